@@ -1,0 +1,69 @@
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "dyad/conllu.h"
+#include "dyad/parser.h"
+#include "dyad/tagger.h"
+
+namespace dyad::cli {
+namespace {
+
+struct TrainArgs {
+  std::string what;
+  std::string train, dev, output, tagger;
+  int epochs = 0;
+  std::uint64_t seed = 1;
+};
+
+std::string describe(const TrainArgs& a) {
+  std::string d = "dyad train " + a.what + " --train " + a.train;
+  if (!a.dev.empty()) d += " --dev " + a.dev;
+  if (!a.tagger.empty()) d += " --tagger " + a.tagger;
+  if (a.epochs) d += " --epochs " + std::to_string(a.epochs);
+  d += " --seed " + std::to_string(a.seed);
+  return d;
+}
+
+void run_train(const TrainArgs& a) {
+  std::vector<Sentence> train = read_conllu_file(a.train);
+  std::vector<Sentence> dev = a.dev.empty() ? std::vector<Sentence>{} : read_conllu_file(a.dev);
+  auto start = std::chrono::steady_clock::now();
+  if (a.what == "tagger") {
+    TaggerTrainOptions o;
+    if (a.epochs) o.epochs = a.epochs;
+    o.seed = a.seed;
+    Tagger::train(train, dev, o).save(a.output, describe(a));
+  } else {
+    if (!a.tagger.empty()) {
+      // Train on the tags the parser will see at run time.
+      Tagger tagger = Tagger::load(a.tagger);
+      for (Sentence& s : train) tagger.tag(s);
+      for (Sentence& s : dev) tagger.tag(s);
+    }
+    ParserTrainOptions o;
+    if (a.epochs) o.epochs = a.epochs;
+    o.seed = a.seed;
+    Parser::train(train, dev, o).save(a.output, describe(a));
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cerr << "dyad train " << a.what << ": wrote " << a.output << " in " << secs << " s\n";
+}
+
+}  // namespace
+
+void add_train_command(CLI::App& app) {
+  auto a = std::make_shared<TrainArgs>();
+  CLI::App* cmd = app.add_subcommand("train", "Train a tagger or parser model from CoNLL-U");
+  cmd->add_option("what", a->what, "tagger or parser")->required()->check(CLI::IsMember({"tagger", "parser"}));
+  cmd->add_option("--train", a->train, "Training CoNLL-U file")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--dev", a->dev, "Development CoNLL-U file (selects the best epoch)")->check(CLI::ExistingFile);
+  cmd->add_option("-o,--output", a->output, "Model file to write")->required();
+  cmd->add_option("--tagger", a->tagger, "parser only: retag train/dev with this tagger model first");
+  cmd->add_option("--epochs", a->epochs, "Training epochs (default: the model's own)");
+  cmd->add_option("--seed", a->seed, "Random seed (default 1)");
+  cmd->callback([a] { run_train(*a); });
+}
+
+}  // namespace dyad::cli

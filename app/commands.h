@@ -1,0 +1,13 @@
+// The `dyad` CLI: one file per subcommand, each registering itself on the app.
+// Subcommands only parse flags and call the library.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace dyad::cli {
+
+void add_parse_command(CLI::App& app);
+void add_train_command(CLI::App& app);
+void add_eval_ud_command(CLI::App& app);
+
+}  // namespace dyad::cli

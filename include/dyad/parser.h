@@ -1,0 +1,43 @@
+// dyad — labeled transition-based dependency parser.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/document.h"
+
+namespace dyad {
+
+struct ParserTrainOptions {
+  int epochs = 15;
+  std::uint64_t seed = 1;
+  bool verbose = true;  ///< Progress and dev scores on stderr.
+};
+
+/// Fills head and deprel of every word from its form, upos, xpos, feats and
+/// lemma. Immutable after loading; parse() is const and thread-safe.
+class Parser {
+ public:
+  ~Parser();
+  Parser(Parser&&) noexcept;
+  Parser& operator=(Parser&&) noexcept;
+
+  static Parser load(const std::string& path);
+  /// Trains from sentences whose tags are what the tagger will predict at run
+  /// time (or gold), `dev` (may be empty) selects the best epoch.
+  static Parser train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                      const ParserTrainOptions& options);
+  void save(const std::string& path, const std::string& description) const;
+
+  void parse(Sentence& sentence) const;
+
+  struct Impl;
+
+ private:
+  explicit Parser(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dyad

@@ -1,0 +1,119 @@
+// Model file container: one model per file, versioned, checksummed, compressed.
+//
+// Layout (little-endian):
+//   magic        8 bytes  "DYADMOD\x1a"
+//   container    u32      container format version (kContainerVersion)
+//   kind         u32      ModelKind (explicit ids; a retired id is never reused)
+//   version      u32      the component's own payload format version
+//   description  u32 len + bytes (UTF-8: training data, command, date, seed)
+//   raw_size     u64      payload size after decompression
+//   packed_size  u64      size of the zstd frame that follows
+//   checksum     u64      hash64 of the zstd frame
+//   payload      packed_size bytes (zstd)
+// Nothing may follow the payload. Readers reject a wrong magic, a newer
+// container or payload version, a size mismatch (truncation) and a checksum
+// mismatch (corruption), each with a message naming the file and the fix.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dyad::detail {
+
+enum class ModelKind : std::uint32_t {
+  kTagger = 1,
+  kParser = 2,
+  kSentenceSplitter = 3,
+};
+
+inline constexpr std::uint32_t kContainerVersion = 1;
+
+struct ModelFileInfo {
+  ModelKind kind{};
+  std::uint32_t version = 0;
+  std::string description;
+};
+
+/// 64-bit hash used as the payload checksum (not cryptographic).
+std::uint64_t hash64(std::string_view bytes);
+
+/// Compresses `payload` and writes the container to `path`; throws dyad::Error.
+void write_model_file(const std::string& path, const ModelFileInfo& info,
+                      std::string_view payload);
+
+/// Reads and verifies the container at `path`. `kind` must match; a payload
+/// version above `max_version` is rejected. Returns the decompressed payload.
+std::string read_model_file(const std::string& path, ModelKind kind, std::uint32_t max_version,
+                            ModelFileInfo* info = nullptr);
+
+/// Appends fixed-width little-endian values and length-prefixed strings.
+class BinaryWriter {
+ public:
+  void u8(std::uint8_t v) { bytes_.push_back(static_cast<char>(v)); }
+  void u32(std::uint32_t v) { raw(&v, sizeof v); }
+  void u64(std::uint64_t v) { raw(&v, sizeof v); }
+  void i32(std::int32_t v) { raw(&v, sizeof v); }
+  void f32(float v) { raw(&v, sizeof v); }
+  void str(std::string_view s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    bytes_.append(s);
+  }
+  template <typename T>
+  void pod_vector(const std::vector<T>& v) {
+    u64(v.size());
+    raw(v.data(), v.size() * sizeof(T));
+  }
+  void raw(const void* p, std::size_t n) { bytes_.append(static_cast<const char*>(p), n); }
+  const std::string& bytes() const { return bytes_; }
+  std::string take() { return std::move(bytes_); }
+
+ private:
+  std::string bytes_;
+};
+
+/// Reads what BinaryWriter wrote; every read is bounds-checked and throws a
+/// dyad::Error naming `what` (usually the file) and the byte offset.
+class BinaryReader {
+ public:
+  BinaryReader(std::string_view bytes, std::string what) : bytes_(bytes), what_(std::move(what)) {}
+  std::uint8_t u8() { return static_cast<std::uint8_t>(take(1)[0]); }
+  std::uint32_t u32() { return pod<std::uint32_t>(); }
+  std::uint64_t u64() { return pod<std::uint64_t>(); }
+  std::int32_t i32() { return pod<std::int32_t>(); }
+  float f32() { return pod<float>(); }
+  std::string str() {
+    std::uint32_t n = u32();
+    return std::string(take(n));
+  }
+  template <typename T>
+  std::vector<T> pod_vector() {
+    std::uint64_t n = u64();
+    if (n > (bytes_.size() - pos_) / sizeof(T)) fail("vector length exceeds remaining bytes");
+    std::vector<T> v(n);
+    std::string_view b = take(n * sizeof(T));
+    std::memcpy(v.data(), b.data(), b.size());
+    return v;
+  }
+  std::string_view take(std::size_t n);
+  bool at_end() const { return pos_ == bytes_.size(); }
+  std::size_t position() const { return pos_; }
+  /// Throws unless every byte was consumed (trailing garbage means corruption).
+  void expect_end() const;
+  [[noreturn]] void fail(const std::string& why) const;
+
+ private:
+  template <typename T>
+  T pod() {
+    T v;
+    std::memcpy(&v, take(sizeof v).data(), sizeof v);
+    return v;
+  }
+  std::string_view bytes_;
+  std::size_t pos_ = 0;
+  std::string what_;
+};
+
+}  // namespace dyad::detail

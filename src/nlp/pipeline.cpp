@@ -1,0 +1,43 @@
+#include "dyad/pipeline.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "dyad/error.h"
+
+namespace dyad {
+
+std::string default_model_dir() {
+  if (const char* env = std::getenv("DYAD_MODEL_DIR"); env && *env) return env;
+  return std::string(DYAD_SOURCE_DIR) + "/data/models";
+}
+
+Pipeline Pipeline::load(const PipelineOptions& options) {
+  Pipeline p;
+  p.options_ = options;
+  std::string dir = options.model_dir.empty() ? default_model_dir() : options.model_dir;
+  if (options.tag) p.tagger_ = std::make_shared<const Tagger>(Tagger::load(dir + "/tagger.dyadm"));
+  if (options.parse) p.parser_ = std::make_shared<const Parser>(Parser::load(dir + "/parser.dyadm"));
+  return p;
+}
+
+Document Pipeline::process(std::string_view text, std::string id, std::size_t base_offset) const {
+  Document doc;
+  doc.id = std::move(id);
+  if (options_.lenient_utf8) {
+    doc.text = repair_utf8(text);
+  } else {
+    validate_utf8(text, base_offset);
+    doc.text = std::string(text);
+  }
+  doc.sentences = tokenizer_.segment(doc.text, base_offset);
+  for (Sentence& s : doc.sentences) annotate(s);
+  return doc;
+}
+
+void Pipeline::annotate(Sentence& sentence) const {
+  if (tagger_) tagger_->tag(sentence);
+  if (parser_) parser_->parse(sentence);
+}
+
+}  // namespace dyad
