@@ -11,8 +11,11 @@
 namespace dyad {
 
 /// Reads sentences one at a time. Malformed lines throw dyad::Error with
-/// "name:line: reason". Keeps comments, multiword tokens, empty nodes are skipped
-/// (with their count available), TokenRange/SpaceAfter are parsed from MISC.
+/// "name:line: reason". Keeps comments and multiword tokens; empty nodes
+/// (enhanced-graph ids like 8.1) are skipped. TokenRange and SpaceAfter are
+/// parsed out of MISC. Without TokenRange, spans are byte offsets into the text
+/// tools/conllu_to_text.py reconstructs (sentences joined by a space, a blank
+/// line between paragraphs).
 class ConlluReader {
  public:
   ConlluReader(std::istream& in, std::string name);
@@ -23,6 +26,8 @@ class ConlluReader {
   std::istream& in_;
   std::string name_;
   std::size_t line_no_ = 0;
+  std::size_t doc_offset_ = 0;  // where the next sentence starts in the reconstructed text
+  bool started_ = false;
 };
 
 /// Reads a whole CoNLL-U file; throws dyad::Error.
