@@ -9,5 +9,6 @@ namespace dyad::cli {
 void add_parse_command(CLI::App& app);
 void add_train_command(CLI::App& app);
 void add_eval_ud_command(CLI::App& app);
+void add_code_command(CLI::App& app);
 
 }  // namespace dyad::cli
