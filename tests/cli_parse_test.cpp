@@ -1,0 +1,109 @@
+// End-to-end: runs the real `dyad parse` binary on text written for this test.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "dyad/conllu.h"
+
+namespace {
+
+std::string run(const std::string& command, int* status) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  *status = pclose(pipe);
+  return out;
+}
+
+bool models_present() {
+  std::string dir = std::string(DYAD_SOURCE_DIR) + "/data/models/";
+  return std::filesystem::exists(dir + "tagger.dyadm") && std::filesystem::exists(dir + "parser.dyadm");
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  std::string path = (std::filesystem::temp_directory_path() / name).string();
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+TEST(CliParse, WritesCoNLLUWithByteOffsets) {
+  if (!models_present()) GTEST_SKIP() << "models not trained yet";
+  const std::string text =
+      "The minister didn't attend the talks in Zürich.\n\nThe U.S. envoy arrived on Jan. 5.\n";
+  std::string path = write_temp("dyad_cli_parse.txt", text);
+  int status = 0;
+  std::string out = run(std::string(DYAD_CLI_PATH) + " parse " + path, &status);
+  ASSERT_EQ(status, 0) << out;
+  std::istringstream in(out);
+  dyad::ConlluReader reader(in, "stdout");
+  std::vector<dyad::Sentence> sentences;
+  dyad::Sentence s;
+  while (reader.next(s)) sentences.push_back(s);
+  ASSERT_EQ(sentences.size(), 2u) << out;
+  EXPECT_EQ(sentences[0].text, "The minister didn't attend the talks in Zürich.");
+  EXPECT_TRUE(sentences[1].new_paragraph);
+  for (const auto& sentence : sentences) {
+    int roots = 0;
+    for (const auto& w : sentence.words) {
+      std::string surface = text.substr(w.span.start, w.span.end - w.span.start);
+      bool in_mwt = false;
+      for (const auto& m : sentence.multiword) in_mwt |= surface == m.form;
+      if (!in_mwt) {
+        EXPECT_EQ(surface, w.form);
+      }
+      EXPECT_FALSE(w.upos.empty());
+      EXPECT_FALSE(w.lemma.empty());
+      EXPECT_GE(w.head, 0);
+      roots += w.head == 0;
+    }
+    EXPECT_EQ(roots, 1) << sentence.text;
+  }
+  EXPECT_NE(out.find("# sent_id = "), std::string::npos);
+  EXPECT_NE(out.find("TokenRange=0:3"), std::string::npos) << out;
+  // "didn't" is one token, two words.
+  ASSERT_EQ(sentences[0].multiword.size(), 1u);
+  EXPECT_EQ(sentences[0].multiword[0].form, "didn't");
+}
+
+TEST(CliParse, InvalidUtf8IsAnErrorNamingTheByteUnlessLenient) {
+  if (!models_present()) GTEST_SKIP() << "models not trained yet";
+  std::string path = write_temp("dyad_cli_bad.txt", std::string("Talks began.\nBad \xff byte.\n"));
+  int status = 0;
+  std::string out = run(std::string(DYAD_CLI_PATH) + " parse " + path + " 2>&1", &status);
+  EXPECT_NE(status, 0);
+  EXPECT_NE(out.find("byte 17"), std::string::npos) << out;
+  out = run(std::string(DYAD_CLI_PATH) + " parse --lenient " + path, &status);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_NE(out.find("\xef\xbf\xbd"), std::string::npos);
+}
+
+TEST(CliParse, ConlluInputKeepsTokensAndRepredicts) {
+  if (!models_present()) GTEST_SKIP() << "models not trained yet";
+  std::string conllu =
+      "# text = Envoys met.\n1\tEnvoys\t_\t_\t_\t_\t_\t_\t_\t_\n2\tmet\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
+      "3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+  std::string path = write_temp("dyad_cli_in.conllu", conllu);
+  int status = 0;
+  std::string out = run(std::string(DYAD_CLI_PATH) + " parse --input conllu " + path, &status);
+  ASSERT_EQ(status, 0) << out;
+  EXPECT_NE(out.find("2\tmet\tmeet\tVERB"), std::string::npos) << out;
+  EXPECT_NE(out.find("1\tEnvoys\tenvoy\tNOUN"), std::string::npos) << out;
+}
+
+TEST(CliParse, HelpAndMissingFile) {
+  int status = 0;
+  std::string out = run(std::string(DYAD_CLI_PATH) + " parse --help", &status);
+  EXPECT_EQ(status, 0);
+  EXPECT_NE(out.find("--input"), std::string::npos);
+  out = run(std::string(DYAD_CLI_PATH) + " parse /nonexistent/file.txt 2>&1", &status);
+  EXPECT_NE(status, 0);
+  EXPECT_NE(out.find("/nonexistent/file.txt"), std::string::npos) << out;
+}
+
+}  // namespace
