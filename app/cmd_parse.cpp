@@ -49,6 +49,10 @@ void parse_conllu_stream(const Pipeline& pipeline, std::istream& in, const std::
 }
 
 void run_parse(const ParseArgs& args) {
+  // Report a mistyped path before spending time on loading models.
+  for (const std::string& file : args.files) {
+    if (file != "-" && !std::ifstream(file)) throw Error("cannot open " + file + ": no such file or not readable");
+  }
   PipelineOptions options;
   options.model_dir = args.model_dir;
   options.lenient_utf8 = args.lenient;
