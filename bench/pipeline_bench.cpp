@@ -1,7 +1,64 @@
-// Placeholder replaced by the pipeline benchmark.
+// Whole-pipeline benchmarks: model load time and tokenize+tag+parse throughput
+// on one core, over the raw text of UD English-EWT test (read from ../shared).
+// Run: build/bin/pipeline_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
-static void BM_Noop(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(state.iterations());
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "dyad/conllu.h"
+#include "dyad/pipeline.h"
+
+namespace {
+
+// The EWT test text as the shared task reconstructs it: sentences of a
+// paragraph joined by a space, paragraphs separated by a blank line.
+std::string ewt_test_text() {
+  std::string path = std::string(DYAD_SHARED_DIR) + "/data/ud-english-ewt/en_ewt-ud-test.conllu";
+  if (!std::filesystem::exists(path)) return {};
+  std::string text;
+  for (const dyad::Sentence& s : dyad::read_conllu_file(path)) {
+    if (!text.empty()) text += s.new_paragraph ? "\n\n" : " ";
+    text += s.text;
+  }
+  return text + "\n";
 }
-BENCHMARK(BM_Noop);
+
+void BM_PipelineLoad(benchmark::State& state) {
+  for (auto _ : state) {
+    dyad::Pipeline p = dyad::Pipeline::load({});
+    benchmark::DoNotOptimize(&p);
+  }
+}
+BENCHMARK(BM_PipelineLoad)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+void run_pipeline(benchmark::State& state, bool parse) {
+  static const std::string text = ewt_test_text();
+  if (text.empty()) {
+    state.SkipWithError("../shared/data/ud-english-ewt absent");
+    return;
+  }
+  dyad::PipelineOptions options;
+  options.parse = parse;
+  dyad::Pipeline pipeline = dyad::Pipeline::load(options);
+  std::size_t words = 0, sentences = 0;
+  for (auto _ : state) {
+    dyad::Document doc = pipeline.process(text);
+    for (const auto& s : doc.sentences) words += s.words.size();
+    sentences += doc.sentences.size();
+  }
+  state.counters["words/s"] = benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
+  state.counters["sentences/s"] =
+      benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
+  state.SetBytesProcessed(static_cast<int64_t>(text.size() * state.iterations()));
+}
+
+void BM_TokenizeTagParse(benchmark::State& state) { run_pipeline(state, true); }
+void BM_TokenizeTag(benchmark::State& state) { run_pipeline(state, false); }
+BENCHMARK(BM_TokenizeTagParse)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+BENCHMARK(BM_TokenizeTag)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+}  // namespace
+
 BENCHMARK_MAIN();
