@@ -1,0 +1,94 @@
+// Rule-based sentence boundary detection.
+//
+// Design: candidates are sentence-final punctuation tokens (". ! ? ..."),
+// abbreviation periods and line ends. A terminal mark ends the sentence after
+// any closing quotes/brackets attached to it, unless the next word starts in
+// lower case (a continuation). An abbreviation ("etc.", "U.S.") ends a
+// sentence only when a typical sentence opener follows; titles and initials
+// ("Mr.", "J.") never do. A line break ends a sentence when the line is short
+// (lists, signatures, headers) rather than hard-wrapped prose.
+#include "text/sentence_splitter.h"
+
+#include <string>
+
+#include "text/chars.h"
+#include "text/lexicon.h"
+
+namespace dyad::detail {
+namespace {
+
+std::string_view token_text(std::string_view text, const RawToken& t) {
+  return text.substr(t.start, t.end - t.start);
+}
+
+bool is_terminal(std::string_view s) {
+  if (s.empty()) return false;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len;
+    char32_t c = cp_at(s, i, &len);
+    if (!(c == '.' || c == '!' || c == '?' || c == 0x2026)) return false;
+    i += len;
+  }
+  return true;
+}
+
+bool is_closer(std::string_view s) {
+  return s == "\"" || s == "'" || s == ")" || s == "]" || s == "}" || s == "\xE2\x80\x9D" ||
+         s == "\xE2\x80\x99" || s == "''";
+}
+
+// Lower-cases an ASCII word into `buf`; false if it is not plain ASCII letters.
+bool lower_word(std::string_view s, std::string& buf) {
+  buf.clear();
+  if (s.empty() || s.size() > 12) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    buf.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+  return true;
+}
+
+// Length in bytes of the line that contains `pos`.
+std::size_t line_length(std::string_view text, std::size_t pos) {
+  std::size_t b = text.rfind('\n', pos);
+  b = b == std::string_view::npos ? 0 : b + 1;
+  std::size_t e = text.find('\n', pos);
+  if (e == std::string_view::npos) e = text.size();
+  return e - b;
+}
+
+}  // namespace
+
+void split_sentences(std::string_view text, std::vector<RawToken>& tokens, std::size_t first) {
+  const std::size_t n = tokens.size();
+  if (n == first) return;
+  std::string lower;
+  for (std::size_t k = first; k + 1 < n; ++k) {
+    RawToken& tok = tokens[k];
+    std::string_view s = token_text(text, tok);
+    if (tok.newline_after && line_length(text, tok.start) < 60) {
+      tok.sentence_end = true;
+      continue;
+    }
+    if (tok.title) continue;
+    std::string_view next = token_text(text, tokens[k + 1]);
+    char32_t next_cp = cp_at(next, 0);
+    if (tok.detachable_period) {
+      if (is_upper_cp(next_cp) && lower_word(next, lower) && is_sentence_starter(lower)) {
+        tok.sentence_end = true;
+      }
+      continue;
+    }
+    if (!is_terminal(s)) continue;
+    std::size_t m = k;
+    while (m + 1 < n && !tokens[m].space_after && is_closer(token_text(text, tokens[m + 1]))) ++m;
+    if (m + 1 >= n) break;
+    std::string_view after = token_text(text, tokens[m + 1]);
+    if (is_lower_cp(cp_at(after, 0))) continue;
+    tokens[m].sentence_end = true;
+    k = m;
+  }
+  tokens[n - 1].sentence_end = true;
+}
+
+}  // namespace dyad::detail
