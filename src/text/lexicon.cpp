@@ -23,7 +23,7 @@ const std::unordered_map<std::string_view, AbbrevKind>& abbreviations() {
     std::unordered_map<std::string_view, AbbrevKind> t;
     for (const char* w : {"mr", "mrs", "ms", "dr", "st", "gen", "gov", "lt", "col", "rev", "sen",
                           "rep", "reps", "sgt", "capt", "maj", "prof", "pres", "ft", "mt", "messrs",
-                          "hon", "adm", "cpl", "pvt", "supt", "mme", "mlle", "fr", "atty", "spec"}) {
+                          "hon", "adm", "cpl", "pvt", "supt", "mme", "mlle", "fr", "atty", "spec", "drs"}) {
       t.emplace(w, AbbrevKind::kTitle);
     }
     for (const char* w : {"jr", "sr", "inc", "corp", "co", "ltd", "bros", "vs", "etc", "al", "eg",
@@ -34,7 +34,7 @@ const std::unordered_map<std::string_view, AbbrevKind>& abbreviations() {
                           "cf", "ca", "oz", "lb", "lbs", "govt", "assn", "univ", "intl", "misc",
                           "ph", "que", "va", "calif", "penn", "fla", "ariz",
                           "conn", "mich", "minn", "tenn", "colo", "ky", "md", "nev", "okla",
-                          "wis", "wyo", "ala", "ark", "ga", "kan",                           "neb", "pa", "vt", "ps", "aplo", "sc", "et"}) {
+                          "wis", "wyo", "ala", "ark", "ga", "kan",                           "neb", "pa", "vt", "ps", "aplo", "sc", "et", "sts", "ect"}) {
       t.emplace(w, AbbrevKind::kGeneral);
     }
     for (const char* w : {"no", "nos", "vol", "vols", "pp", "fig", "sec", "ch", "art", "p", "ref"}) {
@@ -77,7 +77,7 @@ const std::unordered_map<std::string_view, std::array<std::uint8_t, 3>>& contrac
         {"thats", {4, 1, 0}},  {"theres", {5, 1, 0}},  {"heres", {4, 1, 0}},  {"whats", {4, 1, 0}},
         {"lets", {3, 1, 0}},   {"youre", {3, 2, 0}},   {"theyre", {4, 2, 0}}, {"youll", {3, 2, 0}},
         {"itll", {2, 2, 0}},   {"gonna", {3, 2, 0}},   {"wanna", {3, 2, 0}},  {"gotta", {3, 2, 0}},
-        {"outta", {3, 2, 0}},  {"sorta", {4, 1, 0}},   {"kinda", {4, 1, 0}},  {"dunno", {2, 1, 2}},
+        {"outta", {3, 2, 0}},  {"sorta", {4, 1, 0}},   {"dunno", {2, 1, 2}},
         {"elses", {4, 1, 0}},
     };
     std::unordered_map<std::string_view, std::array<std::uint8_t, 3>> t;

@@ -133,9 +133,10 @@ class ChunkScanner {
         j += l;
       }
     };
-    if (cp == '!' || cp == '?') {
-      same_run([](char32_t c) { return c == '!' || c == '?'; });
-    } else if (cp < 0x80 ? std::strchr(".-*=_~#+<>^|'`", static_cast<char>(cp)) != nullptr
+    if (cp == '!' || cp == '?' || cp == '.') {
+      // "...", "!!!", "?!", ".?" are one token each.
+      same_run([](char32_t c) { return c == '!' || c == '?' || c == '.'; });
+    } else if (cp < 0x80 ? std::strchr("-*=_~#+<>^|'`$", static_cast<char>(cp)) != nullptr
                          : (cp == 0x2014 || cp == 0x2013 || cp == 0x2026)) {
       same_run([cp](char32_t c) { return c == cp; });
     }
@@ -175,6 +176,14 @@ class ChunkScanner {
         j = after;
         seg = after;
         continue;
+      }
+      if (c == '/' && j - i == 1 && is_ascii_alpha(t_[i]) &&
+          (after >= end_ || !is_word_cp(cp_at(t_, after)) ||
+           (after + 1 >= end_ || !is_word_cp(cp_at(t_, after + 1))))) {
+        j = after;  // "w/", "b/c", "f/2": one-letter abbreviations with a slash.
+        std::size_t len2;
+        if (j < end_ && is_word_cp(cp_at(t_, j, &len2))) j += len2;
+        break;
       }
       if (c == '/' && prev_digit && next_digit && slash_joins(i, j, after)) {
         j = after;

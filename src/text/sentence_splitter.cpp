@@ -21,15 +21,29 @@ std::string_view token_text(std::string_view text, const RawToken& t) {
   return text.substr(t.start, t.end - t.start);
 }
 
-bool is_terminal(std::string_view s) {
-  if (s.empty()) return false;
+enum class Terminal { kNone, kStop, kEllipsis };
+
+// ". ! ? ?! .?" end sentences; a run of dots or "…" (an ellipsis) is weaker.
+Terminal terminal_kind(std::string_view s) {
+  if (s.empty()) return Terminal::kNone;
+  bool only_dots = true;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t len;
     char32_t c = cp_at(s, i, &len);
-    if (!(c == '.' || c == '!' || c == '?' || c == 0x2026)) return false;
+    if (!(c == '.' || c == '!' || c == '?' || c == 0x2026)) return Terminal::kNone;
+    if (c == '!' || c == '?') only_dots = false;
     i += len;
   }
-  return true;
+  return only_dots && s != "." ? Terminal::kEllipsis : Terminal::kStop;
+}
+
+// Punctuation that opens the next sentence rather than continuing this one.
+bool is_opener(std::string_view s, bool space_before) {
+  if (s == "(" || s == "[" || s == "$" || s == "#" || s == "--" || s == "-" ||
+      s == "\xE2\x80\x9C" || s == "\xE2\x80\x98") {
+    return true;
+  }
+  return space_before && (s == "\"" || s == "'" || s == "''" || s == "``");
 }
 
 bool is_closer(std::string_view s) {
@@ -79,12 +93,25 @@ void split_sentences(std::string_view text, std::vector<RawToken>& tokens, std::
       }
       continue;
     }
-    if (!is_terminal(s)) continue;
+    Terminal kind = terminal_kind(s);
+    if (kind == Terminal::kNone) {
+      if (emoticon_length(s) == s.size() && is_upper_cp(next_cp)) tok.sentence_end = true;
+      continue;
+    }
     std::size_t m = k;
     while (m + 1 < n && !tokens[m].space_after && is_closer(token_text(text, tokens[m + 1]))) ++m;
     if (m + 1 >= n) break;
     std::string_view after = token_text(text, tokens[m + 1]);
-    if (is_lower_cp(cp_at(after, 0))) continue;
+    char32_t c = cp_at(after, 0);
+    bool ends = false;
+    if (is_lower_cp(c)) {
+      ends = kind == Terminal::kStop;  // Web text often starts sentences in lower case.
+    } else if (is_word_cp(c)) {
+      ends = true;
+    } else {
+      ends = is_opener(after, tokens[m].space_after) || emoticon_length(after) == after.size();
+    }
+    if (!ends) continue;
     tokens[m].sentence_end = true;
     k = m;
   }
