@@ -14,6 +14,8 @@ struct TaggerTrainOptions {
   int epochs = 10;
   std::uint64_t seed = 1;
   bool verbose = true;  ///< Progress and dev scores on stderr.
+  bool two_pass = true; ///< Second pass reading first-pass tags on the right.
+  int folds = 5;        ///< Jackknife folds for training the second pass.
 };
 
 /// Fills upos, xpos, feats and lemma of every word. Immutable after loading;

@@ -1,0 +1,116 @@
+// Averaged multiclass perceptron over hashed sparse features.
+//
+// Design: a feature is a 64-bit hash of (template id, value); there is no
+// feature dictionary to store. Training keeps, per feature, a short vector of
+// (class, weight, update-sum) entries, because most features only ever touch
+// a few classes; averaging uses the "w - u/c" trick so an update costs O(1).
+// finalize() averages, drops near-zero weights and features left empty, and
+// returns SparseWeights: an open-addressing key table plus CSR rows of
+// (class, weight). Scoring scatters a row into a dense score array, so a word
+// costs (features x nonzeros per row), not (features x classes). The model is
+// read-only after loading and safe to share across threads.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/model_file.h"
+
+namespace dyad::detail {
+
+inline std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+/// Hashes a template id and one value.
+inline std::uint64_t feature_hash(std::uint64_t tmpl, std::uint64_t value) {
+  return mix64(tmpl * 0x9e3779b97f4a7c15ULL + mix64(value + 0x632be59bd9b4e019ULL));
+}
+
+/// Hashes a string (FNV-1a) for use as a feature value.
+inline std::uint64_t string_hash(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
+/// Averaged weights, read-only: feature key -> sparse row of (class, weight).
+class SparseWeights {
+ public:
+  SparseWeights() = default;
+  int num_classes() const { return num_classes_; }
+  std::size_t num_features() const { return keys_.size(); }
+  std::size_t num_weights() const { return cls_.size(); }
+
+  /// Adds the row of `key` (if known) into scores[0..num_classes).
+  void add_to(std::uint64_t key, float* scores) const {
+    std::uint32_t row = find(key);
+    if (row == kNone) return;
+    for (std::uint32_t k = row_begin_[row], e = row_begin_[row + 1]; k < e; ++k)
+      scores[cls_[k]] += w_[k];
+  }
+
+  void write(BinaryWriter& w) const;
+  static SparseWeights read(BinaryReader& r);
+
+ private:
+  friend class PerceptronTrainer;
+  static constexpr std::uint32_t kNone = 0xffffffffu;
+  std::uint32_t find(std::uint64_t key) const {
+    if (slots_.empty()) return kNone;
+    std::size_t i = key & mask_;
+    while (true) {
+      std::uint32_t row = slots_[i];
+      if (row == kNone) return kNone;
+      if (keys_[row] == key) return row;
+      i = (i + 1) & mask_;
+    }
+  }
+  void build_index();
+
+  int num_classes_ = 0;
+  std::vector<std::uint64_t> keys_;       // one per row
+  std::vector<std::uint32_t> row_begin_;  // keys_.size() + 1 offsets
+  std::vector<std::uint16_t> cls_;
+  std::vector<float> w_;
+  std::vector<std::uint32_t> slots_;  // open addressing over keys_, built at load
+  std::size_t mask_ = 0;
+};
+
+/// Online trainer: score with the current weights, update on mistakes.
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(int num_classes) : num_classes_(num_classes) {}
+  int num_classes() const { return num_classes_; }
+
+  /// scores[c] = sum of current weights of `feats` for class c (scores zeroed first).
+  void score(const std::uint64_t* feats, std::size_t n, float* scores) const;
+  /// Perceptron update towards `truth`, away from `guess` (no-op when equal).
+  void update(const std::uint64_t* feats, std::size_t n, int truth, int guess);
+  /// Advances the averaging clock; call once per training instance.
+  void tick() { ++clock_; }
+  /// Averaged weights; entries with |w| < prune are dropped.
+  SparseWeights finalize(float prune) const;
+
+ private:
+  struct Entry {
+    std::uint16_t cls;
+    float w;
+    double u;
+  };
+  void bump(std::uint64_t key, int cls, float delta);
+
+  int num_classes_;
+  double clock_ = 1;
+  std::unordered_map<std::uint64_t, std::uint32_t> index_;
+  std::vector<std::vector<Entry>> rows_;
+};
+
+}  // namespace dyad::detail

@@ -1,0 +1,128 @@
+// Tagger: POS (tagger_pos), features (tagger_morph) and lemmas (lemmatizer)
+// behind the public dyad::Tagger API, plus the model file format.
+//
+// Payload (ModelKind::kTagger, version 1): PosModel, MorphModel, Lemmatizer,
+// each validated on read; the reader must consume every byte.
+#include "dyad/tagger.h"
+
+#include <chrono>
+#include <iostream>
+
+#include "common/model_file.h"
+#include "dyad/error.h"
+#include "nlp/lemmatizer.h"
+#include "nlp/tagger_morph.h"
+#include "nlp/tagger_pos.h"
+
+namespace dyad {
+
+namespace {
+constexpr std::uint32_t kPayloadVersion = 1;
+
+struct Scratch {
+  detail::PosScratch pos;
+  detail::MorphScratch morph;
+};
+}  // namespace
+
+struct Tagger::Impl {
+  detail::PosModel pos;
+  detail::MorphModel morph;
+  detail::Lemmatizer lemmatizer;
+  std::vector<std::string> upos, xpos;  // per label
+
+  void split_labels() {
+    upos.clear();
+    xpos.clear();
+    for (const std::string& l : pos.labels()) {
+      std::size_t tab = l.find('\t');
+      upos.push_back(l.substr(0, tab));
+      xpos.push_back(l.substr(tab + 1));
+    }
+  }
+};
+
+Tagger::~Tagger() = default;
+Tagger::Tagger(Tagger&&) noexcept = default;
+Tagger& Tagger::operator=(Tagger&&) noexcept = default;
+Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+void Tagger::tag(Sentence& sentence) const {
+  if (sentence.words.empty()) return;
+  // One scratch per thread: tag() stays const and allocation-light.
+  thread_local Scratch sc;
+  const std::vector<int>& labels = impl_->pos.predict(sentence, sc.pos);
+  const auto& tokens = sc.pos.tokens;
+  for (std::size_t i = 0; i < sentence.words.size(); ++i) {
+    Word& w = sentence.words[i];
+    const int l = labels[i];
+    w.upos = impl_->upos[l];
+    w.xpos = impl_->xpos[l];
+    w.feats = impl_->morph.predict(tokens, labels.data(), i, sc.morph);
+    impl_->lemmatizer.lemmatize(w.form, tokens[i].lower, l, w.lemma);
+  }
+}
+
+namespace {
+
+void report_dev(const Tagger& tagger, const std::vector<Sentence>& dev) {
+  std::size_t n = 0, upos = 0, xpos = 0, feats = 0, lemma = 0;
+  for (const Sentence& gold : dev) {
+    Sentence s = gold;
+    tagger.tag(s);
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+      const Word& g = gold.words[i];
+      const Word& p = s.words[i];
+      ++n;
+      upos += g.upos == p.upos;
+      xpos += g.xpos == p.xpos;
+      feats += g.feats == p.feats;
+      lemma += g.lemma == p.lemma;
+    }
+  }
+  auto pct = [&](std::size_t k) { return n ? 100.0 * k / n : 0.0; };
+  std::cerr << "tagger: dev UPOS " << pct(upos) << " XPOS " << pct(xpos) << " UFeats "
+            << pct(feats) << " Lemmas " << pct(lemma) << " (" << n << " words)\n";
+}
+
+}  // namespace
+
+Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                     const TaggerTrainOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->pos = detail::PosModel::train(train, dev, options);
+  impl->split_labels();
+  std::vector<std::vector<int>> gold(train.size());
+  for (std::size_t s = 0; s < train.size(); ++s)
+    for (const Word& w : train[s].words) gold[s].push_back(impl->pos.label_id(w.upos, w.xpos));
+  impl->morph.train(train, gold, impl->pos.labels(), impl->pos.dict(), 5, options.seed,
+                    options.verbose);
+  impl->lemmatizer.train(train, gold);
+  Tagger t(std::move(impl));
+  if (options.verbose && !dev.empty()) report_dev(t, dev);
+  return t;
+}
+
+void Tagger::save(const std::string& path, const std::string& description) const {
+  detail::BinaryWriter w;
+  impl_->pos.write(w);
+  impl_->morph.write(w);
+  impl_->lemmatizer.write(w);
+  detail::write_model_file(path, {detail::ModelKind::kTagger, kPayloadVersion, description},
+                           w.bytes());
+}
+
+Tagger Tagger::load(const std::string& path) {
+  std::string payload =
+      detail::read_model_file(path, detail::ModelKind::kTagger, kPayloadVersion);
+  detail::BinaryReader r(payload, path);
+  auto impl = std::make_unique<Impl>();
+  impl->pos = detail::PosModel::read(r);
+  impl->morph = detail::MorphModel::read(r, impl->pos.labels());
+  impl->lemmatizer = detail::Lemmatizer::read(r);
+  r.expect_end();
+  impl->split_labels();
+  return Tagger(std::move(impl));
+}
+
+}  // namespace dyad

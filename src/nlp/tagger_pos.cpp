@@ -1,0 +1,90 @@
+#include "nlp/tagger_pos.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace dyad::detail {
+
+int best_label(const float* scores, int num_labels, const TokenInfo& t,
+               std::uint32_t constrain_min) {
+  const bool constrained = constrain_min && t.dict && t.dict->count >= constrain_min;
+  int best = 0;
+  float best_score = -std::numeric_limits<float>::infinity();
+  for (int l = 0; l < num_labels; ++l) {
+    if (constrained && !t.dict->allows(l)) continue;
+    if (scores[l] > best_score) {
+      best_score = scores[l];
+      best = l;
+    }
+  }
+  return best;
+}
+
+int PosModel::label_id(const std::string& upos, const std::string& xpos) const {
+  std::string key = upos + '\t' + xpos;
+  auto it = std::find(labels_.begin(), labels_.end(), key);
+  return it == labels_.end() ? -1 : static_cast<int>(it - labels_.begin());
+}
+
+const std::vector<int>& PosModel::predict(const Sentence& s, PosScratch& sc) const {
+  prepare_tokens(s, dict_, sc.tokens);
+  const std::size_t n = s.words.size();
+  const int nl = static_cast<int>(labels_.size());
+  sc.static1.assign(n * nl, 0.0f);
+  if (two_pass_) sc.static2.assign(n * nl, 0.0f);
+  for (std::size_t i = 0; i < n; ++i) {
+    sc.feats.clear();
+    static_features(sc.tokens, i, sc.feats);
+    for (std::uint64_t f : sc.feats) {
+      stage1_.add_to(f, &sc.static1[i * nl]);
+      if (two_pass_) stage2_.add_to(f, &sc.static2[i * nl]);
+    }
+  }
+  sc.scores.resize(nl);
+  auto pass = [&](const SparseWeights& w, const std::vector<float>& stat, const int* right,
+                  std::vector<int>& out) {
+    out.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      std::copy_n(&stat[i * nl], nl, sc.scores.begin());
+      sc.feats.clear();
+      tag_features(sc.tokens, i, out.data(), right, sc.feats);
+      for (std::uint64_t f : sc.feats) w.add_to(f, sc.scores.data());
+      out[i] = best_label(sc.scores.data(), nl, sc.tokens[i], constrain_min_);
+    }
+  };
+  pass(stage1_, sc.static1, nullptr, sc.pass1);
+  if (!two_pass_) return sc.pass1;
+  pass(stage2_, sc.static2, sc.pass1.data(), sc.pass2);
+  return sc.pass2;
+}
+
+void PosModel::write(BinaryWriter& w) const {
+  w.u32(static_cast<std::uint32_t>(labels_.size()));
+  for (const std::string& l : labels_) w.str(l);
+  dict_.write(w);
+  w.u32(constrain_min_);
+  w.u8(two_pass_ ? 1 : 0);
+  stage1_.write(w);
+  if (two_pass_) stage2_.write(w);
+}
+
+PosModel PosModel::read(BinaryReader& r) {
+  PosModel m;
+  std::uint32_t n = r.u32();
+  if (n == 0 || n > 128) r.fail("bad POS label count " + std::to_string(n));
+  for (std::uint32_t i = 0; i < n; ++i) {
+    m.labels_.push_back(r.str());
+    if (m.labels_.back().find('\t') == std::string::npos) r.fail("bad POS label");
+  }
+  m.dict_ = TagDict::read(r);
+  m.constrain_min_ = r.u32();
+  m.two_pass_ = r.u8() != 0;
+  m.stage1_ = SparseWeights::read(r);
+  if (m.two_pass_) m.stage2_ = SparseWeights::read(r);
+  if (m.stage1_.num_classes() != static_cast<int>(n) ||
+      (m.two_pass_ && m.stage2_.num_classes() != static_cast<int>(n)))
+    r.fail("POS weights do not match the label set");
+  return m;
+}
+
+}  // namespace dyad::detail

@@ -1,0 +1,232 @@
+// Training for PosModel: averaged perceptron, greedy decoding on the model's
+// own predictions (so training sees the same left context as tagging), epoch
+// chosen on dev, pass 2 trained on jackknifed pass-1 tags.
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <numeric>
+#include <random>
+
+#include "dyad/error.h"
+#include "nlp/tagger_pos.h"
+
+namespace dyad::detail {
+
+int best_label(const float* scores, int num_labels, const TokenInfo& t,
+               std::uint32_t constrain_min);
+
+namespace {
+
+constexpr std::uint32_t kDictMinCount = 3;
+constexpr std::uint32_t kConstrainMinCount = 25;
+
+/// Sentences with word features hashed once for all epochs.
+struct Corpus {
+  std::vector<std::vector<TokenInfo>> tokens;
+  std::vector<std::vector<std::uint64_t>> feats;  // static features, flat per sentence
+  std::vector<std::vector<std::uint32_t>> offsets;  // token i: feats[offsets[i]..offsets[i+1])
+  std::vector<std::vector<int>> gold;               // label ids, -1 = label unseen in training
+};
+
+Corpus make_corpus(const std::vector<Sentence>& sents, const TagDict& dict,
+                   const std::map<std::string, int>& label_ids) {
+  Corpus c;
+  c.tokens.resize(sents.size());
+  c.feats.resize(sents.size());
+  c.offsets.resize(sents.size());
+  c.gold.resize(sents.size());
+  for (std::size_t s = 0; s < sents.size(); ++s) {
+    prepare_tokens(sents[s], dict, c.tokens[s]);
+    c.offsets[s].push_back(0);
+    for (std::size_t i = 0; i < sents[s].words.size(); ++i) {
+      static_features(c.tokens[s], i, c.feats[s]);
+      c.offsets[s].push_back(static_cast<std::uint32_t>(c.feats[s].size()));
+      const Word& w = sents[s].words[i];
+      auto it = label_ids.find(w.upos + '\t' + w.xpos);
+      c.gold[s].push_back(it == label_ids.end() ? -1 : it->second);
+    }
+  }
+  return c;
+}
+
+class StageTrainer {
+ public:
+  StageTrainer(const Corpus& c, int num_labels, std::uint32_t constrain_min)
+      : c_(c), nl_(num_labels), constrain_(constrain_min) {}
+
+  /// Greedy decode of sentence s with `score` (a trainer or final weights).
+  template <typename Score>
+  void decode(std::size_t s, const std::vector<int>* right, Score&& score, std::vector<int>& out,
+              const std::vector<int>* gold_for_update, PerceptronTrainer* trainer) const {
+    const auto& toks = c_.tokens[s];
+    const std::size_t n = toks.size();
+    out.assign(n, 0);
+    std::vector<std::uint64_t> f;
+    std::vector<float> scores(nl_);
+    for (std::size_t i = 0; i < n; ++i) {
+      f.assign(c_.feats[s].begin() + c_.offsets[s][i], c_.feats[s].begin() + c_.offsets[s][i + 1]);
+      tag_features(toks, i, out.data(), right ? right->data() : nullptr, f);
+      score(f, scores.data());
+      int guess = best_label(scores.data(), nl_, toks[i], constrain_);
+      if (trainer) {
+        int truth = (*gold_for_update)[i];
+        trainer->update(f.data(), f.size(), truth, guess);
+        trainer->tick();
+      }
+      out[i] = guess;
+    }
+  }
+
+  std::vector<int> predict(const SparseWeights& w, std::size_t s,
+                           const std::vector<int>* right) const {
+    std::vector<int> out;
+    decode(
+        s, right,
+        [&](const std::vector<std::uint64_t>& f, float* sc) {
+          std::fill(sc, sc + nl_, 0.0f);
+          for (std::uint64_t k : f) w.add_to(k, sc);
+        },
+        out, nullptr, nullptr);
+    return out;
+  }
+
+  /// Trains on sentences `idx`; evaluates on `dev` (if any) after each epoch
+  /// and returns the best epoch's weights (the last one without dev).
+  SparseWeights train(std::vector<std::size_t> idx, const std::vector<std::vector<int>>* right,
+                      int epochs, std::uint64_t seed, const StageTrainer* dev,
+                      const std::vector<std::vector<int>>* dev_right,
+                      const std::vector<std::string>* labels, bool verbose, int* best_epoch) {
+    PerceptronTrainer t(nl_);
+    std::mt19937_64 rng(seed);
+    SparseWeights best;
+    double best_acc = -1;
+    std::vector<int> out;
+    for (int e = 1; e <= epochs; ++e) {
+      auto start = std::chrono::steady_clock::now();
+      std::shuffle(idx.begin(), idx.end(), rng);
+      for (std::size_t s : idx) {
+        decode(
+            s, right ? &(*right)[s] : nullptr,
+            [&](const std::vector<std::uint64_t>& f, float* sc) { t.score(f.data(), f.size(), sc); },
+            out, &c_.gold[s], &t);
+      }
+      if (!dev) {
+        if (e == epochs) best = t.finalize(0.0f);
+        continue;
+      }
+      SparseWeights w = t.finalize(0.0f);
+      auto [joint, upos] = dev->accuracy(w, dev_right, *labels);
+      double secs =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (verbose)
+        std::cerr << "  epoch " << e << ": dev UPOS " << upos * 100 << " UPOS+XPOS " << joint * 100
+                  << " (" << w.num_features() << " features, " << secs << " s)\n";
+      if (upos > best_acc) {
+        best_acc = upos;
+        best = std::move(w);
+        if (best_epoch) *best_epoch = e;
+      }
+    }
+    return best;
+  }
+
+  std::pair<double, double> accuracy(const SparseWeights& w,
+                                     const std::vector<std::vector<int>>* right,
+                                     const std::vector<std::string>& labels) const {
+    std::size_t n = 0, joint = 0, upos = 0;
+    for (std::size_t s = 0; s < c_.tokens.size(); ++s) {
+      std::vector<int> out = predict(w, s, right ? &(*right)[s] : nullptr);
+      for (std::size_t i = 0; i < out.size(); ++i) {
+        ++n;
+        int g = c_.gold[s][i];
+        joint += out[i] == g;
+        if (g >= 0) {
+          const std::string& a = labels[out[i]];
+          const std::string& b = labels[g];
+          upos += a.substr(0, a.find('\t')) == b.substr(0, b.find('\t'));
+        }
+      }
+    }
+    return {n ? double(joint) / n : 0, n ? double(upos) / n : 0};
+  }
+
+ private:
+  const Corpus& c_;
+  int nl_;
+  std::uint32_t constrain_;
+};
+
+}  // namespace
+
+struct PosTrainer {
+  static PosModel train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                        const TaggerTrainOptions& o) {
+    PosModel m;
+    std::map<std::string, int> label_ids;
+    for (const Sentence& s : train)
+      for (const Word& w : s.words) label_ids.emplace(w.upos + '\t' + w.xpos, 0);
+    if (label_ids.size() > 128)
+      throw Error("tagger training data has " + std::to_string(label_ids.size()) +
+                  " UPOS+XPOS pairs; at most 128 are supported");
+    if (label_ids.empty()) throw Error("tagger training data has no words");
+    for (auto& [label, id] : label_ids) {
+      id = static_cast<int>(m.labels_.size());
+      m.labels_.push_back(label);
+    }
+    const int nl = static_cast<int>(m.labels_.size());
+    std::unordered_map<std::string, std::vector<std::uint32_t>> counts;
+    for (const Sentence& s : train) {
+      for (const Word& w : s.words) {
+        std::string lower = w.form;
+        for (char& ch : lower)
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+        auto& v = counts[lower];
+        v.resize(nl);
+        ++v[label_ids[w.upos + '\t' + w.xpos]];
+      }
+    }
+    m.dict_.build(counts, kDictMinCount);
+    m.constrain_min_ = kConstrainMinCount;
+
+    Corpus tc = make_corpus(train, m.dict_, label_ids);
+    Corpus dc = make_corpus(dev, m.dict_, label_ids);
+    StageTrainer tt(tc, nl, m.constrain_min_), dt(dc, nl, m.constrain_min_);
+    const StageTrainer* devp = dev.empty() ? nullptr : &dt;
+    std::vector<std::size_t> all(train.size());
+    std::iota(all.begin(), all.end(), 0);
+
+    if (o.verbose) std::cerr << "tagger: pass 1 (" << nl << " labels)\n";
+    int epochs1 = o.epochs;
+    m.stage1_ = tt.train(all, nullptr, o.epochs, o.seed, devp, nullptr, &m.labels_, o.verbose,
+                         &epochs1);
+    m.two_pass_ = o.two_pass;
+    if (!o.two_pass) return m;
+
+    // Jackknife: tag each fold with a pass-1 model trained on the other folds.
+    const std::size_t k = static_cast<std::size_t>(std::max(2, o.folds));
+    std::vector<std::vector<int>> right(train.size());
+    for (std::size_t f = 0; f < k; ++f) {
+      std::vector<std::size_t> rest, held;
+      for (std::size_t s = 0; s < train.size(); ++s)
+        (s % k == static_cast<std::size_t>(f) ? held : rest).push_back(s);
+      if (o.verbose) std::cerr << "tagger: jackknife fold " << f + 1 << "/" << k << "\n";
+      SparseWeights w = tt.train(rest, nullptr, epochs1, o.seed + f + 1, nullptr, nullptr,
+                                 nullptr, false, nullptr);
+      for (std::size_t s : held) right[s] = tt.predict(w, s, nullptr);
+    }
+    std::vector<std::vector<int>> dev_right(dev.size());
+    for (std::size_t s = 0; s < dev.size(); ++s) dev_right[s] = dt.predict(m.stage1_, s, nullptr);
+    if (o.verbose) std::cerr << "tagger: pass 2\n";
+    m.stage2_ = tt.train(all, &right, o.epochs, o.seed + 100, devp, &dev_right, &m.labels_,
+                         o.verbose, nullptr);
+    return m;
+  }
+};
+
+PosModel PosModel::train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                         const TaggerTrainOptions& options) {
+  return PosTrainer::train(train, dev, options);
+}
+
+}  // namespace dyad::detail
