@@ -220,6 +220,7 @@ class Checker:
         if "=" in trigger:
             self.err(where, "pattern must start with the trigger lemma")
             return
+        particle = ""
         if kind == "verb" and tokens and "=" not in tokens[0]:
             particle = tokens.pop(0)
             if not WORD_RE.match(particle):
@@ -229,7 +230,7 @@ class Checker:
         seen = set()
         for tok in tokens:
             self.constraint(tok, kind, where, seen)
-        norm = kind + ":" + " ".join(t.lower() for t in ([trigger] + sorted(tokens)))
+        norm = kind + ":" + " ".join(t.lower() for t in ([trigger, particle] + sorted(tokens)))
         self.patterns[norm].append((code, where))
         self.codes[code]["patterns"] += 1
 
