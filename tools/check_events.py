@@ -84,6 +84,9 @@ class Checker:
         self.dir = directory
         self.errors = []
         self.classes = {}          # name -> file:line
+        self.class_terms = defaultdict(set)
+        self.structured = defaultdict(list)  # (kind, trigger, particle) -> [(code, where, {key: values})]
+        self.warnings = []
         self.class_refs = []       # (name, where)
         self.codes = {}            # code -> dict
         self.patterns = defaultdict(list)   # normalized pattern -> [(code, where)]
@@ -141,6 +144,7 @@ class Checker:
                         for term in value.split(";"):
                             if not term.strip():
                                 self.err(where, "empty term in list")
+                            self.class_terms[key].add(term.strip().lower())
                 elif kind == "code":
                     self.code_field(key, field, value, where)
 
@@ -228,8 +232,15 @@ class Checker:
         elif kind == "noun" and tokens and "=" not in tokens[0]:
             self.err(where, f"'{tokens[0]}': nouns take no particle; quote a multiword noun")
         seen = set()
+        cons = {}
         for tok in tokens:
             self.constraint(tok, kind, where, seen)
+            m = re.match(r'^(!?[a-z]+)=(.+)$', tok)
+            if m and not m.group(1).startswith("!") and m.group(1) != "target":
+                cons[m.group(1)] = split_values(m.group(2))
+            elif m and m.group(1).startswith("!"):
+                cons[m.group(1)] = None   # negative constraints only narrow; keep the key
+        self.structured[(kind, trigger.lower(), particle.lower())].append((code, where, cons))
         norm = kind + ":" + " ".join(t.lower() for t in ([trigger, particle] + sorted(tokens)))
         self.patterns[norm].append((code, where))
         self.codes[code]["patterns"] += 1
@@ -291,6 +302,7 @@ class Checker:
                     self.err(rec["where"], f"code {code} lacks '{req}'")
             if not f["plover"] and CAMEO.get(code) != "01":
                 self.err(rec["where"], f"code {code} lacks 'plover'")
+        self.find_ties()
         for norm, uses in self.patterns.items():
             codes = {c for c, _ in uses}
             if len(codes) > 1:
@@ -298,6 +310,45 @@ class Checker:
                 self.err(uses[0][1], f"same pattern given to several codes: {places}")
             elif len(uses) > 1:
                 self.err(uses[1][1], f"duplicate pattern (first at {uses[0][1]})")
+
+
+    def expand(self, values):
+        out = set()
+        for v in values:
+            if v.startswith("@"):
+                out |= self.class_terms.get(v[1:], set())
+            else:
+                out.add(v.strip('"').lower())
+        return out
+
+    def find_ties(self):
+        """Warn when two codes share a trigger and the same constraint keys with overlapping
+        literal values: the engine would have no specificity to choose between them."""
+        for key, pats in self.structured.items():
+            for i in range(len(pats)):
+                for j in range(i + 1, len(pats)):
+                    (c1, w1, k1), (c2, w2, k2) = pats[i], pats[j]
+                    if c1 == c2 or set(k1) != set(k2):
+                        continue
+                    common = []
+                    tie = True
+                    for ck in k1:
+                        if k1[ck] is None:
+                            continue
+                        a, b = k1[ck], k2[ck]
+                        if ("*" in a) != ("*" in b):
+                            tie = False
+                            break
+                        if "*" in a:
+                            continue
+                        inter = self.expand(a) & self.expand(b)
+                        if not inter:
+                            tie = False
+                            break
+                        common.append(f"{ck}={','.join(sorted(inter)[:4])}")
+                    if tie:
+                        self.warnings.append(f"{w2}: possible tie between {c1} ({w1}) and {c2} on "
+                                             f"'{' '.join(k for k in key[1:] if k)}' {' '.join(common)}")
 
 
 def tokenize(text):
@@ -377,6 +428,10 @@ def main():
     missing = sorted(set(CAMEO) - set(chk.codes))
     if missing:
         print(f"CAMEO codes without a @code record ({len(missing)}): {' '.join(missing)}")
+    for w in chk.warnings:
+        print("WARNING", w, file=sys.stderr)
+    if chk.warnings:
+        print(f"{len(chk.warnings)} warning(s)", file=sys.stderr)
     if chk.errors:
         for e in chk.errors:
             print("ERROR", e, file=sys.stderr)
