@@ -72,14 +72,14 @@ std::size_t email_length(std::string_view rest) {
     return 0;
   }
   std::size_t n = at + 1;
-  std::size_t last_dot = 0;
   while (n < rest.size() && (is_ascii_alpha(rest[n]) || is_ascii_digit(rest[n]) || rest[n] == '-' ||
                              rest[n] == '.' || rest[n] == '_')) {
-    if (rest[n] == '.') last_dot = n;
     ++n;
   }
   while (n > at + 1 && rest[n - 1] == '.') --n;  // Sentence period, not the domain.
-  if (last_dot <= at + 1 || last_dot + 1 >= n) return 0;
+  std::size_t last_dot = rest.substr(0, n).rfind('.');
+  // E-mail system names ("Warner@ENRON", "Johnson/HOU@ECT") have no dot.
+  if (last_dot == std::string_view::npos || last_dot <= at + 1) return n - at > 3 ? n : 0;
   return n;
 }
 
