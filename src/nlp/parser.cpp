@@ -1,0 +1,143 @@
+// Greedy arc-hybrid parsing with the averaged-perceptron model.
+//
+// parse() builds per-word hashes, then repeatedly scores the current
+// configuration and applies the best valid transition; the final tree is
+// deprojectivized only when a lifted label was predicted. Scratch buffers are
+// thread_local, so parse() is const, thread-safe and allocation-free once warm.
+#include <algorithm>
+#include <climits>
+
+#include "common/model_file.h"
+#include "dyad/error.h"
+#include "nlp/parser_features.h"
+#include "nlp/parser_impl.h"
+#include "nlp/projectivize.h"
+#include "nlp/transition.h"
+
+namespace dyad {
+namespace {
+
+constexpr std::uint32_t kPayloadVersion = 1;
+
+struct Scratch {
+  detail::TokenHashes tokens;
+  detail::ArcHybridState state;
+  std::vector<std::uint64_t> features;
+  std::vector<std::int32_t> scores;
+  std::vector<int> heads, label_ids;
+  std::vector<std::string> deprels;
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+// Best valid class under `scores`; ties go to the lower class id.
+int best_class(const detail::ArcHybridState& st, const std::int32_t* scores, int num_labels,
+               int root_label) {
+  int best = -1;
+  std::int32_t best_score = INT_MIN;
+  auto consider = [&](int cls) {
+    if (scores[cls] > best_score) {
+      best_score = scores[cls];
+      best = cls;
+    }
+  };
+  if (st.can_shift()) consider(detail::kShift);
+  if (st.can_left()) {
+    if (st.b0 == st.n + 1) {
+      consider(detail::left_class(root_label));
+    } else {
+      for (int l = 0; l < num_labels; ++l)
+        if (l != root_label) consider(detail::left_class(l));
+    }
+  }
+  if (st.can_right())
+    for (int l = 0; l < num_labels; ++l)
+      if (l != root_label) consider(detail::right_class(l));
+  return best;
+}
+
+}  // namespace
+
+void Parser::Impl::predict(const Sentence& sentence, std::vector<int>& heads,
+                           std::vector<int>& label_ids) const {
+  Scratch& s = scratch();
+  const int n = static_cast<int>(sentence.words.size());
+  s.tokens.build(sentence);
+  s.state.reset(n);
+  s.scores.resize(static_cast<std::size_t>(weights.num_classes()));
+  while (!s.state.terminal()) {
+    detail::extract_features(s.state, s.tokens, s.features);
+    std::fill(s.scores.begin(), s.scores.end(), 0);
+    weights.score(s.features, s.scores.data());
+    s.state.apply(best_class(s.state, s.scores.data(), num_labels(), root_label));
+  }
+  heads.resize(static_cast<std::size_t>(n));
+  label_ids.resize(static_cast<std::size_t>(n));
+  for (int w = 1; w <= n; ++w) {
+    const int h = s.state.head[static_cast<std::size_t>(w)];
+    heads[static_cast<std::size_t>(w - 1)] = h == n + 1 ? 0 : h;
+    label_ids[static_cast<std::size_t>(w - 1)] = s.state.label[static_cast<std::size_t>(w)];
+  }
+}
+
+void Parser::parse(Sentence& sentence) const {
+  if (sentence.words.empty()) return;
+  Scratch& s = scratch();
+  impl_->predict(sentence, s.heads, s.label_ids);
+  const std::size_t n = sentence.words.size();
+  bool any_lifted = false;
+  for (int id : s.label_ids) any_lifted = any_lifted || impl_->lifted[static_cast<std::size_t>(id)];
+  if (any_lifted) {
+    s.deprels.resize(n);
+    for (std::size_t i = 0; i < n; ++i) s.deprels[i] = impl_->labels[static_cast<std::size_t>(s.label_ids[i])];
+    detail::deprojectivize(s.heads, s.deprels);
+    for (std::size_t i = 0; i < n; ++i) {
+      sentence.words[i].head = s.heads[i];
+      sentence.words[i].deprel = s.deprels[i];
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    sentence.words[i].head = s.heads[i];
+    sentence.words[i].deprel = impl_->labels[static_cast<std::size_t>(s.label_ids[i])];
+  }
+}
+
+Parser::~Parser() = default;
+Parser::Parser(Parser&&) noexcept = default;
+Parser& Parser::operator=(Parser&&) noexcept = default;
+Parser::Parser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+void Parser::save(const std::string& path, const std::string& description) const {
+  detail::BinaryWriter w;
+  w.u32(static_cast<std::uint32_t>(impl_->labels.size()));
+  for (const std::string& l : impl_->labels) w.str(l);
+  w.u32(static_cast<std::uint32_t>(impl_->root_label));
+  impl_->weights.write(w);
+  detail::write_model_file(path, {detail::ModelKind::kParser, kPayloadVersion, description}, w.bytes());
+}
+
+Parser Parser::load(const std::string& path) {
+  const std::string payload = detail::read_model_file(path, detail::ModelKind::kParser, kPayloadVersion);
+  detail::BinaryReader r(payload, path);
+  auto impl = std::make_unique<Impl>();
+  const std::uint32_t count = r.u32();
+  if (count == 0 || count > 30000) r.fail("implausible parser label count; the model file is corrupt");
+  for (std::uint32_t i = 0; i < count; ++i) {
+    impl->labels.push_back(r.str());
+    impl->lifted.push_back(impl->labels.back().find(detail::kLiftSeparator) != std::string::npos);
+  }
+  impl->root_label = static_cast<int>(r.u32());
+  if (impl->root_label < 0 || impl->root_label >= static_cast<int>(count))
+    r.fail("parser root label out of range; the model file is corrupt");
+  impl->weights = detail::CompactWeights::read(r);
+  if (impl->weights.num_classes() != 1 + 2 * static_cast<int>(count))
+    r.fail("parser class count does not match its labels; the model file is corrupt");
+  r.expect_end();
+  return Parser(std::move(impl));
+}
+
+}  // namespace dyad

@@ -1,0 +1,162 @@
+// Feature templates of the parser; see parser_features.h.
+#include "nlp/parser_features.h"
+
+#include <string_view>
+
+namespace dyad::detail {
+namespace {
+
+std::uint64_t fnv(std::string_view s, std::uint64_t salt) {
+  std::uint64_t h = 0xcbf29ce484222325ULL ^ salt;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return mix64(h);
+}
+
+// Lower-cased ASCII with digits folded to '0', so "1984" and "2001" share a form.
+std::uint64_t word_hash(std::string_view form) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : form) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    if (c >= '0' && c <= '9') c = '0';
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return mix64(h);
+}
+
+// Coarse orthographic shape: capitalised, all caps, has digit, punctuation.
+std::uint64_t shape_hash(std::string_view form) {
+  int upper = 0, lower = 0, digit = 0, other = 0;
+  for (unsigned char c : form) {
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if (c >= 'a' && c <= 'z') ++lower;
+    else if (c >= '0' && c <= '9') ++digit;
+    else ++other;
+  }
+  int first_upper = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
+  int code = first_upper | (upper > 1) << 1 | (lower > 0) << 2 | (digit > 0) << 3 | (other > 0) << 4;
+  return mix64(static_cast<std::uint64_t>(code) + 0x51ab);
+}
+
+int distance_bucket(int d) {
+  if (d <= 4) return d;
+  if (d <= 7) return 5;
+  if (d <= 12) return 6;
+  return 7;
+}
+
+class Emitter {
+ public:
+  explicit Emitter(std::vector<std::uint64_t>& out) : out_(out) {}
+  void add(std::uint64_t a) { push(mix64(seed() ^ a)); }
+  void add(std::uint64_t a, std::uint64_t b) { push(mix64(mix64(seed() ^ a) ^ b)); }
+  void add(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+    push(mix64(mix64(mix64(seed() ^ a) ^ b) ^ c));
+  }
+
+ private:
+  std::uint64_t seed() { return (++template_ + 1) * 0x9e3779b97f4a7c15ULL; }
+  void push(std::uint64_t h) { out_.push_back(h ? h : 1); }
+  std::vector<std::uint64_t>& out_;
+  std::uint64_t template_ = 0;
+};
+
+}  // namespace
+
+void TokenHashes::build(const Sentence& sentence) {
+  const std::size_t n = sentence.words.size();
+  for (auto* v : {&word, &tag, &upos, &lemma, &word_tag, &shape}) v->assign(n + 2, 0);
+  // Index 0 is "no token", n+1 is ROOT: distinct constant values.
+  for (std::size_t i : {std::size_t{0}, n + 1}) {
+    const std::uint64_t v = mix64(i == 0 ? 0x7777 : 0x8888);
+    word[i] = tag[i] = upos[i] = lemma[i] = word_tag[i] = shape[i] = v;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const Word& w = sentence.words[i];
+    const std::size_t k = i + 1;
+    word[k] = word_hash(w.form);
+    upos[k] = fnv(w.upos, 2);
+    tag[k] = w.xpos.empty() ? upos[k] : fnv(w.xpos, 1);
+    lemma[k] = w.lemma.empty() ? word[k] : fnv(w.lemma, 3);
+    word_tag[k] = mix64(word[k] ^ (tag[k] * 31));
+    shape[k] = shape_hash(w.form);
+  }
+}
+
+void extract_features(const ArcHybridState& st, const TokenHashes& t,
+                      std::vector<std::uint64_t>& out) {
+  out.clear();
+  Emitter e(out);
+  const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
+  const int b0 = st.b(0), b1 = st.b(1), b2 = st.b(2);
+  auto lab = [&](int tok) -> std::uint64_t {
+    return tok ? static_cast<std::uint64_t>(st.label[tok] + 2) * 0x2545f4914f6cdd1dULL : 1;
+  };
+  const auto& W = t.word;
+  const auto& P = t.tag;
+  const auto& U = t.upos;
+  const auto& L = t.lemma;
+  const auto& WP = t.word_tag;
+  const int s0l = st.lc1[s0], s0r = st.rc1[s0], b0l = st.lc1[b0];
+  const int s0l2 = st.lc2[s0], s0r2 = st.rc2[s0], b0l2 = st.lc2[b0];
+  const int s1l = st.lc1[s1], s1r = st.rc1[s1], s1r2 = st.rc2[s1];
+  const std::uint64_t d = s0 ? static_cast<std::uint64_t>(distance_bucket(b0 - s0)) : 9;
+  const std::uint64_t d1 = s1 ? static_cast<std::uint64_t>(distance_bucket(s0 - s1)) : 9;
+  auto val = [](int v) { return static_cast<std::uint64_t>(v < 4 ? v : 4) + 100; };
+  const std::uint64_t s0vl = val(st.nleft[s0]), s0vr = val(st.nright[s0]);
+  const std::uint64_t b0vl = val(st.nleft[b0]), s1vr = val(st.nright[s1]), s1vl = val(st.nleft[s1]);
+
+  // Unigrams.
+  e.add(W[s0]); e.add(P[s0]); e.add(WP[s0]); e.add(L[s0]); e.add(U[s0]);
+  e.add(W[b0]); e.add(P[b0]); e.add(WP[b0]); e.add(L[b0]); e.add(U[b0]);
+  e.add(W[b1]); e.add(P[b1]); e.add(WP[b1]);
+  e.add(W[b2]); e.add(P[b2]); e.add(WP[b2]);
+  e.add(W[s1]); e.add(P[s1]); e.add(WP[s1]); e.add(L[s1]);
+  e.add(W[s2]); e.add(P[s2]);
+  e.add(t.shape[b0]); e.add(t.shape[s0]);
+  // Pairs.
+  e.add(WP[s0], WP[b0]); e.add(WP[s0], W[b0]); e.add(W[s0], WP[b0]);
+  e.add(WP[s0], P[b0]); e.add(P[s0], WP[b0]); e.add(W[s0], W[b0]); e.add(P[s0], P[b0]);
+  e.add(P[b0], P[b1]); e.add(L[s0], L[b0]); e.add(U[s0], U[b0]);
+  e.add(P[s1], P[s0]); e.add(W[s1], W[s0]); e.add(WP[s1], P[s0]); e.add(P[s1], WP[s0]);
+  e.add(L[s1], L[s0]); e.add(W[s1], W[b0]); e.add(P[s1], P[b0]);
+  e.add(W[s0], P[b1]); e.add(W[b0], W[b1]);
+  // Triples.
+  e.add(P[b0], P[b1], P[b2]); e.add(P[s0], P[b0], P[b1]); e.add(P[s1], P[s0], P[b0]);
+  e.add(P[s0], P[s0l], P[b0]); e.add(P[s0], P[s0r], P[b0]); e.add(P[s0], P[b0], P[b0l]);
+  e.add(P[s1], P[s1r], P[s0]); e.add(P[s2], P[s1], P[s0]); e.add(P[s1], P[s0], P[s0l]);
+  e.add(P[s1], P[s1l], P[s0]); e.add(W[s0], P[b0], P[b1]); e.add(P[s0], W[b0], P[b1]);
+  e.add(W[s1], P[s0], P[b0]); e.add(P[s1], W[s0], P[b0]); e.add(U[s1], U[s0], U[b0]);
+  // Distance.
+  e.add(W[s0], d); e.add(P[s0], d); e.add(W[b0], d); e.add(P[b0], d);
+  e.add(W[s0], W[b0], d); e.add(P[s0], P[b0], d);
+  e.add(P[s1], P[s0], d1); e.add(W[s1], W[s0], d1); e.add(W[s1], P[s0], d1); e.add(P[s1], W[s0], d1);
+  // Valency.
+  e.add(W[s0], s0vr); e.add(P[s0], s0vr); e.add(W[s0], s0vl); e.add(P[s0], s0vl);
+  e.add(W[b0], b0vl); e.add(P[b0], b0vl); e.add(W[s1], s1vr); e.add(P[s1], s1vr);
+  e.add(P[s1], s1vl);
+  // Children and their labels.
+  e.add(W[s0l]); e.add(P[s0l]); e.add(lab(s0l));
+  e.add(W[s0r]); e.add(P[s0r]); e.add(lab(s0r));
+  e.add(W[b0l]); e.add(P[b0l]); e.add(lab(b0l));
+  e.add(W[s1r]); e.add(P[s1r]); e.add(lab(s1r));
+  e.add(P[s1l]); e.add(lab(s1l));
+  e.add(P[s0], lab(s0l), lab(s0r)); e.add(P[b0], lab(b0l), P[s0]);
+  e.add(P[s1], lab(s1r), P[s0]);
+  // Third order.
+  e.add(W[s0l2]); e.add(P[s0l2]); e.add(lab(s0l2));
+  e.add(W[s0r2]); e.add(P[s0r2]); e.add(lab(s0r2));
+  e.add(W[b0l2]); e.add(P[b0l2]); e.add(lab(b0l2));
+  e.add(P[s0], P[s0l], P[s0l2]); e.add(P[s0], P[s0r], P[s0r2]);
+  e.add(P[b0], P[b0l], P[b0l2]); e.add(P[s1], P[s1r], P[s1r2]);
+  // Label sets.
+  e.add(W[s0], st.rset[s0]); e.add(P[s0], st.rset[s0]);
+  e.add(W[s0], st.lset[s0]); e.add(P[s0], st.lset[s0]);
+  e.add(W[b0], st.lset[b0]); e.add(P[b0], st.lset[b0]);
+  e.add(P[s1], st.rset[s1]);
+}
+
+}  // namespace dyad::detail

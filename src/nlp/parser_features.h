@@ -1,0 +1,39 @@
+// Feature extraction for the arc-hybrid parser.
+//
+// Design: Zhang & Nivre (2011) rich non-local features adapted to arc-hybrid
+// (which also looks at s1 and s2, since RIGHT attaches s0 to s1): word, tag,
+// lemma and word+tag unigrams, pairs and triples of s0/s1/s2/b0/b1/b2,
+// distance, valency, the two outermost children and their labels, and label
+// sets. Every feature is a 64-bit hash of (template id, values); nothing is
+// interned, so parsing needs no vocabulary and no string copies. Per-word value
+// hashes are computed once per sentence.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "dyad/document.h"
+#include "nlp/transition.h"
+
+namespace dyad::detail {
+
+inline std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+/// Per-token value hashes; index 0 is "no token", n+1 is ROOT.
+struct TokenHashes {
+  std::vector<std::uint64_t> word, tag, upos, lemma, word_tag, shape;
+  void build(const Sentence& sentence);
+};
+
+/// Appends the features of `st` to `out` (cleared first).
+void extract_features(const ArcHybridState& st, const TokenHashes& tokens,
+                      std::vector<std::uint64_t>& out);
+
+}  // namespace dyad::detail

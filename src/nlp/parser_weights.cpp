@@ -1,0 +1,185 @@
+// Sparse perceptron weights for the parser; see parser_weights.h.
+#include "nlp/parser_weights.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "dyad/error.h"
+
+namespace dyad::detail {
+
+TrainWeights::TrainWeights(int num_classes) : num_classes_(num_classes) {
+  table_keys_.assign(1 << 16, 0);
+  table_rows_.assign(1 << 16, 0);
+}
+
+std::int64_t TrainWeights::find(std::uint64_t key) const {
+  const std::size_t mask = table_keys_.size() - 1;
+  for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+    if (table_keys_[i] == key) return table_rows_[i];
+    if (table_keys_[i] == 0) return -1;
+  }
+}
+
+void TrainWeights::grow() {
+  std::vector<std::uint64_t> keys(table_keys_.size() * 2, 0);
+  std::vector<std::uint32_t> rows(keys.size(), 0);
+  const std::size_t mask = keys.size() - 1;
+  for (std::size_t r = 0; r < keys_.size(); ++r) {
+    std::size_t i = keys_[r] & mask;
+    while (keys[i] != 0) i = (i + 1) & mask;
+    keys[i] = keys_[r];
+    rows[i] = static_cast<std::uint32_t>(r);
+  }
+  table_keys_.swap(keys);
+  table_rows_.swap(rows);
+}
+
+std::uint32_t TrainWeights::insert(std::uint64_t key) {
+  if ((keys_.size() + 1) * 2 > table_keys_.size()) grow();
+  const std::size_t mask = table_keys_.size() - 1;
+  std::size_t i = key & mask;
+  while (table_keys_[i] != 0) {
+    if (table_keys_[i] == key) return table_rows_[i];
+    i = (i + 1) & mask;
+  }
+  table_keys_[i] = key;
+  table_rows_[i] = static_cast<std::uint32_t>(keys_.size());
+  keys_.push_back(key);
+  rows_.emplace_back();
+  return table_rows_[i];
+}
+
+void TrainWeights::score(const std::vector<std::uint64_t>& features,
+                         std::vector<float>& scores) const {
+  scores.assign(static_cast<std::size_t>(num_classes_), 0.0f);
+  for (std::uint64_t f : features) {
+    std::int64_t r = find(f);
+    if (r < 0) continue;
+    for (const Entry& e : rows_[static_cast<std::size_t>(r)]) scores[e.cls] += e.weight;
+  }
+}
+
+void TrainWeights::update(const std::vector<std::uint64_t>& features, int cls, float delta,
+                          std::uint64_t now) {
+  for (std::uint64_t f : features) {
+    std::vector<Entry>& row = rows_[insert(f)];
+    auto it = std::find_if(row.begin(), row.end(), [cls](const Entry& e) { return e.cls == cls; });
+    if (it == row.end()) {
+      row.push_back({static_cast<std::uint16_t>(cls), 0.0f, 0.0, now});
+      it = row.end() - 1;
+    }
+    it->total += static_cast<double>(now - it->stamp) * it->weight;
+    it->stamp = now;
+    it->weight += delta;
+  }
+}
+
+CompactWeights CompactWeights::from_training(const TrainWeights& w, std::uint64_t now,
+                                             int num_classes, double min_abs) {
+  CompactWeights c;
+  c.num_classes_ = num_classes;
+  if (now == 0) now = 1;
+  double max_abs = 1e-9;
+  w.for_each_averaged(now, [&](std::uint64_t, int, double v) { max_abs = std::max(max_abs, std::fabs(v)); });
+  const double scale = 32767.0 / max_abs;
+  // Group kept cells by key (rows are visited key by key).
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> rows;  // key, header index
+  c.entries_.push_back({0, 0});  // index 0 marks an empty slot
+  std::uint64_t current = 0;
+  std::size_t header = 0;
+  w.for_each_averaged(now, [&](std::uint64_t key, int cls, double v) {
+    if (std::fabs(v) < min_abs) return;
+    const long q = std::lround(v * scale);
+    if (q == 0) return;
+    if (key != current || header == 0) {
+      current = key;
+      header = c.entries_.size();
+      c.entries_.push_back({0, 0});
+      rows.emplace_back(key, static_cast<std::uint32_t>(header));
+    }
+    c.entries_.push_back({static_cast<std::uint16_t>(cls), static_cast<std::int16_t>(q)});
+    ++c.entries_[header].cls;
+  });
+  std::size_t size = 1024;
+  while (size < rows.size() * 5 / 3) size *= 2;
+  c.slots_.assign(size, Slot{});
+  c.mask_ = size - 1;
+  c.features_ = rows.size();
+  for (const auto& [key, begin] : rows) {
+    std::size_t i = key & c.mask_;
+    while (c.slots_[i].begin != 0) i = (i + 1) & c.mask_;
+    c.slots_[i] = {static_cast<std::uint32_t>(key >> 32), begin};
+  }
+  return c;
+}
+
+void CompactWeights::score(const std::vector<std::uint64_t>& features, std::int32_t* scores) const {
+  constexpr std::size_t kMax = 512;
+  std::array<std::uint32_t, kMax> begins;
+  const std::size_t n = std::min(features.size(), kMax);
+  const Slot* slots = slots_.data();
+  const Cell* cells = entries_.data();
+  // Touch every slot first so the cache misses overlap.
+  for (std::size_t k = 0; k < n; ++k) __builtin_prefetch(&slots[features[k] & mask_]);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint64_t f = features[k];
+    const std::uint32_t check = static_cast<std::uint32_t>(f >> 32);
+    std::uint32_t begin = 0;
+    for (std::size_t i = f & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots[i];
+      if (s.begin == 0) break;
+      if (s.check == check) {
+        begin = s.begin;
+        break;
+      }
+    }
+    begins[k] = begin;
+    if (begin) __builtin_prefetch(&cells[begin]);
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!begins[k]) continue;
+    const Cell* row = cells + begins[k];
+    const int count = row->cls;
+    for (int j = 1; j <= count; ++j) scores[row[j].cls] += row[j].weight;
+  }
+}
+
+void CompactWeights::write(BinaryWriter& w) const {
+  w.u32(static_cast<std::uint32_t>(num_classes_));
+  w.u64(features_);
+  w.pod_vector(slots_);
+  w.pod_vector(entries_);
+}
+
+CompactWeights CompactWeights::read(BinaryReader& r) {
+  CompactWeights c;
+  c.num_classes_ = static_cast<int>(r.u32());
+  c.features_ = r.u64();
+  c.slots_ = r.pod_vector<Slot>();
+  c.entries_ = r.pod_vector<Cell>();
+  const std::size_t size = c.slots_.size();
+  if (size == 0 || (size & (size - 1)) != 0 || c.entries_.empty() || c.num_classes_ <= 0)
+    r.fail("parser weight table is malformed; retrain the model with `dyad train parser`");
+  c.mask_ = size - 1;
+  std::size_t used = 0;
+  for (const Slot& s : c.slots_) {
+    if (s.begin == 0) continue;
+    ++used;
+    if (s.begin >= c.entries_.size() || s.begin + c.entries_[s.begin].cls >= c.entries_.size())
+      r.fail("parser weight row out of range; the model file is corrupt, retrain it");
+  }
+  if (used == size) r.fail("parser weight table has no empty slot; the model file is corrupt");
+  // Rows are stored back to back: a header holding the count, then the cells.
+  for (std::size_t i = 1; i < c.entries_.size(); i += c.entries_[i].cls + 1u) {
+    const std::size_t end = i + c.entries_[i].cls;
+    if (end >= c.entries_.size()) r.fail("parser weight row overruns the table; the model file is corrupt");
+    for (std::size_t j = i + 1; j <= end; ++j)
+      if (c.entries_[j].cls >= c.num_classes_)
+        r.fail("parser weight class out of range; the model file is corrupt");
+  }
+  return c;
+}
+
+}  // namespace dyad::detail

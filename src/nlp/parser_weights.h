@@ -1,0 +1,90 @@
+// Weights of the parser's multi-class perceptron.
+//
+// Design: joint transition+label classes number ~100, but a feature is only
+// ever updated for the few classes it co-occurred with, so rows are sparse:
+// an open-addressing table maps the 64-bit feature hash to a row of
+// (class, weight) pairs. Training keeps float weights with lazy averaging
+// (Daumé's trick: accumulate weight x time at each touch). The averaged weights
+// are quantized to int16 with one global scale and pruned to non-zero entries;
+// the compact table stores a 32-bit check of the hash (the slot index supplies
+// the other bits), so the model is small, loads with one memcpy and scores with
+// prefetched lookups.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/model_file.h"
+
+namespace dyad::detail {
+
+/// Training-time weights with averaging.
+class TrainWeights {
+ public:
+  explicit TrainWeights(int num_classes);
+  /// Adds the current (unaveraged) weights of `features` into scores.
+  void score(const std::vector<std::uint64_t>& features, std::vector<float>& scores) const;
+  /// w[f][cls] += delta for every feature; `now` is the instance counter.
+  void update(const std::vector<std::uint64_t>& features, int cls, float delta, std::uint64_t now);
+  std::size_t num_features() const { return keys_.size(); }
+
+  struct Entry {
+    std::uint16_t cls;
+    float weight;
+    double total;
+    std::uint64_t stamp;
+  };
+  /// Calls fn(key, cls, averaged weight) for every entry.
+  template <typename Fn>
+  void for_each_averaged(std::uint64_t now, Fn fn) const {
+    for (std::size_t r = 0; r < rows_.size(); ++r)
+      for (const Entry& e : rows_[r])
+        fn(keys_[r], e.cls, (e.total + static_cast<double>(now - e.stamp) * e.weight) / now);
+  }
+
+ private:
+  std::int64_t find(std::uint64_t key) const;
+  std::uint32_t insert(std::uint64_t key);
+  void grow();
+  int num_classes_;
+  std::vector<std::uint64_t> table_keys_;
+  std::vector<std::uint32_t> table_rows_;
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::vector<Entry>> rows_;
+};
+
+/// Read-only quantized weights used for parsing.
+class CompactWeights {
+ public:
+  CompactWeights() = default;
+  /// Builds from averaged weights, dropping entries below `min_abs`.
+  static CompactWeights from_training(const TrainWeights& w, std::uint64_t now, int num_classes,
+                                      double min_abs);
+  /// Adds the integer scores of `features` into scores (size num_classes).
+  void score(const std::vector<std::uint64_t>& features, std::int32_t* scores) const;
+  int num_classes() const { return num_classes_; }
+  std::size_t num_features() const { return features_; }
+  std::size_t num_entries() const { return entries_.size(); }
+
+  void write(BinaryWriter& w) const;
+  static CompactWeights read(BinaryReader& r);
+
+  struct Slot {
+    std::uint32_t check = 0;
+    std::uint32_t begin = 0;  ///< 0 = empty; else index of the row header in entries_.
+  };
+  struct Cell {
+    std::uint16_t cls;  ///< In a row header: the number of cells that follow.
+    std::int16_t weight;
+  };
+
+ private:
+  int num_classes_ = 0;
+  std::size_t features_ = 0;
+  std::uint64_t mask_ = 0;
+  std::vector<Slot> slots_;
+  std::vector<Cell> entries_;
+};
+
+}  // namespace dyad::detail
