@@ -238,8 +238,6 @@ class Checker:
             m = re.match(r'^(!?[a-z]+)=(.+)$', tok)
             if m and not m.group(1).startswith("!") and m.group(1) != "target":
                 cons[m.group(1)] = split_values(m.group(2))
-            elif m and m.group(1).startswith("!"):
-                cons[m.group(1)] = None   # negative constraints only narrow; keep the key
         self.structured[(kind, trigger.lower(), particle.lower())].append((code, where, cons))
         norm = kind + ":" + " ".join(t.lower() for t in ([trigger, particle] + sorted(tokens)))
         self.patterns[norm].append((code, where))
