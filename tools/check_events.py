@@ -70,7 +70,8 @@ PREPOSITIONS = {
     "like", "near", "of", "off", "on", "onto", "out", "outside", "over", "past",
     "regarding", "since", "through", "throughout", "to", "toward", "towards",
     "under", "until", "upon", "via", "with", "within", "without", "per",
-    "concerning", "following", "including", "behalf", "amongst", "until",
+    "concerning", "following", "including", "behalf", "amongst", "alongside",
+    "aboard", "atop", "beneath", "underneath", "besides", "versus", "unlike", "except",
 }
 SLOT_KEYS = {"obj", "subj", "xcomp", "has"}
 CODE_FIELDS = {"label", "plover", "mode", "context", "goldstein", "verb", "noun"}
