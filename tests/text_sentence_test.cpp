@@ -57,6 +57,8 @@ TEST(TextSentences, EllipsisBeforeLowerCaseContinues) {
 TEST(TextSentences, WebTextEmoticonsAndLines) {
   EXPECT_EQ(sentences("loved the food :) Great service too"),
             (V{"loved the food :)", "Great service too"}));
+  EXPECT_EQ(sentences("See you at the meeting. Best regards, Maria"),
+            (V{"See you at the meeting.", "Best regards,", "Maria"}));
   // Short lines (signatures, lists) are sentences of their own.
   EXPECT_EQ(sentences("Thanks for the update\nBest regards\nAnna"),
             (V{"Thanks for the update", "Best regards", "Anna"}));

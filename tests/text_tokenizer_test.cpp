@@ -94,6 +94,12 @@ TEST(TextTokenizer, NumbersMoneyAndPercent) {
                "4.5", "%", "."}));
 }
 
+TEST(TextTokenizer, NumberUnitsSplitButOrdinalsStay) {
+  EXPECT_EQ(tok("a 35mm lens for 650k at 5pm on the 23rd in the 1990s"),
+            (V{"a", "35", "mm", "lens", "for", "650", "k", "at", "5", "pm", "on", "the", "23rd",
+               "in", "the", "1990s"}));
+}
+
 TEST(TextTokenizer, Abbreviations) {
   EXPECT_EQ(tok("Gen. Lee met Mr. Park in Jan. at the U.S. embassy, e.g. for talks."),
             (V{"Gen.", "Lee", "met", "Mr.", "Park", "in", "Jan.", "at", "the", "U.S.", "embassy",

@@ -131,6 +131,14 @@ std::size_t emoticon_length(std::string_view s) {
   return 0;
 }
 
+bool is_unit(std::string_view lower) {
+  static const WordSet set{"k",   "m",   "mm",  "cm",  "km",   "kg",  "g",   "mg",   "gb",  "mb",
+                           "kb",  "tb",  "ft",  "am",  "pm",   "p",   "lb",  "lbs",  "oz",  "hr",
+                           "hrs", "min", "mins", "mph", "kph", "ml",  "kw",  "mw",   "mwh", "kwh",
+                           "watt", "yrs", "yr",  "bn",  "mn",  "km2", "sec", "secs", "ghz", "mhz"};
+  return set.count(lower) > 0;
+}
+
 bool is_sentence_starter(std::string_view lower) { return sentence_starters().count(lower) > 0; }
 
 }  // namespace dyad::detail

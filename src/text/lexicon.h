@@ -21,6 +21,9 @@ bool is_hyphen_suffix(std::string_view lower);
 /// number of word pieces (0 = not one) and their byte lengths in `lens`.
 int apostrophe_free_contraction(std::string_view lower, std::uint8_t lens[3]);
 
+/// Lower-case unit written after a number without a space ("650k", "5pm").
+bool is_unit(std::string_view lower);
+
 /// Emoticon length at the start of `s` (0 if none), e.g. ":-)" -> 3.
 std::size_t emoticon_length(std::string_view s);
 

@@ -210,9 +210,30 @@ class ChunkScanner {
       break;
     }
     tok.end = j;
+    if (split_number_unit(tok)) return j;
     split_clitics(tok);
     out_.push_back(tok);
     return j;
+  }
+
+  // EWT writes "650k", "35mm", "5pm" as two tokens (number, unit) but keeps
+  // ordinals ("23rd"), decades ("1990s") and codes ("3143C") whole.
+  bool split_number_unit(const RawToken& tok) {
+    std::string_view w = t_.substr(tok.start, tok.end - tok.start);
+    std::size_t d = 0;
+    while (d < w.size() && is_ascii_digit(w[d])) ++d;
+    if (d == 0 || d == w.size() || w.size() - d > 5) return false;
+    std::string unit;
+    for (std::size_t k = d; k < w.size(); ++k) {
+      if (!is_ascii_alpha(w[k])) return false;
+      unit.push_back(ascii_lower(w[k]));
+    }
+    if (!is_unit(unit)) return false;
+    if (unit.size() == 1 && w[d] >= 'A' && w[d] <= 'Z' && w[d] != 'K') return false;
+    emit(tok.start, tok.start + d);
+    out_.back().space_after = false;
+    emit(tok.start + d, tok.end);
+    return true;
   }
 
   std::size_t skip_word_chars(std::size_t j) const {

@@ -1,12 +1,15 @@
 // Rule-based sentence boundary detection.
 //
 // Design: candidates are sentence-final punctuation tokens (". ! ? ..."),
-// abbreviation periods and line ends. A terminal mark ends the sentence after
-// any closing quotes/brackets attached to it, unless the next word starts in
-// lower case (a continuation). An abbreviation ("etc.", "U.S.") ends a
-// sentence only when a typical sentence opener follows; titles and initials
-// ("Mr.", "J.") never do. A line break ends a sentence when the line is short
-// (lists, signatures, headers) rather than hard-wrapped prose.
+// abbreviation periods, emoticons, commas after a closing salutation and line
+// ends. The rules and their exceptions were chosen from counts on EWT train:
+// a terminal mark ends the sentence after any closing quotes/brackets attached
+// to it, also before a lower-case word (web text; 95% of such cases in EWT)
+// but not after an ellipsis ("Well... maybe", 92% continue). An abbreviation
+// ("etc.", "U.S.") ends a sentence only when a typical sentence opener
+// follows; titles and initials ("Mr.", "J.") never do. "Thanks, Anne" splits
+// after the comma. A line break ends a sentence when the line is short (lists,
+// signatures, headers) rather than hard-wrapped prose.
 #include "text/sentence_splitter.h"
 
 #include <string>
@@ -62,6 +65,12 @@ bool lower_word(std::string_view s, std::string& buf) {
   return true;
 }
 
+bool is_closing_salutation(std::string_view lower) {
+  return lower == "thanks" || lower == "regards" || lower == "best" || lower == "sincerely" ||
+         lower == "cheers" || lower == "respectfully" || lower == "cordially" || lower == "thx" ||
+         lower == "love" || lower == "yours";
+}
+
 // Length in bytes of the line that contains `pos`.
 std::size_t line_length(std::string_view text, std::size_t pos) {
   std::size_t b = text.rfind('\n', pos);
@@ -91,6 +100,11 @@ void split_sentences(std::string_view text, std::vector<RawToken>& tokens, std::
       if (is_upper_cp(next_cp) && lower_word(next, lower) && is_sentence_starter(lower)) {
         tok.sentence_end = true;
       }
+      continue;
+    }
+    if (s == "," && k > first && is_upper_cp(next_cp) &&
+        lower_word(token_text(text, tokens[k - 1]), lower) && is_closing_salutation(lower)) {
+      tok.sentence_end = true;  // "Thanks, Anne" / "Best regards, Dale" closing a message.
       continue;
     }
     Terminal kind = terminal_kind(s);
