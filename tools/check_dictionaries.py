@@ -32,10 +32,11 @@ ROLE_CODES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "OPP", "REB", "INS", "SE
               "AGR", "DEV", "ENV", "HRI", "IGO", "MOD", "RAD", "PTY", "SET", "MNC"}
 KINDS = {
     "country": {"iso2", "name", "adjective", "demonym", "capital", "city", "alias"},
-    "org": {"name", "country", "sector"},
+    "org": {"name", "country", "sector", "alias"},
     "agent": {"term"},
     "person": {"alias", "role"},
     "discard": {"term", "scope"},
+    "outlet": {"country", "partisan", "domain", "alias"},  # data/actors/outlets.txt
 }
 CHUNK_RE = re.compile(r"^[A-Z0-9]{3}$")
 # All-capitals abbreviations that are also ordinary words when lower-cased.
@@ -146,7 +147,7 @@ def check_org(rec, iso, errors, warnings):
     for s in values(rec, "sector"):
         if s not in ROLE_CODES or s not in chunks[1:]:
             errors.append(f"{rec.where}: sector '{s}' must be a role code contained in {rec.key}")
-    if not values(rec, "name"):
+    if not values(rec, "name") and not values(rec, "alias"):
         errors.append(f"{rec.where}: @org {rec.key} has no name")
     if first in ("IGO", "NGO"):
         for c in chunks[1:]:
@@ -169,7 +170,7 @@ def check_words(recs, errors, warnings):
                 if other != rec.key:
                     warnings.append(f"{where}: city '{v}' listed for {other} and {rec.key}")
         elif rec.kind == "org":
-            for v, where in rec.fields.get("name", []):
+            for v, where in rec.fields.get("name", []) + rec.fields.get("alias", []):
                 other = org_names.setdefault(v.casefold(), rec.key)
                 if other != rec.key:
                     errors.append(f"{where}: org name '{v}' given to both {other} and {rec.key}")
@@ -198,7 +199,7 @@ def main(argv):
     keys = {}
     for rec in recs:
         check_no_repeats(rec, errors)
-        if rec.kind in ("country", "org", "agent", "discard"):
+        if rec.kind in ("country", "org", "agent", "discard", "outlet"):
             other = keys.setdefault((rec.kind, rec.key), rec.where)
             if other != rec.where:
                 errors.append(f"{rec.where}: @{rec.kind} {rec.key} already defined at {other}")
@@ -211,6 +212,10 @@ def main(argv):
                 errors.append(f"{rec.where}: @agent key '{rec.key}' is not a role code")
             if not values(rec, "term"):
                 errors.append(f"{rec.where}: @agent {rec.key} has no term")
+        elif rec.kind == "outlet":
+            for c in values(rec, "country"):
+                if c not in iso:
+                    errors.append(f"{rec.where}: @outlet {rec.key}: country '{c}' is not ISO3")
         elif rec.kind == "discard":
             if any(s != "all" for s in values(rec, "scope")) or len(values(rec, "scope")) > 1:
                 errors.append(f"{rec.where}: scope must be 'all' (or absent)")
