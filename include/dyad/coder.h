@@ -1,0 +1,67 @@
+// dyad — the event coder: parsed Document + article metadata -> Events.
+//
+// Coder::load reads every dictionary file once and compiles it into indexes
+// (a lemma -> candidate-patterns hash map, a phrase index for actor names);
+// code() is const and keeps no state between calls, so one Coder serves many
+// threads.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dyad/document.h"
+#include "dyad/event.h"
+
+namespace dyad {
+
+struct CoderOptions {
+  /// Holds actors/*.txt, actors/people/*.txt, events/*.txt; empty = default_dict_dir().
+  std::string dict_dir;
+  bool explain = false;  ///< Fill Event::explanation.
+};
+
+/// $DYAD_DICT_DIR if set, else the source tree's data/.
+std::string default_dict_dir();
+
+struct ArticleInfo {
+  std::string id;
+  std::optional<std::string> date;  ///< Publication date YYYY-MM-DD.
+  std::string url;
+  std::string title;
+  std::string outlet;                         ///< Outlet name ("Azertac") — looked up in outlets.txt.
+  std::optional<std::string> outlet_country;  ///< ISO3; overrides the outlet table.
+};
+
+/// An outlet record of data/actors/outlets.txt.
+struct OutletInfo {
+  std::string name;
+  std::string country;
+  bool partisan = false;
+  std::vector<std::string> domains;
+};
+
+namespace detail { struct Dictionary; }
+
+class Coder {
+ public:
+  /// Loads and compiles the dictionaries; throws dyad::Error "file:line: reason".
+  static Coder load(const CoderOptions& options);
+
+  /// Codes one document. Thread-safe.
+  std::vector<Event> code(const Document& doc, const ArticleInfo& info) const;
+
+  /// Outlet by name (case-insensitive) or by the domain of `url`; null if unknown.
+  const OutletInfo* find_outlet(const std::string& name, const std::string& url = {}) const;
+
+  /// Counts of loaded records, for diagnostics: countries, orgs, agents, people, patterns...
+  std::string summary() const;
+
+ private:
+  Coder() = default;
+  CoderOptions options_;
+  std::shared_ptr<const detail::Dictionary> dict_;
+};
+
+}  // namespace dyad

@@ -1,0 +1,467 @@
+// Actor resolution. Design: dictionary phrases are found first (longest match
+// over forms or lemmas, so "security services" matches the term "security
+// service"); then each nominal head is resolved by one of these rules, in
+// order:
+//   pronoun      we/our -> the outlet's country; he/she -> last human actor;
+//                it -> last non-human singular; they -> last plural; who/which -> the relcl's noun
+//   person       a person name -> the role valid on the event date (apply_date)
+//   org          an org name -> its code
+//   country      a country name -> the bare country code; a capital -> country+GOV
+//   demonym      "the French", "Armenians" -> the country
+//   agent        an agent term -> country (possessive, adjective, compound, "of X") + sector;
+//                without a country, the country of the last actor with that sector ("the ministry")
+//   country noun "our country", "the French side" (+GOV), "the two countries" (the last two)
+//   adjective    a country adjective on an unknown noun ("French citizens") -> the country
+//   of           "employees of the French mission" -> the actor of the "of" phrase
+// Every resolved head is appended to the article history in text order.
+#include "coder/actors.h"
+
+#include <algorithm>
+#include <array>
+
+namespace dyad::detail {
+namespace {
+
+int kind_rank(PhraseKind k) {
+  switch (k) {
+    case PhraseKind::kOrg: return 0;
+    case PhraseKind::kPerson: return 1;
+    case PhraseKind::kCountryName: return 2;
+    case PhraseKind::kCapital: return 3;
+    case PhraseKind::kDemonym: return 4;
+    case PhraseKind::kAdjective: return 5;
+    case PhraseKind::kAgent: return 6;
+    case PhraseKind::kCity: return 7;
+  }
+  return 8;
+}
+
+bool word_matches(const SentenceView& v, int i, const std::string& w) {
+  return v.low(i) == w || v.lemma(i) == w;
+}
+
+// Acronyms written in capitals ("US", "UN") must match case-sensitively, so the
+// pronoun "us" is never the United States.
+bool acronym_ok(const SentenceView& v, int i, const PhraseEntry& e) {
+  if (e.words.size() != 1) return true;
+  const std::string& f = v.word(i).form;
+  if (v.low(i) != "us" && v.low(i) != "un") return true;
+  return std::any_of(f.begin(), f.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
+         v.upos(i) != "PRON";
+}
+
+const std::array<const char*, 30> kInstitutions = {
+    "ministry", "government", "service", "agency", "army", "police", "office", "council", "parliament",
+    "court", "embassy", "mission", "committee", "department", "directorate", "administration", "cabinet",
+    "force", "forces", "military", "navy", "party", "assembly", "senate", "congress", "intelligence",
+    "presidency", "kremlin", "authority", "authorities"};
+
+bool human_fit(const ResolvedActor& a) { return a.human && !a.plural; }
+bool thing_fit(const ResolvedActor& a) { return !a.human && !a.plural; }
+bool plural_fit(const ResolvedActor& a) { return a.plural; }
+bool any_fit(const ResolvedActor& a) { return !a.human || a.plural; }
+
+}  // namespace
+
+std::vector<Mention> find_mentions(const Dictionary& d, const SentenceView& v) {
+  std::vector<Mention> out;
+  int n = v.size();
+  for (int i = 0; i < n;) {
+    const PhraseEntry* best = nullptr;
+    for (const std::string* key : {&v.low(i), &v.lemma(i)}) {
+      auto it = d.phrases.by_first.find(*key);
+      if (it == d.phrases.by_first.end()) continue;
+      for (int id : it->second) {
+        const PhraseEntry& e = d.phrases.entries[id];
+        int len = static_cast<int>(e.words.size());
+        if (best && len < static_cast<int>(best->words.size())) break;
+        if (i + len > n || !acronym_ok(v, i, e)) continue;
+        bool ok = true;
+        for (int k = 0; k < len && ok; ++k) ok = word_matches(v, i + k, e.words[k]);
+        if (!ok) continue;
+        if (!best || len > static_cast<int>(best->words.size()) || kind_rank(e.kind) < kind_rank(best->kind)) best = &e;
+      }
+      if (key == &v.low(i) && v.low(i) == v.lemma(i)) break;
+    }
+    if (!best) {
+      ++i;
+      continue;
+    }
+    Mention m{i, i + static_cast<int>(best->words.size()) - 1, 0, best};
+    m.head = m.last;
+    for (int k = m.first; k <= m.last; ++k) {
+      int h = v.head(k);
+      if (h < m.first || h > m.last) {
+        m.head = k;
+        break;
+      }
+    }
+    out.push_back(m);
+    i = m.last + 1;
+  }
+  return out;
+}
+
+const Mention* ActorResolver::mention_at(int i) const {
+  if (i < 0 || i >= static_cast<int>(mention_of_.size()) || mention_of_[i] < 0) return nullptr;
+  return &mentions_[mention_of_[i]];
+}
+
+void ActorResolver::add_sentence(const SentenceView& v, int sentence_index) {
+  v_ = &v;
+  sentence_ = sentence_index;
+  mentions_ = find_mentions(d_, v);
+  mention_of_.assign(v.size(), -1);
+  for (std::size_t m = 0; m < mentions_.size(); ++m) {
+    for (int k = mentions_[m].first; k <= mentions_[m].last; ++k) mention_of_[k] = static_cast<int>(m);
+  }
+  table_.assign(v.size(), {});
+  done_.assign(v.size(), 0);
+  static const std::array<std::string_view, 9> kModifier = {"compound", "flat", "amod", "det", "case",
+                                                            "fixed", "goeswith", "nummod", "mark"};
+  for (int i = 0; i < v.size(); ++i) {
+    const std::string& u = v.upos(i);
+    if (u != "NOUN" && u != "PROPN" && u != "PRON" && u != "ADJ" && u != "X" && u != "NUM") continue;
+    std::string_view b = v.base_rel(i);
+    if (std::find(kModifier.begin(), kModifier.end(), b) != kModifier.end()) continue;
+    if (u == "ADJ" && (b == "amod" || b == "xcomp" || b == "advmod")) continue;
+    const Mention* m = mention_at(i);
+    if (m && m->head != i) continue;
+    for (ResolvedActor a : resolve(i, 0)) {
+      a.embedded = b == "nmod";
+      history_.push_back(std::move(a));
+    }
+  }
+}
+
+std::vector<ResolvedActor> ActorResolver::with_conjuncts(int i) const {
+  std::vector<ResolvedActor> out = table_[i];
+  std::vector<int> todo = v_->kids(i, "conj");
+  while (!todo.empty()) {
+    int c = todo.front();
+    todo.erase(todo.begin());
+    for (const ResolvedActor& a : table_[c]) out.push_back(a);
+    for (int cc : v_->kids(c, "conj")) todo.push_back(cc);
+  }
+  return out;
+}
+
+std::vector<ResolvedActor> ActorResolver::resolve(int h, int depth) {
+  if (done_[h]) return table_[h];
+  std::vector<ResolvedActor> out;
+  if (v_->upos(h) == "PRON") {
+    out = resolve_pronoun(h);
+  } else if (const Mention* m = mention_at(h)) {
+    out = resolve_mention(h, *m);
+  } else {
+    out = resolve_common(h, depth);
+  }
+  bool plural = v_->has_feat(h, "Number=Plur");
+  for (ResolvedActor& a : out) {
+    a.plural = a.plural || plural;
+    a.sentence = sentence_;
+    if (a.head_lemma.empty()) a.head_lemma = v_->lemma(h);
+    if (a.actor.word < 0) a.actor.word = h;
+  }
+  if (depth == 0) {
+    table_[h] = out;
+    done_[h] = 1;
+  }
+  return out;
+}
+
+ResolvedActor ActorResolver::make(int first, int last, int head, const std::string& country,
+                                  const std::string& sector, const std::string& via) const {
+  ResolvedActor r;
+  r.actor.span = v_->span(first, last);
+  const std::string& text = v_->sentence().text;
+  std::size_t base = v_->sentence().span.start;
+  if (r.actor.span.start >= base && r.actor.span.end <= base + text.size()) {
+    r.actor.text = text.substr(r.actor.span.start - base, r.actor.span.end - r.actor.span.start);
+  } else {
+    for (int k = first; k <= last; ++k) r.actor.text += (k > first ? " " : "") + v_->word(k).form;
+  }
+  r.actor.country = country;
+  r.actor.sector = sector;
+  r.actor.code = country + sector;
+  r.actor.via = via;
+  r.actor.word = head;
+  return r;
+}
+
+void ActorResolver::split_code(const std::string& code, std::string& country, std::string& sector) const {
+  if (code.size() >= 3 && d_.country_by_code.count(code.substr(0, 3))) {
+    country = code.substr(0, 3);
+    sector = code.substr(3);
+  } else {
+    country.clear();
+    sector = code;
+  }
+}
+
+void ActorResolver::apply_date(ResolvedActor& a, int date) const {
+  if (a.person < 0) return;
+  const Person& p = d_.people[a.person];
+  const Role* best = nullptr;
+  for (const Role& r : p.roles) {
+    bool valid = date > 0 && r.from <= date && date <= r.to;
+    if (valid && (!best || r.from > best->from)) best = &r;
+  }
+  if (!best) {  // none valid on the date: the most recent role
+    for (const Role& r : p.roles) {
+      if (!best || r.from > best->from) best = &r;
+    }
+  }
+  a.actor.code = best->code;
+  split_code(best->code, a.actor.country, a.actor.sector);
+}
+
+std::optional<ResolvedActor> ActorResolver::recent(bool (*fits)(const ResolvedActor&), int before_word) const {
+  // Prefer clause-level actors over ones embedded in a larger phrase; look back
+  // at most three sentences.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (it->sentence == sentence_ && it->actor.word >= before_word) continue;
+      if (it->sentence < sentence_ - 3) break;
+      if (pass == 0 && it->embedded) continue;
+      if (fits(*it)) return *it;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<ResolvedActor> ActorResolver::resolve_pronoun(int h) {
+  const std::string& l = v_->lemma(h);
+  const std::string& f = v_->low(h);
+  auto from_antecedent = [&](std::optional<ResolvedActor> a) -> std::vector<ResolvedActor> {
+    if (!a) return {};
+    ResolvedActor r = *a;
+    r.actor.antecedent = r.actor.span;
+    r.actor.span = v_->word(h).span;
+    r.actor.text = v_->word(h).form;
+    r.actor.via = "pronoun";
+    r.actor.word = h;
+    r.penalty += 0.1;
+    return {r};
+  };
+  if (l == "we" || f == "we" || f == "us" || f == "our" || f == "ours" || f == "ourselves") {
+    if (ctx_.outlet_country.empty()) return {};
+    ResolvedActor r = make(h, h, h, ctx_.outlet_country, "", "outlet");
+    r.plural = true;
+    r.penalty = 0.1;
+    return {r};
+  }
+  if (f == "he" || f == "she" || f == "him" || f == "her" || f == "his" || f == "hers") {
+    return from_antecedent(recent(human_fit, h));
+  }
+  if (f == "it" || f == "its") return from_antecedent(recent(thing_fit, h));
+  if (f == "they" || f == "them" || f == "their") {
+    auto a = recent(plural_fit, h);
+    return from_antecedent(a ? a : recent(any_fit, h));
+  }
+  if (f == "who" || f == "which" || f == "that" || f == "whom") {
+    // "the service, which ..." -> the noun the relative clause modifies
+    int verb = v_->head(h);
+    if (verb >= 0 && v_->rel(verb) == "acl:relcl") {
+      int noun = v_->head(verb);
+      if (noun >= 0 && noun < h) {
+        std::vector<ResolvedActor> r = resolve(noun, 1);
+        for (ResolvedActor& a : r) {
+          a.actor.antecedent = a.actor.span;
+          a.actor.via = "relative";
+        }
+        return r;
+      }
+    }
+  }
+  return {};
+}
+
+bool ActorResolver::is_institution(int h) const {
+  const std::string& l = v_->lemma(h);
+  return std::find(kInstitutions.begin(), kInstitutions.end(), l) != kInstitutions.end();
+}
+
+std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& m) {
+  const PhraseEntry& e = *m.entry;
+  switch (e.kind) {
+    case PhraseKind::kPerson: {
+      ResolvedActor r = make(m.first, m.last, h, "", "", "person");
+      r.person = e.ref;
+      r.human = true;
+      r.actor.person = d_.people[e.ref].name;
+      apply_date(r, ctx_.date);
+      return {r};
+    }
+    case PhraseKind::kOrg: {
+      const Org& o = d_.orgs[e.ref];
+      ResolvedActor r = make(m.first, m.last, h, "", "", "org");
+      r.actor.code = o.code;
+      split_code(o.code, r.actor.country, r.actor.sector);
+      if (!o.country.empty()) r.actor.country = o.country;
+      if (!o.sector.empty()) r.actor.sector = o.sector;
+      return {r};
+    }
+    case PhraseKind::kCountryName:
+      return {make(m.first, m.last, h, d_.countries[e.ref].code, "", "name")};
+    case PhraseKind::kCapital:
+      return {make(m.first, m.last, h, d_.countries[e.ref].code, "GOV", "capital")};
+    case PhraseKind::kCity:
+      return {};
+    case PhraseKind::kDemonym:
+    case PhraseKind::kAdjective: {
+      // "the French" / "Armenians": the people of the country (as in CAMEO, the bare code).
+      ResolvedActor r = make(m.first, m.last, h, d_.countries[e.ref].code, "", "demonym");
+      r.plural = true;
+      r.human = true;
+      return {r};
+    }
+    case PhraseKind::kAgent: {
+      std::string how;
+      std::string country = np_country(h, &how);
+      int first = m.first, last = m.last;
+      for (int c : v_->children(h)) {
+        std::string_view b = v_->base_rel(c);
+        bool left_mod = b == "amod" || b == "compound" || v_->rel(c) == "nmod:poss" ||
+                        (b == "det" && v_->low(c) == "our");
+        if (c < first && left_mod) first = v_->subtree(c).front();
+        if (how == "of" && b == "nmod" && v_->case_of(c) == "of") {
+          last = std::max(last, v_->subtree(c, {"acl", "appos", "conj", "cc", "punct"}).back());
+        }
+      }
+      const std::string& sector = d_.sectors[e.ref];
+      ResolvedActor r = make(first, last, h, country, sector, "agent");
+      r.human = !is_institution(h);
+      if (country.empty()) {
+        // "the ministry": the country of the last actor with the same head noun, else the last actor with the same head noun, else the last with the same sector
+        auto it = std::find_if(history_.rbegin(), history_.rend(), [&](const ResolvedActor& a) {
+          return a.head_lemma == v_->lemma(h) && a.actor.sector == sector && !a.actor.country.empty();
+        });
+        if (it == history_.rend()) {
+          it = std::find_if(history_.rbegin(), history_.rend(), [&](const ResolvedActor& a) {
+            return a.actor.sector == sector && !a.actor.country.empty();
+          });
+        }
+        if (it != history_.rend()) {
+          r.actor.country = it->actor.country;
+          r.actor.code = r.actor.country + sector;
+          r.actor.antecedent = it->actor.span;
+          r.actor.via = "coref";
+          r.penalty += 0.1;
+        }
+        if (r.actor.country.empty()) r.penalty += 0.2;
+      }
+      return {r};
+    }
+  }
+  return {};
+}
+
+std::string ActorResolver::np_country(int h, std::string* how) {
+  std::string found;
+  auto take = [&](const std::vector<ResolvedActor>& r, const char* why) {
+    if (found.empty() && !r.empty() && !r.front().actor.country.empty()) {
+      found = r.front().actor.country;
+      if (how) *how = why;
+    }
+  };
+  for (int c : v_->children(h)) {
+    if (v_->rel(c) != "nmod:poss") continue;
+    std::vector<ResolvedActor> r = resolve(c, 1);
+    take(r, !r.empty() && r.front().actor.via == "outlet" ? "outlet" : "possessive");
+  }
+  for (int c : v_->children(h)) {
+    std::string_view b = v_->base_rel(c);
+    if (b != "amod" && b != "compound" && b != "flat" && b != "det") continue;
+    const Mention* m = mention_at(c);
+    if (m && m == mention_at(h)) continue;
+    if (v_->upos(c) == "PRON" || v_->low(c) == "our") {
+      std::vector<ResolvedActor> r = resolve_pronoun(c);
+      take(r, !r.empty() && r.front().actor.via == "outlet" ? "outlet" : "possessive");
+    } else if (m && m->entry->kind != PhraseKind::kCity && m->entry->kind != PhraseKind::kAgent) {
+      std::vector<ResolvedActor> r = m->entry->kind == PhraseKind::kPerson ? resolve_mention(c, *m)
+                                                                             : std::vector<ResolvedActor>{};
+      if (m->entry->kind != PhraseKind::kPerson && m->entry->kind != PhraseKind::kOrg) {
+        found = found.empty() ? d_.countries[m->entry->ref].code : found;
+        if (how && how->empty()) *how = "modifier";
+      } else {
+        take(r, "modifier");
+      }
+    }
+  }
+  for (int c : v_->children(h)) {
+    if (v_->base_rel(c) == "nmod" && v_->case_of(c) == "of") take(resolve(c, 1), "of");
+  }
+  return found;
+}
+
+std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
+  const std::string& l = v_->lemma(h);
+  if (v_->upos(h) != "NOUN" && v_->upos(h) != "PROPN") return {};
+  std::string how;
+  if (l == "country" || l == "nation" || l == "side" || l == "state" || l == "capital") {
+    std::string country = np_country(h, &how);
+    int first = v_->subtree(h, {"acl", "acl:relcl", "appos", "conj", "cc", "punct", "nmod"}).front();
+    if (!country.empty()) {
+      ResolvedActor r = make(first, h, h, country, l == "side" ? "GOV" : "",
+                              how == "outlet" ? "outlet" : l == "side" ? "agent" : "name");
+      return {r};
+    }
+    if (v_->has_feat(h, "Number=Plur")) {
+      // "the two countries": the last two distinct countries of the article
+      std::vector<ResolvedActor> out;
+      for (auto it = history_.rbegin(); it != history_.rend() && out.size() < 2; ++it) {
+        if (it->actor.country.empty()) continue;
+        bool seen = std::any_of(out.begin(), out.end(),
+                                [&](const ResolvedActor& o) { return o.actor.country == it->actor.country; });
+        if (seen) continue;
+        ResolvedActor r = make(first, h, h, it->actor.country, "", "coref");
+        r.actor.antecedent = it->actor.span;
+        r.penalty = 0.15;
+        out.push_back(r);
+      }
+      if (out.size() == 2) return out;
+    }
+    return {};
+  }
+  std::string country = np_country(h, &how);
+  // a sector from a compound ("spy network" -> SPY)
+  for (int c : v_->children(h)) {
+    const Mention* m = mention_at(c);
+    if (v_->base_rel(c) == "compound" && m && m->entry->kind == PhraseKind::kAgent) {
+      int first = std::min(m->first, v_->subtree(h, {"acl", "acl:relcl", "appos", "conj", "cc", "punct", "nmod"}).front());
+      ResolvedActor r = make(first, h, h, country, d_.sectors[m->entry->ref], "agent");
+      r.penalty = 0.1;
+      return {r};
+    }
+  }
+  if (!country.empty() && (how == "modifier")) {
+    int first = v_->subtree(h, {"acl", "acl:relcl", "appos", "conj", "cc", "punct", "nmod"}).front();
+    ResolvedActor r = make(first, h, h, country, "", "adjective");
+    r.human = v_->has_feat(h, "Number=Plur");
+    r.penalty = 0.1;
+    return {r};
+  }
+  if (depth < 2) {
+    for (int c : v_->children(h)) {
+      if (v_->base_rel(c) != "nmod" || v_->case_of(c) != "of") continue;
+      std::vector<ResolvedActor> r = resolve(c, depth + 1);
+      if (r.empty()) continue;
+      for (ResolvedActor& a : r) {
+        a.actor.via = "of";
+        a.penalty += 0.05;
+        a.human = true;
+        int first = v_->subtree(h, {"acl", "acl:relcl", "appos", "conj", "cc", "punct"}).front();
+        int last = v_->subtree(c, {"acl", "acl:relcl", "appos", "conj", "cc", "punct"}).back();
+        Actor keep = a.actor;
+        a.actor = make(first, last, h, keep.country, keep.sector, "of").actor;
+        a.actor.code = keep.code;
+        a.actor.person = keep.person;
+      }
+      return r;
+    }
+  }
+  return {};
+}
+
+}  // namespace dyad::detail

@@ -1,0 +1,251 @@
+// The coder: for each sentence, resolve actors (with article-level history),
+// find triggers through the lemma index, fill slots, expand coordination into
+// one event per (source, target) pair, then attach modality, date, place and
+// confidence. No state survives a call to code(), so the Coder is const and
+// thread-safe; all mutable state lives in the per-call ActorResolver.
+#include "dyad/coder.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "coder/actors.h"
+#include "coder/dates.h"
+#include "coder/dictionary.h"
+#include "coder/match.h"
+#include "coder/modality.h"
+#include "coder/places.h"
+#include "dyad/error.h"
+
+namespace dyad {
+
+std::string default_dict_dir() {
+  if (const char* env = std::getenv("DYAD_DICT_DIR"); env && *env) return env;
+  return std::string(DYAD_SOURCE_DIR) + "/data";
+}
+
+Coder Coder::load(const CoderOptions& options) {
+  Coder c;
+  c.options_ = options;
+  c.dict_ = std::make_shared<const detail::Dictionary>(
+      detail::load_dictionary(options.dict_dir.empty() ? default_dict_dir() : options.dict_dir));
+  return c;
+}
+
+std::string Coder::summary() const {
+  const detail::Dictionary& d = *dict_;
+  std::ostringstream out;
+  out << d.files << " files: " << d.countries.size() << " countries, " << d.orgs.size() << " orgs, "
+      << d.sectors.size() << " agent sectors, " << d.people.size() << " people, " << d.discards.size()
+      << " discards, " << d.outlets.size() << " outlets, " << d.classes.size() << " classes, " << d.codes.size()
+      << " codes, " << d.patterns.size() << " patterns, " << d.phrases.entries.size() << " phrases";
+  return out.str();
+}
+
+const OutletInfo* Coder::find_outlet(const std::string& name, const std::string& url) const {
+  std::string n = detail::lower(name);
+  if (!n.empty()) {
+    for (const OutletInfo& o : dict_->outlets) {
+      if (detail::lower(o.name) == n) return &o;
+    }
+  }
+  if (!url.empty()) {
+    std::string host = detail::lower(url);
+    if (auto p = host.find("://"); p != std::string::npos) host = host.substr(p + 3);
+    host = host.substr(0, host.find('/'));
+    for (const OutletInfo& o : dict_->outlets) {
+      for (const std::string& dom : o.domains) {
+        if (host == dom || (host.size() > dom.size() && host.ends_with("." + dom))) return &o;
+      }
+    }
+  }
+  return nullptr;
+}
+
+namespace {
+
+using detail::ResolvedActor;
+
+struct Article {
+  std::optional<detail::CivilDate> date;
+  std::string outlet;
+  std::optional<bool> partisan;
+  std::string outlet_country;
+};
+
+class DocumentCoder {
+ public:
+  DocumentCoder(const detail::Dictionary& d, const Document& doc, const Article& a, bool explain)
+      : d_(d), doc_(doc), a_(a), explain_(explain), places_(d),
+        actors_(d, detail::ArticleContext{a.outlet_country, a.date ? detail::to_yyyymmdd(*a.date) : 0}) {}
+
+  std::vector<Event> run() {
+    std::vector<Event> out;
+    for (std::size_t s = 0; s < doc_.sentences.size(); ++s) code_sentence(static_cast<int>(s), out);
+    return out;
+  }
+
+ private:
+  void code_sentence(int index, std::vector<Event>& out) {
+    const Sentence& sent = doc_.sentences[index];
+    detail::SentenceView v(sent);
+    actors_.add_sentence(v, index);
+    bool skip_all = false;
+    std::vector<std::string> discards = detail::discard_labels(d_, v, &skip_all);
+    if (skip_all) return;
+    std::vector<std::string> low;
+    for (int i = 0; i < v.size(); ++i) low.push_back(v.low(i));
+    std::vector<detail::DateCue> cues = detail::find_date_cues(low, a_.date);
+    std::set<std::tuple<int, std::string, std::string>> seen;
+    for (int t = 0; t < v.size(); ++t) {
+      const detail::Pattern* p = detail::match_trigger(d_, v, t, discards);
+      if (!p) continue;
+      detail::Slots slots = detail::fill_slots(v, t, *p);
+      std::vector<std::pair<ResolvedActor, std::string>> sources, targets;
+      for (const auto& sw : slots.sources) {
+        for (auto& a : actors_.with_conjuncts(sw.word)) sources.emplace_back(a, sw.path);
+      }
+      for (const auto& tw : slots.targets) {
+        for (auto& a : actors_.with_conjuncts(tw.word)) targets.emplace_back(a, tw.path);
+      }
+      if (targets.empty() && sources.size() >= 2) {
+        // "France and Germany met": the first conjunct towards the others
+        targets.assign(sources.begin() + 1, sources.end());
+        sources.resize(1);
+      }
+      if (sources.empty() && targets.empty()) continue;
+      std::vector<std::optional<std::pair<ResolvedActor, std::string>>> src(sources.begin(), sources.end());
+      std::vector<std::optional<std::pair<ResolvedActor, std::string>>> tgt(targets.begin(), targets.end());
+      if (src.empty()) src.push_back(std::nullopt);
+      if (tgt.empty()) tgt.push_back(std::nullopt);
+      for (const auto& s : src) {
+        for (const auto& g : tgt) {
+          Event e = make_event(v, index, t, *p, cues, s, g);
+          if (e.source && e.target && e.source->code == e.target->code) continue;
+          auto key = std::make_tuple(t, e.source ? e.source->code : "", e.target ? e.target->code : "");
+          if (!seen.insert(key).second) continue;
+          out.push_back(std::move(e));
+        }
+      }
+    }
+  }
+
+  Event make_event(const detail::SentenceView& v, int index, int t, const detail::Pattern& p,
+                   const std::vector<detail::DateCue>& cues,
+                   const std::optional<std::pair<ResolvedActor, std::string>>& src,
+                   const std::optional<std::pair<ResolvedActor, std::string>>& tgt) {
+    const Sentence& sent = doc_.sentences[index];
+    const detail::EventCode& code = d_.codes[p.code];
+    Event e;
+    e.doc = doc_.id;
+    e.sentence = index;
+    e.sentence_span = sent.span;
+    e.sentence_text = sent.text;
+    e.cameo = code.cameo;
+    e.label = code.label;
+    e.plover = code.plover;
+    e.mode = code.mode;
+    e.context = code.context;
+    e.goldstein = code.goldstein;
+    e.quad_class = code.quad_class;
+    e.trigger = v.word(t).span;
+    e.trigger_text = v.word(t).form;
+    e.rule = p.file.substr(p.file.rfind("/data/") == std::string::npos ? 0 : p.file.rfind("/data/") + 1) + ":" +
+             std::to_string(p.line);
+    e.outlet = a_.outlet;
+    e.outlet_partisan = a_.partisan;
+
+    // date
+    std::string date_why;
+    int event_day = 0;
+    if (const detail::DateCue* cue = detail::nearest_cue(cues, t)) {
+      e.date = detail::format_date(cue->date);
+      e.date_precision = cue->precision;
+      e.date_cue_span = v.span(cue->first, cue->last);
+      for (int k = cue->first; k <= cue->last; ++k) e.date_cue += (k > cue->first ? " " : "") + v.word(k).form;
+      date_why = "'" + e.date_cue + "': " + cue->rule;
+      event_day = detail::to_yyyymmdd(cue->date);
+    } else if (a_.date) {
+      e.date = detail::format_date(*a_.date);
+      e.date_precision = "day";
+      e.date_is_publication = true;
+      date_why = "no date words in the sentence: publication date";
+      event_day = detail::to_yyyymmdd(*a_.date);
+    } else {
+      date_why = "no date words and no article date";
+    }
+
+    double confidence = 0.9;
+    auto fix = [&](const std::pair<ResolvedActor, std::string>& r) {
+      ResolvedActor a = r.first;
+      actors_.apply_date(a, event_day);
+      confidence -= a.penalty;
+      return a.actor;
+    };
+    if (src) e.source = fix(*src);
+    else confidence -= 0.15;
+    if (tgt) e.target = fix(*tgt);
+    else confidence -= 0.05;
+
+    detail::ModalityResult m = detail::modality_of(v, t);
+    e.modality = m.modality;
+    if (m.speaker >= 0) {
+      std::vector<ResolvedActor> sp = actors_.at(m.speaker);
+      if (!sp.empty()) {
+        actors_.apply_date(sp.front(), event_day);
+        e.attributed_to = sp.front().actor;
+      }
+    }
+    std::string loc_path;
+    int target_word = tgt ? tgt->first.actor.word : -1;
+    e.location = detail::find_location(places_, v, t, target_word, &loc_path);
+    e.confidence = std::clamp(confidence, 0.05, 1.0);
+    if (explain_) {
+      Explanation x;
+      x.pattern = p.text + "  (" + e.rule + ", code " + code.cameo + " " + code.label + ")";
+      x.source_path = src ? src->second + " => " + src->first.actor.code + " via " + src->first.actor.via
+                          : "no source in the text";
+      x.target_path = tgt ? tgt->second + " => " + tgt->first.actor.code + " via " + tgt->first.actor.via
+                          : "no target in the text";
+      x.modality = m.why;
+      x.date = date_why;
+      x.location = e.location ? loc_path : "no in/at place phrase";
+      e.explanation = std::move(x);
+    }
+    return e;
+  }
+
+  const detail::Dictionary& d_;
+  const Document& doc_;
+  const Article& a_;
+  bool explain_;
+  detail::KbPlaceLookup places_;
+  detail::ActorResolver actors_;
+};
+
+}  // namespace
+
+std::vector<Event> Coder::code(const Document& doc, const ArticleInfo& info) const {
+  Article a;
+  if (info.date && !info.date->empty()) {
+    a.date = detail::parse_iso_date(*info.date);
+    if (!a.date) throw Error("article date '" + *info.date + "' is not a valid YYYY-MM-DD date");
+  }
+  const OutletInfo* outlet = find_outlet(info.outlet, info.url);
+  a.outlet = !info.outlet.empty() ? info.outlet : outlet ? outlet->name : "";
+  if (outlet) {
+    a.partisan = outlet->partisan;
+    a.outlet_country = outlet->country;
+  }
+  if (info.outlet_country && !info.outlet_country->empty()) a.outlet_country = *info.outlet_country;
+  DocumentCoder dc(*dict_, doc, a, options_.explain);
+  std::vector<Event> events = dc.run();
+  if (!info.id.empty()) {
+    for (Event& e : events) e.doc = info.id;
+  }
+  return events;
+}
+
+}  // namespace dyad

@@ -1,0 +1,294 @@
+// Pattern matching. Design: the candidate patterns of a word come from one
+// hash lookup on its lemma (lists sorted most specific first), so the cost per
+// word is O(candidates), independent of dictionary size. Voice is normalized
+// here: constraints and slots speak of the *logical* subject and object, so a
+// pattern written for the active voice also codes the passive.
+#include "coder/match.h"
+
+#include <algorithm>
+#include <array>
+
+namespace dyad::detail {
+namespace {
+
+const std::array<std::string_view, 12> kObjectControl = {"order", "ask", "urge", "force", "tell", "persuade",
+                                                         "allow", "compel", "instruct", "invite", "call", "request"};
+
+int exact_kid(const SentenceView& v, int i, std::string_view rel) {
+  for (int c : v.children(i)) {
+    if (v.rel(c) == rel) return c;
+  }
+  return -1;
+}
+
+std::string step(const SentenceView& v, int from, const std::string& rel, int to, bool down) {
+  return v.lemma(from) + (down ? " -" + rel + "-> " : " <-" + rel + "- ") + v.word(to).form;
+}
+
+int by_agent(const SentenceView& v, int x) {
+  int a = exact_kid(v, x, "obl:agent");
+  if (a >= 0) return a;
+  for (int c : v.children(x)) {
+    if ((v.base_rel(c) == "obl" || v.base_rel(c) == "nmod") && v.case_of(c) == "by") return c;
+  }
+  return -1;
+}
+
+bool term_at(const SentenceView& v, int start, const std::vector<std::string>& term) {
+  if (start < 0 || start + static_cast<int>(term.size()) > v.size()) return false;
+  for (std::size_t k = 0; k < term.size(); ++k) {
+    if (v.lemma(start + k) != term[k] && v.low(start + k) != term[k]) return false;
+  }
+  return true;
+}
+
+bool value_matches(const Dictionary& d, const SentenceView& v, int w, const std::vector<std::string>& values) {
+  if (w < 0) return false;
+  for (const std::string& val : values) {
+    if (val == "*") return true;
+    if (val[0] == '@') {
+      auto it = d.classes.find(val.substr(1));
+      if (it == d.classes.end()) continue;
+      for (const auto& term : it->second) {
+        int len = static_cast<int>(term.size());
+        if (term_at(v, w - len + 1, term) || term_at(v, w, term)) return true;
+      }
+    } else if (v.lemma(w) == val || v.low(w) == val) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool has_sequence(const SentenceView& v, int t, const std::vector<std::string>& seq) {
+  std::vector<int> sub = v.subtree(t, {"nsubj", "csubj", "ccomp", "advcl", "conj", "parataxis", "acl"});
+  for (std::size_t i = 0; i + seq.size() <= sub.size(); ++i) {
+    bool ok = true;
+    for (std::size_t k = 0; k < seq.size() && ok; ++k) {
+      int w = sub[i + k];
+      ok = (k == 0 || w == sub[i + k - 1] + 1) && (v.lemma(w) == seq[k] || v.low(w) == seq[k]);
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+bool particle_ok(const SentenceView& v, int t, const std::string& particle) {
+  if (particle.empty()) return true;
+  for (int c : v.children(t)) {
+    if (v.rel(c) == "compound:prt" && v.lemma(c) == particle) return true;
+  }
+  int n = t + 1;
+  return n < v.size() && v.lemma(n) == particle &&
+         (v.upos(n) == "ADP" || v.upos(n) == "ADV" || v.upos(n) == "PART");
+}
+
+// The object-like slot of a noun trigger: its "of" phrase.
+SlotWord noun_object(const SentenceView& v, int t) { return prep_dependent(v, t, "of"); }
+
+bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const Pattern& p, const Constraint& c,
+                      const std::vector<std::string>& discards) {
+  bool ok = false;
+  switch (c.kind) {
+    case Constraint::Kind::kObj:
+      ok = value_matches(d, v, (p.noun ? noun_object(v, t) : logical_object(v, t)).word, c.values);
+      break;
+    case Constraint::Kind::kSubj:
+      ok = value_matches(d, v, logical_subject(v, t).word, c.values);
+      break;
+    case Constraint::Kind::kPrep:
+      for (int ch : v.children(t)) {
+        std::string_view b = v.base_rel(ch);
+        if ((b == "obl" || b == "nmod") && v.case_of(ch) == c.prep && value_matches(d, v, ch, c.values)) ok = true;
+      }
+      break;
+    case Constraint::Kind::kXcomp:
+      for (int ch : v.children(t)) {
+        if (v.base_rel(ch) == "xcomp" && value_matches(d, v, ch, c.values)) ok = true;
+      }
+      break;
+    case Constraint::Kind::kHas:
+      ok = has_sequence(v, t, c.values);
+      break;
+    case Constraint::Kind::kContext:
+      ok = std::find(discards.begin(), discards.end(), c.values[0]) != discards.end();
+      break;
+  }
+  return c.negated ? !ok : ok;
+}
+
+}  // namespace
+
+SlotWord logical_subject(const SentenceView& v, int verb) {
+  std::string path;
+  int x = verb;
+  for (int hop = 0; hop < 6 && x >= 0; ++hop) {
+    if (int s = exact_kid(v, x, "nsubj"); s >= 0) return {s, path + step(v, x, "nsubj", s, true)};
+    if (v.passive(x)) {
+      int a = by_agent(v, x);
+      return a >= 0 ? SlotWord{a, path + step(v, x, v.rel(a), a, true)} : SlotWord{-1, path + v.lemma(x) + " (passive, no agent)"};
+    }
+    const std::string& r = v.rel(x);
+    int h = v.head(x);
+    if (h < 0) break;
+    if (r == "xcomp") {
+      path += step(v, h, "xcomp", x, false) + " ";
+      if (v.passive(h)) {
+        int s = exact_kid(v, h, "nsubj:pass");
+        if (s >= 0) return {s, path + step(v, h, "nsubj:pass", s, true)};
+      }
+      int o = exact_kid(v, h, "obj");
+      if (o >= 0 && std::find(kObjectControl.begin(), kObjectControl.end(), v.lemma(h)) != kObjectControl.end()) {
+        return {o, path + step(v, h, "obj", o, true)};
+      }
+      x = h;
+    } else if (r == "conj" || r == "advcl" || r == "xcomp") {
+      path += step(v, h, r, x, false) + " ";
+      x = h;
+    } else {
+      break;
+    }
+  }
+  return {-1, path};
+}
+
+SlotWord logical_object(const SentenceView& v, int verb) {
+  if (v.passive(verb)) {
+    int s = exact_kid(v, verb, "nsubj:pass");
+    if (s >= 0) return {s, step(v, verb, "nsubj:pass", s, true)};
+    // "were ordered to leave" is handled by the xcomp's own subject; a passive
+    // conjunct shares the first conjunct's subject: "arrested and accused".
+    if (v.rel(verb) == "conj" && v.head(verb) >= 0) {
+      int h = v.head(verb);
+      int s2 = exact_kid(v, h, "nsubj:pass");
+      if (s2 < 0) s2 = exact_kid(v, h, "nsubj");
+      if (s2 >= 0) return {s2, step(v, h, "conj", verb, true) + " / " + step(v, h, v.rel(s2), s2, true)};
+    }
+    return {-1, ""};
+  }
+  int o = exact_kid(v, verb, "obj");
+  if (o >= 0) return {o, step(v, verb, "obj", o, true)};
+  return {-1, ""};
+}
+
+SlotWord prep_dependent(const SentenceView& v, int head, const std::string& prep) {
+  for (int c : v.children(head)) {
+    std::string_view b = v.base_rel(c);
+    if ((b == "obl" || b == "nmod") && v.case_of(c) == prep) return {c, step(v, head, v.rel(c) + ":" + prep, c, true)};
+  }
+  return {-1, ""};
+}
+
+std::vector<std::string> discard_labels(const Dictionary& d, const SentenceView& v, bool* scope_all) {
+  std::vector<std::string> out;
+  if (scope_all) *scope_all = false;
+  for (const Discard& dis : d.discards) {
+    bool found = false;
+    for (const auto& term : dis.terms) {
+      for (int i = 0; i < v.size() && !found; ++i) found = term_at(v, i, term);
+      if (found) break;
+    }
+    if (!found) continue;
+    out.push_back(lower(dis.label));
+    if (dis.scope_all && scope_all) *scope_all = true;
+  }
+  return out;
+}
+
+const Pattern* match_trigger(const Dictionary& d, const SentenceView& v, int t, const std::vector<std::string>& discards) {
+  // Patterns are looked up by lemma, then by form ("noun: talks" matches "talks"
+  // whose lemma is "talk").
+  auto it = d.patterns_by_lemma.find(v.lemma(t));
+  if (it == d.patterns_by_lemma.end()) it = d.patterns_by_lemma.find(v.low(t));
+  if (it == d.patterns_by_lemma.end()) return nullptr;
+  const std::string& u = v.upos(t);
+  bool verb_ok = u.empty() || u == "VERB";
+  bool noun_ok = u.empty() || u == "NOUN" || u == "PROPN";
+  for (int id : it->second) {
+    const Pattern& p = d.patterns[id];
+    if (p.noun ? !noun_ok : !verb_ok) continue;
+    if (!p.noun && !particle_ok(v, t, p.particle)) continue;
+    if (p.noun && !p.prefix.empty() && !term_at(v, t - static_cast<int>(p.prefix.size()), p.prefix)) continue;
+    bool ok = true;
+    for (const Constraint& c : p.constraints) {
+      if (!constraint_holds(d, v, t, p, c, discards)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return &p;
+  }
+  return nullptr;
+}
+
+namespace {
+
+SlotWord slot(const SentenceView& v, int t, const Pattern& p, const std::string& name) {
+  if (name == "none") return {};
+  if (name == "subj") return logical_subject(v, t);
+  if (name == "obj") return p.noun ? noun_object(v, t) : logical_object(v, t);
+  return prep_dependent(v, t, name);
+}
+
+// The source of a nominal trigger: its possessive, its by-phrase, or the
+// subject of the verb it is the object of ("Azerbaijan announced the expulsion").
+SlotWord noun_source(const SentenceView& v, int t) {
+  for (int c : v.children(t)) {
+    if (v.rel(c) == "nmod:poss") return {c, step(v, t, "nmod:poss", c, true)};
+  }
+  SlotWord by = prep_dependent(v, t, "by");
+  if (by.word >= 0) return by;
+  int h = v.head(t);
+  std::string_view r = v.base_rel(t);
+  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass")) {
+    SlotWord s = logical_subject(v, h);
+    if (s.word >= 0) s.path = step(v, h, v.rel(t), t, false) + " " + s.path;
+    return s;
+  }
+  return {};
+}
+
+}  // namespace
+
+Slots fill_slots(const SentenceView& v, int t, const Pattern& p) {
+  Slots out;
+  if (p.noun) {
+    // "talks between X and Y": X is the source, its conjuncts the targets.
+    SlotWord between = prep_dependent(v, t, "between");
+    if (between.word >= 0 && p.target_slot.empty() && p.source_slot.empty()) {
+      out.sources.push_back(between);
+      for (int c : v.kids(between.word, "conj")) out.targets.push_back({c, between.path + " -conj-> " + v.word(c).form});
+      return out;
+    }
+    SlotWord s = p.source_slot.empty() ? noun_source(v, t) : slot(v, t, p, p.source_slot);
+    SlotWord g;
+    if (p.target_slot.empty()) {
+      for (const char* prep : {"of", "against", "with", "to"}) {
+        g = prep_dependent(v, t, prep);
+        if (g.word >= 0) break;
+      }
+      if (g.word < 0 && v.rel(s.word >= 0 ? s.word : 0) != "nmod:poss") {
+        for (int c : v.children(t)) {
+          if (v.rel(c) == "nmod:poss") g = {c, step(v, t, "nmod:poss", c, true)};
+        }
+      }
+    } else {
+      g = slot(v, t, p, p.target_slot);
+    }
+    if (g.word == s.word) g = {};
+    if (s.word >= 0) out.sources.push_back(s);
+    if (g.word >= 0) out.targets.push_back(g);
+    return out;
+  }
+  // source=PREP (an extension, docs/dictionaries.md) falls back to the subject
+  // when the phrase is absent: "summoned to the ministry" vs "X summoned Y".
+  SlotWord s = p.source_slot.empty() ? logical_subject(v, t) : slot(v, t, p, p.source_slot);
+  if (s.word < 0 && !p.source_slot.empty() && p.source_slot != "none") s = logical_subject(v, t);
+  SlotWord g = slot(v, t, p, p.target_slot.empty() ? "obj" : p.target_slot);
+  if (g.word == s.word) g = {};
+  if (s.word >= 0) out.sources.push_back(s);
+  if (g.word >= 0) out.targets.push_back(g);
+  return out;
+}
+
+}  // namespace dyad::detail

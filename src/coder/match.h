@@ -1,0 +1,42 @@
+// Pattern matching over the dependency parse: which pattern a trigger word
+// fires, and which words fill its source and target slots.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "coder/dictionary.h"
+#include "coder/sentence_view.h"
+
+namespace dyad::detail {
+
+/// A word filling a slot plus the parse path that led to it ("order -nsubj:pass-> They").
+struct SlotWord {
+  int word = -1;
+  std::string path;
+};
+
+/// The logical subject: nsubj; the by-agent of a passive; inherited through
+/// xcomp (subject or object control), conj and advcl. word = -1 when none.
+SlotWord logical_subject(const SentenceView& v, int verb);
+/// The logical object: obj, or nsubj:pass of a passive.
+SlotWord logical_object(const SentenceView& v, int verb);
+/// An obl/nmod dependent introduced by `prep` ("with", "according to").
+SlotWord prep_dependent(const SentenceView& v, int head, const std::string& prep);
+
+/// Labels of @discard records whose terms occur in the sentence.
+std::vector<std::string> discard_labels(const Dictionary& d, const SentenceView& v, bool* scope_all);
+
+/// The most specific pattern that fires on word `t`, or nullptr.
+const Pattern* match_trigger(const Dictionary& d, const SentenceView& v, int t,
+                             const std::vector<std::string>& discards);
+
+struct Slots {
+  std::vector<SlotWord> sources;  // empty when the text names none
+  std::vector<SlotWord> targets;
+};
+
+/// Fills the slots of a fired pattern.
+Slots fill_slots(const SentenceView& v, int t, const Pattern& p);
+
+}  // namespace dyad::detail

@@ -1,0 +1,129 @@
+// Modality. Design: walk from the trigger up its "clause chain" (xcomp
+// controllers and verb conjuncts without their own auxiliaries), collecting
+// auxiliaries, adverbs and subordinators; then look at the verb that governs
+// the clause (ccomp/advcl of say/deny/accuse...). Each finding sets a flag;
+// the final value is the highest-priority flag, so nothing is silently lost
+// (a future negation is "negated", and the explanation names both).
+#include "coder/modality.h"
+
+#include <algorithm>
+#include <array>
+
+#include "coder/match.h"
+
+namespace dyad::detail {
+namespace {
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& set, std::string_view w) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+const std::array<std::string_view, 5> kNeg = {"not", "never", "n't", "no", "neither"};
+const std::array<std::string_view, 4> kFutureAux = {"will", "shall", "'ll", "wo"};
+const std::array<std::string_view, 5> kHypoAux = {"would", "could", "might", "may", "'d"};
+const std::array<std::string_view, 5> kAllegedAdv = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"};
+const std::array<std::string_view, 5> kCondMark = {"if", "unless", "provided", "whether", "lest"};
+const std::array<std::string_view, 31> kSpeech = {
+    "say",     "tell",    "announce", "claim",   "state",  "report", "add",     "note",   "insist",  "declare", "warn",
+    "confirm", "inform",  "stress",   "argue",   "write",  "assert", "explain", "reveal", "indicate", "suggest",
+    "admit",   "acknowledge", "believe", "think", "accuse", "allege", "deny",   "claim",  "threaten", "promise"};
+const std::array<std::string_view, 4> kAllegeVerbs = {"accuse", "allege", "suspect", "charge"};
+const std::array<std::string_view, 4> kFailVerbs = {"fail", "refuse", "decline", "neglect"};
+const std::array<std::string_view, 4> kFutureVerbs = {"plan", "intend", "prepare", "expect"};
+
+struct Flags {
+  bool negated = false, denied = false, conditional = false, hypothetical = false, future = false, alleged = false,
+       reported = false;
+  std::string why;
+  void note(bool& flag, const std::string& reason) {
+    if (!flag) why += (why.empty() ? "" : "; ") + reason;
+    flag = true;
+  }
+};
+
+void scan_clause_word(const SentenceView& v, int x, Flags& f) {
+  for (int c : v.children(x)) {
+    std::string_view b = v.base_rel(c);
+    const std::string& l = v.lemma(c);
+    const std::string& w = v.low(c);
+    if ((b == "advmod" || b == "neg" || b == "det" || b == "aux") && (in(kNeg, w) || in(kNeg, l) || v.has_feat(c, "Polarity=Neg")) &&
+        b != "det") {
+      f.note(f.negated, "'" + v.word(c).form + "' on " + v.word(x).form);
+    }
+    if (b == "aux" && (in(kFutureAux, l) || in(kFutureAux, w))) f.note(f.future, "auxiliary '" + v.word(c).form + "'");
+    if (b == "aux" && (in(kHypoAux, l) || in(kHypoAux, w))) f.note(f.hypothetical, "modal '" + v.word(c).form + "'");
+    if (b == "advmod" && in(kAllegedAdv, w)) f.note(f.alleged, "adverb '" + v.word(c).form + "'");
+    if (b == "mark" && in(kCondMark, w)) f.note(f.conditional, "'" + v.word(c).form + "' clause");
+  }
+}
+
+}  // namespace
+
+ModalityResult modality_of(const SentenceView& v, int trigger) {
+  Flags f;
+  ModalityResult r;
+  int x = trigger;
+  for (int hop = 0; hop < 8 && x >= 0; ++hop) {
+    scan_clause_word(v, x, f);
+    const std::string& rel = v.rel(x);
+    int h = v.head(x);
+    if (h < 0) break;
+    const std::string& hl = v.lemma(h);
+    if (rel == "xcomp") {
+      if (in(kFailVerbs, hl)) f.note(f.negated, "'" + v.word(h).form + " to'");
+      if (in(kFutureVerbs, hl)) f.note(f.future, "'" + v.word(h).form + " to'");
+      if (hl == "go" && v.word(h).xpos == "VBG") f.note(f.future, "'going to'");
+      x = h;
+      continue;
+    }
+    if (rel == "conj" && v.upos(h) == "VERB") {
+      bool own_aux = !v.kids(x, "aux").empty();
+      if (!own_aux) {
+        x = h;
+        continue;
+      }
+      break;
+    }
+    if (rel == "ccomp" || rel == "advcl" || rel == "parataxis" || rel == "acl") {
+      bool via_of = v.case_of(x) == "of" || [&] {
+        for (int c : v.children(x)) {
+          if (v.base_rel(c) == "mark" && v.lemma(c) == "of") return true;
+        }
+        return false;
+      }();
+      if (hl == "deny" && rel == "ccomp") f.note(f.denied, "clause of '" + v.word(h).form + "'");
+      if (in(kAllegeVerbs, hl) && (rel == "ccomp" || via_of)) f.note(f.alleged, "'" + v.word(h).form + " (of)'");
+      if (in(kSpeech, hl) && (rel == "ccomp" || rel == "parataxis")) {
+        SlotWord s = logical_subject(v, h);
+        if (s.word >= 0) {
+          r.speaker = s.word;
+          r.speaker_path = s.path;
+          if (hl != "deny" && !in(kAllegeVerbs, hl)) f.note(f.reported, "reported by the subject of '" + v.word(h).form + "'");
+        }
+      }
+      if (in(kSpeech, hl)) scan_clause_word(v, h, f);  // "did not say that..." colours the report too
+      break;
+    }
+    break;
+  }
+  // "according to X"
+  for (int c : v.children(trigger)) {
+    if (v.case_of(c) == "according to" && r.speaker < 0) {
+      r.speaker = c;
+      r.speaker_path = v.lemma(trigger) + " -obl:according_to-> " + v.word(c).form;
+      f.note(f.reported, "'according to'");
+    }
+  }
+  if (f.negated) r.modality = Modality::kNegated;
+  else if (f.denied) r.modality = Modality::kDenied;
+  else if (f.conditional) r.modality = Modality::kConditional;
+  else if (f.hypothetical) r.modality = Modality::kHypothetical;
+  else if (f.future) r.modality = Modality::kFuture;
+  else if (f.alleged) r.modality = Modality::kAlleged;
+  else if (f.reported) r.modality = Modality::kReported;
+  r.why = f.why.empty() ? "no modal cue: asserted" : f.why;
+  return r;
+}
+
+}  // namespace dyad::detail

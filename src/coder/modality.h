@@ -1,0 +1,22 @@
+// The modality of an event from the trigger's clause and what governs it.
+#pragma once
+
+#include <string>
+
+#include "coder/sentence_view.h"
+#include "dyad/event.h"
+
+namespace dyad::detail {
+
+struct ModalityResult {
+  Modality modality = Modality::kAsserted;
+  std::string why;        // the rule that fired, for --explain
+  int speaker = -1;       // subject word of the governing speech verb, -1 if none
+  std::string speaker_path;
+};
+
+/// Decision rules (docs/coder.md): negated > denied > conditional > hypothetical >
+/// future > alleged > reported > asserted.
+ModalityResult modality_of(const SentenceView& v, int trigger);
+
+}  // namespace dyad::detail

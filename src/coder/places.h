@@ -1,0 +1,36 @@
+// Places (v1): an event's location from the actor knowledge base. Kept behind
+// PlaceLookup so the gazetteer of src/geo/ can replace it.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "coder/dictionary.h"
+#include "coder/sentence_view.h"
+#include "dyad/event.h"
+
+namespace dyad::detail {
+
+class PlaceLookup {
+ public:
+  virtual ~PlaceLookup() = default;
+  /// The place named by the phrase headed by word `head`, or nullopt.
+  virtual std::optional<Place> lookup(const SentenceView& v, int head) const = 0;
+};
+
+/// Countries, capitals and cities of data/actors/*.txt.
+class KbPlaceLookup : public PlaceLookup {
+ public:
+  explicit KbPlaceLookup(const Dictionary& d) : d_(d) {}
+  std::optional<Place> lookup(const SentenceView& v, int head) const override;
+
+ private:
+  const Dictionary& d_;
+};
+
+/// The event location: an in/at/inside phrase on the trigger, on the verb
+/// governing a nominal trigger, or on the target phrase. `path` explains it.
+std::optional<Place> find_location(const PlaceLookup& places, const SentenceView& v, int trigger, int target_word,
+                                   std::string* path);
+
+}  // namespace dyad::detail
