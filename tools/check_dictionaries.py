@@ -42,7 +42,8 @@ CHUNK_RE = re.compile(r"^[A-Z0-9]{3}$")
 # All-capitals abbreviations that are also ordinary words when lower-cased.
 COMMON_WORDS = {"US", "WHO", "AU", "IS", "IT", "AM", "AS", "AT", "BE", "BY", "DO", "GO", "HE",
                 "IF", "IN", "ME", "NO", "OF", "ON", "OR", "SO", "TO", "UP", "WE", "AN", "CAN",
-                "RAW", "MIT", "CARE", "AID", "ARMY", "ONE", "ALL", "NOW", "SUN", "WAR"}
+                "RAW", "MIT", "CARE", "AID", "ARMY", "ONE", "ALL", "NOW", "SUN", "WAR",
+                "CAR", "SADR", "PACE", "LET", "PDF", "KIA", "ICE", "SPA", "MAP", "PAP", "APA"}
 
 
 def load_iso():
