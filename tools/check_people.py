@@ -3,10 +3,12 @@
 
 Checks (errors stop with a non-zero exit): record syntax per docs/dictionaries.md, only the
 fields `alias` and `role`, every record has >= 1 role, role codes are 6+ uppercase letters
-whose first three letters are an ISO 3166-1 alpha-3 code or IGO, dates YYYY[-MM[-DD]] are
+whose first three letters are an ISO 3166-1 alpha-3 code or IGO/NGO/IMG and, for a country,
+whose second chunk is a CAMEO role code, dates YYYY[-MM[-DD]] are
 real dates, FROM <= TO, no person key repeated (within or across files).
 Warnings (printed, exit 0): an alias shared by two people (the coder cannot tell them apart),
-an alias equal to another person's key.
+an alias equal to another person's key, an international code (IGO...) or a country code
+longer than ISO3+ROLE that has no @org record in data/actors/organizations.txt.
 Usage: tools/check_people.py [FILES...]   (default: data/actors/people/*.txt)
 """
 import datetime
@@ -17,7 +19,12 @@ import re
 import sys
 
 ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
-EXTRA_PREFIXES = {"IGO"}
+# International first chunks used by data/actors/organizations.txt: intergovernmental,
+# non-governmental, international militarized group (al-Qaeda, Islamic State: IMGMOS...).
+EXTRA_PREFIXES = {"IGO", "NGO", "IMG"}
+ROLES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "OPP", "REB", "INS", "SEP", "MED", "BUS",
+         "CVL", "EDU", "HLH", "REF", "NGO", "ELI", "LAB", "CRM", "REL", "UAF"}
+ORGS_FILE = "data/actors/organizations.txt"
 # Codes that were ISO 3166-1 alpha-3 or are used by CAMEO for entities without one.
 EXTRA_ISO3 = {"XKX", "KSV"}
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -51,16 +58,20 @@ def parse_date(text, where, errors, end):
         return None
 
 
-def check_role(value, where, iso3, errors):
+def check_role(value, where, iso3, errors, codes_used=None):
     parts = value.split(None, 2)
     if len(parts) < 2:
         errors.append(f"{where}: role needs 'CODE FROM..TO description'")
         return
     code, span = parts[0], parts[1]
+    if codes_used is not None:
+        codes_used.setdefault(code, where)
     if not CODE_RE.match(code):
         errors.append(f"{where}: role code '{code}' must be 6+ uppercase letters")
     elif code[:3] not in iso3 and code[:3] not in EXTRA_PREFIXES:
-        errors.append(f"{where}: role code '{code}' has no ISO3/IGO prefix")
+        errors.append(f"{where}: role code '{code}' has no ISO3/IGO/NGO/IMG prefix")
+    elif code[:3] in iso3 and code[3:6] not in ROLES:
+        errors.append(f"{where}: role code '{code}': '{code[3:6]}' is not a role code")
     if ".." not in span:
         errors.append(f"{where}: date span '{span}' must be FROM..TO (TO may be empty)")
         return
@@ -76,12 +87,25 @@ def check_role(value, where, iso3, errors):
         errors.append(f"{where}: role has no description")
 
 
+def load_org_codes(path):
+    """@org keys of the organizations file, or None when it does not exist yet."""
+    if not os.path.exists(path):
+        return None
+    codes = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = strip_comment(line).strip()
+            if line.startswith("@org "):
+                codes.add(line[5:].strip())
+    return codes
+
+
 def strip_comment(line):
     i = line.find(" #")
     return line[:i] if i >= 0 else line
 
 
-def check_file(path, iso3, keys, aliases, errors):
+def check_file(path, iso3, keys, aliases, errors, codes_used):
     count = 0
     current = None
     with open(path, encoding="utf-8") as f:
@@ -128,7 +152,7 @@ def check_file(path, iso3, keys, aliases, errors):
                 aliases.setdefault(a.lower(), set()).add(current["key"])
         elif field == "role":
             for r in value.split(";"):
-                check_role(r.strip(), where, iso3, errors)
+                check_role(r.strip(), where, iso3, errors, codes_used)
                 current["roles"] += 1
         else:
             errors.append(f"{where}: unknown field '{field}' (use alias or role)")
@@ -140,10 +164,10 @@ def main(argv):
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     files = argv[1:] or sorted(glob.glob(os.path.join(root, "data/actors/people/*.txt")))
     iso3 = load_iso3()
-    keys, aliases, errors = {}, {}, []
+    keys, aliases, errors, codes_used = {}, {}, [], {}
     total = 0
     for path in files:
-        c = check_file(path, iso3, keys, aliases, errors)
+        c = check_file(path, iso3, keys, aliases, errors, codes_used)
         print(f"{os.path.relpath(path)}: {c} people")
         total += c
     lower_keys = {k.lower(): k for k in keys}
@@ -152,6 +176,12 @@ def main(argv):
             print(f"warning: alias '{a}' shared by: {'; '.join(sorted(owners))}")
         if a in lower_keys and lower_keys[a] not in owners:
             print(f"warning: alias '{a}' of {'; '.join(sorted(owners))} is the key of another person")
+    org_codes = load_org_codes(os.path.join(root, ORGS_FILE))
+    if org_codes is not None:
+        for code, where in sorted(codes_used.items()):
+            needs_org = code[:3] in EXTRA_PREFIXES or len(code) > 6
+            if needs_org and code not in org_codes:
+                print(f"warning: {where}: code '{code}' has no @org record in {ORGS_FILE}")
     for e in errors:
         print("error:", e)
     print(f"total: {total} people, {len(errors)} errors")
