@@ -33,7 +33,9 @@ std::string derive_rule(const std::string& form, const std::string& lower,
                         const std::string& lemma) {
   std::size_t keep = common_prefix(form, lemma);
   std::size_t low = common_prefix(lower, lemma);
-  bool use_lower = low > keep;
+  // Ties (lowercase words) count as lowering: EWT lowercases the lemma of every
+  // capitalized common word (RFP -> rfp) and keeps case only where it must.
+  bool use_lower = low >= keep;
   std::size_t lcp = use_lower ? low : keep;
   if (form.size() - lcp > 255) return {};
   return std::to_string(form.size() - lcp) + (use_lower ? " l " : " k ") + lemma.substr(lcp);
@@ -80,11 +82,8 @@ void Lemmatizer::train(const std::vector<Sentence>& sentences,
   std::map<std::string, std::uint32_t> rule_ids;
   for (const auto& [k, counts] : rule_counts) {
     std::string best = most_frequent(counts);
-    int total = 0;
-    for (const auto& [r, c] : counts) total += c;
-    // A suffix seen on a single type is an anecdote, not a rule; the
-    // label-wide rule (k = 0) is always kept as the last resort.
-    if (counts.at(best) < 2 && total < 2) continue;
+    // A rule seen on a single type is an anecdote, not a rule.
+    if (counts.at(best) < 2) continue;
     auto [it, inserted] = rule_ids.emplace(best, static_cast<std::uint32_t>(rules_.size()));
     if (inserted) {
       Rule r;

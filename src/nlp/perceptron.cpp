@@ -18,12 +18,45 @@ void SparseWeights::build_index() {
   }
 }
 
+SparseWeights SparseWeights::pruned(float threshold) const {
+  SparseWeights s;
+  s.num_classes_ = num_classes_;
+  s.row_begin_.push_back(0);
+  for (std::size_t row = 0; row < keys_.size(); ++row) {
+    std::size_t before = s.cls_.size();
+    for (std::uint32_t k = row_begin_[row]; k < row_begin_[row + 1]; ++k) {
+      if (std::fabs(w_[k]) < threshold) continue;
+      s.cls_.push_back(cls_[k]);
+      s.w_.push_back(w_[k]);
+    }
+    if (s.cls_.size() == before) continue;
+    s.keys_.push_back(keys_[row]);
+    s.row_begin_.push_back(static_cast<std::uint32_t>(s.cls_.size()));
+  }
+  float max_abs = 0;
+  for (float x : s.w_) max_abs = std::max(max_abs, std::fabs(x));
+  s.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  for (float& x : s.w_) x = static_cast<float>(std::lround(x / s.scale_)) * s.scale_;
+  s.build_index();
+  return s;
+}
+
 void SparseWeights::write(BinaryWriter& w) const {
   w.u32(static_cast<std::uint32_t>(num_classes_));
   w.pod_vector(keys_);
   w.pod_vector(row_begin_);
   w.pod_vector(cls_);
-  w.pod_vector(w_);
+  float scale = scale_;
+  if (scale == 0) {
+    float max_abs = 0;
+    for (float x : w_) max_abs = std::max(max_abs, std::fabs(x));
+    scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  }
+  std::vector<std::int16_t> q(w_.size());
+  for (std::size_t i = 0; i < w_.size(); ++i)
+    q[i] = static_cast<std::int16_t>(std::lround(w_[i] / scale));
+  w.f32(scale);
+  w.pod_vector(q);
 }
 
 SparseWeights SparseWeights::read(BinaryReader& r) {
@@ -32,7 +65,12 @@ SparseWeights SparseWeights::read(BinaryReader& r) {
   s.keys_ = r.pod_vector<std::uint64_t>();
   s.row_begin_ = r.pod_vector<std::uint32_t>();
   s.cls_ = r.pod_vector<std::uint16_t>();
-  s.w_ = r.pod_vector<float>();
+  float scale = r.f32();
+  if (!(scale > 0) || !std::isfinite(scale)) r.fail("bad weight scale");
+  std::vector<std::int16_t> q = r.pod_vector<std::int16_t>();
+  s.w_.resize(q.size());
+  for (std::size_t i = 0; i < q.size(); ++i) s.w_[i] = static_cast<float>(q[i]) * scale;
+  s.scale_ = scale;
   // Rows index straight into cls_/w_ at tag time, so validate every bound here.
   if (s.num_classes_ <= 0 || s.num_classes_ > 65535) r.fail("bad class count in weights");
   if (s.row_begin_.size() != s.keys_.size() + 1 || s.row_begin_.front() != 0 ||

@@ -57,6 +57,13 @@ class SparseWeights {
       scores[cls_[k]] += w_[k];
   }
 
+  /// A copy without weights below `threshold` in magnitude (and without empty
+  /// rows), rounded to the int16 grid it is saved on, so that a saved and
+  /// reloaded model scores exactly like the one in memory.
+  SparseWeights pruned(float threshold) const;
+
+  /// Weights are stored as int16 with one scale per table (half the bytes of
+  /// float; the rounding error is far below the pruning threshold).
   void write(BinaryWriter& w) const;
   static SparseWeights read(BinaryReader& r);
 
@@ -80,6 +87,7 @@ class SparseWeights {
   std::vector<std::uint32_t> row_begin_;  // keys_.size() + 1 offsets
   std::vector<std::uint16_t> cls_;
   std::vector<float> w_;
+  float scale_ = 0;                   // int16 grid step; 0 = not quantized yet
   std::vector<std::uint32_t> slots_;  // open addressing over keys_, built at load
   std::size_t mask_ = 0;
 };

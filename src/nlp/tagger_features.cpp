@@ -15,6 +15,8 @@ enum Tmpl : std::uint64_t {
   kAmbNext2, kBigramPrev, kBigramNext, kAmbNextWord,
   kTag1, kTag2, kTag12, kTag1Word, kTag1Suffix, kTag1Amb,
   kRTag1, kRTag2, kRTag12, kLRTag, kRTag1Word, kRTag1Amb,
+  kCapRatio, kPrevShape, kNextShape, kSuffixCap, kPrevNext, kTag1Next,
+  kRTag1Suffix, kLRTagWord, kRTag1Next,
 };
 
 constexpr std::uint64_t kUnknownAmb = 0x5a5a5a5a5a5a5a5aULL;
@@ -80,6 +82,7 @@ void fill_shape(TokenInfo& t, std::string_view form) {
 }  // namespace
 
 void TagDict::build(const std::unordered_map<std::string, std::vector<std::uint32_t>>& counts,
+                    const std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>>& caps,
                     std::uint32_t min_count) {
   map_.clear();
   for (const auto& [word, per_label] : counts) {
@@ -96,6 +99,10 @@ void TagDict::build(const std::unordered_map<std::string, std::vector<std::uint3
       if (per_label[l] * 20 >= total) h = mix64(h ^ (l + 1));
     }
     e.amb_hash = h;
+    if (auto it = caps.find(word); it != caps.end() && it->second.first > 0) {
+      double r = double(it->second.second) / it->second.first;
+      e.cap_bucket = r < 0.1 ? 1 : r < 0.5 ? 2 : r < 0.9 ? 3 : 4;
+    }
     map_.emplace(string_hash(word), e);
   }
 }
@@ -111,6 +118,7 @@ void TagDict::write(BinaryWriter& w) const {
     w.u32(e.count);
     w.u64(e.allowed[0]);
     w.u64(e.allowed[1]);
+    w.u8(e.cap_bucket);
   }
 }
 
@@ -126,6 +134,7 @@ TagDict TagDict::read(BinaryReader& r) {
     e.count = r.u32();
     e.allowed[0] = r.u64();
     e.allowed[1] = r.u64();
+    e.cap_bucket = r.u8();
     d.map_.emplace(k, e);
   }
   return d;
@@ -186,6 +195,11 @@ void static_features(const std::vector<TokenInfo>& tokens, std::size_t i,
   add(kBigramPrev, mix64(p1 ? p1->h_lower : kBoundary) ^ t.h_lower);
   add(kBigramNext, mix64(t.h_lower) ^ (n1 ? n1->h_lower : kBoundary));
   add(kAmbNextWord, mix64(t.h_lower) ^ (n1 ? n1->h_amb : kBoundary));
+  add(kCapRatio, (t.dict ? t.dict->cap_bucket : 7) * 4 + (t.flags & 1) * 2 + (i == 0));
+  add(kPrevShape, p1 ? p1->h_short_shape : kBoundary);
+  add(kNextShape, n1 ? n1->h_short_shape : kBoundary);
+  add(kSuffixCap, t.suffix[2] ^ (t.flags & 3) ^ (i == 0 ? 4 : 0));
+  add(kPrevNext, mix64(p1 ? p1->h_lower : kBoundary) ^ (n1 ? n1->h_lower : kBoundary));
 }
 
 void tag_features(const std::vector<TokenInfo>& tokens, std::size_t i, const int* left,
@@ -202,6 +216,7 @@ void tag_features(const std::vector<TokenInfo>& tokens, std::size_t i, const int
   add(kTag1Word, mix64(t1) ^ t.h_lower);
   add(kTag1Suffix, mix64(t1) ^ t.suffix[2]);
   add(kTag1Amb, mix64(t1) ^ t.h_amb);
+  add(kTag1Next, mix64(t1) ^ (i + 1 < n ? tokens[i + 1].h_lower : kBoundary));
   if (!right) return;
   const std::uint64_t r1 = i + 1 < n ? right[i + 1] + 1 : 0;
   const std::uint64_t r2 = i + 2 < n ? right[i + 2] + 1 : 0;
@@ -211,6 +226,9 @@ void tag_features(const std::vector<TokenInfo>& tokens, std::size_t i, const int
   add(kLRTag, t1 * 1000 + r1);
   add(kRTag1Word, mix64(r1) ^ t.h_lower);
   add(kRTag1Amb, mix64(r1) ^ t.h_amb);
+  add(kRTag1Suffix, mix64(r1) ^ t.suffix[2]);
+  add(kLRTagWord, mix64(t1 * 1000 + r1) ^ t.h_lower);
+  add(kRTag1Next, mix64(r1) ^ (i + 1 < n ? tokens[i + 1].h_lower : kBoundary));
 }
 
 }  // namespace dyad::detail

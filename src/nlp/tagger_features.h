@@ -23,14 +23,17 @@ struct TagDictEntry {
   std::uint64_t amb_hash = 0;    ///< Hash of the sorted frequent-tag list.
   std::uint32_t count = 0;       ///< Occurrences in training.
   std::uint64_t allowed[2] = {0, 0};  ///< Bitset over labels seen with the word.
+  std::uint8_t cap_bucket = 0;  ///< How often capitalized when not sentence-initial (1..4).
   bool allows(int label) const { return (allowed[label >> 6] >> (label & 63)) & 1; }
 };
 
 /// Lowercased form -> ambiguity class. Built from training data only.
 class TagDict {
  public:
-  /// counts[lower form][label] from the training data.
+  /// counts[lower form][label] from the training data; caps[lower form] =
+  /// {non-initial occurrences, of which capitalized}.
   void build(const std::unordered_map<std::string, std::vector<std::uint32_t>>& counts,
+             const std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>>& caps,
              std::uint32_t min_count);
   const TagDictEntry* find(std::uint64_t lower_hash) const {
     auto it = map_.find(lower_hash);

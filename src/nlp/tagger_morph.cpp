@@ -155,7 +155,7 @@ void MorphModel::train(const std::vector<Sentence>& sents, const std::vector<std
       std::cerr << "  feats epoch " << e << ": " << scored << " ambiguous words, train error "
                 << (scored ? 100.0 * wrong / scored : 0.0) << "%\n";
   }
-  weights_ = t.finalize(0.0f);
+  weights_ = t.finalize(0.0f).pruned(0.5f);
 }
 
 void MorphModel::write(BinaryWriter& w) const {

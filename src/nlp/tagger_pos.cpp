@@ -1,6 +1,7 @@
 #include "nlp/tagger_pos.h"
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 
 namespace dyad::detail {
@@ -26,13 +27,28 @@ int PosModel::label_id(const std::string& upos, const std::string& xpos) const {
   return it == labels_.end() ? -1 : static_cast<int>(it - labels_.begin());
 }
 
+// A frequent word seen with one label only (the, of, to...) is not scored:
+// the tag dictionary constraint would force that label anyway.
+int fixed_label(const TokenInfo& t, std::uint32_t constrain_min) {
+  if (!constrain_min || !t.dict || t.dict->count < constrain_min) return -1;
+  const std::uint64_t a = t.dict->allowed[0], b = t.dict->allowed[1];
+  if (a && !b && (a & (a - 1)) == 0) return std::countr_zero(a);
+  if (b && !a && (b & (b - 1)) == 0) return 64 + std::countr_zero(b);
+  return -1;
+}
+
 const std::vector<int>& PosModel::predict(const Sentence& s, PosScratch& sc) const {
   prepare_tokens(s, dict_, sc.tokens);
   const std::size_t n = s.words.size();
   const int nl = static_cast<int>(labels_.size());
-  sc.static1.assign(n * nl, 0.0f);
-  if (two_pass_) sc.static2.assign(n * nl, 0.0f);
+  sc.fixed.resize(n);
+  sc.static1.resize(n * nl);
+  if (two_pass_) sc.static2.resize(n * nl);
   for (std::size_t i = 0; i < n; ++i) {
+    sc.fixed[i] = fixed_label(sc.tokens[i], constrain_min_);
+    if (sc.fixed[i] >= 0) continue;
+    std::fill_n(&sc.static1[i * nl], nl, 0.0f);
+    if (two_pass_) std::fill_n(&sc.static2[i * nl], nl, 0.0f);
     sc.feats.clear();
     static_features(sc.tokens, i, sc.feats);
     for (std::uint64_t f : sc.feats) {
@@ -45,6 +61,10 @@ const std::vector<int>& PosModel::predict(const Sentence& s, PosScratch& sc) con
                   std::vector<int>& out) {
     out.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
+      if (sc.fixed[i] >= 0) {
+        out[i] = sc.fixed[i];
+        continue;
+      }
       std::copy_n(&stat[i * nl], nl, sc.scores.begin());
       sc.feats.clear();
       tag_features(sc.tokens, i, out.data(), right, sc.feats);

@@ -27,7 +27,7 @@ struct PosScratch {
   std::vector<TokenInfo> tokens;
   std::vector<std::uint64_t> feats;
   std::vector<float> static1, static2, scores;
-  std::vector<int> pass1, pass2;
+  std::vector<int> pass1, pass2, fixed;
 };
 
 class PosModel {

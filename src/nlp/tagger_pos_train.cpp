@@ -20,6 +20,7 @@ namespace {
 
 constexpr std::uint32_t kDictMinCount = 3;
 constexpr std::uint32_t kConstrainMinCount = 25;
+constexpr float kPrune = 0.5f;  // weights below this barely move a decision
 
 /// Sentences with word features hashed once for all epochs.
 struct Corpus {
@@ -176,6 +177,7 @@ struct PosTrainer {
     }
     const int nl = static_cast<int>(m.labels_.size());
     std::unordered_map<std::string, std::vector<std::uint32_t>> counts;
+    std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> caps;
     for (const Sentence& s : train) {
       for (const Word& w : s.words) {
         std::string lower = w.form;
@@ -184,9 +186,14 @@ struct PosTrainer {
         auto& v = counts[lower];
         v.resize(nl);
         ++v[label_ids[w.upos + '\t' + w.xpos]];
+        if (&w != &s.words.front()) {
+          auto& c = caps[lower];
+          ++c.first;
+          c.second += w.form[0] >= 'A' && w.form[0] <= 'Z';
+        }
       }
     }
-    m.dict_.build(counts, kDictMinCount);
+    m.dict_.build(counts, caps, kDictMinCount);
     m.constrain_min_ = kConstrainMinCount;
 
     Corpus tc = make_corpus(train, m.dict_, label_ids);
@@ -201,7 +208,10 @@ struct PosTrainer {
     m.stage1_ = tt.train(all, nullptr, o.epochs, o.seed, devp, nullptr, &m.labels_, o.verbose,
                          &epochs1);
     m.two_pass_ = o.two_pass;
-    if (!o.two_pass) return m;
+    if (!o.two_pass) {
+      m.stage1_ = m.stage1_.pruned(kPrune);
+      return m;
+    }
 
     // Jackknife: tag each fold with a pass-1 model trained on the other folds.
     const std::size_t k = static_cast<std::size_t>(std::max(2, o.folds));
@@ -220,6 +230,8 @@ struct PosTrainer {
     if (o.verbose) std::cerr << "tagger: pass 2\n";
     m.stage2_ = tt.train(all, &right, o.epochs, o.seed + 100, devp, &dev_right, &m.labels_,
                          o.verbose, nullptr);
+    m.stage1_ = m.stage1_.pruned(kPrune);
+    m.stage2_ = m.stage2_.pruned(kPrune);
     return m;
   }
 };

@@ -1,0 +1,252 @@
+#include "dyad/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "dyad/conllu.h"
+#include "dyad/error.h"
+
+namespace dyad {
+namespace {
+
+// Our own toy sentences: "form/UPOS/XPOS/lemma/feats" ("-" = no feats).
+const char* kTinyCorpus[] = {
+    "The/DET/DT/the/Definite=Def|PronType=Art rebels/NOUN/NNS/rebel/Number=Plur "
+    "attacked/VERB/VBD/attack/Mood=Ind|Tense=Past|VerbForm=Fin the/DET/DT/the/Definite=Def|PronType=Art "
+    "village/NOUN/NN/village/Number=Sing ./PUNCT/././-",
+    "Soldiers/NOUN/NNS/soldier/Number=Plur protected/VERB/VBD/protect/Mood=Ind|Tense=Past|VerbForm=Fin "
+    "the/DET/DT/the/Definite=Def|PronType=Art town/NOUN/NN/town/Number=Sing ./PUNCT/././-",
+    "The/DET/DT/the/Definite=Def|PronType=Art minister/NOUN/NN/minister/Number=Sing "
+    "visited/VERB/VBD/visit/Mood=Ind|Tense=Past|VerbForm=Fin Paris/PROPN/NNP/Paris/Number=Sing ./PUNCT/././-",
+    "Police/NOUN/NNS/police/Number=Plur arrested/VERB/VBD/arrest/Mood=Ind|Tense=Past|VerbForm=Fin "
+    "two/NUM/CD/two/NumForm=Word|NumType=Card men/NOUN/NNS/man/Number=Plur in/ADP/IN/in/- "
+    "Cairo/PROPN/NNP/Cairo/Number=Sing ./PUNCT/././-",
+    "She/PRON/PRP/she/Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs "
+    "was/AUX/VBD/be/Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin "
+    "happy/ADJ/JJ/happy/Degree=Pos ./PUNCT/././-",
+    "They/PRON/PRP/they/Case=Nom|Number=Plur|Person=3|PronType=Prs "
+    "went/VERB/VBD/go/Mood=Ind|Tense=Past|VerbForm=Fin to/ADP/IN/to/- "
+    "the/DET/DT/the/Definite=Def|PronType=Art market/NOUN/NN/market/Number=Sing ./PUNCT/././-",
+    "Leaders/NOUN/NNS/leader/Number=Plur met/VERB/VBD/meet/Mood=Ind|Tense=Past|VerbForm=Fin "
+    "in/ADP/IN/in/- Geneva/PROPN/NNP/Geneva/Number=Sing on/ADP/IN/on/- "
+    "Monday/PROPN/NNP/Monday/Number=Sing ./PUNCT/././-",
+    "The/DET/DT/the/Definite=Def|PronType=Art army/NOUN/NN/army/Number=Sing "
+    "will/AUX/MD/will/VerbForm=Fin attack/VERB/VB/attack/VerbForm=Inf "
+    "the/DET/DT/the/Definite=Def|PronType=Art rebels/NOUN/NNS/rebel/Number=Plur ./PUNCT/././-",
+    "Protesters/NOUN/NNS/protester/Number=Plur gathered/VERB/VBD/gather/Mood=Ind|Tense=Past|VerbForm=Fin "
+    "in/ADP/IN/in/- the/DET/DT/the/Definite=Def|PronType=Art square/NOUN/NN/square/Number=Sing ./PUNCT/././-",
+    "He/PRON/PRP/he/Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs "
+    "is/AUX/VBZ/be/Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin "
+    "a/DET/D./PUNCT/././-efinite=Ind|PronType=Art leader/NOUN/NN/leader/Number=Sing ./PUNCT/././-",
+    "Children/NOUN/NNS/child/Number=Plur played/VERB/VBD/play/Mood=Ind|Tense=Past|VerbForm=Fin "
+    "near/ADP/IN/near/- the/DET/DT/the/Definite=Def|PronType=Art river/NOUN/NN/river/Number=Sing ./PUNCT/././-",
+    "The/DET/DT/the/Definite=Def|PronType=Art government/NOUN/NN/government/Number=Sing "
+    "condemned/VERB/VBD/condemn/Mood=Ind|Tense=Past|VerbForm=Fin the/DET/DT/the/Definite=Def|PronType=Art "
+    "attack/NOUN/NN/attack/Number=Sing ./PUNCT/././-",
+};
+
+Sentence parse_tiny(const std::string& line) {
+  Sentence s;
+  std::istringstream in(line);
+  std::string tok;
+  while (in >> tok) {
+    Word w;
+    std::size_t a = tok.find('/', 1), b = tok.find('/', a + 1), c = tok.find('/', b + 1),
+                d = tok.find('/', c + 1);
+    w.form = tok.substr(0, a);
+    w.upos = tok.substr(a + 1, b - a - 1);
+    w.xpos = tok.substr(b + 1, c - b - 1);
+    w.lemma = tok.substr(c + 1, d - c - 1);
+    w.feats = tok.substr(d + 1);
+    if (w.feats == "-") w.feats.clear();
+    s.words.push_back(w);
+  }
+  return s;
+}
+
+Sentence forms_only(const Sentence& gold) {
+  Sentence s;
+  for (const Word& g : gold.words) {
+    Word w;
+    w.form = g.form;
+    s.words.push_back(w);
+  }
+  return s;
+}
+
+Sentence from_forms(std::initializer_list<const char*> forms) {
+  Sentence s;
+  for (const char* f : forms) {
+    Word w;
+    w.form = f;
+    s.words.push_back(w);
+  }
+  return s;
+}
+
+std::vector<Sentence> tiny_corpus() {
+  std::vector<Sentence> out;
+  for (const char* line : kTinyCorpus) out.push_back(parse_tiny(line));
+  return out;
+}
+
+const Tagger& tiny_tagger() {
+  static const Tagger t = [] {
+    TaggerTrainOptions o;
+    o.epochs = 10;
+    o.verbose = false;
+    o.folds = 3;
+    return Tagger::train(tiny_corpus(), {}, o);
+  }();
+  return t;
+}
+
+std::string temp_path(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("dyad_tagger_test_" + name)).string();
+}
+
+std::string slurp(const std::string& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST(TaggerTest, LearnsTinyCorpus) {
+  for (const Sentence& gold : tiny_corpus()) {
+    Sentence s = forms_only(gold);
+    tiny_tagger().tag(s);
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+      EXPECT_EQ(s.words[i].upos, gold.words[i].upos) << gold.words[i].form;
+      EXPECT_EQ(s.words[i].xpos, gold.words[i].xpos) << gold.words[i].form;
+      EXPECT_EQ(s.words[i].lemma, gold.words[i].lemma) << gold.words[i].form;
+      EXPECT_EQ(s.words[i].feats, gold.words[i].feats) << gold.words[i].form;
+    }
+  }
+}
+
+TEST(TaggerTest, TagsUnseenSentenceOfSeenWords) {
+  Sentence s = from_forms({"Leaders", "visited", "the", "village", "in", "Cairo", "."});
+  tiny_tagger().tag(s);
+  const char* upos[] = {"NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"};
+  const char* lemma[] = {"leader", "visit", "the", "village", "in", "Cairo", "."};
+  for (std::size_t i = 0; i < s.words.size(); ++i) {
+    EXPECT_EQ(s.words[i].upos, upos[i]) << s.words[i].form;
+    EXPECT_EQ(s.words[i].lemma, lemma[i]) << s.words[i].form << " " << s.words[i].xpos;
+  }
+}
+
+TEST(TaggerTest, EmptySentenceIsFine) {
+  Sentence s;
+  tiny_tagger().tag(s);
+  EXPECT_TRUE(s.words.empty());
+}
+
+TEST(TaggerTest, SaveLoadRoundTripGivesIdenticalTags) {
+  std::string path = temp_path("roundtrip.dyadm");
+  tiny_tagger().save(path, "tiny test corpus");
+  Tagger loaded = Tagger::load(path);
+  std::vector<Sentence> probes = tiny_corpus();
+  probes.push_back(from_forms({"Rebels", "visited", "the", "unknown", "glorbs", "in", "Zorbania", "."}));
+  for (const Sentence& p : probes) {
+    Sentence a = forms_only(p), b = forms_only(p);
+    tiny_tagger().tag(a);
+    loaded.tag(b);
+    for (std::size_t i = 0; i < a.words.size(); ++i) {
+      EXPECT_EQ(a.words[i].upos, b.words[i].upos);
+      EXPECT_EQ(a.words[i].xpos, b.words[i].xpos);
+      EXPECT_EQ(a.words[i].feats, b.words[i].feats);
+      EXPECT_EQ(a.words[i].lemma, b.words[i].lemma);
+    }
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(TaggerTest, RejectsTruncatedAndCorruptedModels) {
+  std::string path = temp_path("damaged.dyadm");
+  tiny_tagger().save(path, "tiny test corpus");
+  std::string bytes = slurp(path);
+  ASSERT_GT(bytes.size(), 100u);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() - 17);
+  EXPECT_THROW(Tagger::load(path), Error);
+  std::string corrupt = bytes;
+  corrupt[corrupt.size() - 40] ^= 0x5a;
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << corrupt;
+  EXPECT_THROW(Tagger::load(path), Error);
+  EXPECT_THROW(Tagger::load(temp_path("does_not_exist.dyadm")), Error);
+  std::filesystem::remove(path);
+}
+
+// The lemmatizer cases need the real model (trained on EWT).
+const Tagger* real_tagger() {
+  static const std::unique_ptr<Tagger> t = []() -> std::unique_ptr<Tagger> {
+    std::string path = std::string(DYAD_SOURCE_DIR) + "/data/models/tagger.dyadm";
+    if (!std::filesystem::exists(path)) return nullptr;
+    return std::make_unique<Tagger>(Tagger::load(path));
+  }();
+  return t.get();
+}
+
+struct LemmaCase {
+  std::vector<const char*> forms;
+  std::size_t index;
+  const char* lemma;
+};
+
+TEST(TaggerTest, LemmatizerCases) {
+  const Tagger* t = real_tagger();
+  if (!t) GTEST_SKIP() << "data/models/tagger.dyadm not trained yet";
+  const LemmaCase cases[] = {
+      // Irregular verbs.
+      {{"The", "ministers", "were", "in", "Rome", "."}, 2, "be"},
+      {{"She", "went", "home", "yesterday", "."}, 1, "go"},
+      {{"They", "have", "taken", "the", "city", "."}, 2, "take"},
+      // Plurals, regular and irregular.
+      {{"The", "children", "are", "safe", "."}, 1, "child"},
+      {{"Several", "cities", "were", "shelled", "."}, 1, "city"},
+      {{"The", "women", "marched", "."}, 1, "woman"},
+      // Comparatives and superlatives.
+      {{"This", "plan", "is", "better", "than", "that", "one", "."}, 3, "good"},
+      {{"It", "was", "the", "largest", "protest", "in", "years", "."}, 3, "large"},
+      // Proper nouns keep their case; sentence-initial words do not.
+      {{"Obama", "visited", "Berlin", "."}, 2, "Berlin"},
+      {{"Soldiers", "stopped", "the", "convoy", "."}, 0, "soldier"},
+      // Unseen words through suffix rules (doubled consonant, -ies, -ied).
+      {{"Soldiers", "stopped", "the", "convoy", "."}, 1, "stop"},
+      {{"The", "army", "glorbified", "the", "region", "."}, 2, "glorbify"},
+      {{"Many", "glorbities", "were", "seen", "."}, 1, "glorbity"},
+      {{"Rebels", "are", "frobnicating", "the", "city", "."}, 2, "frobnicate"},
+  };
+  for (const LemmaCase& c : cases) {
+    Sentence s;
+    for (const char* f : c.forms) {
+      Word w;
+      w.form = f;
+      s.words.push_back(w);
+    }
+    t->tag(s);
+    EXPECT_EQ(s.words[c.index].lemma, c.lemma)
+        << s.words[c.index].form << " tagged " << s.words[c.index].xpos;
+  }
+}
+
+TEST(TaggerTest, CommittedModelScoresOnEwtDev) {
+  const Tagger* t = real_tagger();
+  if (!t) GTEST_SKIP() << "data/models/tagger.dyadm not trained yet";
+  std::string dev = std::string(DYAD_SHARED_DIR) + "/data/ud-english-ewt/en_ewt-ud-dev.conllu";
+  if (!std::filesystem::exists(dev)) GTEST_SKIP() << dev << " absent";
+  std::vector<Sentence> gold = read_conllu_file(dev);
+  gold.resize(std::min<std::size_t>(gold.size(), 300));
+  std::size_t n = 0, correct = 0;
+  for (const Sentence& g : gold) {
+    Sentence s = forms_only(g);
+    t->tag(s);
+    for (std::size_t i = 0; i < s.words.size(); ++i, ++n) correct += s.words[i].upos == g.words[i].upos;
+  }
+  ASSERT_GT(n, 1000u);
+  EXPECT_GE(100.0 * correct / n, 95.0);
+}
+
+}  // namespace
+}  // namespace dyad
