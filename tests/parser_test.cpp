@@ -9,6 +9,7 @@
 #include "dyad/conllu.h"
 #include "dyad/error.h"
 #include "nlp/projectivize.h"
+#include "nlp/transition.h"
 
 namespace dyad {
 namespace {
@@ -148,6 +149,49 @@ TEST(Parser, ProjectivizeRoundTrip) {
   detail::deprojectivize(h, l);
   EXPECT_EQ(h, heads);
   EXPECT_EQ(l, labels);
+}
+
+// Following zero-cost transitions must rebuild any projective tree exactly,
+// and every state must offer at least one zero-cost transition.
+TEST(Parser, DynamicOracleReachesGoldTree) {
+  std::vector<Sentence> corpus = toy_corpus();
+  // A deeper tree with left and right dependents at several levels (projective).
+  corpus.push_back(make({{"yesterday", "NOUN", "NN", 4, "obl:tmod"},
+                         {"the", "DET", "DT", 3, "det"},
+                         {"old", "ADJ", "JJ", 4, "nsubj"},
+                         {"said", "VERB", "VBD", 0, "root"},
+                         {"that", "SCONJ", "IN", 7, "mark"},
+                         {"it", "PRON", "PRP", 7, "nsubj"},
+                         {"rained", "VERB", "VBD", 4, "ccomp"},
+                         {"hard", "ADV", "RB", 7, "advmod"},
+                         {".", "PUNCT", ".", 4, "punct"}}));
+  const int num_labels = 12, root = 0;
+  for (const Sentence& s : corpus) {
+    const int n = static_cast<int>(s.words.size());
+    std::vector<int> gold_head(static_cast<std::size_t>(n) + 2, 0), gold_label(gold_head.size(), -1);
+    for (int w = 1; w <= n; ++w) {
+      const Word& word = s.words[static_cast<std::size_t>(w - 1)];
+      gold_head[static_cast<std::size_t>(w)] = word.head == 0 ? n + 1 : word.head;
+      gold_label[static_cast<std::size_t>(w)] = word.head == 0 ? root : 1 + w % 5;
+    }
+    detail::ArcHybridState st;
+    st.reset(n);
+    std::vector<std::uint8_t> valid;
+    std::vector<int> cost;
+    while (!st.terminal()) {
+      detail::valid_classes(st, num_labels, root, valid);
+      detail::oracle_costs(st, gold_head, gold_label, valid, cost);
+      int best = -1;
+      for (int c = 0; c < static_cast<int>(valid.size()); ++c)
+        if (valid[static_cast<std::size_t>(c)] && cost[static_cast<std::size_t>(c)] == 0) best = c;
+      ASSERT_GE(best, 0) << "no zero-cost transition";
+      st.apply(best);
+    }
+    for (int w = 1; w <= n; ++w) {
+      EXPECT_EQ(st.head[static_cast<std::size_t>(w)], gold_head[static_cast<std::size_t>(w)]);
+      EXPECT_EQ(st.label[static_cast<std::size_t>(w)], gold_label[static_cast<std::size_t>(w)]);
+    }
+  }
 }
 
 TEST(Parser, LearnsNonProjectiveTreeThroughLifting) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dyad/document.h"
+#include "dyad/tagger.h"
 
 namespace dyad {
 
@@ -39,5 +40,14 @@ class Parser {
   explicit Parser(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+/// Jackknifed tags for parser training: splits `train` into `folds` contiguous
+/// parts and tags each with a tagger trained (with `options`, `dev` picking its
+/// epoch) on the other parts, so the parser learns from tags as noisy as the
+/// ones it will see at run time. Returns a copy of `train` with lemma, upos,
+/// xpos and feats predicted; heads and deprels are kept.
+std::vector<Sentence> jackknife_tags(const std::vector<Sentence>& train,
+                                     const std::vector<Sentence>& dev, int folds,
+                                     const TaggerTrainOptions& options);
 
 }  // namespace dyad

@@ -193,6 +193,27 @@ AttachmentScore score_attachment(const std::vector<Sentence>& gold, const Parser
 
 }  // namespace detail
 
+namespace {
+
+// Drops small weights while dev LAS stays within kPruneTolerance of the
+// unpruned model: most cells are tiny corrections that cost size and speed.
+void prune(Parser::Impl& impl, const std::vector<Sentence>& dev, double full_las, bool verbose) {
+  constexpr double kPruneTolerance = 0.1;
+  detail::CompactWeights kept = impl.weights;
+  for (int min_q : {2, 4, 8, 16, 32, 64, 128}) {
+    impl.weights = kept.pruned(min_q);
+    const double las = detail::score_attachment(dev, impl).las();
+    if (verbose)
+      std::fprintf(stderr, "parser prune |q| >= %d: %zu features, %zu cells, dev LAS %.2f\n", min_q,
+                   impl.weights.num_features(), impl.weights.num_entries(), las);
+    if (las < full_las - kPruneTolerance) break;
+    kept = impl.weights;
+  }
+  impl.weights = std::move(kept);
+}
+
+}  // namespace
+
 Parser Parser::train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                      const ParserTrainOptions& options) {
   auto impl = std::make_unique<Impl>();
@@ -223,6 +244,7 @@ Parser Parser::train(const std::vector<Sentence>& train, const std::vector<Sente
     }
   }
   impl->weights = std::move(best);
+  if (!dev.empty()) prune(*impl, dev, best_las, options.verbose);
   return Parser(std::move(impl));
 }
 

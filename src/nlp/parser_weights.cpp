@@ -102,16 +102,49 @@ CompactWeights CompactWeights::from_training(const TrainWeights& w, std::uint64_
     c.entries_.push_back({static_cast<std::uint16_t>(cls), static_cast<std::int16_t>(q)});
     ++c.entries_[header].cls;
   });
-  std::size_t size = 1024;
-  while (size < rows.size() * 5 / 3) size *= 2;
-  c.slots_.assign(size, Slot{});
-  c.mask_ = size - 1;
-  c.features_ = rows.size();
+  c.place(rows);
+  return c;
+}
+
+void CompactWeights::place(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& rows) {
+  // Load factor 0.7: probe runs stay within a cache line or two, and any size
+  // works (home slots come from a multiply, not a mask).
+  const std::size_t size = std::max<std::size_t>(1024, rows.size() * 10 / 7 + 1);
+  slots_.assign(size, Slot{});
+  keys_.assign(size, 0);
+  features_ = rows.size();
   for (const auto& [key, begin] : rows) {
-    std::size_t i = key & c.mask_;
-    while (c.slots_[i].begin != 0) i = (i + 1) & c.mask_;
-    c.slots_[i] = {static_cast<std::uint32_t>(key >> 32), begin};
+    std::size_t i = home(key);
+    while (slots_[i].begin != 0) i = i + 1 == size ? 0 : i + 1;
+    slots_[i] = {static_cast<std::uint32_t>(key >> 32), begin};
+    keys_[i] = key;
   }
+}
+
+CompactWeights CompactWeights::pruned(int min_q) const {
+  if (keys_.size() != slots_.size()) throw Error("parser weights: only a freshly trained model can be pruned");
+  CompactWeights c;
+  c.num_classes_ = num_classes_;
+  c.entries_.push_back({0, 0});
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> rows;  // key, new header
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    const Slot& s = slots_[i];
+    if (s.begin == 0) continue;
+    const std::size_t header = c.entries_.size();
+    c.entries_.push_back({0, 0});
+    for (std::size_t j = 1; j <= entries_[s.begin].cls; ++j) {
+      const Cell cell = entries_[s.begin + j];
+      if (std::abs(static_cast<int>(cell.weight)) < min_q) continue;
+      c.entries_.push_back(cell);
+      ++c.entries_[header].cls;
+    }
+    if (c.entries_[header].cls == 0) {
+      c.entries_.pop_back();
+      continue;
+    }
+    rows.emplace_back(keys_[i], static_cast<std::uint32_t>(header));
+  }
+  c.place(rows);
   return c;
 }
 
@@ -122,12 +155,13 @@ void CompactWeights::score(const std::vector<std::uint64_t>& features, std::int3
   const Slot* slots = slots_.data();
   const Cell* cells = entries_.data();
   // Touch every slot first so the cache misses overlap.
-  for (std::size_t k = 0; k < n; ++k) __builtin_prefetch(&slots[features[k] & mask_]);
+  const std::size_t size = slots_.size();
+  for (std::size_t k = 0; k < n; ++k) __builtin_prefetch(&slots[home(features[k])]);
   for (std::size_t k = 0; k < n; ++k) {
     const std::uint64_t f = features[k];
     const std::uint32_t check = static_cast<std::uint32_t>(f >> 32);
     std::uint32_t begin = 0;
-    for (std::size_t i = f & mask_;; i = (i + 1) & mask_) {
+    for (std::size_t i = home(f);; i = i + 1 == size ? 0 : i + 1) {
       const Slot& s = slots[i];
       if (s.begin == 0) break;
       if (s.check == check) {
@@ -160,9 +194,8 @@ CompactWeights CompactWeights::read(BinaryReader& r) {
   c.slots_ = r.pod_vector<Slot>();
   c.entries_ = r.pod_vector<Cell>();
   const std::size_t size = c.slots_.size();
-  if (size == 0 || (size & (size - 1)) != 0 || c.entries_.empty() || c.num_classes_ <= 0)
+  if (size == 0 || size > 0xffffffffu || c.entries_.empty() || c.num_classes_ <= 0)
     r.fail("parser weight table is malformed; retrain the model with `dyad train parser`");
-  c.mask_ = size - 1;
   std::size_t used = 0;
   for (const Slot& s : c.slots_) {
     if (s.begin == 0) continue;

@@ -61,6 +61,9 @@ class CompactWeights {
   /// Builds from averaged weights, dropping entries below `min_abs`.
   static CompactWeights from_training(const TrainWeights& w, std::uint64_t now, int num_classes,
                                       double min_abs);
+  /// A copy without cells whose |quantized weight| is below `min_q` (and
+  /// without rows left empty): trades a little accuracy for size and speed.
+  CompactWeights pruned(int min_q) const;
   /// Adds the integer scores of `features` into scores (size num_classes).
   void score(const std::vector<std::uint64_t>& features, std::int32_t* scores) const;
   int num_classes() const { return num_classes_; }
@@ -80,11 +83,15 @@ class CompactWeights {
   };
 
  private:
+  std::size_t home(std::uint64_t key) const {
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(static_cast<std::uint32_t>(key)) * slots_.size()) >> 32);
+  }
+  void place(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& rows);
   int num_classes_ = 0;
   std::size_t features_ = 0;
-  std::uint64_t mask_ = 0;
   std::vector<Slot> slots_;
   std::vector<Cell> entries_;
+  std::vector<std::uint64_t> keys_;  ///< Full keys per slot; training only, not saved.
 };
 
 }  // namespace dyad::detail
