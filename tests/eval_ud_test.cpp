@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "dyad/conllu.h"
@@ -119,6 +121,18 @@ TEST(EvalUd, MultiwordAlignmentIgnoresCase) {
   expect_prf(e.tokens, 1, 1, 1);
 }
 
+TEST(EvalUd, CrossingMultiwordTokensShareOneAlignmentRegion) {
+  // Gold token "abcde" (words p, q) then "fgh"; system "abc" then token "defgh"
+  // (words q, r). The system token crosses the gold token's end, so the region
+  // grows to the whole sentence and the two q's align, as in the script.
+  std::vector<Sentence> gold = {with_mwt(tree("p:0:root q:1:dep fgh:1:dep"), 1, 2, "abcde")};
+  std::vector<Sentence> system = {with_mwt(tree("abc:0:root q:1:dep r:1:dep"), 2, 3, "defgh")};
+  UdEvaluation e = evaluate_ud(gold, system);
+  EXPECT_EQ(e.words.correct, 1u);
+  EXPECT_EQ(e.tokens.correct, 0u);
+  EXPECT_EQ(e.uas.correct, 0u);  // q hangs on p / abc, which are not aligned
+}
+
 TEST(EvalUd, SentenceBoundaryDifference) {
   std::vector<Sentence> gold = {tree("It:2:nsubj rained:0:root .:2:punct"), tree("We:2:nsubj left:0:root .:2:punct")};
   std::vector<Sentence> system = {tree("It:2:nsubj rained:0:root"), tree(".:0:root"),
@@ -214,6 +228,43 @@ TEST(EvalUd, InvalidTreesThrowAsTheScriptDoes) {
   EXPECT_THROW(evaluate_ud(kGoldCat, {tree("The:2:det cat:3:nsubj sat:0:root .:9:punct")}), Error);
   EXPECT_THROW(evaluate_ud({tree("do:2:aux go:0:root")}, {with_mwt(tree("do:2:aux go:0:root"), 2, 3, "x")}),
                Error);
+}
+
+std::string run_cli(const std::string& args) {
+  std::string out;
+  FILE* pipe = popen((std::string(DYAD_CLI_PATH) + " " + args + " 2>&1").c_str(), "r");
+  if (!pipe) return out;
+  char buf[256];
+  while (std::fgets(buf, sizeof buf, pipe)) out += buf;
+  pclose(pipe);
+  return out;
+}
+
+TEST(EvalUd, CliReadsConlluAndPrintsTable) {
+  // Gold: "I don't know." with a multiword token; system: "do" + "n't" as plain
+  // tokens and "know." glued. Only the token "I" matches; words I, do, n't align
+  // (3 of 4 system, 5 gold) but all hang on the unaligned "know.": UAS 0.
+  const std::string dir = std::filesystem::temp_directory_path().string();
+  const std::string gold = dir + "/dyad_eval_gold.conllu", system = dir + "/dyad_eval_system.conllu";
+  std::ofstream(gold) << "# text = I don't know.\n"
+                         "1\tI\tI\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n"
+                         "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                         "2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_\n"
+                         "3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+                         "4\tknow\tknow\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n"
+                         "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n";
+  std::ofstream(system) << "1\tI\tI\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n"
+                           "2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\tSpaceAfter=No\n"
+                           "3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+                           "4\tknow.\tknow\tVERB\tVB\t_\t0\troot\t_\t_\n\n";
+  std::string out = run_cli("eval-ud " + gold + " " + system);
+  EXPECT_NE(out.find("Tokens     |     25.00 |     25.00 |     25.00 |\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("Words      |     75.00 |     60.00 |     66.67 |\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("UAS        |      0.00 |      0.00 |      0.00 |      0.00\n"), std::string::npos) << out;
+  std::ofstream(system) << "1\tI\t_\t_\t_\t_\t0\troot\t_\t_\n\n";
+  EXPECT_NE(run_cli("eval-ud " + gold + " " + system).find("differ"), std::string::npos);
+  std::filesystem::remove(gold);
+  std::filesystem::remove(system);
 }
 
 TEST(EvalUd, EwtDevAgainstItself) {
