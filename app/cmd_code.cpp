@@ -1,11 +1,216 @@
-// TEMPORARY: replaced by the event coder's command.
+// `dyad code`: text / JSONL / CoNLL-U in, one coded event per line out.
+// Documents are read, coded and printed one at a time (streaming).
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "coder/dates.h"
 #include "commands.h"
+#include "dyad/coder.h"
+#include "dyad/conllu.h"
 #include "dyad/error.h"
+#include "dyad/pipeline.h"
 
 namespace dyad::cli {
+namespace {
+
+struct CodeArgs {
+  std::vector<std::string> files;
+  std::string input = "text";
+  std::string format = "jsonl";
+  std::string date;
+  std::string outlet;
+  std::string outlet_country;
+  std::string dict_dir;
+  std::string model_dir;
+  bool explain = false;
+  bool lenient = false;
+};
+
+class Writer {
+ public:
+  Writer(std::ostream& out, std::string format) : out_(out), format_(std::move(format)) {
+    if (format_ == "tsv") out_ << event_tsv_header() << '\n';
+    if (format_ == "json") out_ << "[";
+  }
+  void write(const std::vector<Event>& events) {
+    for (const Event& e : events) {
+      if (format_ == "tsv") {
+        out_ << event_to_tsv(e) << '\n';
+      } else if (format_ == "json") {
+        out_ << (count_ ? ",\n" : "\n") << event_to_json(e).dump();
+      } else {
+        out_ << event_to_json(e).dump() << '\n';
+      }
+      ++count_;
+    }
+    out_.flush();
+  }
+  void finish() {
+    if (format_ == "json") out_ << (count_ ? "\n]\n" : "]\n");
+    out_.flush();
+  }
+
+ private:
+  std::ostream& out_;
+  std::string format_;
+  std::size_t count_ = 0;
+};
+
+class Runner {
+ public:
+  explicit Runner(const CodeArgs& args) : args_(args), writer_(std::cout, args.format) {
+    CoderOptions o;
+    o.dict_dir = args.dict_dir;
+    o.explain = args.explain;
+    coder_.emplace(Coder::load(o));
+  }
+
+  void run() {
+    std::vector<std::string> files = args_.files.empty() ? std::vector<std::string>{"-"} : args_.files;
+    for (const std::string& file : files) {
+      std::ifstream fin;
+      std::istream* in = &std::cin;
+      std::string name = file == "-" ? "stdin" : file;
+      if (file != "-") {
+        fin.open(file, std::ios::binary);
+        if (!fin) throw Error("cannot open " + file + ": no such file or not readable");
+        in = &fin;
+      }
+      if (args_.input == "jsonl") run_jsonl(*in, name);
+      else if (args_.input == "conllu") run_conllu(*in, name);
+      else run_text(*in, name);
+    }
+    writer_.finish();
+    if (bad_lines_) throw Error(std::to_string(bad_lines_) + " input line(s) could not be coded (see the error records on stderr)");
+  }
+
+ private:
+  const Pipeline& pipeline() {
+    if (!pipeline_) {
+      PipelineOptions p;
+      p.model_dir = args_.model_dir;
+      p.lenient_utf8 = args_.lenient;
+      pipeline_.emplace(Pipeline::load(p));
+    }
+    return *pipeline_;
+  }
+
+  ArticleInfo base_info(const std::string& id) const {
+    ArticleInfo info;
+    info.id = id;
+    if (!args_.date.empty()) info.date = args_.date;
+    info.outlet = args_.outlet;
+    if (!args_.outlet_country.empty()) info.outlet_country = args_.outlet_country;
+    return info;
+  }
+
+  void run_text(std::istream& in, const std::string& name) {
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    std::string text = buf.str();
+    ArticleInfo info = base_info(name);
+    if (!info.date) {
+      // A dateline like "27 December 2023 15:28" at the top of the article.
+      if (auto d = detail::find_dateline(text)) info.date = detail::format_date(*d);
+    }
+    Document doc = pipeline().process(text, name);
+    writer_.write(coder_->code(doc, info));
+  }
+
+  void run_jsonl(std::istream& in, const std::string& name) {
+    std::string line;
+    std::size_t line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      try {
+        nlohmann::json j = nlohmann::json::parse(line);
+        if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) {
+          throw Error("expected an object with a string \"text\" field");
+        }
+        auto str = [&](const char* key) -> std::string {
+          return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+        };
+        std::string id = str("id").empty() ? name + ":" + std::to_string(line_no) : str("id");
+        ArticleInfo info = base_info(id);
+        if (!str("date").empty()) info.date = str("date").substr(0, 10);
+        info.url = str("url");
+        info.title = str("title");
+        if (!str("outlet").empty()) info.outlet = str("outlet");
+        if (!str("outlet_country").empty()) info.outlet_country = str("outlet_country");
+        Document doc = pipeline().process(j["text"].get<std::string>(), id);
+        writer_.write(coder_->code(doc, info));
+      } catch (const std::exception& e) {
+        ++bad_lines_;
+        nlohmann::json err = {{"error", e.what()}, {"file", name}, {"line", line_no}};
+        std::cerr << err.dump() << '\n';
+      }
+    }
+  }
+
+  void flush_conllu(Document& doc, const std::string& name, int doc_no) {
+    if (doc.sentences.empty()) return;
+    std::size_t base = doc.sentences.front().span.start;
+    for (Sentence& s : doc.sentences) {
+      if (doc.text.size() < s.span.start - base) doc.text.resize(s.span.start - base, ' ');
+      doc.text.replace(s.span.start - base, s.text.size(), s.text);
+      bool parsed = std::all_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.head >= 0; });
+      if (!parsed) pipeline().annotate(s);
+    }
+    if (doc.id.empty()) doc.id = name + "#" + std::to_string(doc_no);
+    writer_.write(coder_->code(doc, base_info(doc.id)));
+    doc = Document{};
+  }
+
+  // Offsets of CoNLL-U input are those of the reader (TokenRange, or the
+  // sentences joined by spaces), so they slice the text dyad would reconstruct.
+  void run_conllu(std::istream& in, const std::string& name) {
+    ConlluReader reader(in, name);
+    Sentence s;
+    Document doc;
+    int doc_no = 0;
+    while (reader.next(s)) {
+      if (s.new_document && !doc.sentences.empty()) flush_conllu(doc, name, ++doc_no);
+      doc.sentences.push_back(s);
+    }
+    flush_conllu(doc, name, ++doc_no);
+  }
+
+  const CodeArgs& args_;
+  Writer writer_;
+  std::optional<Coder> coder_;
+  std::optional<Pipeline> pipeline_;
+  std::size_t bad_lines_ = 0;
+};
+
+}  // namespace
+
 void add_code_command(CLI::App& app) {
-  app.add_subcommand("code", "Code political events (not implemented yet)")->callback([] {
-    throw Error("dyad code is not implemented yet");
+  auto args = std::make_shared<CodeArgs>();
+  CLI::App* cmd = app.add_subcommand("code", "Code political events (CAMEO + PLOVER) with byte-offset provenance");
+  cmd->add_option("files", args->files, "Input files; '-' or none reads stdin");
+  cmd->add_option("--input", args->input, "text (one article per file, default), jsonl ({\"id\",\"text\",\"date\"?,"
+                                          "\"url\"?,\"title\"?,\"outlet\"?} per line) or conllu (parsed sentences)")
+      ->check(CLI::IsMember({"text", "jsonl", "conllu"}));
+  cmd->add_option("--format", args->format, "jsonl (default), json (one array) or tsv")
+      ->check(CLI::IsMember({"jsonl", "json", "tsv"}));
+  cmd->add_option("--date", args->date, "Article date YYYY-MM-DD (text input: default is a dateline found at the top)");
+  cmd->add_option("--outlet", args->outlet, "Outlet name, looked up in data/actors/outlets.txt");
+  cmd->add_option("--outlet-country", args->outlet_country, "ISO3 country of the outlet (\"our country\", \"we\")");
+  cmd->add_flag("--explain", args->explain, "Add an explanation per event (pattern, parse paths, modality, date)");
+  cmd->add_option("--dict", args->dict_dir, "Dictionary directory (default: the bundled data/)");
+  cmd->add_option("--model-dir", args->model_dir, "Directory with tagger.dyadm and parser.dyadm");
+  cmd->add_flag("--lenient", args->lenient, "Replace invalid UTF-8 with U+FFFD instead of failing");
+  cmd->callback([args] {
+    std::ios::sync_with_stdio(false);
+    Runner(*args).run();
   });
 }
+
 }  // namespace dyad::cli

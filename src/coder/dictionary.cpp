@@ -222,7 +222,7 @@ void Builder::add_code(const Record& r) {
   c.label = r.one("label");
   c.plover = r.one("plover");
   c.mode = r.one("mode");
-  c.context = r.one("context");
+  for (const std::string& ctx : r.all("context")) c.context += (c.context.empty() ? "" : ";") + ctx;  // PLOVER allows several
   std::string g = r.one("goldstein");
   if (!g.empty()) {
     try {
