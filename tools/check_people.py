@@ -7,7 +7,8 @@ whose first three letters are an ISO 3166-1 alpha-3 code or IGO/NGO/IMG and, for
 whose second chunk is a CAMEO role code, dates YYYY[-MM[-DD]] are
 real dates, FROM <= TO, no person key repeated (within or across files).
 Warnings (printed, exit 0): an alias shared by two people (the coder cannot tell them apart),
-an alias equal to another person's key, an international code (IGO...) or a country code
+an alias equal to another person's key, an alias or key that is also a country/org/agent
+phrase in data/actors/*.txt (the coder would see two readings), an international code (IGO...) or a country code
 longer than ISO3+ROLE that has no @org record in data/actors/organizations.txt.
 Usage: tools/check_people.py [FILES...]   (default: data/actors/people/*.txt)
 """
@@ -100,6 +101,30 @@ def load_org_codes(path):
     return codes
 
 
+ACTOR_FIELDS = {"name", "alias", "adjective", "demonym", "capital", "city", "term"}
+
+
+def load_actor_phrases(root):
+    """Lower-cased phrases of data/actors/*.txt -> 'file:line @kind KEY' (first seen)."""
+    phrases = {}
+    for path in sorted(glob.glob(os.path.join(root, "data/actors/*.txt"))):
+        kind_key = None
+        with open(path, encoding="utf-8") as f:
+            for n, raw in enumerate(f, 1):
+                line = strip_comment(raw).strip()
+                if line.startswith("@"):
+                    kind_key = line
+                    continue
+                field, sep, value = line.partition(":")
+                if not sep or field.strip() not in ACTOR_FIELDS or kind_key is None:
+                    continue
+                for v in value.split(";"):
+                    v = v.strip().lower()
+                    if v:
+                        phrases.setdefault(v, f"{os.path.basename(path)}:{n} {kind_key}")
+    return phrases
+
+
 def strip_comment(line):
     i = line.find(" #")
     return line[:i] if i >= 0 else line
@@ -176,6 +201,12 @@ def main(argv):
             print(f"warning: alias '{a}' shared by: {'; '.join(sorted(owners))}")
         if a in lower_keys and lower_keys[a] not in owners:
             print(f"warning: alias '{a}' of {'; '.join(sorted(owners))} is the key of another person")
+    actor_phrases = load_actor_phrases(root)
+    for a in sorted(set(aliases) | set(lower_keys)):
+        if a in actor_phrases:
+            owners = aliases.get(a) or {lower_keys[a]}
+            print(f"warning: person phrase '{a}' ({'; '.join(sorted(owners))}) is also "
+                  f"{actor_phrases[a]}")
     org_codes = load_org_codes(os.path.join(root, ORGS_FILE))
     if org_codes is not None:
         for code, where in sorted(codes_used.items()):
