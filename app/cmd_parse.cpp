@@ -43,6 +43,12 @@ void parse_conllu_stream(const Pipeline& pipeline, std::istream& in, const std::
   ConlluReader reader(in, name);
   Sentence s;
   while (reader.next(s)) {
+    // Clear every column we predict or do not produce, so no gold value
+    // survives into the output (evaluation would count it as ours).
+    for (Word& w : s.words) {
+      w.lemma.clear(), w.upos.clear(), w.xpos.clear(), w.feats.clear();
+      w.head = -1, w.deprel.clear(), w.deps.clear();
+    }
     pipeline.annotate(s);
     write_conllu(out, s);
   }
