@@ -56,6 +56,13 @@ const std::array<const char*, 30> kInstitutions = {
     "force", "forces", "military", "navy", "party", "assembly", "senate", "congress", "intelligence",
     "presidency", "kremlin", "authority", "authorities"};
 
+// Heads that denote people or parts of the actor in their "of" phrase
+// ("employees of the French mission", "one of the key figures of ...").
+const std::array<const char*, 26> kPartOf = {
+    "employee", "member", "staff", "official", "officer", "head", "leader", "chief", "representative",
+    "delegation", "agent", "worker", "national", "one", "some", "many", "several", "part", "group", "unit",
+    "branch", "wing", "spokesman", "spokesperson", "figure", "personnel"};
+
 bool human_fit(const ResolvedActor& a) { return a.human && !a.plural; }
 bool thing_fit(const ResolvedActor& a) { return !a.human && !a.plural; }
 bool plural_fit(const ResolvedActor& a) { return a.plural; }
@@ -397,7 +404,7 @@ std::string ActorResolver::np_country(int h, std::string* how) {
 
 std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
   const std::string& l = v_->lemma(h);
-  if (v_->upos(h) != "NOUN" && v_->upos(h) != "PROPN") return {};
+  if (v_->upos(h) != "NOUN" && v_->upos(h) != "PROPN" && v_->upos(h) != "NUM") return {};
   std::string how;
   if (l == "country" || l == "nation" || l == "side" || l == "state" || l == "capital") {
     std::string country = np_country(h, &how);
@@ -442,7 +449,8 @@ std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
     r.penalty = 0.1;
     return {r};
   }
-  if (depth < 2) {
+  bool part_of = std::find(kPartOf.begin(), kPartOf.end(), l) != kPartOf.end() || v_->upos(h) == "NUM";
+  if (depth < 2 && part_of) {
     for (int c : v_->children(h)) {
       if (v_->base_rel(c) != "nmod" || v_->case_of(c) != "of") continue;
       std::vector<ResolvedActor> r = resolve(c, depth + 1);
