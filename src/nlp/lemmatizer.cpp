@@ -66,8 +66,12 @@ void Lemmatizer::train(const std::vector<Sentence>& sentences,
       ++types[{w.form, label}][w.lemma];
     }
   }
-  for (auto& [k, c] : exact) exact_.emplace(k, most_frequent(c));
-  for (auto& [k, c] : folded) folded_.emplace(k, most_frequent(c));
+  std::vector<std::pair<std::uint64_t, std::string>> items;
+  for (auto& [k, c] : exact) items.emplace_back(k, most_frequent(c));
+  exact_.build(items);
+  items.clear();
+  for (auto& [k, c] : folded) items.emplace_back(k, most_frequent(c));
+  folded_.build(items);
 
   // Suffix rules over word types: key (label, suffix of the lowercased form).
   std::unordered_map<std::uint64_t, std::map<std::string, int>> rule_counts;
@@ -80,6 +84,7 @@ void Lemmatizer::train(const std::vector<Sentence>& sentences,
       ++rule_counts[key(kSuffix, label, std::string_view(lower).substr(lower.size() - k))][rule];
   }
   std::map<std::string, std::uint32_t> rule_ids;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> suffix_items;
   for (const auto& [k, counts] : rule_counts) {
     std::string best = most_frequent(counts);
     // A rule seen on a single type is an anecdote, not a rule.
@@ -93,8 +98,9 @@ void Lemmatizer::train(const std::vector<Sentence>& sentences,
       r.append = best.substr(sp1 + 3);
       rules_.push_back(r);
     }
-    suffix_rule_.emplace(k, it->second);
+    suffix_items.emplace_back(k, it->second);
   }
+  suffix_rule_.build(std::move(suffix_items));
 }
 
 void Lemmatizer::apply(const Rule& r, const std::string& form, const std::string& lower,
@@ -106,18 +112,16 @@ void Lemmatizer::apply(const Rule& r, const std::string& form, const std::string
 
 void Lemmatizer::lemmatize(const std::string& form, const std::string& lower, int label,
                            std::string& out) const {
-  if (auto it = exact_.find(key(kExact, label, form)); it != exact_.end()) {
-    out = it->second;
-    return;
-  }
-  if (auto it = folded_.find(key(kFolded, label, lower)); it != folded_.end()) {
-    out = it->second;
+  std::string_view hit;
+  if (exact_.find(key(kExact, label, form), hit) || folded_.find(key(kFolded, label, lower), hit)) {
+    out.assign(hit);
     return;
   }
   for (std::size_t k = std::min(kMaxSuffix, lower.size()) + 1; k-- > 0;) {
-    auto it = suffix_rule_.find(key(kSuffix, label, std::string_view(lower).substr(lower.size() - k)));
-    if (it == suffix_rule_.end()) continue;
-    const Rule& r = rules_[it->second];
+    const std::uint32_t* id =
+        suffix_rule_.find(key(kSuffix, label, std::string_view(lower).substr(lower.size() - k)));
+    if (!id) continue;
+    const Rule& r = rules_[*id];
     if (r.strip >= form.size() && !form.empty()) continue;  // would eat the whole word
     apply(r, form, lower, out);
     return;
@@ -126,45 +130,21 @@ void Lemmatizer::lemmatize(const std::string& form, const std::string& lower, in
 }
 
 void Lemmatizer::write(BinaryWriter& w) const {
-  auto write_map = [&](const std::unordered_map<std::uint64_t, std::string>& m) {
-    std::vector<std::pair<std::uint64_t, std::string>> v(m.begin(), m.end());
-    std::sort(v.begin(), v.end());
-    w.u64(v.size());
-    for (const auto& [k, s] : v) {
-      w.u64(k);
-      w.str(s);
-    }
-  };
-  write_map(exact_);
-  write_map(folded_);
+  exact_.write(w);
+  folded_.write(w);
   w.u64(rules_.size());
   for (const Rule& r : rules_) {
     w.u8(r.strip);
     w.u8(r.lower ? 1 : 0);
     w.str(r.append);
   }
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> v(suffix_rule_.begin(), suffix_rule_.end());
-  std::sort(v.begin(), v.end());
-  w.u64(v.size());
-  for (const auto& [k, id] : v) {
-    w.u64(k);
-    w.u32(id);
-  }
+  suffix_rule_.write(w);
 }
 
 Lemmatizer Lemmatizer::read(BinaryReader& r) {
   Lemmatizer l;
-  auto read_map = [&](std::unordered_map<std::uint64_t, std::string>& m) {
-    std::uint64_t n = r.u64();
-    if (n > (1u << 26)) r.fail("lemma lexicon too large");
-    m.reserve(n);
-    for (std::uint64_t i = 0; i < n; ++i) {
-      std::uint64_t k = r.u64();
-      m.emplace(k, r.str());
-    }
-  };
-  read_map(l.exact_);
-  read_map(l.folded_);
+  l.exact_.read(r);
+  l.folded_.read(r);
   std::uint64_t nr = r.u64();
   if (nr > (1u << 24)) r.fail("too many lemma rules");
   for (std::uint64_t i = 0; i < nr; ++i) {
@@ -174,15 +154,9 @@ Lemmatizer Lemmatizer::read(BinaryReader& r) {
     rule.append = r.str();
     l.rules_.push_back(std::move(rule));
   }
-  std::uint64_t ns = r.u64();
-  if (ns > (1u << 26)) r.fail("too many lemma suffixes");
-  l.suffix_rule_.reserve(ns);
-  for (std::uint64_t i = 0; i < ns; ++i) {
-    std::uint64_t k = r.u64();
-    std::uint32_t id = r.u32();
+  l.suffix_rule_.read(r);
+  for (std::uint32_t id : l.suffix_rule_.values())
     if (id >= l.rules_.size()) r.fail("lemma rule id out of range");
-    l.suffix_rule_.emplace(k, id);
-  }
   return l;
 }
 

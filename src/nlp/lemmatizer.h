@@ -17,6 +17,7 @@
 
 #include "common/model_file.h"
 #include "dyad/document.h"
+#include "nlp/tagger_table.h"
 
 namespace dyad::detail {
 
@@ -41,9 +42,9 @@ class Lemmatizer {
   static void apply(const Rule& r, const std::string& form, const std::string& lower,
                     std::string& out);
 
-  std::unordered_map<std::uint64_t, std::string> exact_;  // hash(form, label) -> lemma
-  std::unordered_map<std::uint64_t, std::string> folded_;  // hash(lower, label) -> lemma
-  std::unordered_map<std::uint64_t, std::uint32_t> suffix_rule_;  // hash(label, suffix) -> rule
+  StringTable exact_;                 // hash(form, label) -> lemma
+  StringTable folded_;                // hash(lower, label) -> lemma
+  KeyTable<std::uint32_t> suffix_rule_;  // hash(label, suffix) -> rule
   std::vector<Rule> rules_;
 };
 

@@ -84,7 +84,7 @@ void fill_shape(TokenInfo& t, std::string_view form) {
 void TagDict::build(const std::unordered_map<std::string, std::vector<std::uint32_t>>& counts,
                     const std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>>& caps,
                     std::uint32_t min_count) {
-  map_.clear();
+  std::vector<std::pair<std::uint64_t, TagDictEntry>> items;
   for (const auto& [word, per_label] : counts) {
     std::uint32_t total = 0;
     for (std::uint32_t c : per_label) total += c;
@@ -103,40 +103,16 @@ void TagDict::build(const std::unordered_map<std::string, std::vector<std::uint3
       double r = double(it->second.second) / it->second.first;
       e.cap_bucket = r < 0.1 ? 1 : r < 0.5 ? 2 : r < 0.9 ? 3 : 4;
     }
-    map_.emplace(string_hash(word), e);
+    items.emplace_back(string_hash(word), e);
   }
+  table_.build(std::move(items));
 }
 
-void TagDict::write(BinaryWriter& w) const {
-  std::vector<std::pair<std::uint64_t, TagDictEntry>> items(map_.begin(), map_.end());
-  std::sort(items.begin(), items.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  w.u64(items.size());
-  for (const auto& [k, e] : items) {
-    w.u64(k);
-    w.u64(e.amb_hash);
-    w.u32(e.count);
-    w.u64(e.allowed[0]);
-    w.u64(e.allowed[1]);
-    w.u8(e.cap_bucket);
-  }
-}
+void TagDict::write(BinaryWriter& w) const { table_.write(w); }
 
 TagDict TagDict::read(BinaryReader& r) {
   TagDict d;
-  std::uint64_t n = r.u64();
-  if (n > (1u << 26)) r.fail("tag dictionary too large");
-  d.map_.reserve(n);
-  for (std::uint64_t i = 0; i < n; ++i) {
-    std::uint64_t k = r.u64();
-    TagDictEntry e;
-    e.amb_hash = r.u64();
-    e.count = r.u32();
-    e.allowed[0] = r.u64();
-    e.allowed[1] = r.u64();
-    e.cap_bucket = r.u8();
-    d.map_.emplace(k, e);
-  }
+  d.table_.read(r);
   return d;
 }
 

@@ -15,15 +15,18 @@
 
 #include "common/model_file.h"
 #include "dyad/document.h"
+#include "nlp/tagger_table.h"
 
 namespace dyad::detail {
 
 /// Tags seen with a frequent word (its "ambiguity class").
+/// Stored raw in the model file, so the layout has no implicit padding.
 struct TagDictEntry {
-  std::uint64_t amb_hash = 0;    ///< Hash of the sorted frequent-tag list.
-  std::uint32_t count = 0;       ///< Occurrences in training.
+  std::uint64_t amb_hash = 0;         ///< Hash of the sorted frequent-tag list.
   std::uint64_t allowed[2] = {0, 0};  ///< Bitset over labels seen with the word.
+  std::uint32_t count = 0;            ///< Occurrences in training.
   std::uint8_t cap_bucket = 0;  ///< How often capitalized when not sentence-initial (1..4).
+  std::uint8_t pad[3] = {0, 0, 0};
   bool allows(int label) const { return (allowed[label >> 6] >> (label & 63)) & 1; }
 };
 
@@ -35,15 +38,12 @@ class TagDict {
   void build(const std::unordered_map<std::string, std::vector<std::uint32_t>>& counts,
              const std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>>& caps,
              std::uint32_t min_count);
-  const TagDictEntry* find(std::uint64_t lower_hash) const {
-    auto it = map_.find(lower_hash);
-    return it == map_.end() ? nullptr : &it->second;
-  }
+  const TagDictEntry* find(std::uint64_t lower_hash) const { return table_.find(lower_hash); }
   void write(BinaryWriter& w) const;
   static TagDict read(BinaryReader& r);
 
  private:
-  std::unordered_map<std::uint64_t, TagDictEntry> map_;
+  KeyTable<TagDictEntry> table_;
 };
 
 /// Per-word precomputed hashes.

@@ -36,7 +36,7 @@ void MorphModel::set_label_kinds(const std::vector<std::string>& names) {
 }
 
 MorphModel::Span32 MorphModel::candidates(const TokenInfo& t, int label) const {
-  if (auto it = lexicon_.find(lex_key(t.h_lower, label)); it != lexicon_.end()) return it->second;
+  if (const Span32* sp = lexicon_.find(lex_key(t.h_lower, label))) return *sp;
   return by_label_[label];
 }
 
@@ -123,7 +123,9 @@ void MorphModel::train(const std::vector<Sentence>& sents, const std::vector<std
     return sp;
   };
   for (const auto& set : per_label) by_label_.push_back(put(set));
-  for (const auto& [k, set] : lex) lexicon_.emplace(k, put(set));
+  std::vector<std::pair<std::uint64_t, Span32>> items;
+  for (const auto& [k, set] : lex) items.emplace_back(k, put(set));
+  lexicon_.build(std::move(items));
 
   PerceptronTrainer t(static_cast<int>(bundles_.size()));
   std::vector<std::size_t> order(sents.size());
@@ -162,14 +164,7 @@ void MorphModel::write(BinaryWriter& w) const {
   w.u32(static_cast<std::uint32_t>(bundles_.size()));
   for (const std::string& b : bundles_) w.str(b);
   w.pod_vector(pool_);
-  std::vector<std::pair<std::uint64_t, Span32>> lex(lexicon_.begin(), lexicon_.end());
-  std::sort(lex.begin(), lex.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  w.u64(lex.size());
-  for (const auto& [k, sp] : lex) {
-    w.u64(k);
-    w.u32(sp.begin);
-    w.u32(sp.end);
-  }
+  lexicon_.write(w);
   w.u64(by_label_.size());
   for (const Span32& sp : by_label_) {
     w.u32(sp.begin);
@@ -193,13 +188,9 @@ MorphModel MorphModel::read(BinaryReader& r, const std::vector<std::string>& lab
     if (sp.begin > sp.end || sp.end > m.pool_.size()) r.fail("feature candidate range out of bounds");
     return sp;
   };
-  std::uint64_t nlex = r.u64();
-  if (nlex > (1u << 26)) r.fail("feature lexicon too large");
-  m.lexicon_.reserve(nlex);
-  for (std::uint64_t i = 0; i < nlex; ++i) {
-    std::uint64_t k = r.u64();
-    m.lexicon_.emplace(k, span());
-  }
+  m.lexicon_.read(r);
+  for (const Span32& sp : m.lexicon_.values())
+    if (sp.begin > sp.end || sp.end > m.pool_.size()) r.fail("feature candidate range out of bounds");
   if (r.u64() != num_labels) r.fail("feature model does not match the POS labels");
   for (std::size_t l = 0; l < num_labels; ++l) m.by_label_.push_back(span());
   m.weights_ = SparseWeights::read(r);

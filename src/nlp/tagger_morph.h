@@ -19,6 +19,7 @@
 #include "dyad/document.h"
 #include "nlp/perceptron.h"
 #include "nlp/tagger_features.h"
+#include "nlp/tagger_table.h"
 
 namespace dyad::detail {
 
@@ -51,7 +52,7 @@ class MorphModel {
 
   std::vector<std::string> bundles_;                   // class id -> "A=b|C=d" or ""
   std::vector<std::uint16_t> pool_;                    // candidate class ids
-  std::unordered_map<std::uint64_t, Span32> lexicon_;  // hash(lower, label) -> pool range
+  KeyTable<Span32> lexicon_;                           // hash(lower, label) -> pool range
   std::vector<Span32> by_label_;                       // label -> pool range
   SparseWeights weights_;
   // Derived from label names at load: 1 = nominal (subject-like), 2 = verb/aux.
