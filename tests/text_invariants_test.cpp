@@ -26,8 +26,7 @@ bool is_space_byte_seq(std::string_view s, std::size_t i, std::size_t& len) {
 }
 
 // Checks the invariants and returns the number of words.
-std::size_t check_invariants(std::string_view text, std::size_t base) {
-  Tokenizer t;
+std::size_t check_invariants(const Tokenizer& t, std::string_view text, std::size_t base) {
   std::vector<Sentence> sents = t.segment(text, base);
   std::vector<bool> covered(text.size(), false);
   std::size_t prev_end = base, words = 0;
@@ -69,7 +68,16 @@ std::size_t check_invariants(std::string_view text, std::size_t base) {
   return words;
 }
 
+// The rules alone, and rules with the shipped sentence model when present.
+std::vector<Tokenizer> tokenizers() {
+  std::vector<Tokenizer> out{Tokenizer()};
+  std::string model = std::string(DYAD_SOURCE_DIR) + "/data/models/splitter.dyadm";
+  if (std::filesystem::exists(model)) out.push_back(Tokenizer::load(model));
+  return out;
+}
+
 TEST(TextInvariants, GeneratedText) {
+  const std::vector<Tokenizer> all = tokenizers();
   static const char* const kPieces[] = {
       "a", "Z", "the", "U.S.", "Mr.", "don't", "can't", "I'm", "dont", "gonna", "1,000.50", "10:30",
       "$", "%", "-", "--", ".", "..", "...", "!", "?", ",", ";", ":", "'", "\"", "(", ")", "[",
@@ -85,7 +93,7 @@ TEST(TextInvariants, GeneratedText) {
     int n = 1 + static_cast<int>(rng() % 60);
     for (int k = 0; k < n; ++k) text += kPieces[pick(rng)];
     SCOPED_TRACE(text);
-    check_invariants(text, round * 17);
+    for (const Tokenizer& t : all) check_invariants(t, text, round * 17);
   }
 }
 
@@ -97,7 +105,7 @@ TEST(TextInvariants, EwtDevText) {
     if (!text.empty()) text += (s.new_paragraph || s.new_document) ? "\n\n" : " ";
     text += s.text;
   }
-  EXPECT_GT(check_invariants(text, 0), 20000u);
+  for (const Tokenizer& t : tokenizers()) EXPECT_GT(check_invariants(t, text, 0), 20000u);
 }
 
 }  // namespace

@@ -12,10 +12,13 @@
 // signatures, headers) rather than hard-wrapped prose.
 #include "text/sentence_splitter.h"
 
+#include <cstdint>
 #include <string>
 
 #include "text/chars.h"
 #include "text/lexicon.h"
+#include "text/sentence_features.h"
+#include "text/sentence_model.h"
 
 namespace dyad::detail {
 namespace {
@@ -80,16 +83,30 @@ std::size_t line_length(std::string_view text, std::size_t pos) {
   return e - b;
 }
 
-}  // namespace
+// Line-break boundaries come from layout that EWT's raw text lacks, so the
+// model never learned them; they are kept whatever it says.
+bool line_boundary(std::string_view text, const RawToken& tok) {
+  return tok.newline_after && line_length(text, tok.start) < 60;
+}
 
-void split_sentences(std::string_view text, std::vector<RawToken>& tokens, std::size_t first) {
+void apply_model(std::string_view text, std::vector<RawToken>& tokens, const SentenceModel& model) {
+  std::vector<std::uint64_t> features;
+  std::vector<char> decision(tokens.size(), 0);
+  for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
+    boundary_features(text, tokens, k, features);
+    decision[k] = model.score(features) > 0 || line_boundary(text, tokens[k]);
+  }
+  // Decide all gaps from the rule output first, then overwrite.
+  for (std::size_t k = 0; k + 1 < tokens.size(); ++k) tokens[k].sentence_end = decision[k];
+}
+
+void split_by_rules(std::string_view text, std::vector<RawToken>& tokens) {
   const std::size_t n = tokens.size();
-  if (n == first) return;
   std::string lower;
-  for (std::size_t k = first; k + 1 < n; ++k) {
+  for (std::size_t k = 0; k + 1 < n; ++k) {
     RawToken& tok = tokens[k];
     std::string_view s = token_text(text, tok);
-    if (tok.newline_after && line_length(text, tok.start) < 60) {
+    if (line_boundary(text, tok)) {
       tok.sentence_end = true;
       continue;
     }
@@ -102,7 +119,7 @@ void split_sentences(std::string_view text, std::vector<RawToken>& tokens, std::
       }
       continue;
     }
-    if (s == "," && k > first && is_upper_cp(next_cp) &&
+    if (s == "," && k > 0 && is_upper_cp(next_cp) &&
         lower_word(token_text(text, tokens[k - 1]), lower) && is_closing_salutation(lower)) {
       tok.sentence_end = true;  // "Thanks, Anne" / "Best regards, Dale" closing a message.
       continue;
@@ -129,7 +146,16 @@ void split_sentences(std::string_view text, std::vector<RawToken>& tokens, std::
     tokens[m].sentence_end = true;
     k = m;
   }
-  tokens[n - 1].sentence_end = true;
+}
+
+}  // namespace
+
+void split_sentences(std::string_view text, std::vector<RawToken>& tokens,
+                     const SentenceModel* model) {
+  if (tokens.empty()) return;
+  split_by_rules(text, tokens);
+  if (model) apply_model(text, tokens, *model);
+  tokens.back().sentence_end = true;
 }
 
 }  // namespace dyad::detail

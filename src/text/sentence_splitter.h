@@ -8,8 +8,12 @@
 
 namespace dyad::detail {
 
-/// Sets RawToken::sentence_end on the tokens that end a sentence; the last
-/// token of the paragraph always does.
-void split_sentences(std::string_view text, std::vector<RawToken>& tokens, std::size_t first);
+class SentenceModel;
+
+/// Sets RawToken::sentence_end on the tokens of one paragraph that end a
+/// sentence; the last token always does. Rules first; then, when `model` is
+/// given, it rescores every gap with the rule decision as one of its features.
+void split_sentences(std::string_view text, std::vector<RawToken>& tokens,
+                     const SentenceModel* model);
 
 }  // namespace dyad::detail

@@ -10,6 +10,7 @@
 #include "dyad/text.h"
 #include "text/normalize.h"
 #include "text/scanner.h"
+#include "text/sentence_model.h"
 #include "text/sentence_splitter.h"
 
 namespace dyad {
@@ -84,11 +85,12 @@ class SentenceBuilder {
 };
 
 void segment_paragraph(std::string_view text, std::size_t begin, std::size_t end,
-                       std::size_t base, std::vector<RawToken>& toks, std::vector<Sentence>& out) {
+                       std::size_t base, const detail::SentenceModel* model,
+                       std::vector<RawToken>& toks, std::vector<Sentence>& out) {
   toks.clear();
   detail::scan_tokens(text, begin, end, toks);
   if (toks.empty()) return;
-  detail::split_sentences(text, toks, 0);
+  detail::split_sentences(text, toks, model);
   SentenceBuilder builder(text, base);
   std::size_t a = 0;
   bool first = true;
@@ -105,6 +107,18 @@ void segment_paragraph(std::string_view text, std::size_t begin, std::size_t end
 
 Tokenizer::Tokenizer() = default;
 
+Tokenizer Tokenizer::load(const std::string& splitter_model_path) {
+  Tokenizer t;
+  t.model_ = std::make_shared<const detail::SentenceModel>(
+      detail::SentenceModel::load(splitter_model_path));
+  return t;
+}
+
+void train_sentence_splitter(const std::vector<Sentence>& gold, const std::string& path,
+                             const std::string& description, int epochs, std::uint64_t seed) {
+  detail::SentenceModel::train(gold, epochs, seed).save(path, description);
+}
+
 std::vector<Sentence> Tokenizer::segment(std::string_view text, std::size_t base_offset) const {
   std::vector<Sentence> out;
   std::vector<RawToken> toks;
@@ -115,7 +129,7 @@ std::vector<Sentence> Tokenizer::segment(std::string_view text, std::size_t base
     std::size_t nl = text.find('\n', pos);
     std::size_t line_end = nl == std::string_view::npos ? text.size() : nl;
     if (is_blank_line(text.substr(pos, line_end - pos))) {
-      if (in_par) segment_paragraph(text, par_begin, par_end, base_offset, toks, out);
+      if (in_par) segment_paragraph(text, par_begin, par_end, base_offset, model_.get(), toks, out);
       in_par = false;
     } else {
       if (!in_par) par_begin = pos;
@@ -124,7 +138,7 @@ std::vector<Sentence> Tokenizer::segment(std::string_view text, std::size_t base
     }
     pos = nl == std::string_view::npos ? text.size() : nl + 1;
   }
-  if (in_par) segment_paragraph(text, par_begin, par_end, base_offset, toks, out);
+  if (in_par) segment_paragraph(text, par_begin, par_end, base_offset, model_.get(), toks, out);
   return out;
 }
 
