@@ -1,0 +1,121 @@
+// `dyad code` end to end through the CLI binary (CoNLL-U input and the test
+// dictionary, so no NLP models are needed; JSONL errors need none either).
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+const std::string kData = std::string(DYAD_TEST_DATA_DIR) + "/coder/";
+
+struct Result {
+  std::string out;
+  int status = 0;
+};
+
+Result run(const std::string& args) {
+  std::string cmd = std::string(DYAD_CLI_PATH) + " code --dict " + kData + "dict " + args;
+  Result r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  r.status = pclose(p);
+  return r;
+}
+
+std::vector<nlohmann::json> lines(const std::string& out) {
+  std::vector<nlohmann::json> v;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) v.push_back(nlohmann::json::parse(line));
+  }
+  return v;
+}
+
+TEST(CoderCli, JsonlFromConllu) {
+  Result r = run("--input conllu --date 2023-12-27 --explain " + kData + "passive_by.conllu " + kData +
+                 "reported.conllu");
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto ev = lines(r.out);
+  ASSERT_EQ(ev.size(), 3u);
+  EXPECT_EQ(ev[0]["source"]["code"], "AZE");
+  EXPECT_EQ(ev[0]["target"]["code"], "FRAGOV");
+  EXPECT_EQ(ev[0]["date"], "2023-12-27");
+  EXPECT_NE(ev[0]["explanation"]["source"].get<std::string>().find("obl:agent"), std::string::npos);
+  EXPECT_EQ(ev[2]["modality"], "reported");
+  EXPECT_EQ(ev[2]["attributed_to"]["code"], "RUS");
+  // doc ids distinguish the inputs, and offsets slice the sentence text
+  EXPECT_NE(ev[0]["doc"], ev[2]["doc"]);
+  std::string sent = ev[2]["sentence_text"];
+  std::size_t base = ev[2]["sentence_start"];
+  std::size_t s = ev[2]["trigger"]["start"], e = ev[2]["trigger"]["end"];
+  EXPECT_EQ(sent.substr(s - base, e - s), "attacked");
+}
+
+TEST(CoderCli, JsonArrayAndTsv) {
+  Result j = run("--input conllu --format json " + kData + "coordination.conllu");
+  ASSERT_EQ(j.status, 0);
+  auto arr = nlohmann::json::parse(j.out);
+  ASSERT_TRUE(arr.is_array());
+  EXPECT_EQ(arr.size(), 2u);
+  Result empty = run("--input conllu --format json " + kData + "sports.conllu");
+  EXPECT_EQ(nlohmann::json::parse(empty.out).size(), 0u);
+  Result t = run("--input conllu --format tsv --date 2023-12-27 " + kData + "coordination.conllu");
+  ASSERT_EQ(t.status, 0);
+  EXPECT_EQ(t.out.substr(0, t.out.find('\n')), "source\ttarget\tcameo\tplover\tdate\tmodality\ttrigger\tsentence");
+  EXPECT_NE(t.out.find("DEU\tRUS\t111\tACCUSE\t2023-12-27\tasserted\tcondemned\tFrance and Germany condemned Russia."),
+            std::string::npos)
+      << t.out;
+}
+
+TEST(CoderCli, OutletCountryFlag) {
+  Result r = run("--input conllu --outlet-country AZE " + kData + "our_country.conllu");
+  auto ev = lines(r.out);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0]["target"]["code"], "AZE");
+  Result o = run("--input conllu --outlet Azertac " + kData + "our_country.conllu");
+  auto ev2 = lines(o.out);
+  ASSERT_EQ(ev2.size(), 1u);
+  EXPECT_EQ(ev2[0]["outlet"], "Azertac");
+  EXPECT_EQ(ev2[0]["outlet_partisan"], true);
+  EXPECT_EQ(ev2[0]["target"]["code"], "AZE");
+}
+
+TEST(CoderCli, BadJsonlLinesAreReportedAndTheBatchGoesOn) {
+  std::string path = ::testing::TempDir() + "coder_cli_bad.jsonl";
+  std::ofstream(path) << "{\"id\": \"a\"}\nnot json\n\n[1,2]\n";
+  Result r = run("--input jsonl " + path + " 2>&1");
+  EXPECT_NE(r.status, 0);
+  auto recs = lines(r.out.substr(0, r.out.rfind("dyad: error")));
+  ASSERT_EQ(recs.size(), 3u) << r.out;
+  EXPECT_EQ(recs[0]["line"], 1);
+  EXPECT_EQ(recs[1]["line"], 2);
+  EXPECT_EQ(recs[2]["line"], 4);
+  EXPECT_NE(r.out.find("3 input line(s) could not be coded"), std::string::npos);
+}
+
+TEST(CoderCli, BadDictionaryFailsWithFileLine) {
+  std::string dir = ::testing::TempDir() + "coder_cli_dict";
+  std::system(("mkdir -p " + dir + "/actors").c_str());
+  std::ofstream(dir + "/actors/x.txt") << "@country FRA\nname France\n";
+  std::string cmd = std::string(DYAD_CLI_PATH) + " code --input conllu --dict " + dir + " " + kData +
+                    "active.conllu 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::array<char, 4096> buf{};
+  std::string out;
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  EXPECT_NE(pclose(p), 0);
+  EXPECT_NE(out.find("x.txt:2: expected 'field: value'"), std::string::npos) << out;
+}
+
+}  // namespace
