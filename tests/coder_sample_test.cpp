@@ -56,7 +56,9 @@ TEST_F(CoderSample, SummonsOfTheFrenchAmbassadorYesterday) {
   EXPECT_EQ(e->target->code, "FRAGOV");
   EXPECT_EQ(slice(e->trigger), "summoned");
   EXPECT_NE(slice(e->target->span).find("Ambassador"), std::string::npos) << slice(e->target->span);
-  if (e->source) EXPECT_EQ(e->source->country, "AZE");  // only with a source=to pattern
+  if (e->source) {
+    EXPECT_EQ(e->source->country, "AZE");  // only with a source=to pattern
+  }
   EXPECT_EQ(e->date, "2023-12-26");
   EXPECT_EQ(e->date_precision, "day");
   ASSERT_TRUE(e->date_cue_span);
@@ -82,8 +84,12 @@ TEST_F(CoderSample, EveryEventIsTraceable) {
   EXPECT_GE(events_.size(), 2u);
   for (const Event& e : events_) {
     EXPECT_EQ(slice(e.trigger), e.trigger_text);
-    if (e.source) EXPECT_EQ(slice(e.source->span), e.source->text);
-    if (e.target) EXPECT_EQ(slice(e.target->span), e.target->text);
+    if (e.source) {
+      EXPECT_EQ(slice(e.source->span), e.source->text);
+    }
+    if (e.target) {
+      EXPECT_EQ(slice(e.target->span), e.target->text);
+    }
     EXPECT_FALSE(e.rule.empty());
   }
 }
