@@ -217,6 +217,9 @@ class Checker:
             words = trigger.strip('"').split()
             if len(words) < 2:
                 self.err(where, "a quoted trigger needs two or more words")
+            elif words[-1].lower() in PREPOSITIONS:
+                self.err(where, f"the last word of a quoted trigger is its head; '{words[-1]}' is a "
+                                "preposition: write it as a constraint (noun: call for=*)")
         else:
             words = [trigger]
         for w in words:
