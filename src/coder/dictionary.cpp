@@ -74,6 +74,12 @@ class Builder {
         return d_.patterns[a].specificity > d_.patterns[b].specificity;
       });
     }
+    for (std::size_t i = 0; i < d_.discards.size(); ++i) {
+      for (std::size_t t = 0; t < d_.discards[i].terms.size(); ++t) {
+        const auto& term = d_.discards[i].terms[t];
+        if (!term.empty()) d_.discard_by_first[term.front()].emplace_back(static_cast<int>(i), static_cast<int>(t));
+      }
+    }
     for (auto& [first, ids] : d_.phrases.by_first) {
       std::stable_sort(ids.begin(), ids.end(), [&](int a, int b) {
         return d_.phrases.entries[a].words.size() > d_.phrases.entries[b].words.size();
@@ -294,7 +300,13 @@ void Builder::add_pattern(const Record& r, const RecordField& f, const std::stri
     if (c.kind == Constraint::Kind::kHas) {
       c.values = phrase_words(unquote(value));
     } else if (c.kind == Constraint::Kind::kContext) {
-      c.values = {lower(value)};
+      // !context=sports,culture: any of the labels
+      std::string v = lower(value);
+      for (std::size_t start = 0; start <= v.size();) {
+        std::size_t comma = std::min(v.find(',', start), v.size());
+        if (comma > start) c.values.push_back(v.substr(start, comma - start));
+        start = comma + 1;
+      }
     } else {
       std::string v = unquote(value);
       std::size_t start = 0;

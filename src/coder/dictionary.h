@@ -93,6 +93,7 @@ struct Dictionary {
   std::vector<Person> people;
   PhraseIndex phrases;
   std::vector<Discard> discards;
+  std::unordered_map<std::string, std::vector<std::pair<int, int>>> discard_by_first;  // -> (discard, term)
   std::vector<OutletInfo> outlets;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> classes;
   std::vector<EventCode> codes;

@@ -111,7 +111,9 @@ bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const P
       ok = has_sequence(v, t, c.values);
       break;
     case Constraint::Kind::kContext:
-      ok = std::find(discards.begin(), discards.end(), c.values[0]) != discards.end();
+      for (const std::string& label : c.values) {
+        if (std::find(discards.begin(), discards.end(), label) != discards.end()) ok = true;
+      }
       break;
   }
   return c.negated ? !ok : ok;
@@ -182,15 +184,20 @@ SlotWord prep_dependent(const SentenceView& v, int head, const std::string& prep
 std::vector<std::string> discard_labels(const Dictionary& d, const SentenceView& v, bool* scope_all) {
   std::vector<std::string> out;
   if (scope_all) *scope_all = false;
-  for (const Discard& dis : d.discards) {
-    bool found = false;
-    for (const auto& term : dis.terms) {
-      for (int i = 0; i < v.size() && !found; ++i) found = term_at(v, i, term);
-      if (found) break;
+  std::vector<char> found(d.discards.size(), 0);
+  for (int i = 0; i < v.size(); ++i) {
+    for (const std::string* key : {&v.low(i), &v.lemma(i)}) {
+      auto it = d.discard_by_first.find(*key);
+      if (it == d.discard_by_first.end()) continue;
+      for (auto [dis, term] : it->second) {
+        if (!found[dis] && term_at(v, i, d.discards[dis].terms[term])) found[dis] = 1;
+      }
     }
-    if (!found) continue;
-    out.push_back(lower(dis.label));
-    if (dis.scope_all && scope_all) *scope_all = true;
+  }
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    if (!found[k]) continue;
+    out.push_back(lower(d.discards[k].label));
+    if (d.discards[k].scope_all && scope_all) *scope_all = true;
   }
   return out;
 }
