@@ -1,5 +1,5 @@
 // Text-layer benchmarks on one core: UTF-8 validation and Tokenizer::segment
-// (paragraphs, sentences, EWT-style tokens) over the raw text of UD English
+// (paragraphs, sentences, EWT-style tokens; rules alone and with the model) over the raw text of UD English
 // EWT train read from ../shared at run time, or a synthetic news-like text
 // when ../shared is absent.
 // Run: build/bin/tokenizer_bench --benchmark_counters_tabular=true
@@ -48,9 +48,8 @@ void BM_ValidateUtf8(benchmark::State& state) {
 }
 BENCHMARK(BM_ValidateUtf8)->Unit(benchmark::kMicrosecond);
 
-void BM_Segment(benchmark::State& state) {
+void run_segment(benchmark::State& state, const dyad::Tokenizer& tokenizer) {
   const std::string& text = bench_text();
-  const dyad::Tokenizer tokenizer;
   std::size_t words = 0, sentences = 0;
   for (auto _ : state) {
     std::vector<dyad::Sentence> out = tokenizer.segment(text);
@@ -63,7 +62,19 @@ void BM_Segment(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
   state.SetBytesProcessed(static_cast<int64_t>(text.size() * state.iterations()));
 }
-BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+void BM_SegmentRules(benchmark::State& state) { run_segment(state, dyad::Tokenizer()); }
+BENCHMARK(BM_SegmentRules)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// With the statistical sentence-boundary model (data/models/splitter.dyadm).
+void BM_SegmentModel(benchmark::State& state) {
+  std::string path = std::string(DYAD_SOURCE_DIR) + "/data/models/splitter.dyadm";
+  if (!std::filesystem::exists(path)) {
+    state.SkipWithError("data/models/splitter.dyadm absent");
+    return;
+  }
+  run_segment(state, dyad::Tokenizer::load(path));
+}
+BENCHMARK(BM_SegmentModel)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // The streaming path of `dyad parse`: 64 KiB blocks, each segmented on its own.
 void BM_BlockReaderSegment(benchmark::State& state) {

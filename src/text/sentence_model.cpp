@@ -20,18 +20,36 @@ SentenceModel SentenceModel::load(const std::string& path) {
   if (keys.size() != n || weights.size() != n) {
     r.fail("feature and weight counts differ; the model file is corrupt, retrain it");
   }
+  std::vector<std::pair<std::uint64_t, float>> entries;
+  entries.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) entries.emplace_back(keys[i], weights[i]);
   SentenceModel m;
-  m.weights_.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) m.weights_.emplace(keys[i], weights[i]);
+  m.build(entries);
   return m;
 }
 
+void SentenceModel::build(const std::vector<std::pair<std::uint64_t, float>>& entries) {
+  entries_ = entries;
+  std::sort(entries_.begin(), entries_.end());
+  count_ = entries_.size();
+  std::size_t slots = 16;
+  while (slots < 2 * count_) slots *= 2;  // load factor <= 0.5
+  keys_.assign(slots, 0);
+  values_.assign(slots, 0.0f);
+  mask_ = slots - 1;
+  for (const auto& [k, w] : entries_) {
+    std::uint64_t key = k ? k : 1;
+    std::size_t i = (key ^ (key >> 29)) & mask_;
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
+    keys_[i] = key;
+    values_[i] += w;
+  }
+}
+
 void SentenceModel::save(const std::string& path, const std::string& description) const {
-  std::vector<std::pair<std::uint64_t, float>> entries(weights_.begin(), weights_.end());
-  std::sort(entries.begin(), entries.end());
   std::vector<std::uint64_t> keys;
   std::vector<float> weights;
-  for (const auto& [k, w] : entries) {
+  for (const auto& [k, w] : entries_) {
     keys.push_back(k);
     weights.push_back(w);
   }

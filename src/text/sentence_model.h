@@ -4,7 +4,7 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "dyad/document.h"
@@ -27,17 +27,31 @@ class SentenceModel {
   /// > 0 means "a sentence ends here".
   float score(const std::vector<std::uint64_t>& features) const {
     float s = 0;
-    for (std::uint64_t f : features) {
-      auto it = weights_.find(f);
-      if (it != weights_.end()) s += it->second;
-    }
+    for (std::uint64_t f : features) s += weight(f);
     return s;
   }
 
-  std::size_t size() const { return weights_.size(); }
+  std::size_t size() const { return count_; }
 
  private:
-  std::unordered_map<std::uint64_t, float> weights_;
+  // Open addressing with linear probing; key 0 marks an empty slot (a
+  // feature hash of 0 is stored as 1). Scoring runs for every token gap, so
+  // this flat table matters for throughput.
+  void build(const std::vector<std::pair<std::uint64_t, float>>& entries);
+  float weight(std::uint64_t key) const {
+    if (keys_.empty()) return 0;
+    key = key ? key : 1;
+    for (std::size_t i = (key ^ (key >> 29)) & mask_;; i = (i + 1) & mask_) {
+      if (keys_[i] == key) return values_[i];
+      if (keys_[i] == 0) return 0;
+    }
+  }
+
+  std::vector<std::uint64_t> keys_;
+  std::vector<float> values_;
+  std::size_t mask_ = 0;
+  std::size_t count_ = 0;
+  std::vector<std::pair<std::uint64_t, float>> entries_;  // sorted, for save()
 };
 
 }  // namespace dyad::detail

@@ -92,12 +92,14 @@ SentenceModel SentenceModel::train(const std::vector<Sentence>& gold, int epochs
       ++step;
     }
   }
-  SentenceModel m;
+  std::vector<std::pair<std::uint64_t, float>> entries;
   for (auto& [key, x] : w) {
     x.total += static_cast<double>(x.w) * static_cast<double>(step - x.last_step);
     float avg = static_cast<float>(x.total / static_cast<double>(step));
-    if (avg != 0.0f) m.weights_.emplace(key, avg);
+    if (avg != 0.0f) entries.emplace_back(key, avg);
   }
+  SentenceModel m;
+  m.build(entries);
   return m;
 }
 
