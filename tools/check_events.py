@@ -91,7 +91,9 @@ class Checker:
         self.class_refs = []       # (name, where)
         self.codes = {}            # code -> dict
         self.patterns = defaultdict(list)   # normalized pattern -> [(code, where)]
-        self.discards = set(DEFAULT_DISCARDS) | self.read_discards()
+        # the labels of data/actors/discards.txt when it exists (catches typos), else the four
+        # labels docs/dictionaries.md names
+        self.discards = self.read_discards() or set(DEFAULT_DISCARDS)
 
     def read_discards(self):
         path = os.path.join(self.dir, "..", "actors", "discards.txt")
