@@ -1,8 +1,7 @@
 // Text-layer benchmarks on one core: UTF-8 validation and Tokenizer::segment
-// (paragraphs, sentences, EWT-style tokens; rules alone and with the model) over the raw text of UD English
-// EWT train read from ../shared at run time, or a synthetic news-like text
-// when ../shared is absent.
-// Run: build/bin/tokenizer_bench --benchmark_counters_tabular=true
+// (paragraphs, sentences, EWT-style tokens; rules alone and with the model) over the raw text of UD
+// English EWT train read from ../shared at run time, or a synthetic news-like text when ../shared
+// is absent. Run: build/bin/tokenizer_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -57,7 +56,8 @@ void run_segment(benchmark::State& state, const dyad::Tokenizer& tokenizer) {
     sentences += out.size();
     benchmark::DoNotOptimize(out.data());
   }
-  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
   state.counters["sentences/s"] =
       benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
   state.SetBytesProcessed(static_cast<int64_t>(text.size() * state.iterations()));
@@ -90,7 +90,8 @@ void BM_BlockReaderSegment(benchmark::State& state) {
       for (const dyad::Sentence& s : tokenizer.segment(block, offset)) words += s.words.size();
     }
   }
-  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
   state.SetBytesProcessed(static_cast<int64_t>(text.size() * state.iterations()));
 }
 BENCHMARK(BM_BlockReaderSegment)->Unit(benchmark::kMillisecond)->MinTime(2.0);

@@ -66,7 +66,8 @@ TEST(TextBlockReader, FallsBackToLinesThenCharacters) {
 
 TEST(TextBlockReader, SpansOfBlocksMatchWholeText) {
   std::string input;
-  for (int p = 0; p < 20; ++p) input += "Item " + std::to_string(p) + " arrived. It didn't break.\n\n";
+  for (int p = 0; p < 20; ++p)
+    input += "Item " + std::to_string(p) + " arrived. It didn't break.\n\n";
   Tokenizer t;
   auto whole = t.segment(input);
   std::vector<Sentence> pieces;
@@ -83,9 +84,7 @@ TEST(TextBlockReader, SpansOfBlocksMatchWholeText) {
   }
 }
 
-TEST(TextBlockReader, EmptyStream) {
-  EXPECT_TRUE(read_all("", 64).empty());
-}
+TEST(TextBlockReader, EmptyStream) { EXPECT_TRUE(read_all("", 64).empty()); }
 
 }  // namespace
 }  // namespace dyad

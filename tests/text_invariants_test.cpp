@@ -78,6 +78,7 @@ std::vector<Tokenizer> tokenizers() {
 
 TEST(TextInvariants, GeneratedText) {
   const std::vector<Tokenizer> all = tokenizers();
+  // clang-format off
   static const char* const kPieces[] = {
       "a", "Z", "the", "U.S.", "Mr.", "don't", "can't", "I'm", "dont", "gonna", "1,000.50", "10:30",
       "$", "%", "-", "--", ".", "..", "...", "!", "?", ",", ";", ":", "'", "\"", "(", ")", "[",
@@ -86,6 +87,7 @@ TEST(TextInvariants, GeneratedText) {
       "caf\xC3\xA9", "e\xCC\x81", "\xE6\x97\xA5", "\xF0\x9F\x98\x80", "\xCC\x81", "s'", "'s",
       "n't", "65k", "5pm", "b/c", "w/", "1/2", "11/28/2000", "713-555-0199", "A.", "etc.", " ",
       " ", " ", " ", "\n", "\n\n", "\t", "\xC2\xA0", "\xE2\x80\x89", "\r\n"};
+  // clang-format on
   std::mt19937 rng(12345);
   std::uniform_int_distribution<std::size_t> pick(0, std::size(kPieces) - 1);
   for (int round = 0; round < 300; ++round) {

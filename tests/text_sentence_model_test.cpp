@@ -32,8 +32,8 @@ Sentence gold(const std::string& text, bool new_paragraph) {
 // a model trained on such data can.
 TEST(TextSentenceModel, LearnsUnpunctuatedBoundariesFromGold) {
   std::vector<Sentence> train;
-  const char* const kFirst[] = {"call me tomorrow", "see the attached file", "the room was clean",
-                                "we loved the pool", "ask for the manager", "check the schedule"};
+  const char* const kFirst[] = {"call me tomorrow",  "see the attached file", "the room was clean",
+                                "we loved the pool", "ask for the manager",   "check the schedule"};
   const char* const kSecond[] = {"Thanks", "Cheers", "Enjoy", "Thanks again", "Regards"};
   for (int k = 0; k < 60; ++k) {
     train.push_back(gold(kFirst[k % 6], true));
@@ -70,8 +70,9 @@ TEST(TextSentenceModel, ShippedModelKeepsNewsConventions) {
   std::string path = std::string(DYAD_SOURCE_DIR) + "/data/models/splitter.dyadm";
   if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " absent";
   Tokenizer t = Tokenizer::load(path);
-  EXPECT_EQ(texts(t, "Sen. Ann Lee met Gen. Ortiz in the U.S. capital on Jan. 5. Talks failed. "
-                     "\"We tried,\" she said."),
+  EXPECT_EQ(texts(t,
+                  "Sen. Ann Lee met Gen. Ortiz in the U.S. capital on Jan. 5. Talks failed. "
+                  "\"We tried,\" she said."),
             (std::vector<std::string>{"Sen. Ann Lee met Gen. Ortiz in the U.S. capital on Jan. 5.",
                                       "Talks failed.", "\"We tried,\" she said."}));
   // Line-based boundaries (lists, signatures) survive the model.

@@ -66,22 +66,23 @@ TEST(TextTokenizer, NegationContractions) {
 
 TEST(TextTokenizer, PronounAndPossessiveClitics) {
   EXPECT_EQ(tok("I'm sure it's the minister's plan, and we've seen the voters' mood."),
-            (V{"I|'m", "sure", "it|'s", "the", "minister|'s", "plan", ",", "and", "we|'ve",
-               "seen", "the", "voters|'", "mood", "."}));
+            (V{"I|'m", "sure", "it|'s", "the", "minister|'s", "plan", ",", "and", "we|'ve", "seen",
+               "the", "voters|'", "mood", "."}));
   EXPECT_EQ(tok("You'll see they'd agree"), (V{"You|'ll", "see", "they|'d", "agree"}));
   // Decades and names with an inner apostrophe stay whole.
   EXPECT_EQ(tok("the 1990's and O'Neill"), (V{"the", "1990's", "and", "O'Neill"}));
 }
 
 TEST(TextTokenizer, ApostropheFreeContractions) {
-  EXPECT_EQ(tok("im gonna say i dont care"),
-            (V{"i|m", "gon|na", "say", "i", "do|nt", "care"}));
+  EXPECT_EQ(tok("im gonna say i dont care"), (V{"i|m", "gon|na", "say", "i", "do|nt", "care"}));
   EXPECT_EQ(tok("We wanna know"), (V{"We", "wan|na", "know"}));
 }
 
 TEST(TextTokenizer, Hyphens) {
-  EXPECT_EQ(tok("a well-known anti-war group"), (V{"a", "well", "-", "known", "anti-war", "group"}));
-  EXPECT_EQ(tok("send an e-mail to the co-chair"), (V{"send", "an", "e-mail", "to", "the", "co-chair"}));
+  EXPECT_EQ(tok("a well-known anti-war group"),
+            (V{"a", "well", "-", "known", "anti-war", "group"}));
+  EXPECT_EQ(tok("send an e-mail to the co-chair"),
+            (V{"send", "an", "e-mail", "to", "the", "co-chair"}));
   EXPECT_EQ(tok("call 713-555-0199 for 5-10 days in 1990-1991"),
             (V{"call", "713-555-0199", "for", "5", "-", "10", "days", "in", "1990", "-", "1991"}));
   EXPECT_EQ(tok("peace--at last"), (V{"peace", "--", "at", "last"}));
@@ -90,8 +91,8 @@ TEST(TextTokenizer, Hyphens) {
 
 TEST(TextTokenizer, NumbersMoneyAndPercent) {
   EXPECT_EQ(tok("It paid $1,000.50 at 10:30 on 11/28/2000, up 4.5%."),
-            (V{"It", "paid", "$", "1,000.50", "at", "10:30", "on", "11/28/2000", ",", "up",
-               "4.5", "%", "."}));
+            (V{"It", "paid", "$", "1,000.50", "at", "10:30", "on", "11/28/2000", ",", "up", "4.5",
+               "%", "."}));
 }
 
 TEST(TextTokenizer, NumberUnitsSplitButOrdinalsStay) {
@@ -111,8 +112,9 @@ TEST(TextTokenizer, Abbreviations) {
 TEST(TextTokenizer, QuotesAndBrackets) {
   EXPECT_EQ(tok("\"No,\" she said (twice)."),
             (V{"\"", "No", ",", "\"", "she", "said", "(", "twice", ")", "."}));
-  EXPECT_EQ(tok("\xE2\x80\x9CYes\xE2\x80\x9D and \xE2\x80\x98no\xE2\x80\x99"),
-            (V{"\xE2\x80\x9C", "Yes", "\xE2\x80\x9D", "and", "\xE2\x80\x98", "no", "\xE2\x80\x99"}));
+  EXPECT_EQ(
+      tok("\xE2\x80\x9CYes\xE2\x80\x9D and \xE2\x80\x98no\xE2\x80\x99"),
+      (V{"\xE2\x80\x9C", "Yes", "\xE2\x80\x9D", "and", "\xE2\x80\x98", "no", "\xE2\x80\x99"}));
 }
 
 TEST(TextTokenizer, EllipsesAndRepeatedMarks) {
@@ -123,7 +125,8 @@ TEST(TextTokenizer, EllipsesAndRepeatedMarks) {
 TEST(TextTokenizer, UrlsEmailsEmoticons) {
   EXPECT_EQ(tok("See https://example.org/a/b?x=1&y=2. Or www.example.com, ok"),
             (V{"See", "https://example.org/a/b?x=1&y=2", ".", "Or", "www.example.com", ",", "ok"}));
-  EXPECT_EQ(tok("Write to jane.doe@example.co.uk."), (V{"Write", "to", "jane.doe@example.co.uk", "."}));
+  EXPECT_EQ(tok("Write to jane.doe@example.co.uk."),
+            (V{"Write", "to", "jane.doe@example.co.uk", "."}));
   EXPECT_EQ(tok("great :) but sad :-( now"), (V{"great", ":)", "but", "sad", ":-(", "now"}));
 }
 
@@ -140,11 +143,12 @@ TEST(TextTokenizer, SpacesAfterAndNoSpace) {
 
 TEST(TextTokenizer, MultibyteTextAndBaseOffset) {
   // Multibyte characters before the tokens, and a block that starts at byte 5000.
-  std::string text = "Z\xC3\xBCrich\xE2\x80\x99s caf\xC3\xA9 isn't cheap \xE2\x80\x94 \xE6\x97\xA5\xE6\x9C\xAC ok.";
+  std::string text =
+      "Z\xC3\xBCrich\xE2\x80\x99s caf\xC3\xA9 isn't cheap \xE2\x80\x94 \xE6\x97\xA5\xE6\x9C\xAC "
+      "ok.";
   std::size_t base = 5000;
-  EXPECT_EQ(tok(text, base),
-            (V{"Z\xC3\xBCrich|\xE2\x80\x99s", "caf\xC3\xA9", "is|n't", "cheap", "\xE2\x80\x94",
-               "\xE6\x97\xA5\xE6\x9C\xAC", "ok", "."}));
+  EXPECT_EQ(tok(text, base), (V{"Z\xC3\xBCrich|\xE2\x80\x99s", "caf\xC3\xA9", "is|n't", "cheap",
+                                "\xE2\x80\x94", "\xE6\x97\xA5\xE6\x9C\xAC", "ok", "."}));
   Tokenizer t;
   auto s = t.segment(text, base);
   ASSERT_EQ(s.size(), 1u);

@@ -28,7 +28,10 @@ TEST(TextUtf8, AcceptsWellFormedText) {
 }
 
 TEST(TextUtf8, ErrorNamesByteOffsetAndFix) {
-  std::string msg = error_of("abc\xFF" "def", 1000);
+  std::string msg = error_of(
+      "abc\xFF"
+      "def",
+      1000);
   EXPECT_NE(msg.find("invalid UTF-8 at byte 1003 (0xff)"), std::string::npos) << msg;
   EXPECT_NE(msg.find("--lenient"), std::string::npos) << msg;
   // Offset counts bytes, not characters, after multibyte text and the fast path.
@@ -45,13 +48,17 @@ TEST(TextUtf8, RejectsOverlongsSurrogatesAndOutOfRange) {
   EXPECT_NE(error_of("\xED\xBF\xBF"), "");      // U+DFFF surrogate
   EXPECT_NE(error_of("\xF4\x90\x80\x80"), "");  // U+110000
   EXPECT_NE(error_of("\xF5\x80\x80\x80"), "");
-  EXPECT_NE(error_of("ok \xE2\x82"), "");       // truncated at the end
-  EXPECT_NE(error_of("\xE2\x82" "x"), "");      // truncated before ASCII
-  EXPECT_NE(error_of("\x80"), "");              // lone continuation byte
+  EXPECT_NE(error_of("ok \xE2\x82"), "");  // truncated at the end
+  EXPECT_NE(error_of("\xE2\x82"
+                     "x"),
+            "");                    // truncated before ASCII
+  EXPECT_NE(error_of("\x80"), "");  // lone continuation byte
 }
 
 TEST(TextUtf8, RepairReplacesEachMaximalSubpart) {
-  EXPECT_EQ(repair_utf8("a\xE2\x82" "b"), "a" + kFffd + "b");  // truncated euro sign: one U+FFFD
+  EXPECT_EQ(repair_utf8("a\xE2\x82"
+                        "b"),
+            "a" + kFffd + "b");  // truncated euro sign: one U+FFFD
   EXPECT_EQ(repair_utf8("\xC0\xAF"), kFffd + kFffd);
   EXPECT_EQ(repair_utf8("\xED\xA0\x80"), kFffd + kFffd + kFffd);
   EXPECT_EQ(repair_utf8("\xF4\x90\x80\x80"), kFffd + kFffd + kFffd + kFffd);
@@ -61,17 +68,22 @@ TEST(TextUtf8, RepairReplacesEachMaximalSubpart) {
 }
 
 TEST(TextNormalize, NfcComposes) {
-  EXPECT_EQ(normalize_nfc("Cafe\xCC\x81"), "Caf\xC3\xA9");      // e + combining acute
-  EXPECT_EQ(normalize_nfc("\xE2\x84\xAB"), "\xC3\x85");         // Angstrom sign -> A ring
+  EXPECT_EQ(normalize_nfc("Cafe\xCC\x81"), "Caf\xC3\xA9");  // e + combining acute
+  EXPECT_EQ(normalize_nfc("\xE2\x84\xAB"), "\xC3\x85");     // Angstrom sign -> A ring
   EXPECT_EQ(normalize_nfc("already plain"), "already plain");
   EXPECT_EQ(normalize_nfc("Caf\xC3\xA9"), "Caf\xC3\xA9");
 }
 
 TEST(TextNormalize, CaseFoldIsFull) {
-  EXPECT_EQ(case_fold("Stra\xC3\x9F" "e"), "strasse");            // German sharp s
+  EXPECT_EQ(case_fold("Stra\xC3\x9F"
+                      "e"),
+            "strasse");                                                          // German sharp s
   EXPECT_EQ(case_fold("\xCE\xA3\xCE\x91\xCE\xA3"), "\xCF\x83\xCE\xB1\xCF\x83");  // Greek capitals
   EXPECT_EQ(case_fold("NATO Summit"), "nato summit");
-  EXPECT_EQ(case_fold("\xC3\x89LYS\xC3\x89" "E"), "\xC3\xA9lys\xC3\xA9" "e");
+  EXPECT_EQ(case_fold("\xC3\x89LYS\xC3\x89"
+                      "E"),
+            "\xC3\xA9lys\xC3\xA9"
+            "e");
 }
 
 }  // namespace

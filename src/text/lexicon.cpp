@@ -21,23 +21,26 @@ using WordSet = std::unordered_set<std::string_view>;
 const std::unordered_map<std::string_view, AbbrevKind>& abbreviations() {
   static const std::unordered_map<std::string_view, AbbrevKind> table = [] {
     std::unordered_map<std::string_view, AbbrevKind> t;
-    for (const char* w : {"mr", "mrs", "ms", "dr", "st", "gen", "gov", "lt", "col", "rev", "sen",
-                          "rep", "reps", "sgt", "capt", "maj", "prof", "pres", "ft", "mt", "messrs",
-                          "hon", "adm", "cpl", "pvt", "supt", "mme", "mlle", "fr", "atty", "spec", "drs"}) {
+    for (const char* w :
+         {"mr",  "mrs",  "ms",  "dr",   "st",  "gen",  "gov",  "lt",   "col",  "rev",    "sen",
+          "rep", "reps", "sgt", "capt", "maj", "prof", "pres", "ft",   "mt",   "messrs", "hon",
+          "adm", "cpl",  "pvt", "supt", "mme", "mlle", "fr",   "atty", "spec", "drs"}) {
       t.emplace(w, AbbrevKind::kTitle);
     }
-    for (const char* w : {"jr", "sr", "inc", "corp", "co", "ltd", "bros", "vs", "etc", "al", "eg",
-                          "ie", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-                          "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-                          "fri", "ave", "blvd", "rd", "approx", "dept", "attn", "esp", "yrs",
-                          "mins", "hrs", "ext", "arrv", "lv", "para", "conf", "tel", "fax", "mob",
-                          "cf", "ca", "oz", "lb", "lbs", "govt", "assn", "univ", "intl", "misc",
-                          "ph", "que", "va", "calif", "penn", "fla", "ariz",
-                          "conn", "mich", "minn", "tenn", "colo", "ky", "md", "nev", "okla",
-                          "wis", "wyo", "ala", "ark", "ga", "kan",                           "neb", "pa", "vt", "ps", "aplo", "sc", "et", "sts", "ect"}) {
+    for (const char* w :
+         {"jr",   "sr",   "inc",    "corp", "co",   "ltd",  "bros", "vs",   "etc",   "al",   "eg",
+          "ie",   "jan",  "feb",    "mar",  "apr",  "jun",  "jul",  "aug",  "sep",   "sept", "oct",
+          "nov",  "dec",  "mon",    "tue",  "tues", "wed",  "thu",  "thur", "thurs", "fri",  "ave",
+          "blvd", "rd",   "approx", "dept", "attn", "esp",  "yrs",  "mins", "hrs",   "ext",  "arrv",
+          "lv",   "para", "conf",   "tel",  "fax",  "mob",  "cf",   "ca",   "oz",    "lb",   "lbs",
+          "govt", "assn", "univ",   "intl", "misc", "ph",   "que",  "va",   "calif", "penn", "fla",
+          "ariz", "conn", "mich",   "minn", "tenn", "colo", "ky",   "md",   "nev",   "okla", "wis",
+          "wyo",  "ala",  "ark",    "ga",   "kan",  "neb",  "pa",   "vt",   "ps",    "aplo", "sc",
+          "et",   "sts",  "ect"}) {
       t.emplace(w, AbbrevKind::kGeneral);
     }
-    for (const char* w : {"no", "nos", "vol", "vols", "pp", "fig", "sec", "ch", "art", "p", "ref"}) {
+    for (const char* w :
+         {"no", "nos", "vol", "vols", "pp", "fig", "sec", "ch", "art", "p", "ref"}) {
       t.emplace(w, AbbrevKind::kNumeric);
     }
     return t;
@@ -46,12 +49,11 @@ const std::unordered_map<std::string_view, AbbrevKind>& abbreviations() {
 }
 
 const WordSet& hyphen_prefixes() {
-  static const WordSet set{"e",     "non",   "post",  "pre",     "pro",   "ex",   "multi",
-                           "co",    "re",    "anti",  "semi",    "mid",   "neo",  "cross",
-                           "sub",   "intra", "micro", "vice",    "un",    "arch", "psycho",
-                           "inter", "trans", "ultra", "counter", "couter", "mega", "mini",
-                           "bi",    "tri",   "de",    "extra",   "infra", "meta", "quasi",
-                           "pseudo", "super", "over", "under",   "x"};
+  static const WordSet set{
+      "e",      "non",   "post",  "pre",   "pro",     "ex",     "multi", "co",   "re",    "anti",
+      "semi",   "mid",   "neo",   "cross", "sub",     "intra",  "micro", "vice", "un",    "arch",
+      "psycho", "inter", "trans", "ultra", "counter", "couter", "mega",  "mini", "bi",    "tri",
+      "de",     "extra", "infra", "meta",  "quasi",   "pseudo", "super", "over", "under", "x"};
   return set;
 }
 
@@ -69,16 +71,18 @@ const std::unordered_map<std::string_view, std::array<std::uint8_t, 3>>& contrac
   static const auto table = [] {
     // EWT splits these like their apostrophe forms: "dont" -> "do" + "nt".
     static const Contraction list[] = {
-        {"cannot", {3, 3, 0}}, {"dont", {2, 2, 0}},    {"cant", {2, 2, 0}},   {"wont", {2, 2, 0}},
-        {"didnt", {3, 2, 0}},  {"doesnt", {4, 2, 0}},  {"isnt", {2, 2, 0}},   {"wasnt", {3, 2, 0}},
-        {"arent", {3, 2, 0}},  {"werent", {4, 2, 0}},  {"couldnt", {5, 2, 0}}, {"wouldnt", {5, 2, 0}},
-        {"shouldnt", {6, 2, 0}}, {"havent", {4, 2, 0}}, {"hasnt", {3, 2, 0}}, {"hadnt", {3, 2, 0}},
-        {"aint", {2, 2, 0}},   {"im", {1, 1, 0}},      {"ive", {1, 2, 0}},    {"hes", {2, 1, 0}},
-        {"thats", {4, 1, 0}},  {"theres", {5, 1, 0}},  {"heres", {4, 1, 0}},  {"whats", {4, 1, 0}},
-        {"lets", {3, 1, 0}},   {"youre", {3, 2, 0}},   {"theyre", {4, 2, 0}}, {"youll", {3, 2, 0}},
-        {"itll", {2, 2, 0}},   {"gonna", {3, 2, 0}},   {"wanna", {3, 2, 0}},  {"gotta", {3, 2, 0}},
-        {"outta", {3, 2, 0}},  {"sorta", {4, 1, 0}},   {"dunno", {2, 1, 2}},
-        {"elses", {4, 1, 0}},
+        {"cannot", {3, 3, 0}},   {"dont", {2, 2, 0}},    {"cant", {2, 2, 0}},
+        {"wont", {2, 2, 0}},     {"didnt", {3, 2, 0}},   {"doesnt", {4, 2, 0}},
+        {"isnt", {2, 2, 0}},     {"wasnt", {3, 2, 0}},   {"arent", {3, 2, 0}},
+        {"werent", {4, 2, 0}},   {"couldnt", {5, 2, 0}}, {"wouldnt", {5, 2, 0}},
+        {"shouldnt", {6, 2, 0}}, {"havent", {4, 2, 0}},  {"hasnt", {3, 2, 0}},
+        {"hadnt", {3, 2, 0}},    {"aint", {2, 2, 0}},    {"im", {1, 1, 0}},
+        {"ive", {1, 2, 0}},      {"hes", {2, 1, 0}},     {"thats", {4, 1, 0}},
+        {"theres", {5, 1, 0}},   {"heres", {4, 1, 0}},   {"whats", {4, 1, 0}},
+        {"lets", {3, 1, 0}},     {"youre", {3, 2, 0}},   {"theyre", {4, 2, 0}},
+        {"youll", {3, 2, 0}},    {"itll", {2, 2, 0}},    {"gonna", {3, 2, 0}},
+        {"wanna", {3, 2, 0}},    {"gotta", {3, 2, 0}},   {"outta", {3, 2, 0}},
+        {"sorta", {4, 1, 0}},    {"dunno", {2, 1, 2}},   {"elses", {4, 1, 0}},
     };
     std::unordered_map<std::string_view, std::array<std::uint8_t, 3>> t;
     for (const Contraction& c : list) t.emplace(c.form, c.lens);
@@ -88,12 +92,12 @@ const std::unordered_map<std::string_view, std::array<std::uint8_t, 3>>& contrac
 }
 
 const WordSet& sentence_starters() {
-  static const WordSet set{"the",  "i",    "we",   "he",    "she",   "it",    "they",  "this",
-                           "that", "but",  "and",  "so",    "if",    "in",    "a",     "there",
-                           "you",  "my",   "our",  "his",   "her",   "their", "what",  "when",
-                           "how",  "why",  "also", "however", "please", "thanks", "thank", "as",
-                           "these", "those", "for", "at",  "on",    "after", "then",  "yes",
-                           "no",   "its",  "all",  "some", "one",   "while", "although", "let"};
+  static const WordSet set{
+      "the",   "i",     "we",    "he",    "she", "it",    "they",     "this",    "that",   "but",
+      "and",   "so",    "if",    "in",    "a",   "there", "you",      "my",      "our",    "his",
+      "her",   "their", "what",  "when",  "how", "why",   "also",     "however", "please", "thanks",
+      "thank", "as",    "these", "those", "for", "at",    "on",       "after",   "then",   "yes",
+      "no",    "its",   "all",   "some",  "one", "while", "although", "let"};
   return set;
 }
 
@@ -132,10 +136,10 @@ std::size_t emoticon_length(std::string_view s) {
 }
 
 bool is_unit(std::string_view lower) {
-  static const WordSet set{"k",   "m",   "mm",  "cm",  "km",   "kg",  "g",   "mg",   "gb",  "mb",
-                           "kb",  "tb",  "ft",  "am",  "pm",   "p",   "lb",  "lbs",  "oz",  "hr",
-                           "hrs", "min", "mins", "mph", "kph", "ml",  "kw",  "mw",   "mwh", "kwh",
-                           "watt", "yrs", "yr",  "bn",  "mn",  "km2", "sec", "secs", "ghz", "mhz"};
+  static const WordSet set{"k",    "m",   "mm",   "cm",  "km",  "kg",  "g",   "mg",   "gb",  "mb",
+                           "kb",   "tb",  "ft",   "am",  "pm",  "p",   "lb",  "lbs",  "oz",  "hr",
+                           "hrs",  "min", "mins", "mph", "kph", "ml",  "kw",  "mw",   "mwh", "kwh",
+                           "watt", "yrs", "yr",   "bn",  "mn",  "km2", "sec", "secs", "ghz", "mhz"};
   return set.count(lower) > 0;
 }
 

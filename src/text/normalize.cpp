@@ -41,7 +41,8 @@ bool is_ascii(std::string_view text) {
 
 bool is_nfc(std::string_view text) {
   if (is_ascii(text)) return true;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   UErrorCode status = U_ZERO_ERROR;
   bool yes = nfc_instance().isNormalized(u, status);
   return U_SUCCESS(status) && yes;
@@ -51,7 +52,8 @@ bool is_nfc(std::string_view text) {
 
 std::string normalize_nfc(std::string_view text) {
   if (detail::is_ascii(text)) return std::string(text);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString n = detail::nfc_instance().normalize(u, status);
   if (U_FAILURE(status)) {
@@ -64,7 +66,8 @@ std::string normalize_nfc(std::string_view text) {
 }
 
 std::string case_fold(std::string_view text) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   u.foldCase(U_FOLD_CASE_DEFAULT);
   std::string out;
   u.toUTF8String(out);

@@ -55,7 +55,7 @@ std::size_t url_length(std::string_view rest) {
   bool has_open_paren = rest.find('(') != std::string_view::npos;
   while (n > 4 && is_trailing_punct(rest[n - 1])) {
     if (rest[n - 1] == ')' && has_open_paren) break;
-    if (rest[n - 1] == '/' ) break;
+    if (rest[n - 1] == '/') break;
     --n;
   }
   return n;
@@ -68,7 +68,8 @@ bool is_email_local(char c) {
 std::size_t email_length(std::string_view rest) {
   std::size_t at = 0;
   while (at < rest.size() && is_email_local(rest[at])) ++at;
-  if (at == 0 || at >= rest.size() || rest[at] != '@' || !is_email_local(rest[0]) || rest[0] == '.') {
+  if (at == 0 || at >= rest.size() || rest[at] != '@' || !is_email_local(rest[0]) ||
+      rest[0] == '.') {
     return 0;
   }
   std::size_t n = at + 1;
@@ -85,7 +86,8 @@ std::size_t email_length(std::string_view rest) {
 
 class ChunkScanner {
  public:
-  ChunkScanner(std::string_view text, std::size_t begin, std::size_t end, std::vector<RawToken>& out)
+  ChunkScanner(std::string_view text, std::size_t begin, std::size_t end,
+               std::vector<RawToken>& out)
       : t_(text), begin_(begin), end_(end), out_(out) {}
 
   void run() {

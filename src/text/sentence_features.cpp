@@ -43,8 +43,12 @@ std::string_view shape(std::string_view w, char (&buf)[24]) {
   for (std::size_t i = 0; i < w.size() && chars < 6; ++chars) {
     std::size_t len;
     char32_t c = cp_at(w, i, &len);
-    char s = is_upper_cp(c) ? 'X' : is_lower_cp(c) ? 'x' : is_digit_cp(c) ? 'd'
-             : c < 0x80 ? static_cast<char>(c) : is_word_cp(c) ? 'w' : 'u';
+    char s = is_upper_cp(c)   ? 'X'
+             : is_lower_cp(c) ? 'x'
+             : is_digit_cp(c) ? 'd'
+             : c < 0x80       ? static_cast<char>(c)
+             : is_word_cp(c)  ? 'w'
+                              : 'u';
     if (n == 0 || buf[n - 1] != s) buf[n++] = s;
     i += len ? len : 1;
   }

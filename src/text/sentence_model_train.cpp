@@ -44,7 +44,8 @@ std::string rebuild_text(const std::vector<Sentence>& gold, std::unordered_set<s
 
 }  // namespace
 
-SentenceModel SentenceModel::train(const std::vector<Sentence>& gold, int epochs, std::uint64_t seed) {
+SentenceModel SentenceModel::train(const std::vector<Sentence>& gold, int epochs,
+                                   std::uint64_t seed) {
   if (gold.empty()) throw Error("train sentence splitter: no training sentences");
   std::unordered_set<std::size_t> ends;
   std::string text = rebuild_text(gold, ends);

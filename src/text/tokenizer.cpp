@@ -84,9 +84,9 @@ class SentenceBuilder {
   std::size_t base_;
 };
 
-void segment_paragraph(std::string_view text, std::size_t begin, std::size_t end,
-                       std::size_t base, const detail::SentenceModel* model,
-                       std::vector<RawToken>& toks, std::vector<Sentence>& out) {
+void segment_paragraph(std::string_view text, std::size_t begin, std::size_t end, std::size_t base,
+                       const detail::SentenceModel* model, std::vector<RawToken>& toks,
+                       std::vector<Sentence>& out) {
   toks.clear();
   detail::scan_tokens(text, begin, end, toks);
   if (toks.empty()) return;
