@@ -270,6 +270,17 @@ TEST(CoderEngine, TheMinistryAndTheFrenchSide) {
   EXPECT_EQ(code_of(ev[1].target), "FRAGOV");
 }
 
+TEST(CoderEngine, PassiveConjunctsShareTheSubject) {
+  auto ev = code("conj_passive");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0].cameo, "173");
+  EXPECT_EQ(ev[1].cameo, "112");
+  for (const Event& e : ev) {
+    EXPECT_FALSE(e.source);
+    EXPECT_EQ(code_of(e.target), "FRACVL");
+  }
+}
+
 TEST(CoderEngine, WeekPrecisionDate) {
   auto ev = code("last_week");
   ASSERT_EQ(ev.size(), 1u);

@@ -155,16 +155,17 @@ SlotWord logical_subject(const SentenceView& v, int verb) {
 }
 
 SlotWord logical_object(const SentenceView& v, int verb) {
-  if (v.passive(verb)) {
+  // A conjunct without its own subject shares the first conjunct's voice and
+  // subject: "have been arrested and accused" -> both passive.
+  int h = v.head(verb);
+  bool shared = v.rel(verb) == "conj" && h >= 0 && exact_kid(v, verb, "nsubj") < 0 &&
+                exact_kid(v, verb, "nsubj:pass") < 0 && exact_kid(v, verb, "obj") < 0;
+  if (v.passive(verb) || (shared && v.passive(h))) {
     int s = exact_kid(v, verb, "nsubj:pass");
     if (s >= 0) return {s, step(v, verb, "nsubj:pass", s, true)};
-    // "were ordered to leave" is handled by the xcomp's own subject; a passive
-    // conjunct shares the first conjunct's subject: "arrested and accused".
-    if (v.rel(verb) == "conj" && v.head(verb) >= 0) {
-      int h = v.head(verb);
+    if (shared) {
       int s2 = exact_kid(v, h, "nsubj:pass");
-      if (s2 < 0) s2 = exact_kid(v, h, "nsubj");
-      if (s2 >= 0) return {s2, step(v, h, "conj", verb, true) + " / " + step(v, h, v.rel(s2), s2, true)};
+      if (s2 >= 0) return {s2, step(v, h, "conj", verb, true) + " / " + step(v, h, "nsubj:pass", s2, true)};
     }
     return {-1, ""};
   }
