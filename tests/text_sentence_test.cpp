@@ -30,6 +30,11 @@ TEST(TextSentences, AbbreviationsAndInitialsDoNotSplit) {
             (V{"Exports to the U.S. fell 3.5 percent in Sept. and rose in Oct. after that."}));
 }
 
+TEST(TextSentences, UnlistedAbbreviationBeforeLowerCaseContinues) {
+  EXPECT_EQ(sentences("The Third Inf. arrived late. Troops left."),
+            (V{"The Third Inf. arrived late.", "Troops left."}));
+}
+
 TEST(TextSentences, AbbreviationAtSentenceEndSplitsOffPeriod) {
   Tokenizer t;
   auto s = t.segment("Troops returned to the U.S. The war was over.");

@@ -99,6 +99,7 @@ TEST(TextTokenizer, NumberUnitsSplitButOrdinalsStay) {
   EXPECT_EQ(tok("a 35mm lens for 650k at 5pm on the 23rd in the 1990s"),
             (V{"a", "35", "mm", "lens", "for", "650", "k", "at", "5", "pm", "on", "the", "23rd",
                "in", "the", "1990s"}));
+  EXPECT_EQ(tok("$1.5bn at 2:30pm"), (V{"$", "1.5", "bn", "at", "2:30", "pm"}));
 }
 
 TEST(TextTokenizer, Abbreviations) {

@@ -22,21 +22,23 @@ const std::unordered_map<std::string_view, AbbrevKind>& abbreviations() {
   static const std::unordered_map<std::string_view, AbbrevKind> table = [] {
     std::unordered_map<std::string_view, AbbrevKind> t;
     for (const char* w :
-         {"mr",  "mrs",  "ms",  "dr",   "st",  "gen",  "gov",  "lt",   "col",  "rev",    "sen",
-          "rep", "reps", "sgt", "capt", "maj", "prof", "pres", "ft",   "mt",   "messrs", "hon",
-          "adm", "cpl",  "pvt", "supt", "mme", "mlle", "fr",   "atty", "spec", "drs"}) {
+         {"mr",     "mrs", "ms",   "dr",   "st",   "gen",  "gov",  "lt",   "col", "rev",
+          "sen",    "rep", "reps", "sgt",  "capt", "maj",  "prof", "pres", "ft",  "mt",
+          "messrs", "hon", "adm",  "cpl",  "pvt",  "supt", "mme",  "mlle", "fr",  "atty",
+          "spec",   "drs", "brig", "cmdr", "amb",  "insp", "det",  "pfc",  "gens"}) {
       t.emplace(w, AbbrevKind::kTitle);
     }
     for (const char* w :
-         {"jr",   "sr",   "inc",    "corp", "co",   "ltd",  "bros", "vs",   "etc",   "al",   "eg",
-          "ie",   "jan",  "feb",    "mar",  "apr",  "jun",  "jul",  "aug",  "sep",   "sept", "oct",
-          "nov",  "dec",  "mon",    "tue",  "tues", "wed",  "thu",  "thur", "thurs", "fri",  "ave",
-          "blvd", "rd",   "approx", "dept", "attn", "esp",  "yrs",  "mins", "hrs",   "ext",  "arrv",
-          "lv",   "para", "conf",   "tel",  "fax",  "mob",  "cf",   "ca",   "oz",    "lb",   "lbs",
-          "govt", "assn", "univ",   "intl", "misc", "ph",   "que",  "va",   "calif", "penn", "fla",
-          "ariz", "conn", "mich",   "minn", "tenn", "colo", "ky",   "md",   "nev",   "okla", "wis",
-          "wyo",  "ala",  "ark",    "ga",   "kan",  "neb",  "pa",   "vt",   "ps",    "aplo", "sc",
-          "et",   "sts",  "ect"}) {
+         {"jr",    "sr",   "inc",  "corp",  "co",   "ltd",    "bros", "vs",   "etc",  "al",
+          "eg",    "ie",   "jan",  "feb",   "mar",  "apr",    "jun",  "jul",  "aug",  "sep",
+          "sept",  "oct",  "nov",  "dec",   "mon",  "tue",    "tues", "wed",  "thu",  "thur",
+          "thurs", "fri",  "ave",  "blvd",  "rd",   "approx", "dept", "attn", "esp",  "yrs",
+          "mins",  "hrs",  "ext",  "arrv",  "lv",   "para",   "conf", "tel",  "fax",  "mob",
+          "cf",    "ca",   "oz",   "lb",    "lbs",  "govt",   "assn", "univ", "intl", "misc",
+          "ph",    "que",  "va",   "calif", "penn", "fla",    "ariz", "conn", "mich", "minn",
+          "tenn",  "colo", "ky",   "md",    "nev",  "okla",   "wis",  "wyo",  "ala",  "ark",
+          "ga",    "kan",  "neb",  "pa",    "vt",   "ps",     "aplo", "sc",   "et",   "sts",
+          "ect",   "div",  "dist", "regt",  "bde",  "mln",    "bln",  "natl", "est"}) {
       t.emplace(w, AbbrevKind::kGeneral);
     }
     for (const char* w :

@@ -222,8 +222,13 @@ class ChunkScanner {
   // ordinals ("23rd"), decades ("1990s") and codes ("3143C") whole.
   bool split_number_unit(const RawToken& tok) {
     std::string_view w = t_.substr(tok.start, tok.end - tok.start);
+    // The number may carry separators: "1.5bn", "2:30pm", "1,200km".
     std::size_t d = 0;
-    while (d < w.size() && is_ascii_digit(w[d])) ++d;
+    while (d < w.size() && (is_ascii_digit(w[d]) ||
+                            (d > 0 && d + 1 < w.size() && std::strchr(".,:", w[d]) != nullptr &&
+                             is_ascii_digit(w[d + 1])))) {
+      ++d;
+    }
     if (d == 0 || d == w.size() || w.size() - d > 5) return false;
     std::string unit;
     for (std::size_t k = d; k < w.size(); ++k) {

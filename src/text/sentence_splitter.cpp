@@ -68,6 +68,15 @@ bool lower_word(std::string_view s, std::string& buf) {
   return true;
 }
 
+// "Div", "Gov", "Brig": how unlisted abbreviations look.
+bool is_short_titlecase(std::string_view w) {
+  if (w.size() < 2 || w.size() > 4 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  for (std::size_t i = 1; i < w.size(); ++i) {
+    if (!(w[i] >= 'a' && w[i] <= 'z')) return false;
+  }
+  return true;
+}
+
 bool is_closing_salutation(std::string_view lower) {
   return lower == "thanks" || lower == "regards" || lower == "best" || lower == "sincerely" ||
          lower == "cheers" || lower == "respectfully" || lower == "cordially" || lower == "thx" ||
@@ -136,7 +145,10 @@ void split_by_rules(std::string_view text, std::vector<RawToken>& tokens) {
     char32_t c = cp_at(after, 0);
     bool ends = false;
     if (is_lower_cp(c)) {
-      ends = kind == Terminal::kStop;  // Web text often starts sentences in lower case.
+      // Web text often starts sentences in lower case, but "Div. arrived"
+      // is an unlisted abbreviation (never a boundary in EWT train).
+      ends = kind == Terminal::kStop && !(s == "." && k > 0 && !tokens[k - 1].space_after &&
+                                          is_short_titlecase(token_text(text, tokens[k - 1])));
     } else if (is_word_cp(c)) {
       ends = true;
     } else {
