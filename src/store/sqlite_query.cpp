@@ -1,0 +1,252 @@
+// SQLite backend: the read path (pages, timelines, actor tables, regrouping).
+//
+// A filter becomes a WHERE clause assembled from fixed fragments, one per
+// non-empty field, each with `?` placeholders; the user's values are only ever
+// bound. Country filters use equality (so the composite indexes seek), code
+// filters a prefix range (>= p AND < prefix_end(p)), which also seeks.
+#include <algorithm>
+#include <map>
+
+#include "dyad/error.h"
+#include "store/sqlite_store.h"
+#include "store/store_util.h"
+
+namespace dyad::detail {
+namespace {
+
+struct Where {
+  std::string sql;
+  std::vector<std::string> args;
+  void add(const std::string& fragment, std::vector<std::string> values) {
+    sql += sql.empty() ? " WHERE " : " AND ";
+    sql += fragment;
+    for (auto& v : values) args.push_back(std::move(v));
+  }
+};
+
+void add_actor(Where& w, const std::string& side, const std::string& v) {
+  if (is_country_filter(v)) {
+    w.add("e." + side + "_country = ?", {v});
+  } else {
+    std::string p = v.back() == '*' ? v.substr(0, v.size() - 1) : v;
+    w.add("(e." + side + "_code >= ? AND e." + side + "_code < ?)", {p, prefix_end(p)});
+  }
+}
+
+Where build_where(const EventFilter& f) {
+  Where w;
+  if (!f.source.empty()) add_actor(w, "source", f.source);
+  if (!f.target.empty()) add_actor(w, "target", f.target);
+  if (!f.actor.empty()) {
+    if (is_country_filter(f.actor)) {
+      w.add("(e.source_country = ? OR e.target_country = ?)", {f.actor, f.actor});
+    } else {
+      std::string p = f.actor.back() == '*' ? f.actor.substr(0, f.actor.size() - 1) : f.actor;
+      w.add("((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))",
+            {p, prefix_end(p), p, prefix_end(p)});
+    }
+  }
+  if (!f.cameo.empty()) w.add("(e.cameo >= ? AND e.cameo < ?)", {f.cameo, prefix_end(f.cameo)});
+  if (!f.plover.empty()) w.add("e.plover = ?", {f.plover});
+  if (!f.modality.empty()) w.add("e.modality = ?", {f.modality});
+  if (!f.from.empty()) w.add("e.date >= ?", {f.from});
+  if (!f.to.empty()) w.add("e.date <= ?", {f.to});
+  if (!f.place.empty()) w.add("(e.place_country = ? OR e.place_text = ? COLLATE NOCASE)", {f.place, f.place});
+  if (!f.outlet.empty()) {
+    w.add("EXISTS (SELECT 1 FROM mentions mo WHERE mo.event_id = e.id AND mo.outlet = ?)", {f.outlet});
+  }
+  if (!f.text.empty()) {
+    w.add("e.id IN (SELECT mt.event_id FROM sentence_fts JOIN sentences st ON st.id = sentence_fts.rowid "
+          "JOIN mentions mt ON mt.article_id = st.article_id AND mt.sentence = st.idx "
+          "WHERE sentence_fts MATCH ?)",
+          {f.text});
+  }
+  return w;
+}
+
+// Columns 0..10 describe the group; the mention columns follow from 11.
+constexpr int kMentionFirst = 11;
+std::string select_events_sql() {
+  std::string sql =
+      "SELECT e.id, e.root, e.place, e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen, "
+      "a.doc_id, a.url || char(31) || a.title || char(31) || a.ingested_at, s.text, m.";
+  std::string cols = kMentionColumns;
+  for (std::size_t p = 0; (p = cols.find(", ", p)) != std::string::npos; p += 4) cols.replace(p, 2, ", m.");
+  sql += cols;
+  sql += " FROM events e JOIN mentions m ON m.id = e.first_mention JOIN articles a ON a.id = m.article_id "
+         "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence";
+  return sql;
+}
+
+StoredEvent read_stored(const SqliteStmt& st) {
+  StoredEvent s;
+  s.id = st.int64(0);
+  s.root = st.text(1);
+  s.place = st.text(2);
+  s.num_mentions = static_cast<int>(st.int64(3));
+  s.num_sources = static_cast<int>(st.int64(4));
+  s.num_articles = static_cast<int>(st.int64(5));
+  s.first_seen = st.text(6);
+  s.last_seen = st.text(7);
+  s.event = read_mention(st, kMentionFirst);
+  s.event.doc = st.text(8);
+  std::string meta = st.text(9);
+  auto p1 = meta.find('\x1f'), p2 = meta.rfind('\x1f');
+  s.url = meta.substr(0, p1);
+  s.title = meta.substr(p1 + 1, p2 - p1 - 1);
+  s.ingested_at = meta.substr(p2 + 1);
+  s.event.sentence_text = st.text(10);
+  s.article_id = st.int64(kMentionFirst + 1);
+  return s;
+}
+
+void bind_all(SqliteStmt& st, const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) st.bind(static_cast<int>(i + 1), args[i]);
+}
+
+}  // namespace
+
+EventPage SqliteStore::events(const EventFilter& filter, int limit, const std::string& cursor) {
+  Where w = build_where(filter);
+  if (!cursor.empty()) {
+    auto bar = cursor.find('|');
+    if (bar == std::string::npos) throw Error("bad cursor '" + cursor + "' (pass back next_cursor unchanged)");
+    w.add("(e.date, e.id) < (?, ?)", {cursor.substr(0, bar), cursor.substr(bar + 1)});
+  }
+  std::string sql = select_events_sql() + w.sql + " ORDER BY e.date DESC, e.id DESC LIMIT ?";
+  SqliteStmt& st = cached(sql);
+  bind_all(st, w.args);
+  // The cursor id is an integer column: bind it as one so the comparison uses the index order.
+  if (!cursor.empty()) st.bind(static_cast<int>(w.args.size()), static_cast<std::int64_t>(std::stoll(w.args.back())));
+  st.bind(static_cast<int>(w.args.size() + 1), static_cast<std::int64_t>(limit) + 1);
+  EventPage page;
+  while (st.step()) page.events.push_back(read_stored(st));
+  st.reset();
+  if (static_cast<int>(page.events.size()) > limit) {
+    page.events.pop_back();
+    const StoredEvent& last = page.events.back();
+    page.next_cursor = last.event.date + "|" + std::to_string(last.id);
+  }
+  return page;
+}
+
+void SqliteStore::for_each_event(const EventFilter& filter, const std::function<void(const StoredEvent&)>& fn) {
+  Where w = build_where(filter);
+  SqliteStmt st = db_.prepare(select_events_sql() + w.sql + " ORDER BY e.date, e.id");
+  bind_all(st, w.args);
+  while (st.step()) fn(read_stored(st));
+}
+
+std::vector<Event> SqliteStore::mentions(std::int64_t event_id) {
+  std::string cols = kMentionColumns;
+  for (std::size_t p = 0; (p = cols.find(", ", p)) != std::string::npos; p += 4) cols.replace(p, 2, ", m.");
+  SqliteStmt& st = cached("SELECT a.doc_id, s.text, m." + cols +
+                          " FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN sentences s ON "
+                          "s.article_id = m.article_id AND s.idx = m.sentence WHERE m.event_id = ? ORDER BY m.id");
+  st.bind(1, event_id);
+  std::vector<Event> out;
+  while (st.step()) {
+    Event e = read_mention(st, 2);
+    e.doc = st.text(0);
+    e.sentence_text = st.text(1);
+    out.push_back(std::move(e));
+  }
+  st.reset();
+  return out;
+}
+
+std::vector<TimelineBucket> SqliteStore::timeline(const EventFilter& filter, const std::string& by) {
+  period_start("2000-01-01", by);  // validates `by` before touching the database
+  Where w = build_where(filter);
+  w.add("e.date <> ''", {});
+  SqliteStmt& st = cached("SELECT e.date, e.quad_class, count(*), sum(e.num_mentions), sum(e.goldstein) FROM events e" +
+                          w.sql + " GROUP BY e.date, e.quad_class ORDER BY e.date");
+  bind_all(st, w.args);
+  std::vector<TimelineBucket> out;
+  while (st.step()) {
+    std::string period = period_start(st.text(0), by);
+    if (out.empty() || out.back().period != period) out.push_back(TimelineBucket{period});
+    TimelineBucket& b = out.back();
+    int q = static_cast<int>(st.int64(1));
+    std::int64_t n = st.int64(2);
+    b.events += n;
+    b.mentions += st.int64(3);
+    if (q >= 1 && q <= 4) b.quad[q - 1] += n;
+    b.goldstein_sum += st.real(4);
+  }
+  st.reset();
+  for (TimelineBucket& b : out) b.goldstein_mean = b.events ? b.goldstein_sum / static_cast<double>(b.events) : 0.0;
+  return out;
+}
+
+ActorReport SqliteStore::actors(const EventFilter& filter, int limit) {
+  Where w = build_where(filter);
+  ActorReport r;
+  auto run = [&](const std::string& sql, std::vector<ActorCount>& out) {
+    SqliteStmt& st = cached(sql);
+    std::size_t n = w.args.size();
+    bind_all(st, w.args);
+    // The actor query repeats the filter for each side; bind the second copy.
+    if (sql.find("UNION ALL") != std::string::npos) {
+      for (std::size_t i = 0; i < n; ++i) st.bind(static_cast<int>(n + i + 1), w.args[i]);
+      n *= 2;
+    }
+    st.bind(static_cast<int>(n + 1), static_cast<std::int64_t>(limit));
+    while (st.step()) out.push_back(ActorCount{st.text(0), st.int64(1), st.int64(2)});
+    st.reset();
+  };
+  std::string side_where = w.sql.empty() ? " WHERE " : w.sql + " AND ";
+  run("SELECT code, sum(n), sum(m) FROM (SELECT e.source_code AS code, count(*) AS n, sum(e.num_mentions) AS m "
+      "FROM events e" + side_where + "e.source_code <> '' GROUP BY 1 UNION ALL "
+      "SELECT e.target_code, count(*), sum(e.num_mentions) FROM events e" + side_where +
+      "e.target_code <> '' GROUP BY 1) GROUP BY code ORDER BY 2 DESC, 1 LIMIT ?",
+      r.actors);
+  run("SELECT e.source_code || ':' || e.target_code, count(*), sum(e.num_mentions) FROM events e" + side_where +
+      "e.source_code <> '' AND e.target_code <> '' GROUP BY e.source_code, e.target_code ORDER BY 2 DESC, 1 LIMIT ?",
+      r.dyads);
+  return r;
+}
+
+std::vector<MentionGroup> SqliteStore::regroup(const std::vector<std::string>& keys, int min_mentions) {
+  static const std::map<std::string, std::string> kExpr = {
+      {"source", "coalesce(m.src_code, '')"},
+      {"target", "coalesce(m.tgt_code, '')"},
+      {"cameo", "m.cameo"},
+      {"root", "substr(m.cameo, 1, 2)"},
+      {"date", "coalesce(m.date, '')"},
+      {"place", "coalesce(m.place_country || ':' || m.place_text, '')"},
+      {"modality", "m.modality"},
+      {"plover", "coalesce(m.plover, '')"},
+      {"source_country", "coalesce(m.src_country, '')"},
+      {"target_country", "coalesce(m.tgt_country, '')"},
+      {"outlet", "m.outlet"},
+      {"article", "CAST(m.article_id AS TEXT)"}};
+  if (keys.empty()) throw Error("dedup: give at least one key");
+  std::string cols;
+  for (const std::string& k : keys) {
+    auto it = kExpr.find(k);
+    if (it == kExpr.end()) throw Error("dedup: unknown key '" + k + "' (see docs/store.md for the key names)");
+    cols += (cols.empty() ? "" : ", ") + it->second;
+  }
+  SqliteStmt st = db_.prepare(
+      "SELECT " + cols + ", count(*), count(DISTINCT m.outlet), count(DISTINCT m.article_id), "
+      "min(coalesce(a.date, substr(a.ingested_at, 1, 10))), max(coalesce(a.date, substr(a.ingested_at, 1, 10))) "
+      "FROM mentions m JOIN articles a ON a.id = m.article_id GROUP BY " + cols +
+      " HAVING count(*) >= ? ORDER BY count(*) DESC, " + cols);
+  st.bind(1, min_mentions);
+  std::vector<MentionGroup> out;
+  int k = static_cast<int>(keys.size());
+  while (st.step()) {
+    MentionGroup g;
+    for (int i = 0; i < k; ++i) g.key.push_back(st.text(i));
+    g.num_mentions = st.int64(k);
+    g.num_sources = st.int64(k + 1);
+    g.num_articles = st.int64(k + 2);
+    g.first_seen = st.text(k + 3);
+    g.last_seen = st.text(k + 4);
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+}  // namespace dyad::detail

@@ -1,0 +1,156 @@
+// SQLite schema and forward migrations.
+//
+// Design: `mentions` keeps every field of every coded Event (one row per
+// Event, never merged); `events` is the dedup group (unique key: source code,
+// target code, CAMEO code, date, place) with GDELT-style counters, plus copies
+// of the first mention's query fields so that list / timeline queries read one
+// table through covering indexes:
+//   events_dyad   (source_country, target_country, date, quad_class, goldstein)
+//                 -> a dyad timeline is one index range scan;
+//   events_date / events_source / events_target / events_cameo / events_plover
+//                 -> a filtered page "ORDER BY date DESC LIMIT 100" walks an
+//                    index backwards and stops after 100 rows.
+// Version 2 added the actors table and the FTS5 index over sentences; both are
+// rebuilt from the v1 tables by the migration.
+#include "store/sqlite_schema.h"
+
+#include "dyad/error.h"
+
+namespace dyad::detail {
+namespace {
+
+constexpr const char* kSchemaV1 = R"SQL(
+CREATE TABLE articles(
+  id INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  doc_id TEXT NOT NULL,
+  url TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  outlet TEXT NOT NULL DEFAULT '',
+  outlet_country TEXT,
+  date TEXT,
+  text TEXT NOT NULL,
+  ingested_at TEXT NOT NULL,
+  num_sentences INTEGER NOT NULL DEFAULT 0,
+  num_events INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE sentences(
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE(article_id, idx));
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  source_code TEXT NOT NULL,
+  target_code TEXT NOT NULL,
+  cameo TEXT NOT NULL,
+  date TEXT NOT NULL,
+  place TEXT NOT NULL,
+  source_country TEXT NOT NULL DEFAULT '',
+  source_sector TEXT NOT NULL DEFAULT '',
+  target_country TEXT NOT NULL DEFAULT '',
+  target_sector TEXT NOT NULL DEFAULT '',
+  root TEXT NOT NULL DEFAULT '',
+  plover TEXT NOT NULL DEFAULT '',
+  quad_class INTEGER NOT NULL DEFAULT 0,
+  goldstein REAL NOT NULL DEFAULT 0,
+  modality TEXT NOT NULL DEFAULT '',
+  date_precision TEXT NOT NULL DEFAULT '',
+  place_country TEXT NOT NULL DEFAULT '',
+  place_text TEXT NOT NULL DEFAULT '',
+  num_mentions INTEGER NOT NULL DEFAULT 0,
+  num_sources INTEGER NOT NULL DEFAULT 0,
+  num_articles INTEGER NOT NULL DEFAULT 0,
+  first_seen TEXT NOT NULL DEFAULT '',
+  last_seen TEXT NOT NULL DEFAULT '',
+  first_mention INTEGER);
+CREATE UNIQUE INDEX events_key ON events(source_code, target_code, cameo, date, place);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_dyad ON events(source_country, target_country, date, quad_class, goldstein);
+CREATE INDEX events_source ON events(source_country, date);
+CREATE INDEX events_target ON events(target_country, date);
+CREATE INDEX events_cameo ON events(cameo, date);
+CREATE INDEX events_plover ON events(plover, date);
+CREATE TABLE mentions(
+  id INTEGER PRIMARY KEY,
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  outlet TEXT NOT NULL DEFAULT '',
+  sentence INTEGER NOT NULL, sentence_start INTEGER, sentence_end INTEGER,
+  src_code TEXT, src_country TEXT, src_sector TEXT, src_text TEXT, src_start INTEGER, src_end INTEGER,
+  src_via TEXT, src_person TEXT, src_ante_start INTEGER, src_ante_end INTEGER, src_word INTEGER,
+  tgt_code TEXT, tgt_country TEXT, tgt_sector TEXT, tgt_text TEXT, tgt_start INTEGER, tgt_end INTEGER,
+  tgt_via TEXT, tgt_person TEXT, tgt_ante_start INTEGER, tgt_ante_end INTEGER, tgt_word INTEGER,
+  cameo TEXT NOT NULL, label TEXT, plover TEXT, mode TEXT, context TEXT, goldstein REAL, quad_class INTEGER,
+  trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER,
+  date TEXT, date_precision TEXT, date_is_publication INTEGER, date_cue TEXT, date_cue_start INTEGER,
+  date_cue_end INTEGER,
+  place_text TEXT, place_start INTEGER, place_end INTEGER, place_country TEXT, place_kind TEXT,
+  modality TEXT NOT NULL,
+  att_code TEXT, att_country TEXT, att_sector TEXT, att_text TEXT, att_start INTEGER, att_end INTEGER,
+  att_via TEXT, att_person TEXT, att_ante_start INTEGER, att_ante_end INTEGER, att_word INTEGER,
+  rule TEXT, confidence REAL, outlet_partisan INTEGER, explanation TEXT);
+CREATE INDEX mentions_event ON mentions(event_id, outlet, article_id);
+CREATE INDEX mentions_article ON mentions(article_id, sentence);
+)SQL";
+
+constexpr const char* kMigrateV1toV2 = R"SQL(
+CREATE TABLE actors(
+  code TEXT PRIMARY KEY,
+  country TEXT NOT NULL DEFAULT '',
+  sector TEXT NOT NULL DEFAULT '',
+  as_source INTEGER NOT NULL DEFAULT 0,
+  as_target INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+INSERT INTO actors(code, country, sector, as_source, as_target)
+  SELECT code, max(country), max(sector), sum(s), sum(t) FROM (
+    SELECT src_code AS code, src_country AS country, src_sector AS sector, 1 AS s, 0 AS t
+      FROM mentions WHERE src_code IS NOT NULL AND src_code <> ''
+    UNION ALL
+    SELECT tgt_code, tgt_country, tgt_sector, 0, 1 FROM mentions WHERE tgt_code IS NOT NULL AND tgt_code <> '')
+  GROUP BY code;
+CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='sentences', content_rowid='id');
+INSERT INTO sentence_fts(sentence_fts) VALUES('rebuild');
+)SQL";
+
+int user_version(SqliteDb& db) {
+  SqliteStmt st = db.prepare("PRAGMA user_version");
+  return st.step() ? static_cast<int>(st.int64(0)) : 0;
+}
+
+void step_to(SqliteDb& db, int version, const char* sql) {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    db.exec(sql);
+    db.exec("PRAGMA user_version = " + std::to_string(version));  // an int we chose, not user text
+    db.exec("COMMIT");
+  } catch (...) {
+    db.exec("ROLLBACK");
+    throw;
+  }
+}
+
+}  // namespace
+
+const char* sqlite_schema_v1() { return kSchemaV1; }
+
+void sqlite_migrate(SqliteDb& db) {
+  int v = user_version(db);
+  if (v > kSqliteSchemaVersion) {
+    throw Error(db.path() + ": store schema version " + std::to_string(v) + " is newer than this dyad (" +
+                std::to_string(kSqliteSchemaVersion) + "); upgrade dyad");
+  }
+  if (v == 0) {
+    // An empty file, or a foreign database: refuse to write into the latter.
+    SqliteStmt st = db.prepare("SELECT count(*) FROM sqlite_schema");
+    if (st.step() && st.int64(0) > 0) {
+      throw Error(db.path() + ": not a dyad store (it has tables but no dyad schema version)");
+    }
+    step_to(db, 1, kSchemaV1);
+    v = 1;
+  }
+  if (v == 1) step_to(db, 2, kMigrateV1toV2);
+}
+
+}  // namespace dyad::detail

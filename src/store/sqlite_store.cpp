@@ -1,0 +1,191 @@
+// SQLite backend: opening, migrating and the write path.
+//
+// One article = one transaction (or a batch of whole articles in one
+// transaction): a crash, even kill -9, leaves either the whole article with all
+// its sentences and mentions, or nothing. Dedup groups are maintained
+// incrementally: before a mention is inserted, two index probes on
+// mentions(event_id, outlet, article_id) tell whether it brings a new article
+// and/or a new outlet to its group, so counters never need a recount.
+#include "store/sqlite_store.h"
+
+#include "dyad/error.h"
+#include "store/sqlite_schema.h"
+#include "store/store_util.h"
+
+namespace dyad::detail {
+namespace {
+
+std::string mention_insert_sql() {
+  std::string sql = "INSERT INTO mentions(";
+  sql += kMentionColumns;
+  sql += ") VALUES(?";
+  for (int i = 1; i < kMentionColumnCount; ++i) sql += ",?";
+  return sql + ")";
+}
+
+std::string code_of(const std::optional<Actor>& a) { return a ? a->code : std::string(); }
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path) : db_(path) {
+  db_.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  sqlite_migrate(db_);
+  find_hash_ = db_.prepare("SELECT id FROM articles WHERE hash = ?");
+  insert_article_ = db_.prepare(
+      "INSERT INTO articles(hash, doc_id, url, title, outlet, outlet_country, date, text, ingested_at, "
+      "num_sentences) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  update_article_ = db_.prepare("UPDATE articles SET num_events = ? WHERE id = ?");
+  insert_sentence_ = db_.prepare("INSERT INTO sentences(article_id, idx, start, end, text) VALUES(?,?,?,?,?)");
+  insert_fts_ = db_.prepare("INSERT INTO sentence_fts(rowid, text) VALUES(?, ?)");
+  find_group_ = db_.prepare(
+      "SELECT id FROM events WHERE source_code = ? AND target_code = ? AND cameo = ? AND date = ? AND place = ?");
+  insert_group_ = db_.prepare(
+      "INSERT INTO events(source_code, target_code, cameo, date, place, source_country, source_sector, "
+      "target_country, target_sector, root, plover, quad_class, goldstein, modality, date_precision, "
+      "place_country, place_text) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  update_group_ = db_.prepare(
+      "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?, "
+      "num_sources = num_sources + ?, first_mention = coalesce(first_mention, ?), "
+      "first_seen = CASE WHEN first_seen = '' OR ? < first_seen THEN ? ELSE first_seen END, "
+      "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ?");
+  insert_mention_ = db_.prepare(mention_insert_sql());
+  has_outlet_ = db_.prepare("SELECT 1 FROM mentions WHERE event_id = ? AND outlet = ? LIMIT 1");
+  has_article_mention_ =
+      db_.prepare("SELECT 1 FROM mentions WHERE event_id = ? AND outlet = ? AND article_id = ? LIMIT 1");
+  upsert_actor_ = db_.prepare(
+      "INSERT INTO actors(code, country, sector, as_source, as_target) VALUES(?,?,?,?,?) "
+      "ON CONFLICT(code) DO UPDATE SET as_source = as_source + excluded.as_source, "
+      "as_target = as_target + excluded.as_target");
+}
+
+bool SqliteStore::has_article(const std::string& hash) {
+  bool found = find_hash_.bind(1, hash).step();
+  find_hash_.reset();
+  return found;
+}
+
+StoreResult SqliteStore::add_article(const Article& article, const CodedArticle& coded) {
+  return add_articles({&article}, {&coded}).front();
+}
+
+std::vector<StoreResult> SqliteStore::add_articles(const std::vector<const Article*>& articles,
+                                                   const std::vector<const CodedArticle*>& coded) {
+  if (articles.size() != coded.size()) throw Error("add_articles: articles and coded differ in length");
+  std::vector<StoreResult> results;
+  std::string now = utc_now();
+  db_.exec("BEGIN IMMEDIATE");
+  try {
+    for (std::size_t i = 0; i < articles.size(); ++i) results.push_back(write_article(*articles[i], *coded[i], now));
+    db_.exec("COMMIT");
+  } catch (...) {
+    db_.exec("ROLLBACK");
+    throw;
+  }
+  return results;
+}
+
+StoreResult SqliteStore::write_article(const Article& a, const CodedArticle& coded, const std::string& now) {
+  StoreResult r;
+  std::string hash = article_content_hash(a);
+  if (find_hash_.bind(1, hash).step()) {
+    r.article_id = find_hash_.int64(0);
+    find_hash_.reset();
+    return r;
+  }
+  find_hash_.reset();
+  const std::string& text = coded.document.text.empty() ? a.text : coded.document.text;
+  insert_article_.bind(1, hash).bind(2, a.id).bind(3, a.url).bind(4, a.title).bind(5, a.outlet);
+  insert_article_.bind(6, a.outlet_country).bind(7, a.date).bind(8, text).bind(9, now);
+  insert_article_.bind(10, static_cast<std::int64_t>(coded.document.sentences.size())).run();
+  r.article_id = db_.last_rowid();
+  r.stored = true;
+  for (std::size_t i = 0; i < coded.document.sentences.size(); ++i) {
+    const Sentence& s = coded.document.sentences[i];
+    insert_sentence_.bind(1, r.article_id).bind(2, static_cast<std::int64_t>(i));
+    insert_sentence_.bind(3, static_cast<std::int64_t>(s.span.start)).bind(4, static_cast<std::int64_t>(s.span.end));
+    insert_sentence_.bind(5, s.text).run();
+    insert_fts_.bind(1, db_.last_rowid()).bind(2, s.text).run();
+  }
+  std::string seen = a.date ? a.date->substr(0, 10) : now.substr(0, 10);
+  for (const Event& e : coded.events) write_event(e, r.article_id, e.outlet.empty() ? a.outlet : e.outlet, seen, r);
+  update_article_.bind(1, static_cast<std::int64_t>(r.events)).bind(2, r.article_id).run();
+  return r;
+}
+
+std::int64_t SqliteStore::find_or_create_group(const Event& e, bool& created) {
+  std::string src = code_of(e.source), tgt = code_of(e.target), place = place_key(e);
+  find_group_.bind(1, src).bind(2, tgt).bind(3, e.cameo).bind(4, e.date).bind(5, place);
+  if (find_group_.step()) {
+    std::int64_t id = find_group_.int64(0);
+    find_group_.reset();
+    created = false;
+    return id;
+  }
+  find_group_.reset();
+  auto& g = insert_group_;
+  g.bind(1, src).bind(2, tgt).bind(3, e.cameo).bind(4, e.date).bind(5, place);
+  g.bind(6, e.source ? e.source->country : "").bind(7, e.source ? e.source->sector : "");
+  g.bind(8, e.target ? e.target->country : "").bind(9, e.target ? e.target->sector : "");
+  g.bind(10, cameo_root(e.cameo)).bind(11, e.plover).bind(12, e.quad_class).bind(13, e.goldstein);
+  g.bind(14, to_string(e.modality)).bind(15, e.date_precision);
+  g.bind(16, e.location ? e.location->country : "").bind(17, e.location ? e.location->text : "");
+  g.run();
+  created = true;
+  return db_.last_rowid();
+}
+
+void SqliteStore::write_event(const Event& e, std::int64_t article_id, const std::string& outlet,
+                              const std::string& seen, StoreResult& r) {
+  bool created = false;
+  std::int64_t group = find_or_create_group(e, created);
+  bool new_source = true, new_article = true;
+  if (!created) {
+    new_source = !has_outlet_.bind(1, group).bind(2, outlet).step();
+    has_outlet_.reset();
+    if (!new_source) {
+      new_article = !has_article_mention_.bind(1, group).bind(2, outlet).bind(3, article_id).step();
+      has_article_mention_.reset();
+    }
+  }
+  insert_mention_.bind(1, group).bind(2, article_id).bind(3, outlet);
+  bind_mention(insert_mention_, 1, e);
+  insert_mention_.run();
+  std::int64_t mention = db_.last_rowid();
+  auto& u = update_group_;
+  u.bind(1, new_article ? 1 : 0).bind(2, new_source ? 1 : 0).bind(3, mention);
+  u.bind(4, seen).bind(5, seen).bind(6, seen).bind(7, seen).bind(8, group).run();
+  bump_actor(e.source, true);
+  bump_actor(e.target, false);
+  ++r.events;
+  if (created) ++r.new_events;
+}
+
+void SqliteStore::bump_actor(const std::optional<Actor>& a, bool as_source) {
+  if (!a || a->code.empty()) return;
+  upsert_actor_.bind(1, a->code).bind(2, a->country).bind(3, a->sector);
+  upsert_actor_.bind(4, as_source ? 1 : 0).bind(5, as_source ? 0 : 1).run();
+}
+
+SqliteStmt& SqliteStore::cached(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) it = cache_.emplace(sql, std::make_unique<SqliteStmt>(db_.prepare(sql))).first;
+  it->second->reset();
+  return *it->second;
+}
+
+StoreStats SqliteStore::stats() {
+  StoreStats s;
+  auto count = [&](const char* sql) {
+    SqliteStmt st = db_.prepare(sql);
+    return st.step() ? st.int64(0) : 0;
+  };
+  s.articles = count("SELECT count(*) FROM articles");
+  s.sentences = count("SELECT count(*) FROM sentences");
+  s.events = count("SELECT count(*) FROM events");
+  s.mentions = count("SELECT count(*) FROM mentions");
+  s.actors = count("SELECT count(*) FROM actors");
+  s.schema_version = static_cast<int>(count("PRAGMA user_version"));
+  return s;
+}
+
+}  // namespace dyad::detail

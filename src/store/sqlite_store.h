@@ -1,0 +1,55 @@
+// The SQLite EventStore backend (internal; use EventStore::open).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "dyad/store.h"
+#include "store/sqlite_db.h"
+
+namespace dyad::detail {
+
+/// Column list of `mentions` after id, in the order bind_mention() and read_mention() use.
+extern const char* const kMentionColumns;
+constexpr int kMentionColumnCount = 65;
+
+class SqliteStore final : public EventStore {
+ public:
+  explicit SqliteStore(const std::string& path);
+
+  bool has_article(const std::string& content_hash) override;
+  StoreResult add_article(const Article& article, const CodedArticle& coded) override;
+  std::vector<StoreResult> add_articles(const std::vector<const Article*>& articles,
+                                        const std::vector<const CodedArticle*>& coded) override;
+  EventPage events(const EventFilter& filter, int limit, const std::string& cursor) override;
+  void for_each_event(const EventFilter& filter, const std::function<void(const StoredEvent&)>& fn) override;
+  std::vector<Event> mentions(std::int64_t event_id) override;
+  std::vector<TimelineBucket> timeline(const EventFilter& filter, const std::string& by) override;
+  ActorReport actors(const EventFilter& filter, int limit) override;
+  std::vector<MentionGroup> regroup(const std::vector<std::string>& keys, int min_mentions) override;
+  StoreStats stats() override;
+
+  SqliteDb& db() { return db_; }
+
+ private:
+  StoreResult write_article(const Article& article, const CodedArticle& coded, const std::string& now);
+  void write_event(const Event& e, std::int64_t article_id, const std::string& outlet, const std::string& seen,
+                   StoreResult& result);
+  std::int64_t find_or_create_group(const Event& e, bool& created);
+  void bump_actor(const std::optional<Actor>& a, bool as_source);
+  SqliteStmt& cached(const std::string& sql);
+
+  SqliteDb db_;
+  SqliteStmt find_hash_, insert_article_, update_article_, insert_sentence_, insert_fts_;
+  SqliteStmt find_group_, insert_group_, update_group_, insert_mention_;
+  SqliteStmt has_outlet_, has_article_mention_, upsert_actor_;
+  std::map<std::string, std::unique_ptr<SqliteStmt>> cache_;  // filter-shaped queries
+};
+
+/// Binds the mention columns of `e` starting at parameter `first`.
+void bind_mention(SqliteStmt& st, int first, const Event& e);
+/// Restores an Event from the mention columns starting at result column `first`.
+Event read_mention(const SqliteStmt& st, int first);
+
+}  // namespace dyad::detail

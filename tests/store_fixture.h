@@ -1,0 +1,103 @@
+// Shared helpers for the store tests: hand-made articles and events (no NLP
+// models needed) and the list of backends to run against (SQLite always,
+// PostgreSQL when DYAD_TEST_PG names a server).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+
+#include "dyad/store.h"
+
+namespace dyad::testing {
+
+inline std::string temp_path(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("dyad_store_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto p = dir / name;
+  std::filesystem::remove(p);
+  std::filesystem::remove(p.string() + "-wal");
+  std::filesystem::remove(p.string() + "-shm");
+  return p.string();
+}
+
+inline Actor actor(const std::string& code, const std::string& text, std::size_t start) {
+  Actor a;
+  a.code = code;
+  bool igo = code.rfind("IGO", 0) == 0;  // international bodies have no country
+  a.country = igo || code.size() < 3 ? "" : code.substr(0, 3);
+  a.sector = code.size() > 3 && !igo ? code.substr(3) : (igo ? code : "");
+  a.text = text;
+  a.span = {start, start + text.size()};
+  a.via = "name";
+  a.word = 0;
+  return a;
+}
+
+/// An article whose text is `sentences` joined by spaces; Document built by hand.
+struct Fixture {
+  Article article;
+  CodedArticle coded;
+};
+
+inline Fixture make_article(const std::string& id, const std::string& outlet, const std::string& date,
+                            const std::vector<std::string>& sentences) {
+  Fixture f;
+  f.article.id = id;
+  f.article.outlet = outlet;
+  f.article.date = date;
+  f.article.url = "https://example.org/" + id;
+  f.article.title = "Title " + id;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    if (i) f.article.text += ' ';
+    Sentence s;
+    s.span = {f.article.text.size(), f.article.text.size() + sentences[i].size()};
+    s.text = sentences[i];
+    f.article.text += sentences[i];
+    f.coded.document.sentences.push_back(s);
+  }
+  f.coded.document.id = id;
+  f.coded.document.text = f.article.text;
+  return f;
+}
+
+/// Adds an event for sentence `si`: "<src> <verb> <tgt>" spans found in the sentence text.
+inline Event& add_event(Fixture& f, int si, const std::string& src, const std::string& tgt, const std::string& cameo,
+                        const std::string& date, int quad, double goldstein) {
+  const Sentence& s = f.coded.document.sentences.at(si);
+  Event e;
+  e.doc = f.article.id;
+  e.sentence = si;
+  e.sentence_text = s.text;
+  e.sentence_span = s.span;
+  e.source = actor(src, src, s.span.start);
+  e.target = actor(tgt, tgt, s.span.start + 1);
+  e.cameo = cameo;
+  e.label = "label " + cameo;
+  e.plover = quad >= 3 ? "SANCTION" : "CONSULT";
+  e.mode = "";
+  e.context = "diplomatic";
+  e.goldstein = goldstein;
+  e.quad_class = quad;
+  e.trigger_text = "x";
+  e.trigger = {s.span.start + 2, s.span.start + 3};
+  e.date = date;
+  e.date_precision = date.empty() ? "" : "day";
+  e.rule = "events/test.txt:1";
+  e.confidence = 0.75;
+  e.outlet = f.article.outlet;
+  f.coded.events.push_back(e);
+  return f.coded.events.back();
+}
+
+/// Backends under test: "sqlite" always; "postgresql" when $DYAD_TEST_PG is set.
+inline std::vector<std::string> store_backends() {
+  std::vector<std::string> b = {"sqlite"};
+  if (const char* pg = std::getenv("DYAD_TEST_PG"); pg && *pg) b.push_back("postgresql");
+  return b;
+}
+
+}  // namespace dyad::testing
