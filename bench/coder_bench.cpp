@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "dyad/coder.h"
+#include "dyad/conllu.h"
 #include "dyad/pipeline.h"
 
 namespace {
@@ -64,6 +65,30 @@ void BM_CodeSampleParsed(benchmark::State& state) {
   state.counters["events/doc"] = static_cast<double>(events) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_CodeSampleParsed)->Unit(benchmark::kMicrosecond);
+
+// Coding only, over the hand-written parses of tests/data/coder (runs without models).
+void BM_CodeTestParses(benchmark::State& state) {
+  std::vector<dyad::Document> docs;
+  std::string dir = std::string(DYAD_SOURCE_DIR) + "/tests/data/coder";
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".conllu") continue;
+    dyad::Document doc;
+    doc.id = e.path().stem().string();
+    doc.sentences = dyad::read_conllu_file(e.path().string());
+    docs.push_back(std::move(doc));
+  }
+  dyad::Coder coder = dyad::Coder::load({});
+  std::size_t events = 0, sentences = 0;
+  for (auto _ : state) {
+    for (const dyad::Document& doc : docs) {
+      events += coder.code(doc, sample_info()).size();
+      sentences += doc.sentences.size();
+    }
+  }
+  state.counters["sentences/s"] = benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
+  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_CodeTestParses)->Unit(benchmark::kMicrosecond);
 
 // The whole path: raw text -> tokens -> tags -> parse -> events.
 void BM_TextToEvents(benchmark::State& state) {
