@@ -67,10 +67,11 @@ TEST(TextSentences, WebTextEmoticonsAndLines) {
   // Short lines (signatures, lists) are sentences of their own.
   EXPECT_EQ(sentences("Thanks for the update\nBest regards\nAnna"),
             (V{"Thanks for the update", "Best regards", "Anna"}));
-  // Long hard-wrapped prose lines are joined.
-  EXPECT_EQ(sentences("The committee voted on the proposal after a long debate that lasted\n"
+  // Long hard-wrapped prose lines are joined; the sentence text is one line
+  // (CoNLL-U "# text"), the line break shown as a space at the same offset.
+  EXPECT_EQ(sentences("The committee voted on the proposal after a long debate that lasted\r\n"
                       "until midnight on Thursday."),
-            (V{"The committee voted on the proposal after a long debate that lasted\n"
+            (V{"The committee voted on the proposal after a long debate that lasted  "
                "until midnight on Thursday."}));
 }
 

@@ -48,6 +48,9 @@ class Tokenizer {
   /// True when a sentence-boundary model is in use.
   bool has_model() const { return model_ != nullptr; }
   /// `text` must be valid UTF-8. Spans are `base_offset` + position in text.
+  /// Paragraphs are separated by blank lines (new_paragraph marks their first
+  /// sentence). Sentence::text is the sentence's original bytes with line
+  /// breaks and tabs shown as spaces (one CoNLL-U line, same length as span).
   std::vector<Sentence> segment(std::string_view text, std::size_t base_offset = 0) const;
 
  private:

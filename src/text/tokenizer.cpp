@@ -37,6 +37,11 @@ class SentenceBuilder {
     Sentence s;
     s.span = {base_ + toks[a].start, base_ + toks[b].end};
     s.text = std::string(text_.substr(toks[a].start, toks[b].end - toks[a].start));
+    // "# text" is one CoNLL-U line: show line breaks and tabs as spaces,
+    // byte for byte, so offsets within the text still match the span.
+    for (char& c : s.text) {
+      if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') c = ' ';
+    }
     s.words.reserve(b - a + 2);
     for (std::size_t k = a; k <= b; ++k) {
       const RawToken& t = toks[k];
