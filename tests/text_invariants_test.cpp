@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "dyad/conllu.h"
@@ -108,6 +109,34 @@ TEST(TextInvariants, EwtDevText) {
     text += s.text;
   }
   for (const Tokenizer& t : tokenizers()) EXPECT_GT(check_invariants(t, text, 0), 20000u);
+}
+
+// segment() is const and shares only immutable state (lexicons, model), so
+// concurrent calls on one Tokenizer must give the sequential result.
+TEST(TextInvariants, ConcurrentSegmentMatchesSequential) {
+  std::string text;
+  for (int k = 0; k < 200; ++k) {
+    text += "Mr. Lee's caf\xC3\xA9 didn't open on Jan. " + std::to_string(k % 28 + 1) +
+            ". Thanks, Ann\n\n";
+  }
+  for (const Tokenizer& t : tokenizers()) {
+    std::vector<Sentence> expected = t.segment(text, 100);
+    std::vector<std::vector<Sentence>> results(4);
+    std::vector<std::thread> threads;
+    for (auto& r : results) threads.emplace_back([&t, &text, &r] { r = t.segment(text, 100); });
+    for (auto& th : threads) th.join();
+    for (const auto& r : results) {
+      ASSERT_EQ(r.size(), expected.size());
+      for (std::size_t k = 0; k < r.size(); ++k) {
+        EXPECT_EQ(r[k].text, expected[k].text);
+        ASSERT_EQ(r[k].words.size(), expected[k].words.size());
+        for (std::size_t w = 0; w < r[k].words.size(); ++w) {
+          EXPECT_EQ(r[k].words[w].form, expected[k].words[w].form);
+          EXPECT_EQ(r[k].words[w].span, expected[k].words[w].span);
+        }
+      }
+    }
+  }
 }
 
 }  // namespace
