@@ -17,7 +17,8 @@
 namespace dyad {
 namespace {
 
-constexpr std::uint32_t kPayloadVersion = 1;
+// 1: weights copied on load; 2: weight arrays 8-byte aligned and used in place.
+constexpr std::uint32_t kPayloadVersion = 2;
 
 struct Scratch {
   detail::TokenHashes tokens;
@@ -121,8 +122,10 @@ void Parser::save(const std::string& path, const std::string& description) const
 }
 
 Parser Parser::load(const std::string& path) {
-  const std::string payload = detail::read_model_file(path, detail::ModelKind::kParser, kPayloadVersion);
-  detail::BinaryReader r(payload, path);
+  detail::ModelFileInfo info;
+  auto payload = std::make_shared<const std::string>(
+      detail::read_model_file(path, detail::ModelKind::kParser, kPayloadVersion, &info));
+  detail::BinaryReader r(*payload, path);
   auto impl = std::make_unique<Impl>();
   const std::uint32_t count = r.u32();
   if (count == 0 || count > 30000) r.fail("implausible parser label count; the model file is corrupt");
@@ -133,7 +136,7 @@ Parser Parser::load(const std::string& path) {
   impl->root_label = static_cast<int>(r.u32());
   if (impl->root_label < 0 || impl->root_label >= static_cast<int>(count))
     r.fail("parser root label out of range; the model file is corrupt");
-  impl->weights = detail::CompactWeights::read(r);
+  impl->weights = detail::CompactWeights::read(r, payload, info.version);
   if (impl->weights.num_classes() != 1 + 2 * static_cast<int>(count))
     r.fail("parser class count does not match its labels; the model file is corrupt");
   r.expect_end();

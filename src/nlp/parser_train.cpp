@@ -200,7 +200,7 @@ namespace {
 void prune(Parser::Impl& impl, const std::vector<Sentence>& dev, double full_las, bool verbose) {
   constexpr double kPruneTolerance = 0.1;
   detail::CompactWeights kept = impl.weights;
-  for (int min_q : {2, 4, 8, 16, 32, 64, 128}) {
+  for (int min_q : {128, 256, 512, 768, 1024, 1536, 2048, 3072, 4096}) {
     impl.weights = kept.pruned(min_q);
     const double las = detail::score_attachment(dev, impl).las();
     if (verbose)

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 
 #include "dyad/error.h"
 
@@ -152,10 +153,10 @@ void CompactWeights::score(const std::vector<std::uint64_t>& features, std::int3
   constexpr std::size_t kMax = 512;
   std::array<std::uint32_t, kMax> begins;
   const std::size_t n = std::min(features.size(), kMax);
-  const Slot* slots = slots_.data();
-  const Cell* cells = entries_.data();
+  const Slot* slots = slot_data();
+  const Cell* cells = cell_data();
   // Touch every slot first so the cache misses overlap.
-  const std::size_t size = slots_.size();
+  const std::size_t size = slot_count();
   for (std::size_t k = 0; k < n; ++k) __builtin_prefetch(&slots[home(features[k])]);
   for (std::size_t k = 0; k < n; ++k) {
     const std::uint64_t f = features[k];
@@ -180,39 +181,94 @@ void CompactWeights::score(const std::vector<std::uint64_t>& features, std::int3
   }
 }
 
+namespace {
+
+// Pads so that the array following the u64 count starts 8-byte aligned.
+void align_for_array(BinaryWriter& w) {
+  const std::size_t pad = (8 - (w.bytes().size() + 1 + 8) % 8) % 8;
+  w.u8(static_cast<std::uint8_t>(pad));
+  for (std::size_t i = 0; i < pad; ++i) w.u8(0);
+}
+
+std::string_view aligned_array(BinaryReader& r, std::size_t elem_size) {
+  const std::size_t pad = r.u8();
+  if (pad >= 8) r.fail("bad parser weight padding; the model file is corrupt");
+  r.take(pad);
+  const std::uint64_t n = r.u64();
+  if (n > (1ull << 40) / elem_size) r.fail("implausible parser weight array size; the model file is corrupt");
+  return r.take(n * elem_size);
+}
+
+template <typename T>
+std::vector<T> copy_array(std::string_view bytes) {
+  std::vector<T> v(bytes.size() / sizeof(T));
+  std::memcpy(v.data(), bytes.data(), bytes.size());
+  return v;
+}
+
+bool aligned(std::string_view bytes) { return reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 == 0; }
+
+}  // namespace
+
 void CompactWeights::write(BinaryWriter& w) const {
   w.u32(static_cast<std::uint32_t>(num_classes_));
   w.u64(features_);
-  w.pod_vector(slots_);
-  w.pod_vector(entries_);
+  align_for_array(w);
+  w.u64(slot_count());
+  w.raw(slot_data(), slot_count() * sizeof(Slot));
+  align_for_array(w);
+  w.u64(cell_count());
+  w.raw(cell_data(), cell_count() * sizeof(Cell));
 }
 
-CompactWeights CompactWeights::read(BinaryReader& r) {
+CompactWeights CompactWeights::read(BinaryReader& r, std::shared_ptr<const std::string> blob,
+                                    std::uint32_t format) {
   CompactWeights c;
   c.num_classes_ = static_cast<int>(r.u32());
   c.features_ = r.u64();
-  c.slots_ = r.pod_vector<Slot>();
-  c.entries_ = r.pod_vector<Cell>();
-  const std::size_t size = c.slots_.size();
-  if (size == 0 || size > 0xffffffffu || c.entries_.empty() || c.num_classes_ <= 0)
+  if (format < 2) {
+    c.slots_ = r.pod_vector<Slot>();
+    c.entries_ = r.pod_vector<Cell>();
+  } else {
+    const std::string_view slots = aligned_array(r, sizeof(Slot));
+    const std::string_view cells = aligned_array(r, sizeof(Cell));
+    if (aligned(slots) && aligned(cells)) {
+      c.blob_ = std::move(blob);
+      c.blob_slots_ = reinterpret_cast<const Slot*>(slots.data());
+      c.blob_slot_count_ = slots.size() / sizeof(Slot);
+      c.blob_cells_ = reinterpret_cast<const Cell*>(cells.data());
+      c.blob_cell_count_ = cells.size() / sizeof(Cell);
+    } else {  // a buffer without 8-byte alignment: copy instead
+      c.slots_ = copy_array<Slot>(slots);
+      c.entries_ = copy_array<Cell>(cells);
+    }
+  }
+  c.validate(r);
+  return c;
+}
+
+void CompactWeights::validate(BinaryReader& r) const {
+  const Slot* slots = slot_data();
+  const Cell* cells = cell_data();
+  const std::size_t size = slot_count(), ncells = cell_count();
+  if (size == 0 || size > 0xffffffffu || ncells == 0 || num_classes_ <= 0)
     r.fail("parser weight table is malformed; retrain the model with `dyad train parser`");
   std::size_t used = 0;
-  for (const Slot& s : c.slots_) {
+  for (std::size_t i = 0; i < size; ++i) {
+    const Slot& s = slots[i];
     if (s.begin == 0) continue;
     ++used;
-    if (s.begin >= c.entries_.size() || s.begin + c.entries_[s.begin].cls >= c.entries_.size())
+    if (s.begin >= ncells || s.begin + cells[s.begin].cls >= ncells)
       r.fail("parser weight row out of range; the model file is corrupt, retrain it");
   }
   if (used == size) r.fail("parser weight table has no empty slot; the model file is corrupt");
   // Rows are stored back to back: a header holding the count, then the cells.
-  for (std::size_t i = 1; i < c.entries_.size(); i += c.entries_[i].cls + 1u) {
-    const std::size_t end = i + c.entries_[i].cls;
-    if (end >= c.entries_.size()) r.fail("parser weight row overruns the table; the model file is corrupt");
+  for (std::size_t i = 1; i < ncells; i += cells[i].cls + 1u) {
+    const std::size_t end = i + cells[i].cls;
+    if (end >= ncells) r.fail("parser weight row overruns the table; the model file is corrupt");
     for (std::size_t j = i + 1; j <= end; ++j)
-      if (c.entries_[j].cls >= c.num_classes_)
-        r.fail("parser weight class out of range; the model file is corrupt");
+      if (cells[j].cls >= num_classes_) r.fail("parser weight class out of range; the model file is corrupt");
   }
-  return c;
 }
 
 }  // namespace dyad::detail

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -68,10 +69,14 @@ class CompactWeights {
   void score(const std::vector<std::uint64_t>& features, std::int32_t* scores) const;
   int num_classes() const { return num_classes_; }
   std::size_t num_features() const { return features_; }
-  std::size_t num_entries() const { return entries_.size(); }
+  std::size_t num_entries() const { return cell_count(); }
 
   void write(BinaryWriter& w) const;
-  static CompactWeights read(BinaryReader& r);
+  /// Reads what write() wrote. `blob` owns the bytes `r` reads; when the
+  /// arrays are aligned in it (format 2), the weights point into it instead of
+  /// copying, which halves the memory a load touches. Format 1 is copied.
+  static CompactWeights read(BinaryReader& r, std::shared_ptr<const std::string> blob,
+                             std::uint32_t format);
 
   struct Slot {
     std::uint32_t check = 0;
@@ -84,14 +89,24 @@ class CompactWeights {
 
  private:
   std::size_t home(std::uint64_t key) const {
-    return static_cast<std::size_t>((static_cast<std::uint64_t>(static_cast<std::uint32_t>(key)) * slots_.size()) >> 32);
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(static_cast<std::uint32_t>(key)) * slot_count()) >> 32);
   }
   void place(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& rows);
+  const Slot* slot_data() const { return blob_ ? blob_slots_ : slots_.data(); }
+  const Cell* cell_data() const { return blob_ ? blob_cells_ : entries_.data(); }
+  std::size_t slot_count() const { return blob_ ? blob_slot_count_ : slots_.size(); }
+  std::size_t cell_count() const { return blob_ ? blob_cell_count_ : entries_.size(); }
+  void validate(BinaryReader& r) const;
   int num_classes_ = 0;
   std::size_t features_ = 0;
   std::vector<Slot> slots_;
   std::vector<Cell> entries_;
   std::vector<std::uint64_t> keys_;  ///< Full keys per slot; training only, not saved.
+  // Loaded weights that live inside the model payload (see read()).
+  std::shared_ptr<const std::string> blob_;
+  const Slot* blob_slots_ = nullptr;
+  const Cell* blob_cells_ = nullptr;
+  std::size_t blob_slot_count_ = 0, blob_cell_count_ = 0;
 };
 
 }  // namespace dyad::detail
