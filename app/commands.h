@@ -10,5 +10,6 @@ void add_parse_command(CLI::App& app);
 void add_train_command(CLI::App& app);
 void add_eval_ud_command(CLI::App& app);
 void add_code_command(CLI::App& app);
+void add_ingest_command(CLI::App& app);
 
 }  // namespace dyad::cli

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   dyad::cli::add_train_command(app);
   dyad::cli::add_eval_ud_command(app);
   dyad::cli::add_code_command(app);
+  dyad::cli::add_ingest_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
