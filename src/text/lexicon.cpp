@@ -127,9 +127,9 @@ int apostrophe_free_contraction(std::string_view lower, std::uint8_t lens[3]) {
 
 std::size_t emoticon_length(std::string_view s) {
   static const char* const kEmoticons[] = {
-      ":-)", ":-(", ";-)", ":-D", ":-P", ":-p", ":'(", ":-/", ":-O", ":-o", "^_^", "^^",  ":)",
-      ":(",  ";)",  ":D",  ":P",  ":p",  "=)",  "=(",  ":/",  ":O",  ":o",  "<3",  "XD",  ":|",
-      ";(",  ":]",  ":[",  "=D",  "8)",  ";D",  ":S",  ":$",  ":*",  "-_-", "o_O", "O_o", "T_T"};
+      ":-)", ":-(", ";-)", ":-D", ":-P", ":-p", ":'(", ":-/", ":-O", ":-o", "^_^", "^^", ":)",
+      ":(",  ";)",  ":D",  ":P",  ":p",  "=)",  "=(",  ":/",  ":O",  ":o",  "<3",  "XD", ":|",
+      ";(",  ":]",  ":[",  "=D",  ";D",  ":S",  ":$",  ":*",  "-_-", "o_O", "O_o", "T_T"};
   for (const char* e : kEmoticons) {
     std::size_t n = std::strlen(e);
     if (s.size() >= n && s.compare(0, n, e) == 0) return n;

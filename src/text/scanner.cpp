@@ -120,8 +120,8 @@ class ChunkScanner {
   // followed by the chunk end or punctuation (so "10:30" or "a:b" never match).
   bool emoticon_allowed(std::size_t i) const {
     char c = t_[i];
-    if (!std::strchr(":;=8^<XDoOT-", c)) return false;
-    if (c == 'X' || c == 'D' || c == 'o' || c == 'O' || c == 'T' || c == '8') return i == begin_;
+    if (!std::strchr(":;=^<XDoOT-", c)) return false;
+    if (c == 'X' || c == 'D' || c == 'o' || c == 'O' || c == 'T') return i == begin_;
     return true;
   }
 
