@@ -129,6 +129,8 @@ TEST(TextTokenizer, UrlsEmailsEmoticons) {
   EXPECT_EQ(tok("Write to jane.doe@example.co.uk."),
             (V{"Write", "to", "jane.doe@example.co.uk", "."}));
   EXPECT_EQ(tok("great :) but sad :-( now"), (V{"great", ":)", "but", "sad", ":-(", "now"}));
+  // List numbering is not an emoticon.
+  EXPECT_EQ(tok("1) rice 8) tea"), (V{"1", ")", "rice", "8", ")", "tea"}));
 }
 
 TEST(TextTokenizer, SpacesAfterAndNoSpace) {
