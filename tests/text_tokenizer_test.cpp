@@ -129,7 +129,8 @@ TEST(TextTokenizer, UrlsEmailsEmoticons) {
   EXPECT_EQ(tok("Write to jane.doe@example.co.uk."),
             (V{"Write", "to", "jane.doe@example.co.uk", "."}));
   EXPECT_EQ(tok("great :) but sad :-( now"), (V{"great", ":)", "but", "sad", ":-(", "now"}));
-  // List numbering is not an emoticon.
+  // Neither list numbering nor a colon before a name is an emoticon.
+  EXPECT_EQ(tok("To:Pam :D"), (V{"To", ":", "Pam", ":D"}));
   EXPECT_EQ(tok("1) rice 8) tea"), (V{"1", ")", "rice", "8", ")", "tea"}));
 }
 

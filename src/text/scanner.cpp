@@ -100,7 +100,10 @@ class ChunkScanner {
     std::string_view rest = t_.substr(i, end_ - i);
     std::size_t n = url_length(rest);
     if (n == 0) n = email_length(rest);
-    if (n == 0 && emoticon_allowed(i)) n = emoticon_length(rest);
+    if (n == 0 && emoticon_allowed(i)) {
+      n = emoticon_length(rest);
+      if (n > 0 && i + n < end_ && is_word_cp(cp_at(t_, i + n))) n = 0;  // "Attendees:Pam"
+    }
     if (n > 0) {
       emit(i, i + n);
       return i + n;
@@ -116,8 +119,9 @@ class ChunkScanner {
 
   char char_after(std::size_t j) const { return j < end_ ? t_[j] : '\0'; }
 
-  // An emoticon stands alone: at the start of a chunk or after a word, and
-  // followed by the chunk end or punctuation (so "10:30" or "a:b" never match).
+  // An emoticon stands alone: followed by the chunk end or punctuation (so
+  // "Attendees:Pam" is no ":P"); letter-initial ones only open a chunk.
+  // "10:30" never gets here: the colon is inside a word.
   bool emoticon_allowed(std::size_t i) const {
     char c = t_[i];
     if (!std::strchr(":;=^<XDoOT-", c)) return false;
