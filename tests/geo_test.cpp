@@ -365,6 +365,25 @@ TEST(GeoPlaceAdapter, RegionPhraseAndCapital) {
   EXPECT_EQ(q->country, "NER");
 }
 
+TEST(GeoPlaceAdapter, HyphenatedNamesJoin) {
+  NEED_GAZETTEER();
+  detail::GazetteerPlaceLookup places(g);
+  // fighting in Nagorno-Karabakh (tokenized Nagorno - Karabakh, no spaces)
+  Sentence s = make_sentence({{"fighting", "fighting", "NOUN", 0, "root"},
+                              {"in", "in", "ADP", 5, "case"},
+                              {"Nagorno", "Nagorno", "PROPN", 5, "compound"},
+                              {"-", "-", "PUNCT", 5, "punct"},
+                              {"Karabakh", "Karabakh", "PROPN", 1, "nmod"}});
+  s.words[2].space_after = false;
+  s.words[3].space_after = false;
+  detail::SentenceView v(s);
+  auto p = places.lookup(v, 4);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->text, "Nagorno-Karabakh");
+  EXPECT_EQ(p->kind, "region");
+  EXPECT_EQ(p->country, "AZE");
+}
+
 TEST(GeoPlaceAdapter, CommonNounsAreNotPlaces) {
   NEED_GAZETTEER();
   detail::GazetteerPlaceLookup places(g);

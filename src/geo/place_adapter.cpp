@@ -28,6 +28,8 @@ bool is_type_noun(const std::string& lemma) {
 bool name_part(const SentenceView& v, int w) {
   std::string_view rel = v.base_rel(w);
   if (rel == "compound" || rel == "flat") return capitalised(v.word(w).form) || v.word(w).form == "-";
+  // The tokenizer splits "Nagorno-Karabakh" into Nagorno - Karabakh; the hyphen hangs off the head.
+  if (rel == "punct") return v.word(w).form == "-" || v.word(w).form == "\u2013";
   // "New Caledonia" (New: PROPN) joins; "eastern Ukraine", "Eastern Ukraine" (ADJ) do not.
   if (rel == "amod") return v.upos(w) == "PROPN" || (capitalised(v.word(w).form) && v.upos(w) != "ADJ");
   return false;
