@@ -80,6 +80,13 @@ TEST(GeoGazetteer, BigCitiesAndOtherSpellings) {
   EXPECT_EQ(best(g, "Noumea").name, "Nouméa");
   EXPECT_EQ(best(g, "NOUMÉA").country, "NCL");
   EXPECT_EQ(best(g, "Stepanakert").country, "AZE");
+  EXPECT_EQ(best(g, "Kramatorsk").country, "UKR");  // GeoNames: Kramators’k
+  EXPECT_EQ(best(g, "Mykolaiv").population, best(g, "Nikolaev").population);
+  EXPECT_GT(best(g, "Mykolaiv").population, 400000);  // the oblast capital, not the town near Lviv
+  // The city, not the state, unless the text says so.
+  EXPECT_EQ(best(g, "New York").kind, PlaceKind::kCity);
+  EXPECT_EQ(best(g, "New York state").admin1, "US-NY");
+  EXPECT_EQ(best(g, "Washington").admin1, "US-DC");
 }
 
 TEST(GeoGazetteer, AmbiguousNamesAndHints) {
