@@ -46,8 +46,12 @@ void parse_conllu_stream(const Pipeline& pipeline, std::istream& in, const std::
     // Clear every column we predict or do not produce, so no gold value
     // survives into the output (evaluation would count it as ours).
     for (Word& w : s.words) {
-      w.lemma.clear(), w.upos.clear(), w.xpos.clear(), w.feats.clear();
-      w.head = -1, w.deprel.clear(), w.deps.clear();
+      Word bare;
+      bare.form = std::move(w.form);
+      bare.span = w.span;
+      bare.space_after = w.space_after;
+      bare.misc = std::move(w.misc);
+      w = std::move(bare);
     }
     pipeline.annotate(s);
     write_conllu(out, s);

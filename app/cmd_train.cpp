@@ -6,6 +6,7 @@
 #include "dyad/conllu.h"
 #include "dyad/parser.h"
 #include "dyad/tagger.h"
+#include "dyad/text.h"
 
 namespace dyad::cli {
 namespace {
@@ -30,7 +31,9 @@ void run_train(const TrainArgs& a) {
   std::vector<Sentence> train = read_conllu_file(a.train);
   std::vector<Sentence> dev = a.dev.empty() ? std::vector<Sentence>{} : read_conllu_file(a.dev);
   auto start = std::chrono::steady_clock::now();
-  if (a.what == "tagger") {
+  if (a.what == "splitter") {
+    train_sentence_splitter(train, a.output, describe(a), a.epochs ? a.epochs : 5, a.seed);
+  } else if (a.what == "tagger") {
     TaggerTrainOptions o;
     if (a.epochs) o.epochs = a.epochs;
     o.seed = a.seed;
@@ -55,8 +58,10 @@ void run_train(const TrainArgs& a) {
 
 void add_train_command(CLI::App& app) {
   auto a = std::make_shared<TrainArgs>();
-  CLI::App* cmd = app.add_subcommand("train", "Train a tagger or parser model from CoNLL-U");
-  cmd->add_option("what", a->what, "tagger or parser")->required()->check(CLI::IsMember({"tagger", "parser"}));
+  CLI::App* cmd = app.add_subcommand("train", "Train a sentence splitter, tagger or parser model from CoNLL-U");
+  cmd->add_option("what", a->what, "splitter, tagger or parser")
+      ->required()
+      ->check(CLI::IsMember({"splitter", "tagger", "parser"}));
   cmd->add_option("--train", a->train, "Training CoNLL-U file")->required()->check(CLI::ExistingFile);
   cmd->add_option("--dev", a->dev, "Development CoNLL-U file (selects the best epoch)")->check(CLI::ExistingFile);
   cmd->add_option("-o,--output", a->output, "Model file to write")->required();

@@ -16,6 +16,9 @@ Pipeline Pipeline::load(const PipelineOptions& options) {
   Pipeline p;
   p.options_ = options;
   std::string dir = options.model_dir.empty() ? default_model_dir() : options.model_dir;
+  // The statistical sentence splitter is optional: without it the tokenizer
+  // falls back to its rules (Sentences F1 85 instead of 89 on EWT test).
+  if (std::filesystem::exists(dir + "/splitter.dyadm")) p.tokenizer_ = Tokenizer::load(dir + "/splitter.dyadm");
   if (options.tag) p.tagger_ = std::make_shared<const Tagger>(Tagger::load(dir + "/tagger.dyadm"));
   if (options.parse) p.parser_ = std::make_shared<const Parser>(Parser::load(dir + "/parser.dyadm"));
   return p;
