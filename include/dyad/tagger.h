@@ -15,7 +15,8 @@ struct TaggerTrainOptions {
   std::uint64_t seed = 1;
   bool verbose = true;  ///< Progress and dev scores on stderr.
   bool two_pass = true; ///< Second pass reading first-pass tags on the right.
-  int folds = 5;        ///< Jackknife folds for training the second pass.
+  int folds = 3;        ///< Jackknife folds for training the second pass.
+  int beam = 1;         ///< Beam width (1 = greedy left-to-right).
 };
 
 /// Fills upos, xpos, feats and lemma of every word. Immutable after loading;

@@ -9,13 +9,15 @@ namespace dyad::detail {
 
 void SparseWeights::build_index() {
   std::size_t cap = std::bit_ceil(std::max<std::size_t>(16, keys_.size() * 2));
-  slots_.assign(cap, kNone);
+  slots_.assign(cap, Slot{0, 0, 0});
   mask_ = cap - 1;
   for (std::uint32_t row = 0; row < keys_.size(); ++row) {
     std::size_t i = keys_[row] & mask_;
-    while (slots_[i] != kNone) i = (i + 1) & mask_;
-    slots_[i] = row;
+    while (slots_[i].end != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{keys_[row], row_begin_[row], row_begin_[row + 1]};
   }
+  entries_.resize(cls_.size());
+  for (std::size_t k = 0; k < cls_.size(); ++k) entries_[k] = Entry{cls_[k], w_[k]};
 }
 
 SparseWeights SparseWeights::pruned(float threshold) const {
@@ -86,6 +88,10 @@ SparseWeights SparseWeights::read(BinaryReader& r) {
 
 void PerceptronTrainer::score(const std::uint64_t* feats, std::size_t n, float* scores) const {
   std::fill(scores, scores + num_classes_, 0.0f);
+  accumulate(feats, n, scores);
+}
+
+void PerceptronTrainer::accumulate(const std::uint64_t* feats, std::size_t n, float* scores) const {
   for (std::size_t i = 0; i < n; ++i) {
     auto it = index_.find(feats[i]);
     if (it == index_.end()) continue;

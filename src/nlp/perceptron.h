@@ -51,10 +51,14 @@ class SparseWeights {
 
   /// Adds the row of `key` (if known) into scores[0..num_classes).
   void add_to(std::uint64_t key, float* scores) const {
-    std::uint32_t row = find(key);
-    if (row == kNone) return;
-    for (std::uint32_t k = row_begin_[row], e = row_begin_[row + 1]; k < e; ++k)
-      scores[cls_[k]] += w_[k];
+    if (slots_.empty()) return;
+    for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.end == 0) return;  // empty slot: unknown feature
+      if (slot.key != key) continue;
+      for (std::uint32_t k = slot.begin; k < slot.end; ++k) scores[entries_[k].cls] += entries_[k].w;
+      return;
+    }
   }
 
   /// A copy without weights below `threshold` in magnitude (and without empty
@@ -69,17 +73,6 @@ class SparseWeights {
 
  private:
   friend class PerceptronTrainer;
-  static constexpr std::uint32_t kNone = 0xffffffffu;
-  std::uint32_t find(std::uint64_t key) const {
-    if (slots_.empty()) return kNone;
-    std::size_t i = key & mask_;
-    while (true) {
-      std::uint32_t row = slots_[i];
-      if (row == kNone) return kNone;
-      if (keys_[row] == key) return row;
-      i = (i + 1) & mask_;
-    }
-  }
   void build_index();
 
   int num_classes_ = 0;
@@ -88,7 +81,18 @@ class SparseWeights {
   std::vector<std::uint16_t> cls_;
   std::vector<float> w_;
   float scale_ = 0;                   // int16 grid step; 0 = not quantized yet
-  std::vector<std::uint32_t> slots_;  // open addressing over keys_, built at load
+  // Built at load for tagging speed: one cache line per lookup (the slot holds
+  // the key and its row range) and rows interleaved as (class, weight).
+  struct Slot {
+    std::uint64_t key;
+    std::uint32_t begin, end;  // end == 0: empty slot (rows are never empty)
+  };
+  struct Entry {
+    std::uint32_t cls;
+    float w;
+  };
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
   std::size_t mask_ = 0;
 };
 
@@ -100,6 +104,12 @@ class PerceptronTrainer {
 
   /// scores[c] = sum of current weights of `feats` for class c (scores zeroed first).
   void score(const std::uint64_t* feats, std::size_t n, float* scores) const;
+  /// scores[c] += current weights of `feats` for class c.
+  void accumulate(const std::uint64_t* feats, std::size_t n, float* scores) const;
+  /// Adds `delta` to the weights of `feats` for class `cls`.
+  void add(const std::uint64_t* feats, std::size_t n, int cls, float delta) {
+    for (std::size_t i = 0; i < n; ++i) bump(feats[i], cls, delta);
+  }
   /// Perceptron update towards `truth`, away from `guess` (no-op when equal).
   void update(const std::uint64_t* feats, std::size_t n, int truth, int guess);
   /// Advances the averaging clock; call once per training instance.

@@ -16,7 +16,7 @@ enum Tmpl : std::uint64_t {
   kTag1, kTag2, kTag12, kTag1Word, kTag1Suffix, kTag1Amb,
   kRTag1, kRTag2, kRTag12, kLRTag, kRTag1Word, kRTag1Amb,
   kCapRatio, kPrevShape, kNextShape, kSuffixCap, kPrevNext, kTag1Next,
-  kRTag1Suffix, kLRTagWord, kRTag1Next,
+  kRTag1Suffix, kLRTagWord, kRTag1Next, kGuess, kGuessWord, kGuessRTag,
 };
 
 constexpr std::uint64_t kUnknownAmb = 0x5a5a5a5a5a5a5a5aULL;
@@ -205,6 +205,12 @@ void tag_features(const std::vector<TokenInfo>& tokens, std::size_t i, const int
   add(kRTag1Suffix, mix64(r1) ^ t.suffix[2]);
   add(kLRTagWord, mix64(t1 * 1000 + r1) ^ t.h_lower);
   add(kRTag1Next, mix64(r1) ^ (i + 1 < n ? tokens[i + 1].h_lower : kBoundary));
+  // Pass 1's own guess for this word (stacking): pass 2, trained on
+  // jackknifed guesses, learns where pass 1 is trustworthy.
+  const std::uint64_t g = right[i] + 1;
+  add(kGuess, g);
+  add(kGuessWord, mix64(g) ^ t.h_lower);
+  add(kGuessRTag, g * 1000 + r1);
 }
 
 }  // namespace dyad::detail

@@ -100,6 +100,7 @@ void MorphModel::train(const std::vector<Sentence>& sents, const std::vector<std
   set_label_kinds(label_names);
   std::map<std::string, std::uint16_t> ids{{"", 0}};
   std::map<std::uint64_t, std::set<std::uint16_t>> lex;
+  std::unordered_map<std::uint64_t, std::uint32_t> pair_count;
   std::vector<std::set<std::uint16_t>> per_label(label_names.size());
   std::vector<std::vector<TokenInfo>> toks(sents.size());
   std::vector<std::vector<std::uint16_t>> gold(sents.size());
@@ -111,6 +112,7 @@ void MorphModel::train(const std::vector<Sentence>& sents, const std::vector<std
       gold[s].push_back(it->second);
       if (labels[s][i] < 0) continue;
       lex[lex_key(toks[s][i].h_lower, labels[s][i])].insert(it->second);
+      ++pair_count[lex_key(toks[s][i].h_lower, labels[s][i])];
       per_label[labels[s][i]].insert(it->second);
     }
   }
@@ -139,7 +141,12 @@ void MorphModel::train(const std::vector<Sentence>& sents, const std::vector<std
     for (std::size_t s : order) {
       for (std::size_t i = 0; i < toks[s].size(); ++i) {
         if (labels[s][i] < 0) continue;
-        Span32 c = candidates(toks[s][i], labels[s][i]);
+        // Words seen once stand in for unseen words: they choose among all
+        // bundles of their label, as an unseen word will at tagging time.
+        const int label = labels[s][i];
+        Span32 c = pair_count[lex_key(toks[s][i].h_lower, label)] <= 1
+                       ? by_label_[label]
+                       : candidates(toks[s][i], label);
         if (c.end - c.begin < 2) continue;
         f.clear();
         features(toks[s], labels[s].data(), i, f);

@@ -41,25 +41,35 @@ const std::vector<int>& PosModel::predict(const Sentence& s, PosScratch& sc) con
   prepare_tokens(s, dict_, sc.tokens);
   const std::size_t n = s.words.size();
   const int nl = static_cast<int>(labels_.size());
-  sc.fixed.resize(n);
-  sc.static1.resize(n * nl);
-  if (two_pass_) sc.static2.resize(n * nl);
-  for (std::size_t i = 0; i < n; ++i) {
-    sc.fixed[i] = fixed_label(sc.tokens[i], constrain_min_);
-    if (sc.fixed[i] >= 0) continue;
-    std::fill_n(&sc.static1[i * nl], nl, 0.0f);
-    if (two_pass_) std::fill_n(&sc.static2[i * nl], nl, 0.0f);
-    sc.feats.clear();
-    static_features(sc.tokens, i, sc.feats);
-    for (std::uint64_t f : sc.feats) {
-      stage1_.add_to(f, &sc.static1[i * nl]);
-      if (two_pass_) stage2_.add_to(f, &sc.static2[i * nl]);
+  // Word-only scores; frequent one-label words are not scored at all.
+  auto score_static = [&](const SparseWeights& w, std::vector<float>& st) {
+    st.resize(n * nl);
+    sc.fixed.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      sc.fixed[i] = fixed_label(sc.tokens[i], constrain_min_);
+      if (sc.fixed[i] >= 0) continue;
+      std::fill_n(&st[i * nl], nl, 0.0f);
+      sc.feats.clear();
+      static_features(sc.tokens, i, sc.feats);
+      for (std::uint64_t f : sc.feats) w.add_to(f, &st[i * nl]);
     }
-  }
+  };
   sc.scores.resize(nl);
   auto pass = [&](const SparseWeights& w, const std::vector<float>& stat, const int* right,
                   std::vector<int>& out) {
     out.assign(n, 0);
+    if (beam_ > 1) {
+      beam_decode(
+          n, nl, beam_, stat.data(), sc.tokens, constrain_min_, nullptr,
+          [&](std::size_t i, const int* left, float* scores) {
+            if (sc.fixed[i] >= 0) return;
+            sc.feats.clear();
+            tag_features(sc.tokens, i, left, right, sc.feats);
+            for (std::uint64_t f : sc.feats) w.add_to(f, scores);
+          },
+          sc.beam, out.data());
+      return;
+    }
     for (std::size_t i = 0; i < n; ++i) {
       if (sc.fixed[i] >= 0) {
         out[i] = sc.fixed[i];
@@ -72,9 +82,17 @@ const std::vector<int>& PosModel::predict(const Sentence& s, PosScratch& sc) con
       out[i] = best_label(sc.scores.data(), nl, sc.tokens[i], constrain_min_);
     }
   };
+  score_static(stage1_, sc.static1);
   pass(stage1_, sc.static1, nullptr, sc.pass1);
   if (!two_pass_) return sc.pass1;
-  pass(stage2_, sc.static2, sc.pass1.data(), sc.pass2);
+  // Pass 2 runs right to left: it reads its own tags on the right and pass
+  // 1's (left-to-right) guesses on the left, so the two passes err differently.
+  std::reverse(sc.tokens.begin(), sc.tokens.end());
+  sc.guess.assign(sc.pass1.rbegin(), sc.pass1.rend());
+  score_static(stage2_, sc.static2);
+  pass(stage2_, sc.static2, sc.guess.data(), sc.pass2);
+  std::reverse(sc.tokens.begin(), sc.tokens.end());
+  std::reverse(sc.pass2.begin(), sc.pass2.end());
   return sc.pass2;
 }
 
@@ -84,6 +102,7 @@ void PosModel::write(BinaryWriter& w) const {
   dict_.write(w);
   w.u32(constrain_min_);
   w.u8(two_pass_ ? 1 : 0);
+  w.u32(static_cast<std::uint32_t>(beam_));
   stage1_.write(w);
   if (two_pass_) stage2_.write(w);
 }
@@ -99,6 +118,9 @@ PosModel PosModel::read(BinaryReader& r) {
   m.dict_ = TagDict::read(r);
   m.constrain_min_ = r.u32();
   m.two_pass_ = r.u8() != 0;
+  std::uint32_t beam = r.u32();
+  if (beam < 1 || beam > 64) r.fail("bad beam width " + std::to_string(beam));
+  m.beam_ = static_cast<int>(beam);
   m.stage1_ = SparseWeights::read(r);
   if (m.two_pass_) m.stage2_ = SparseWeights::read(r);
   if (m.stage1_.num_classes() != static_cast<int>(n) ||

@@ -3,10 +3,10 @@
 // Design: UPOS is not a function of XPOS in EWT (VBZ is AUX or VERB, NNP is
 // PROPN or ADJ...), so the label is the pair "UPOS\tXPOS" (about 100 labels).
 // Pass 1 tags left to right reading its own previous predictions. Pass 2 tags
-// left to right again with the same word features plus pass 1's tags on the
-// right. Pass 2 is trained on jackknifed pass-1 output (each training fold is
-// tagged by a pass-1 model that never saw it), so it learns how far pass-1
-// predictions can be trusted. Frequent words are restricted to the labels
+// right to left, reading its own predictions on the right and pass 1's
+// guesses (for the word itself and its left) as stacked features. Pass 2 is
+// trained on jackknifed pass-1 output (each training fold is tagged by a
+// pass-1 model that never saw it), so it learns how far pass 1 can be trusted. Frequent words are restricted to the labels
 // seen with them in training (the tag dictionary), which also fixes the odd
 // error on function words.
 #pragma once
@@ -19,6 +19,7 @@
 #include "dyad/document.h"
 #include "dyad/tagger.h"
 #include "nlp/perceptron.h"
+#include "nlp/tagger_beam.h"
 #include "nlp/tagger_features.h"
 
 namespace dyad::detail {
@@ -27,7 +28,8 @@ struct PosScratch {
   std::vector<TokenInfo> tokens;
   std::vector<std::uint64_t> feats;
   std::vector<float> static1, static2, scores;
-  std::vector<int> pass1, pass2, fixed;
+  std::vector<int> pass1, pass2, fixed, guess;
+  BeamScratch beam;
 };
 
 class PosModel {
@@ -52,6 +54,7 @@ class PosModel {
   std::uint32_t constrain_min_ = 0;  // 0: no tag dictionary constraint
   SparseWeights stage1_, stage2_;
   bool two_pass_ = false;
+  int beam_ = 1;  // beam width of both passes
 
   friend struct PosTrainer;
 };

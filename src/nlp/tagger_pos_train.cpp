@@ -9,12 +9,14 @@
 #include <random>
 
 #include "dyad/error.h"
+#include "nlp/tagger_beam.h"
 #include "nlp/tagger_pos.h"
 
 namespace dyad::detail {
 
 int best_label(const float* scores, int num_labels, const TokenInfo& t,
                std::uint32_t constrain_min);
+int fixed_label(const TokenInfo& t, std::uint32_t constrain_min);
 
 namespace {
 
@@ -53,8 +55,70 @@ Corpus make_corpus(const std::vector<Sentence>& sents, const TagDict& dict,
 
 class StageTrainer {
  public:
-  StageTrainer(const Corpus& c, int num_labels, std::uint32_t constrain_min)
-      : c_(c), nl_(num_labels), constrain_(constrain_min) {}
+  StageTrainer(const Corpus& c, int num_labels, std::uint32_t constrain_min, int width)
+      : c_(c), nl_(num_labels), constrain_(constrain_min), width_(width) {}
+
+  /// Word-only scores of sentence s (positions with a fixed label stay 0).
+  template <typename Acc>
+  void static_scores(std::size_t s, Acc&& acc, std::vector<float>& st,
+                     std::vector<int>& fixed) const {
+    const std::size_t n = c_.tokens[s].size();
+    st.assign(n * nl_, 0.0f);
+    fixed.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      fixed[i] = fixed_label(c_.tokens[s][i], constrain_);
+      if (fixed[i] >= 0) continue;
+      const std::uint32_t b = c_.offsets[s][i], e = c_.offsets[s][i + 1];
+      acc(c_.feats[s].data() + b, e - b, &st[i * nl_]);
+    }
+  }
+
+  /// Beam decode of sentence s; with `gold`, stops where gold falls off.
+  template <typename Acc>
+  std::size_t beam(std::size_t s, const std::vector<int>* right, Acc&& acc, const int* gold,
+                   std::vector<int>& out, BeamScratch& bs) const {
+    const auto& toks = c_.tokens[s];
+    const std::size_t n = toks.size();
+    std::vector<float> st;
+    std::vector<int> fixed;
+    static_scores(s, acc, st, fixed);
+    std::vector<std::uint64_t> f;
+    out.assign(n, 0);
+    return beam_decode(
+        n, nl_, width_, st.data(), toks, constrain_, gold,
+        [&](std::size_t i, const int* left, float* sc) {
+          if (fixed[i] >= 0) return;
+          f.clear();
+          tag_features(toks, i, left, right ? right->data() : nullptr, f);
+          acc(f.data(), f.size(), sc);
+        },
+        bs, out.data());
+  }
+
+  /// One early-update training step on sentence s.
+  void train_beam(std::size_t s, const std::vector<int>* right, PerceptronTrainer& t,
+                  BeamScratch& bs, std::vector<int>& out) const {
+    const auto& gold = c_.gold[s];
+    const std::size_t n = gold.size();
+    auto acc = [&](const std::uint64_t* f, std::size_t k, float* sc) { t.accumulate(f, k, sc); };
+    std::size_t stop = beam(s, right, acc, gold.data(), out, bs);
+    std::size_t last = stop < n ? stop : n - 1;
+    std::vector<std::uint64_t> fg, fp;
+    bool same_prefix = true;
+    for (std::size_t j = 0; j <= last && n > 0; ++j) {
+      same_prefix = same_prefix && out[j] == gold[j];
+      if (same_prefix) continue;  // identical history and label: updates cancel
+      if (fixed_label(c_.tokens[s][j], constrain_) >= 0) continue;
+      const std::uint32_t b = c_.offsets[s][j], e = c_.offsets[s][j + 1];
+      fg.assign(c_.feats[s].begin() + b, c_.feats[s].begin() + e);
+      fp = fg;
+      tag_features(c_.tokens[s], j, gold.data(), right ? right->data() : nullptr, fg);
+      tag_features(c_.tokens[s], j, out.data(), right ? right->data() : nullptr, fp);
+      t.add(fg.data(), fg.size(), gold[j], 1.0f);
+      t.add(fp.data(), fp.size(), out[j], -1.0f);
+    }
+    for (std::size_t j = 0; j < n; ++j) t.tick();
+  }
 
   /// Greedy decode of sentence s with `score` (a trainer or final weights).
   template <typename Score>
@@ -82,6 +146,16 @@ class StageTrainer {
   std::vector<int> predict(const SparseWeights& w, std::size_t s,
                            const std::vector<int>* right) const {
     std::vector<int> out;
+    if (width_ > 1) {
+      BeamScratch bs;
+      beam(
+          s, right,
+          [&](const std::uint64_t* f, std::size_t k, float* sc) {
+            for (std::size_t j = 0; j < k; ++j) w.add_to(f[j], sc);
+          },
+          nullptr, out, bs);
+      return out;
+    }
     decode(
         s, right,
         [&](const std::vector<std::uint64_t>& f, float* sc) {
@@ -103,10 +177,15 @@ class StageTrainer {
     SparseWeights best;
     double best_acc = -1;
     std::vector<int> out;
+    BeamScratch bs;
     for (int e = 1; e <= epochs; ++e) {
       auto start = std::chrono::steady_clock::now();
       std::shuffle(idx.begin(), idx.end(), rng);
       for (std::size_t s : idx) {
+        if (width_ > 1) {
+          train_beam(s, right ? &(*right)[s] : nullptr, t, bs, out);
+          continue;
+        }
         decode(
             s, right ? &(*right)[s] : nullptr,
             [&](const std::vector<std::uint64_t>& f, float* sc) { t.score(f.data(), f.size(), sc); },
@@ -156,6 +235,7 @@ class StageTrainer {
   const Corpus& c_;
   int nl_;
   std::uint32_t constrain_;
+  int width_;
 };
 
 }  // namespace
@@ -198,7 +278,8 @@ struct PosTrainer {
 
     Corpus tc = make_corpus(train, m.dict_, label_ids);
     Corpus dc = make_corpus(dev, m.dict_, label_ids);
-    StageTrainer tt(tc, nl, m.constrain_min_), dt(dc, nl, m.constrain_min_);
+    m.beam_ = std::max(1, o.beam);
+    StageTrainer tt(tc, nl, m.constrain_min_, m.beam_), dt(dc, nl, m.constrain_min_, m.beam_);
     const StageTrainer* devp = dev.empty() ? nullptr : &dt;
     std::vector<std::size_t> all(train.size());
     std::iota(all.begin(), all.end(), 0);
@@ -227,9 +308,21 @@ struct PosTrainer {
     }
     std::vector<std::vector<int>> dev_right(dev.size());
     for (std::size_t s = 0; s < dev.size(); ++s) dev_right[s] = dt.predict(m.stage1_, s, nullptr);
-    if (o.verbose) std::cerr << "tagger: pass 2\n";
-    m.stage2_ = tt.train(all, &right, o.epochs, o.seed + 100, devp, &dev_right, &m.labels_,
-                         o.verbose, nullptr);
+    // Pass 2 runs right to left: train it on reversed sentences and guesses.
+    auto reversed = [](const std::vector<Sentence>& in) {
+      std::vector<Sentence> out(in.size());
+      for (std::size_t s = 0; s < in.size(); ++s)
+        out[s].words.assign(in[s].words.rbegin(), in[s].words.rend());
+      return out;
+    };
+    for (auto& r : right) std::reverse(r.begin(), r.end());
+    for (auto& r : dev_right) std::reverse(r.begin(), r.end());
+    Corpus rtc = make_corpus(reversed(train), m.dict_, label_ids);
+    Corpus rdc = make_corpus(reversed(dev), m.dict_, label_ids);
+    StageTrainer rtt(rtc, nl, m.constrain_min_, m.beam_), rdt(rdc, nl, m.constrain_min_, m.beam_);
+    if (o.verbose) std::cerr << "tagger: pass 2 (right to left)\n";
+    m.stage2_ = rtt.train(all, &right, o.epochs, o.seed + 100, dev.empty() ? nullptr : &rdt,
+                          &dev_right, &m.labels_, o.verbose, nullptr);
     m.stage1_ = m.stage1_.pruned(kPrune);
     m.stage2_ = m.stage2_.pruned(kPrune);
     return m;
