@@ -11,5 +11,9 @@ void add_train_command(CLI::App& app);
 void add_eval_ud_command(CLI::App& app);
 void add_code_command(CLI::App& app);
 void add_ingest_command(CLI::App& app);
+void add_events_command(CLI::App& app);
+void add_timeline_command(CLI::App& app);
+void add_actors_command(CLI::App& app);
+void add_export_command(CLI::App& app);
 
 }  // namespace dyad::cli

@@ -13,6 +13,10 @@ int main(int argc, char** argv) {
   dyad::cli::add_eval_ud_command(app);
   dyad::cli::add_code_command(app);
   dyad::cli::add_ingest_command(app);
+  dyad::cli::add_events_command(app);
+  dyad::cli::add_timeline_command(app);
+  dyad::cli::add_actors_command(app);
+  dyad::cli::add_export_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

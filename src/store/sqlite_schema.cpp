@@ -7,11 +7,17 @@
 // table through covering indexes:
 //   events_dyad   (source_country, target_country, date, quad_class, goldstein)
 //                 -> a dyad timeline is one index range scan;
+//   events_dyad_page (source_country, target_country, date) -> dyad pages in
+//                 (date, id) order without a sort (events_dyad's trailing
+//                 columns break the id order);
 //   events_date / events_source / events_target / events_cameo / events_plover
 //                 -> a filtered page "ORDER BY date DESC LIMIT 100" walks an
 //                    index backwards and stops after 100 rows.
 // Version 2 added the actors table and the FTS5 index over sentences; both are
-// rebuilt from the v1 tables by the migration.
+// rebuilt from the v1 tables by the migration. It also writes fixed planner
+// statistics (sqlite_stat1) shaped like a 10M-event store, so the query plans
+// are the ones designed here from the first row on, not guesses from an empty
+// or skewed table (tests/store_schema_test.cpp checks them).
 #include "store/sqlite_schema.h"
 
 #include "dyad/error.h"
@@ -69,6 +75,7 @@ CREATE TABLE events(
 CREATE UNIQUE INDEX events_key ON events(source_code, target_code, cameo, date, place);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_dyad ON events(source_country, target_country, date, quad_class, goldstein);
+CREATE INDEX events_dyad_page ON events(source_country, target_country, date);
 CREATE INDEX events_source ON events(source_country, date);
 CREATE INDEX events_target ON events(target_country, date);
 CREATE INDEX events_cameo ON events(cameo, date);
@@ -104,7 +111,7 @@ CREATE TABLE actors(
   as_source INTEGER NOT NULL DEFAULT 0,
   as_target INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
 INSERT INTO actors(code, country, sector, as_source, as_target)
-  SELECT code, max(country), max(sector), sum(s), sum(t) FROM (
+  SELECT code, max(coalesce(country, '')), max(coalesce(sector, '')), sum(s), sum(t) FROM (
     SELECT src_code AS code, src_country AS country, src_sector AS sector, 1 AS s, 0 AS t
       FROM mentions WHERE src_code IS NOT NULL AND src_code <> ''
     UNION ALL
@@ -112,6 +119,22 @@ INSERT INTO actors(code, country, sector, as_source, as_target)
   GROUP BY code;
 CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='sentences', content_rowid='id');
 INSERT INTO sentence_fts(sentence_fts) VALUES('rebuild');
+ANALYZE sqlite_schema;
+DELETE FROM sqlite_stat1;
+INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES
+  ('events', 'events_key', '10000000 1000 20 5 1 1'),
+  ('events', 'events_date', '10000000 3000'),
+  ('events', 'events_dyad', '10000000 200000 2000 200 50 2'),
+  ('events', 'events_dyad_page', '10000000 200000 2000 200'),
+  ('events', 'events_source', '10000000 200000 50'),
+  ('events', 'events_target', '10000000 200000 50'),
+  ('events', 'events_cameo', '10000000 100000 30'),
+  ('events', 'events_plover', '10000000 500000 150'),
+  ('mentions', 'mentions_event', '20000000 2 1 1'),
+  ('mentions', 'mentions_article', '20000000 10 1'),
+  ('sentences', 'sqlite_autoindex_sentences_1', '10000000 10 1'),
+  ('articles', 'sqlite_autoindex_articles_1', '1000000 1');
+ANALYZE sqlite_schema;
 )SQL";
 
 int user_version(SqliteDb& db) {
