@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "dyad/conllu.h"
+#include "dyad/engine.h"
 #include "dyad/pipeline.h"
 
 namespace {
@@ -58,6 +59,39 @@ void BM_TokenizeTagParse(benchmark::State& state) { run_pipeline(state, true); }
 void BM_TokenizeTag(benchmark::State& state) { run_pipeline(state, false); }
 BENCHMARK(BM_TokenizeTagParse)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 BENCHMARK(BM_TokenizeTag)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+// Raw text -> events (segmentation, tagging, parsing and coding) with the
+// bundled models and dictionaries, on the EWT test text.
+void BM_TextToEvents(benchmark::State& state) {
+  static const std::string text = ewt_test_text();
+  if (text.empty()) {
+    state.SkipWithError("../shared/data/ud-english-ewt absent");
+    return;
+  }
+  dyad::Engine engine = dyad::Engine::load();
+  dyad::Article article;
+  article.id = "ewt-test";
+  article.text = text;
+  article.date = "2024-01-15";
+  std::size_t sentences = 0, events = 0;
+  for (auto _ : state) {
+    dyad::CodedArticle coded = engine.code(article);
+    sentences += coded.document.sentences.size();
+    events += coded.events.size();
+  }
+  state.counters["sentences/s"] =
+      benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
+  state.counters["events/iter"] = static_cast<double>(events) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_TextToEvents)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+void BM_EngineLoad(benchmark::State& state) {
+  for (auto _ : state) {
+    dyad::Engine engine = dyad::Engine::load();
+    benchmark::DoNotOptimize(&engine);
+  }
+}
+BENCHMARK(BM_EngineLoad)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
 
