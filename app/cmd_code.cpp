@@ -26,7 +26,7 @@ struct CodeArgs {
   std::string date;
   std::string outlet;
   std::string outlet_country;
-  std::string dict_dir;
+  std::vector<std::string> dicts;  // DIR (ours), "ours" or "petrarch:SPEC"
   std::string model_dir;
   bool explain = false;
   bool lenient = false;
@@ -66,7 +66,12 @@ class Runner {
  public:
   explicit Runner(const CodeArgs& args) : args_(args), writer_(std::cout, args.format) {
     CoderOptions o;
-    o.dict_dir = args.dict_dir;
+    for (const std::string& d : args.dicts) {  // petrarch:SPEC alone replaces ours; with "ours" or a DIR it joins them
+      if (d.starts_with("petrarch:")) o.petrarch_dicts.push_back(d.substr(9));
+      else if (d != "ours") o.dict_dir = d;
+    }
+    o.petrarch_only = !args.dicts.empty() && std::all_of(args.dicts.begin(), args.dicts.end(),
+                                  [](const std::string& d) { return d.starts_with("petrarch:"); });
     o.explain = args.explain;
     coder_.emplace(Coder::load(o));
   }
@@ -204,7 +209,11 @@ void add_code_command(CLI::App& app) {
   cmd->add_option("--outlet", args->outlet, "Outlet name, looked up in data/actors/outlets.txt");
   cmd->add_option("--outlet-country", args->outlet_country, "ISO3 country of the outlet (\"our country\", \"we\")");
   cmd->add_flag("--explain", args->explain, "Add an explanation per event (pattern, parse paths, modality, date)");
-  cmd->add_option("--dict", args->dict_dir, "Dictionary directory (default: the bundled data/)");
+  cmd->add_option("--dict", args->dicts, "Dictionary directory (default: the bundled data/); petrarch:DIR loads "
+                                       "PETRARCH2/TABARI dictionaries instead, or beside ours with --dict ours")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);  // one value per --dict, files stay positional
   cmd->add_option("--model-dir", args->model_dir, "Directory with tagger.dyadm and parser.dyadm");
   cmd->add_flag("--lenient", args->lenient, "Replace invalid UTF-8 with U+FFFD instead of failing");
   cmd->callback([args] {

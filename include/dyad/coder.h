@@ -19,6 +19,10 @@ namespace dyad {
 struct CoderOptions {
   /// Holds actors/*.txt, actors/people/*.txt, events/*.txt; empty = default_dict_dir().
   std::string dict_dir;
+  /// PETRARCH2/TABARI dictionaries (`--dict petrarch:SPEC`, docs/petrarch.md): a
+  /// directory, one file, or a file-name prefix such as DIR/PETR.Validate.
+  std::vector<std::string> petrarch_dicts;
+  bool petrarch_only = false;  ///< The PETRARCH dictionaries replace ours instead of joining them.
   bool explain = false;  ///< Fill Event::explanation.
 };
 

@@ -16,6 +16,7 @@
 #include "coder/dictionary.h"
 #include "coder/match.h"
 #include "coder/modality.h"
+#include "coder/petrarch_dict.h"
 #include "coder/places.h"
 #include "dyad/error.h"
 
@@ -30,7 +31,8 @@ Coder Coder::load(const CoderOptions& options) {
   Coder c;
   c.options_ = options;
   c.dict_ = std::make_shared<const detail::Dictionary>(
-      detail::load_dictionary(options.dict_dir.empty() ? default_dict_dir() : options.dict_dir));
+      detail::load_coder_dictionary(options.dict_dir.empty() ? default_dict_dir() : options.dict_dir,
+                                    options.petrarch_dicts, options.petrarch_only));
   return c;
 }
 
@@ -102,6 +104,7 @@ class DocumentCoder {
     for (int t = 0; t < v.size(); ++t) {
       const detail::Pattern* p = detail::match_trigger(d_, v, t, discards);
       if (!p) continue;
+      if (d_.codes[p->code].cameo == "---") continue;  // a PETRARCH null-coded pattern: matches, codes nothing
       detail::Slots slots = detail::fill_slots(v, t, *p);
       std::vector<std::pair<ResolvedActor, std::string>> sources, targets;
       for (const auto& sw : slots.sources) {
