@@ -17,6 +17,12 @@ namespace fs = std::filesystem;
 
 const RecordSchema kSchema = {{"country", {"name", "adjective"}}, {"code", {"label", "verb"}}};
 
+CoderOptions options_for(const std::string& dir) {
+  CoderOptions o;
+  o.dict_dir = dir;
+  return o;
+}
+
 std::string error_of(const std::string& text) {
   try {
     parse_records(text, "x.txt", kSchema);
@@ -58,7 +64,7 @@ TEST(CoderDict, LoadFailsWithFileAndLine) {
   std::ofstream(dir / "events" / "16.txt") << "@code 166\nlabel: Expel\nverb: expel obj=@nosuchclass\n";
   std::string message;
   try {
-    Coder::load(CoderOptions{dir.string(), false});
+    Coder::load(options_for(dir.string()));
   } catch (const Error& e) {
     message = e.what();
   }
@@ -68,7 +74,7 @@ TEST(CoderDict, LoadFailsWithFileAndLine) {
   std::ofstream(dir / "events" / "16.txt") << "@code 166\ngoldstein: minus seven\n";
   message.clear();
   try {
-    Coder::load(CoderOptions{dir.string(), false});
+    Coder::load(options_for(dir.string()));
   } catch (const Error& e) {
     message = e.what();
   }
@@ -76,7 +82,7 @@ TEST(CoderDict, LoadFailsWithFileAndLine) {
   std::ofstream(dir / "actors" / "c.txt") << "@person Someone\nrole: FRAGOV 2017-13..\n";
   message.clear();
   try {
-    Coder::load(CoderOptions{dir.string(), false});
+    Coder::load(options_for(dir.string()));
   } catch (const Error& e) {
     message = e.what();
   }

@@ -98,6 +98,18 @@ TEST(CoderEngine, SourceSlotExtensionUsesPrepositionPhrase) {
   EXPECT_EQ(code_of(ev[0].target), "FRAGOV");
 }
 
+TEST(CoderEngine, AgentlessPassiveWithInstitutionPhraseGivesImplicitSource) {
+  auto ev = code("implicit_agent");
+  ASSERT_EQ(ev.size(), 1u);
+  ASSERT_TRUE(ev[0].source);
+  EXPECT_EQ(ev[0].source->code, "AZEGOV");
+  EXPECT_EQ(ev[0].source->via, "implicit");
+  EXPECT_EQ(code_of(ev[0].target), "FRAGOV");
+  EXPECT_LT(ev[0].confidence, 0.7);
+  // a place-like phrase is not an agent: "was summoned yesterday" keeps a null source
+  EXPECT_FALSE(code("passive_noagent")[0].source);
+}
+
 TEST(CoderEngine, CoordinatedSubjectsGiveOneEventEach) {
   auto ev = code("coordination");
   ASSERT_EQ(ev.size(), 2u);

@@ -56,9 +56,8 @@ TEST_F(CoderSample, SummonsOfTheFrenchAmbassadorYesterday) {
   EXPECT_EQ(e->target->code, "FRAGOV");
   EXPECT_EQ(slice(e->trigger), "summoned");
   EXPECT_NE(slice(e->target->span).find("Ambassador"), std::string::npos) << slice(e->target->span);
-  if (e->source) {
-    EXPECT_EQ(e->source->country, "AZE");  // only with a source=to pattern
-  }
+  ASSERT_TRUE(e->source);  // "to the Foreign Ministry of our country" (implicit agent)
+  EXPECT_EQ(e->source->code, "AZEGOV");
   EXPECT_EQ(e->date, "2023-12-26");
   EXPECT_EQ(e->date_precision, "day");
   ASSERT_TRUE(e->date_cue_span);

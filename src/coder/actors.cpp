@@ -336,11 +336,33 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
           last = std::max(last, v_->subtree(c, {"acl", "appos", "conj", "cc", "punct"}).back());
         }
       }
+      if (std::find(kPartOf.begin(), kPartOf.end(), v_->lemma(h)) != kPartOf.end()) {
+        // "employees of the French diplomatic mission": the institution's code
+        for (int c : v_->children(h)) {
+          if (v_->base_rel(c) != "nmod" || v_->case_of(c) != "of") continue;
+          std::vector<ResolvedActor> of = resolve(c, 1);
+          if (!of.empty() && !of.front().actor.sector.empty()) {
+            ResolvedActor r = of.front();
+            Actor keep = r.actor;
+            r.actor = make(first, std::max(last, v_->subtree(c, {"acl", "appos", "conj", "cc", "punct"}).back()), h,
+                           keep.country, keep.sector, "of").actor;
+            r.actor.code = keep.code;
+            r.human = true;
+            r.penalty += 0.05;
+            return {r};
+          }
+        }
+      }
       const std::string& sector = d_.sectors[e.ref];
       ResolvedActor r = make(first, last, h, country, sector, "agent");
       r.human = !is_institution(h);
-      if (country.empty()) {
-        // "the ministry": the country of the last actor with the same head noun, else the last actor with the same head noun, else the last with the same sector
+      bool definite = false;
+      for (int c : v_->children(h)) {
+        const std::string& dl = v_->low(c);
+        if (v_->base_rel(c) == "det" && (dl == "the" || dl == "this" || dl == "that" || dl == "these" || dl == "those")) definite = true;
+      }
+      if (country.empty() && definite) {
+        // "the ministry": the country of the last actor with the same head noun, else the last with the same sector
         auto it = std::find_if(history_.rbegin(), history_.rend(), [&](const ResolvedActor& a) {
           return a.head_lemma == v_->lemma(h) && a.actor.sector == sector && !a.actor.country.empty();
         });
@@ -356,7 +378,9 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
           r.actor.via = "coref";
           r.penalty += 0.1;
         }
-        if (r.actor.country.empty()) r.penalty += 0.2;
+      }
+      if (country.empty() && r.actor.country.empty()) {
+        r.penalty += 0.2;
       }
       return {r};
     }
@@ -442,7 +466,12 @@ std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
       return {r};
     }
   }
-  if (!country.empty() && (how == "modifier")) {
+  bool adjective_mod = false;
+  for (int c : v_->children(h)) {
+    const Mention* m = mention_at(c);
+    if (m && (m->entry->kind == PhraseKind::kAdjective || m->entry->kind == PhraseKind::kDemonym)) adjective_mod = true;
+  }
+  if (!country.empty() && how == "modifier" && adjective_mod && v_->upos(h) == "NOUN") {
     int first = v_->subtree(h, {"acl", "acl:relcl", "appos", "conj", "cc", "punct", "nmod"}).front();
     ResolvedActor r = make(first, h, h, country, "", "adjective");
     r.human = v_->has_feat(h, "Number=Plur");
@@ -450,7 +479,7 @@ std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
     return {r};
   }
   bool part_of = std::find(kPartOf.begin(), kPartOf.end(), l) != kPartOf.end() || v_->upos(h) == "NUM";
-  if (depth < 2 && part_of) {
+  if (depth < 3 && part_of) {
     for (int c : v_->children(h)) {
       if (v_->base_rel(c) != "nmod" || v_->case_of(c) != "of") continue;
       std::vector<ResolvedActor> r = resolve(c, depth + 1);

@@ -101,6 +101,7 @@ class DocumentCoder {
     for (int i = 0; i < v.size(); ++i) low.push_back(v.low(i));
     std::vector<detail::DateCue> cues = detail::find_date_cues(low, a_.date);
     std::set<std::tuple<int, std::string, std::string>> seen;
+    std::size_t first_event = out.size();
     for (int t = 0; t < v.size(); ++t) {
       const detail::Pattern* p = detail::match_trigger(d_, v, t, discards);
       if (!p) continue;
@@ -110,6 +111,7 @@ class DocumentCoder {
       for (const auto& sw : slots.sources) {
         for (auto& a : actors_.with_conjuncts(sw.word)) sources.emplace_back(a, sw.path);
       }
+      if (sources.empty() && !p->noun && v.passive(t)) implicit_agent(v, t, sources);
       for (const auto& tw : slots.targets) {
         for (auto& a : actors_.with_conjuncts(tw.word)) targets.emplace_back(a, tw.path);
       }
@@ -132,6 +134,49 @@ class DocumentCoder {
           out.push_back(std::move(e));
         }
       }
+    }
+    drop_subsumed(out, first_event);
+  }
+
+  // Within a sentence, an event of the same code whose actors are a subset of
+  // another's ("declared persona non grata by X" + the noun "grata" with no
+  // actors) says nothing new: keep the fuller one.
+  static void drop_subsumed(std::vector<Event>& out, std::size_t first) {
+    auto code = [](const std::optional<Actor>& a) { return a ? a->code : std::string(); };
+    auto count = [](const Event& e) { return (e.source ? 1 : 0) + (e.target ? 1 : 0); };
+    std::vector<char> drop(out.size(), 0);
+    for (std::size_t i = first; i < out.size(); ++i) {
+      for (std::size_t j = first; j < out.size() && !drop[i]; ++j) {
+        if (i == j || drop[j] || out[i].cameo != out[j].cameo || count(out[i]) >= count(out[j])) continue;
+        bool src_ok = !out[i].source || code(out[i].source) == code(out[j].source);
+        bool tgt_ok = !out[i].target || code(out[i].target) == code(out[j].target);
+        if (src_ok && tgt_ok) drop[i] = 1;
+      }
+    }
+    std::size_t w = first;
+    for (std::size_t i = first; i < out.size(); ++i) {
+      if (drop[i]) continue;
+      if (w != i) out[w] = std::move(out[i]);
+      ++w;
+    }
+    out.resize(w);
+  }
+
+  // An agentless passive whose to/at phrase names an institution ("was
+  // summoned to the Foreign Ministry of X"): the text names the likely agent,
+  // so it becomes the source with a lower confidence (via "implicit").
+  void implicit_agent(const detail::SentenceView& v, int t, std::vector<std::pair<ResolvedActor, std::string>>& out) {
+    for (int c : v.children(t)) {
+      std::string prep = v.case_of(c);
+      if (v.base_rel(c) != "obl" || (prep != "to" && prep != "at")) continue;
+      for (ResolvedActor a : actors_.at(c)) {
+        bool institution = (a.actor.via == "agent" || a.actor.via == "org" || a.actor.via == "coref") && !a.human;
+        if (!institution || a.actor.country.empty()) continue;
+        a.actor.via = "implicit";
+        a.penalty += 0.25;
+        out.emplace_back(a, v.lemma(t) + " (passive, no agent) -obl:" + prep + "-> " + v.word(c).form);
+      }
+      if (!out.empty()) return;
     }
   }
 

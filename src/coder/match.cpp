@@ -163,6 +163,17 @@ SlotWord logical_object(const SentenceView& v, int verb) {
   if (v.passive(verb) || (shared && v.passive(h))) {
     int s = exact_kid(v, verb, "nsubj:pass");
     if (s >= 0) return {s, step(v, verb, "nsubj:pass", s, true)};
+    // Parser repair: "yesterday the French Ambassador ... was summoned" is often
+    // parsed with the subject as an appos of the temporal noun.
+    for (int a = 0; a < verb; ++a) {
+      int c = v.head(a);
+      if (v.rel(a) != "appos" || c < 0 || (v.upos(a) != "NOUN" && v.upos(a) != "PROPN")) continue;
+      if (v.base_rel(c) != "obl" || v.rel(c) == "obl") continue;  // obl:tmod / obl:unmarked / obl:npmod
+      int up = c;
+      for (int hop = 0; hop < 4 && up >= 0 && up != verb; ++hop) up = v.head(up);
+      if (up != verb) continue;
+      return {a, v.word(c).form + " -appos-> " + v.word(a).form + " (repaired subject of " + v.lemma(verb) + ")"};
+    }
     if (shared) {
       int s2 = exact_kid(v, h, "nsubj:pass");
       if (s2 >= 0) return {s2, step(v, h, "conj", verb, true) + " / " + step(v, h, "nsubj:pass", s2, true)};
@@ -292,6 +303,15 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p) {
   // when the phrase is absent: "summoned to the ministry" vs "X summoned Y".
   SlotWord s = p.source_slot.empty() ? logical_subject(v, t) : slot(v, t, p, p.source_slot);
   if (s.word < 0 && !p.source_slot.empty() && p.source_slot != "none") s = logical_subject(v, t);
+  if (p.target_slot == "any") {  // PETRARCH patterns (docs/petrarch.md): the object, its phrases, the verb's phrases
+    if (s.word >= 0) out.sources.push_back(s);
+    SlotWord o = logical_object(v, t);
+    std::vector<int> cands = o.word >= 0 ? v.kids(o.word, "nmod") : std::vector<int>{};
+    for (int c : v.children(t)) if (v.base_rel(c) == "obl" && v.rel(c) != "obl:agent" && v.case_of(c) != "by") cands.push_back(c);
+    if (o.word >= 0 && o.word != s.word) out.targets.push_back(o);
+    for (int c : cands) if (c != s.word) out.targets.push_back({c, step(v, v.head(c), v.rel(c), c, true)});
+    return out;
+  }
   SlotWord g = slot(v, t, p, p.target_slot.empty() ? "obj" : p.target_slot);
   if (g.word == s.word) g = {};
   if (s.word >= 0) out.sources.push_back(s);
