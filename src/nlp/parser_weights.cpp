@@ -123,7 +123,7 @@ void CompactWeights::place(const std::vector<std::pair<std::uint64_t, std::uint3
 }
 
 CompactWeights CompactWeights::pruned(int min_q) const {
-  if (keys_.size() != slots_.size()) throw Error("parser weights: only a freshly trained model can be pruned");
+  if (keys_.size() != slot_count()) return pruned_in_place(min_q);
   CompactWeights c;
   c.num_classes_ = num_classes_;
   c.entries_.push_back({0, 0});
@@ -146,6 +146,31 @@ CompactWeights CompactWeights::pruned(int min_q) const {
     rows.emplace_back(keys_[i], static_cast<std::uint32_t>(header));
   }
   c.place(rows);
+  return c;
+}
+
+// A loaded model has no full keys, so rows cannot be rehashed: keep every
+// slot where it is (an emptied row stays as a zero-length row) and only drop cells.
+CompactWeights CompactWeights::pruned_in_place(int min_q) const {
+  CompactWeights c;
+  c.num_classes_ = num_classes_;
+  c.features_ = features_;
+  const Slot* slots = slot_data();
+  const Cell* cells = cell_data();
+  c.slots_.assign(slots, slots + slot_count());
+  c.entries_.push_back({0, 0});
+  for (Slot& s : c.slots_) {
+    if (s.begin == 0) continue;
+    const std::size_t header = c.entries_.size();
+    c.entries_.push_back({0, 0});
+    for (std::size_t j = 1; j <= cells[s.begin].cls; ++j) {
+      const Cell cell = cells[s.begin + j];
+      if (std::abs(static_cast<int>(cell.weight)) < min_q) continue;
+      c.entries_.push_back(cell);
+      ++c.entries_[header].cls;
+    }
+    s.begin = static_cast<std::uint32_t>(header);
+  }
   return c;
 }
 

@@ -97,6 +97,7 @@ class CompactWeights {
   std::size_t slot_count() const { return blob_ ? blob_slot_count_ : slots_.size(); }
   std::size_t cell_count() const { return blob_ ? blob_cell_count_ : entries_.size(); }
   void validate(BinaryReader& r) const;
+  CompactWeights pruned_in_place(int min_q) const;
   int num_classes_ = 0;
   std::size_t features_ = 0;
   std::vector<Slot> slots_;
