@@ -20,6 +20,31 @@ void SparseWeights::build_index() {
   for (std::size_t k = 0; k < cls_.size(); ++k) entries_[k] = Entry{cls_[k], w_[k]};
 }
 
+void SparseWeights::add_all(const std::uint64_t* keys, std::size_t n, float* scores) const {
+  if (slots_.empty()) return;
+  constexpr std::size_t kChunk = 64;
+  for (std::size_t base = 0; base < n; base += kChunk) {
+    const std::size_t m = std::min(kChunk, n - base);
+    for (std::size_t k = 0; k < m; ++k) __builtin_prefetch(&slots_[keys[base + k] & mask_]);
+    const Slot* found[kChunk];
+    std::size_t nf = 0;
+    for (std::size_t k = 0; k < m; ++k) {
+      const std::uint64_t key = keys[base + k];
+      for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
+        const Slot& slot = slots_[i];
+        if (slot.end == 0) break;
+        if (slot.key != key) continue;
+        __builtin_prefetch(&entries_[slot.begin]);
+        found[nf++] = &slot;
+        break;
+      }
+    }
+    for (std::size_t f = 0; f < nf; ++f)
+      for (std::uint32_t k = found[f]->begin; k < found[f]->end; ++k)
+        scores[entries_[k].cls] += entries_[k].w;
+  }
+}
+
 SparseWeights SparseWeights::pruned(float threshold) const {
   SparseWeights s;
   s.num_classes_ = num_classes_;

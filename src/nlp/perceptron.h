@@ -61,6 +61,11 @@ class SparseWeights {
     }
   }
 
+  /// Adds the rows of all `keys` into scores. Prefetches every slot first and
+  /// every row next, so the cache misses of one word overlap instead of
+  /// queueing (tagging is bound by memory latency, not arithmetic).
+  void add_all(const std::uint64_t* keys, std::size_t n, float* scores) const;
+
   /// A copy without weights below `threshold` in magnitude (and without empty
   /// rows), rounded to the int16 grid it is saved on, so that a saved and
   /// reloaded model scores exactly like the one in memory.

@@ -63,7 +63,8 @@ void static_features(const std::vector<TokenInfo>& tokens, std::size_t i,
                      std::vector<std::uint64_t>& out);
 
 /// Appends features over predicted tags: left[j] for j < i; when `right` is
-/// not null, right[j] for j > i (first-pass predictions). Tag ids >= 0.
+/// not null, the first pass's guesses right[j] for j >= i (stacked features of
+/// the second pass, which runs over the reversed sentence). Tag ids >= 0.
 void tag_features(const std::vector<TokenInfo>& tokens, std::size_t i, const int* left,
                   const int* right, std::vector<std::uint64_t>& out);
 

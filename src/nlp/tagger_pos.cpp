@@ -51,7 +51,7 @@ const std::vector<int>& PosModel::predict(const Sentence& s, PosScratch& sc) con
       std::fill_n(&st[i * nl], nl, 0.0f);
       sc.feats.clear();
       static_features(sc.tokens, i, sc.feats);
-      for (std::uint64_t f : sc.feats) w.add_to(f, &st[i * nl]);
+      w.add_all(sc.feats.data(), sc.feats.size(), &st[i * nl]);
     }
   };
   sc.scores.resize(nl);
@@ -78,7 +78,7 @@ const std::vector<int>& PosModel::predict(const Sentence& s, PosScratch& sc) con
       std::copy_n(&stat[i * nl], nl, sc.scores.begin());
       sc.feats.clear();
       tag_features(sc.tokens, i, out.data(), right, sc.feats);
-      for (std::uint64_t f : sc.feats) w.add_to(f, sc.scores.data());
+      w.add_all(sc.feats.data(), sc.feats.size(), sc.scores.data());
       out[i] = best_label(sc.scores.data(), nl, sc.tokens[i], constrain_min_);
     }
   };
@@ -94,6 +94,11 @@ const std::vector<int>& PosModel::predict(const Sentence& s, PosScratch& sc) con
   std::reverse(sc.tokens.begin(), sc.tokens.end());
   std::reverse(sc.pass2.begin(), sc.pass2.end());
   return sc.pass2;
+}
+
+void PosModel::prune(float threshold) {
+  stage1_ = stage1_.pruned(threshold);
+  if (two_pass_) stage2_ = stage2_.pruned(threshold);
 }
 
 void PosModel::write(BinaryWriter& w) const {

@@ -45,6 +45,9 @@ class PosModel {
   static PosModel train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                         const TaggerTrainOptions& options);
 
+  /// Drops weights below `threshold` (smaller, faster model).
+  void prune(float threshold);
+
   void write(BinaryWriter& w) const;
   static PosModel read(BinaryReader& r);
 
