@@ -149,7 +149,7 @@ void BM_Insert(benchmark::State& state) {
   }
   state.SetItemsProcessed(events);
 }
-BENCHMARK(BM_Insert)->Arg(20000)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_Insert)->Arg(5000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 void BM_Timeline(benchmark::State& state, const char* dyad) {
   auto& s = big_store();

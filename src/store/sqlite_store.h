@@ -38,6 +38,7 @@ class SqliteStore final : public EventStore {
                    StoreResult& result);
   std::int64_t find_or_create_group(const Event& e, bool& created);
   void bump_actor(const std::optional<Actor>& a, bool as_source);
+  void flush_actors();
   SqliteStmt& cached(const std::string& sql);
 
   SqliteDb db_;
@@ -45,6 +46,8 @@ class SqliteStore final : public EventStore {
   SqliteStmt find_group_, insert_group_, update_group_, insert_mention_;
   SqliteStmt has_outlet_, has_article_mention_, upsert_actor_;
   std::map<std::string, std::unique_ptr<SqliteStmt>> cache_;  // filter-shaped queries
+  struct ActorTally { std::string country, sector; std::int64_t as_source = 0, as_target = 0; };
+  std::map<std::string, ActorTally> actor_tally_;  // per transaction, written before COMMIT
 };
 
 /// Binds the mention columns of `e` starting at parameter `first`.
