@@ -196,6 +196,13 @@ void load_petrarch_actors(const std::string& path, Dictionary& d, PetrarchReport
         continue;
       }
       std::string country = code.size() > 3 && d.country_by_code.count(code.substr(0, 3)) ? code.substr(0, 3) : "";
+      if (!country.empty() && code.substr(3) == "GOV") {
+        // "WASHINGTON [USAGOV]": a seat of government, like our capitals (alone: USAGOV;
+        // before an agent noun: its country, "Washington security officials" = USA + GOV).
+        for (const std::string& n : e.names) add_phrase(d, n, PhraseKind::kCapital, d.country_by_code.at(country));
+        ++f.counts["seats of government"];
+        continue;
+      }
       int id = static_cast<int>(d.orgs.size());
       d.orgs.push_back(Org{code, e.names.front(), country, country.empty() ? "" : code.substr(3)});
       for (const std::string& n : e.names) add_phrase(d, n, PhraseKind::kOrg, id);

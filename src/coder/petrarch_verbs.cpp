@@ -575,7 +575,7 @@ void VerbLoader::emit(const VerbEntry& v, const Compiled& c, const std::string& 
     p.text = c.text;
     p.particle = v.particle.empty() ? c.particle : v.particle;
     p.constraints = c.constraints;
-    p.target_slot = c.target_slot;
+    p.target_slot = c.target_slot.empty() ? "any" : c.target_slot;  // the first actor after the verb, as PETRARCH
     p.source_slot = c.source_slot;
     std::size_t rest = n;
     for (const auto& alts : c.has_alts) {
