@@ -113,6 +113,7 @@ class DocumentCoder {
       }
       if (sources.empty() && !p->noun && v.passive(t)) implicit_agent(v, t, sources);
       for (const auto& tw : slots.targets) {
+        if (p->target_slot == "any" && !targets.empty()) break;  // PETRARCH: the first actor after the verb
         for (auto& a : actors_.with_conjuncts(tw.word)) targets.emplace_back(a, tw.path);
       }
       if (targets.empty() && sources.size() >= 2) {

@@ -303,13 +303,21 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p) {
   // when the phrase is absent: "summoned to the ministry" vs "X summoned Y".
   SlotWord s = p.source_slot.empty() ? logical_subject(v, t) : slot(v, t, p, p.source_slot);
   if (s.word < 0 && !p.source_slot.empty() && p.source_slot != "none") s = logical_subject(v, t);
-  if (p.target_slot == "any") {  // PETRARCH patterns (docs/petrarch.md): the object, its phrases, the verb's phrases
+  if (p.target_slot == "any") {  // PETRARCH patterns (docs/petrarch.md): candidates in order, the coder keeps the first actor
     if (s.word >= 0) out.sources.push_back(s);
-    SlotWord o = logical_object(v, t);
-    std::vector<int> cands = o.word >= 0 ? v.kids(o.word, "nmod") : std::vector<int>{};
-    for (int c : v.children(t)) if (v.base_rel(c) == "obl" && v.rel(c) != "obl:agent" && v.case_of(c) != "by") cands.push_back(c);
-    if (o.word >= 0 && o.word != s.word) out.targets.push_back(o);
-    for (int c : cands) if (c != s.word) out.targets.push_back({c, step(v, v.head(c), v.rel(c), c, true)});
+    std::vector<int> cands;
+    if (SlotWord o = logical_object(v, t); o.word >= 0) cands.push_back(o.word);
+    for (int c : v.children(t)) {
+      if (v.base_rel(c) == "obl" && v.rel(c) != "obl:agent" && v.case_of(c) != "by") cands.push_back(c);
+      if (v.base_rel(c) == "ccomp" || v.base_rel(c) == "xcomp") cands.push_back(logical_subject(v, c).word);
+    }
+    for (std::size_t i = 0, n = cands.size(); i < n; ++i) {
+      if (cands[i] < 0) continue;
+      for (int c : v.kids(cands[i], "nmod")) cands.push_back(c);
+    }
+    for (int c : cands) {
+      if (c >= 0 && c != s.word) out.targets.push_back({c, v.lemma(t) + " ~> " + v.word(c).form});
+    }
     return out;
   }
   SlotWord g = slot(v, t, p, p.target_slot.empty() ? "obj" : p.target_slot);
