@@ -311,7 +311,7 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p) {
       if (v.base_rel(c) == "obl" && v.rel(c) != "obl:agent" && v.case_of(c) != "by") cands.push_back(c);
       if (v.base_rel(c) == "ccomp" || v.base_rel(c) == "xcomp") cands.push_back(logical_subject(v, c).word);
     }
-    for (std::size_t i = 0, n = cands.size(); i < n; ++i) {
+    for (std::size_t i = 0; i < cands.size() && cands.size() < 24; ++i) {  // nested: "ties with X", "resumption of ties with X"
       if (cands[i] < 0) continue;
       for (int c : v.kids(cands[i], "nmod")) cands.push_back(c);
     }
