@@ -513,6 +513,10 @@ std::size_t VerbLoader::post_token(const std::vector<Tok>& toks, std::size_t i, 
     return 0;
   }
   bool bare_class = parts.size() == 1 && parts[0][0] == '&';
+  if (bare_class) {  // a synset of prepositions ("&PREPOSIT1") is no object
+    auto it = synsets_.find(synset_name(parts[0].substr(1)));
+    if (it != synsets_.end() && !it->second.empty() && prepositions().count(it->second.front().front())) bare_class = false;
+  }
   if (!new_format_ && bare_class && !have_obj && k == 0) {
     // A synset right after the verb is its object: one class constraint
     // instead of one pattern per synset phrase.
