@@ -85,7 +85,13 @@ struct Gen {
       e.date_precision = "day";
       e.trigger = {sent.span.start, sent.span.start + 8};
       e.trigger_text = "Sentence";
-      if (rng() % 4 == 0) e.location = dyad::Place{"City", {0, 0}, e.target->country, "city"};
+      if (rng() % 4 == 0) {
+        dyad::Place p;  // assigned field by field: Place grows with the gazetteer
+        p.text = "City";
+        p.country = e.target->country;
+        p.kind = "city";
+        e.location = p;
+      }
       e.outlet = a.outlet;
       e.confidence = 0.8;
       c.document.sentences.push_back(std::move(sent));

@@ -46,7 +46,7 @@ TEST_P(StoreDb, EveryEventFieldRoundTrips) {
   e.source->antecedent = Span{3, 7};
   e.target->via = "pronoun";
   e.target->word = 7;
-  e.location = Place{"Paris", {13, 18}, "FRA", "capital"};
+  e.location = testing::place("Paris", {13, 18}, "FRA", "capital");
   e.date_cue = "Yesterday";
   e.date_cue_span = Span{0, 9};
   e.date_is_publication = false;
@@ -138,7 +138,7 @@ std::vector<testing::Fixture> filter_corpus() {
   add("f2", "Azertac", "Baku expelled French diplomats.", "AZEGOV", "FRAGOV", "166", "2024-01-03", 4, -7.0);
   add("f3", "Le Monde", "France accused Azerbaijan of blockade.", "FRA", "AZE", "112", "2024-01-09", 3, -2.0);
   Event& e4 = add("f4", "Le Monde", "Russia sent aid to Armenia.", "RUS", "ARM", "0233", "2024-02-15", 2, 7.4);
-  e4.location = Place{"Yerevan", {0, 0}, "ARM", "capital"};
+  e4.location = testing::place("Yerevan", {0, 0}, "ARM", "capital");
   e4.modality = Modality::kAlleged;
   add("f5", "TASS", "The UN urged restraint.", "IGOUNO", "AZE", "1041", "2024-02-20", 3, -2.0);
   return v;

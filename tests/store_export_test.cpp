@@ -19,7 +19,7 @@ StoredEvent sample() {
   e.trigger_text = "expelled";
   e.target->span = {base + 20, base + 26};
   e.target->text = "French";
-  e.location = Place{"Baku", {0, 0}, "AZE", "capital"};
+  e.location = testing::place("Baku", {0, 0}, "AZE", "capital");
   StoredEvent s;
   s.id = 42;
   s.event = e;

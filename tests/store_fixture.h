@@ -37,6 +37,15 @@ inline Actor actor(const std::string& code, const std::string& text, std::size_t
   return a;
 }
 
+inline Place place(const std::string& text, Span span, const std::string& country, const std::string& kind) {
+  Place p;  // field by field: Place grows with the gazetteer
+  p.text = text;
+  p.span = span;
+  p.country = country;
+  p.kind = kind;
+  return p;
+}
+
 /// An article whose text is `sentences` joined by spaces; Document built by hand.
 struct Fixture {
   Article article;

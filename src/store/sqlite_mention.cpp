@@ -128,8 +128,12 @@ Event read_mention(const SqliteStmt& st, int i) {
   e.date_cue = st.text(c + 13);
   if (!st.is_null(c + 14)) e.date_cue_span = Span{uz(st.int64(c + 14)), uz(st.int64(c + 15))};
   if (!st.is_null(c + 16)) {
-    e.location = Place{st.text(c + 16), {uz(st.int64(c + 17)), uz(st.int64(c + 18))}, st.text(c + 19),
-                       st.text(c + 20)};
+    Place place;
+    place.text = st.text(c + 16);
+    place.span = {uz(st.int64(c + 17)), uz(st.int64(c + 18))};
+    place.country = st.text(c + 19);
+    place.kind = st.text(c + 20);
+    e.location = std::move(place);
   }
   e.modality = modality_from(st.text(c + 21));
   e.attributed_to = read_actor(st, c + 22);

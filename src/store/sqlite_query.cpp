@@ -38,15 +38,20 @@ Where build_where(const EventFilter& f) {
   if (!f.source.empty()) add_actor(w, "source", f.source);
   if (!f.target.empty()) add_actor(w, "target", f.target);
   if (!f.actor.empty()) {
+    // Unary + keeps these terms off the indexes: an OR of two index lookups
+    // would have to sort every match by date, while walking events_date
+    // backwards and filtering stops after one page (measured: 1.5 s -> ms).
     if (is_country_filter(f.actor)) {
-      w.add("(e.source_country = ? OR e.target_country = ?)", {f.actor, f.actor});
+      w.add("(+e.source_country = ? OR +e.target_country = ?)", {f.actor, f.actor});
     } else {
       std::string p = f.actor.back() == '*' ? f.actor.substr(0, f.actor.size() - 1) : f.actor;
-      w.add("((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))",
+      w.add("((+e.source_code >= ? AND +e.source_code < ?) OR (+e.target_code >= ? AND +e.target_code < ?))",
             {p, prefix_end(p), p, prefix_end(p)});
     }
   }
-  if (!f.cameo.empty()) w.add("(e.cameo >= ? AND e.cameo < ?)", {f.cameo, prefix_end(f.cameo)});
+  // A code prefix spans several codes, so events_cameo could not return them in
+  // date order; filter while walking the date index instead (same reason as above).
+  if (!f.cameo.empty()) w.add("(+e.cameo >= ? AND +e.cameo < ?)", {f.cameo, prefix_end(f.cameo)});
   if (!f.plover.empty()) w.add("e.plover = ?", {f.plover});
   if (!f.modality.empty()) w.add("e.modality = ?", {f.modality});
   if (!f.from.empty()) w.add("e.date >= ?", {f.from});
