@@ -13,6 +13,7 @@
 
 #include "dyad/document.h"
 #include "dyad/event.h"
+#include "dyad/geo.h"
 
 namespace dyad {
 
@@ -24,6 +25,10 @@ struct CoderOptions {
   std::vector<std::string> petrarch_dicts;
   bool petrarch_only = false;  ///< The PETRARCH dictionaries replace ours instead of joining them.
   bool explain = false;  ///< Fill Event::explanation.
+  /// Gazetteer for event places (docs/geo.md): empty = the build's default when
+  /// it exists (else places come from the actor KB, without coordinates);
+  /// "none" = never; any other value is a path that must load.
+  std::string gazetteer;
 };
 
 /// $DYAD_DICT_DIR if set, else the source tree's data/.
@@ -66,6 +71,7 @@ class Coder {
   Coder() = default;
   CoderOptions options_;
   std::shared_ptr<const detail::Dictionary> dict_;
+  std::optional<Gazetteer> gazetteer_;  // shares its data; cheap to copy
 };
 
 }  // namespace dyad

@@ -36,7 +36,11 @@ struct Place {
   std::string text;
   Span span;
   std::string country;  ///< ISO alpha-3.
-  std::string kind;     ///< country|capital|city
+  std::string kind;     ///< country|capital|city|admin1|region
+  std::string name;         ///< Gazetteer name ("Kyiv" for "Kiev"); empty without the gazetteer.
+  std::string admin1;       ///< First-level subdivision, ISO 3166-2 where known ("UA-14").
+  std::string admin1_name;  ///< Its English name.
+  std::optional<double> lat, lon;  ///< WGS84 degrees, when the gazetteer has a point.
 };
 
 enum class Modality { kAsserted, kReported, kAlleged, kDenied, kNegated, kConditional, kFuture, kHypothetical };

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -18,6 +19,7 @@
 #include "coder/modality.h"
 #include "coder/petrarch_dict.h"
 #include "coder/places.h"
+#include "geo/place_adapter.h"
 #include "dyad/error.h"
 
 namespace dyad {
@@ -33,6 +35,12 @@ Coder Coder::load(const CoderOptions& options) {
   c.dict_ = std::make_shared<const detail::Dictionary>(
       detail::load_coder_dictionary(options.dict_dir.empty() ? default_dict_dir() : options.dict_dir,
                                     options.petrarch_dicts, options.petrarch_only));
+  if (options.gazetteer == "none") return c;
+  if (!options.gazetteer.empty()) {
+    c.gazetteer_ = Gazetteer::load(options.gazetteer);
+  } else if (std::filesystem::exists(Gazetteer::default_path())) {
+    c.gazetteer_ = Gazetteer::load();
+  }
   return c;
 }
 
@@ -79,9 +87,13 @@ struct Article {
 
 class DocumentCoder {
  public:
-  DocumentCoder(const detail::Dictionary& d, const Document& doc, const Article& a, bool explain)
+  DocumentCoder(const detail::Dictionary& d, const Document& doc, const Article& a, bool explain,
+                const std::optional<Gazetteer>& gazetteer)
       : d_(d), doc_(doc), a_(a), explain_(explain), places_(d),
-        actors_(d, detail::ArticleContext{a.outlet_country, a.date ? detail::to_yyyymmdd(*a.date) : 0}) {}
+        actors_(d, detail::ArticleContext{a.outlet_country, a.date ? detail::to_yyyymmdd(*a.date) : 0}) {
+    // The gazetteer answers first (coordinates, subdivision); the actor KB is its fallback.
+    if (gazetteer) geo_.emplace(*gazetteer, &places_);
+  }
 
   std::vector<Event> run() {
     std::vector<Event> out;
@@ -249,7 +261,8 @@ class DocumentCoder {
     }
     std::string loc_path;
     int target_word = tgt ? tgt->first.actor.word : -1;
-    e.location = detail::find_location(places_, v, t, target_word, &loc_path);
+    const detail::PlaceLookup& places = geo_ ? static_cast<const detail::PlaceLookup&>(*geo_) : places_;
+    e.location = detail::find_location(places, v, t, target_word, &loc_path);
     e.confidence = std::clamp(confidence, 0.05, 1.0);
     if (explain_) {
       Explanation x;
@@ -271,6 +284,7 @@ class DocumentCoder {
   const Article& a_;
   bool explain_;
   detail::KbPlaceLookup places_;
+  std::optional<detail::GazetteerPlaceLookup> geo_;
   detail::ActorResolver actors_;
 };
 
@@ -289,7 +303,7 @@ std::vector<Event> Coder::code(const Document& doc, const ArticleInfo& info) con
     a.outlet_country = outlet->country;
   }
   if (info.outlet_country && !info.outlet_country->empty()) a.outlet_country = *info.outlet_country;
-  DocumentCoder dc(*dict_, doc, a, options_.explain);
+  DocumentCoder dc(*dict_, doc, a, options_.explain, gazetteer_);
   std::vector<Event> events = dc.run();
   if (!info.id.empty()) {
     for (Event& e : events) e.doc = info.id;

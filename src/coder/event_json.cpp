@@ -60,6 +60,15 @@ nlohmann::json event_to_json(const Event& e) {
                      {"end", e.location->span.end},
                      {"country", e.location->country},
                      {"kind", e.location->kind}};
+    if (!e.location->name.empty()) j["location"]["name"] = e.location->name;
+    if (!e.location->admin1.empty()) {
+      j["location"]["admin1"] = e.location->admin1;
+      j["location"]["admin1_name"] = e.location->admin1_name;
+    }
+    if (e.location->lat && e.location->lon) {
+      j["location"]["lat"] = *e.location->lat;
+      j["location"]["lon"] = *e.location->lon;
+    }
   } else {
     j["location"] = nullptr;
   }

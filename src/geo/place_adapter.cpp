@@ -6,6 +6,8 @@
 // matching the villages named Talks or Home that GeoNames lists.
 #include "geo/place_adapter.h"
 
+#include <cmath>
+
 #include <algorithm>
 #include <cctype>
 #include <vector>
@@ -92,6 +94,11 @@ std::optional<PlaceMatch> GazetteerPlaceLookup::match(const SentenceView& v, int
       place->span = v.span(first, last);
       place->country = found.front().country;
       place->kind = place_kind(found.front());
+      place->name = found.front().name;
+      place->admin1 = found.front().admin1;
+      place->admin1_name = found.front().admin1_name;
+      if (!std::isnan(found.front().lat)) place->lat = found.front().lat;
+      if (!std::isnan(found.front().lon)) place->lon = found.front().lon;
     }
     return found.front();
   }
