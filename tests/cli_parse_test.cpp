@@ -85,15 +85,21 @@ TEST(CliParse, InvalidUtf8IsAnErrorNamingTheByteUnlessLenient) {
 
 TEST(CliParse, ConlluInputKeepsTokensAndRepredicts) {
   if (!models_present()) GTEST_SKIP() << "models not trained yet";
+  // Gold columns deliberately wrong: they must all be re-predicted.
   std::string conllu =
-      "# text = Envoys met.\n1\tEnvoys\t_\t_\t_\t_\t_\t_\t_\t_\n2\tmet\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
-      "3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+      "# text = The envoys met.\n"
+      "1\tThe\tX\tX\tX\tX=Y\t3\tdep\t_\t_\n"
+      "2\tenvoys\tX\tX\tX\tX=Y\t3\tdep\t_\t_\n"
+      "3\tmet\tX\tX\tX\tX=Y\t0\troot\t_\tSpaceAfter=No\n"
+      "4\t.\tX\tX\tX\tX=Y\t3\tdep\t_\t_\n\n";
   std::string path = write_temp("dyad_cli_in.conllu", conllu);
   int status = 0;
   std::string out = run(std::string(DYAD_CLI_PATH) + " parse --input conllu " + path, &status);
   ASSERT_EQ(status, 0) << out;
-  EXPECT_NE(out.find("2\tmet\tmeet\tVERB"), std::string::npos) << out;
-  EXPECT_NE(out.find("1\tEnvoys\tenvoy\tNOUN"), std::string::npos) << out;
+  EXPECT_NE(out.find("2\tenvoys\tenvoy\tNOUN\tNNS"), std::string::npos) << out;
+  EXPECT_NE(out.find("3\tmet\tmeet\tVERB\tVBD"), std::string::npos) << out;
+  EXPECT_EQ(out.find("X=Y"), std::string::npos) << out;
+  EXPECT_EQ(out.find("\tdep\t"), std::string::npos) << out;
 }
 
 TEST(CliParse, HelpAndMissingFile) {
