@@ -125,7 +125,8 @@ class DocumentCoder {
       }
       if (sources.empty() && !p->noun && v.passive(t)) implicit_agent(v, t, sources);
       for (const auto& tw : slots.targets) {
-        if (p->target_slot == "any" && !targets.empty()) break;  // PETRARCH: the first actor after the verb
+        // PETRARCH "any" slots and default verb targets are alternatives: the first actor wins.
+        if ((p->target_slot == "any" || slots.first_target_only) && !targets.empty()) break;
         for (auto& a : actors_.with_conjuncts(tw.word)) targets.emplace_back(a, tw.path);
       }
       if (targets.empty() && sources.size() >= 2) {

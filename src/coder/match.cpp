@@ -269,6 +269,28 @@ SlotWord noun_source(const SentenceView& v, int t) {
 
 }  // namespace
 
+namespace {
+
+// A verb pattern without target= : the object, then a recipient phrase of the
+// object ("halted aid to Sudan"), then one of the verb ("apologized to Peru",
+// "met with X"). The coder keeps the first that names an actor.
+void default_verb_targets(const SentenceView& v, int t, int source, Slots& out) {
+  out.first_target_only = true;
+  auto add = [&](SlotWord g) {
+    if (g.word >= 0 && g.word != source) out.targets.push_back(std::move(g));
+  };
+  SlotWord o = logical_object(v, t);
+  add(o);
+  if (o.word >= 0) {
+    for (const char* prep : {"to", "for", "with", "against"}) add(prep_dependent(v, o.word, prep));
+  }
+  for (const char* prep : {"to", "with", "against", "toward", "towards", "at", "on"}) {
+    add(prep_dependent(v, t, prep));
+  }
+}
+
+}  // namespace
+
 Slots fill_slots(const SentenceView& v, int t, const Pattern& p) {
   Slots out;
   if (p.noun) {
@@ -320,9 +342,13 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p) {
     }
     return out;
   }
-  SlotWord g = slot(v, t, p, p.target_slot.empty() ? "obj" : p.target_slot);
-  if (g.word == s.word) g = {};
   if (s.word >= 0) out.sources.push_back(s);
+  if (p.target_slot.empty()) {
+    default_verb_targets(v, t, s.word, out);
+    return out;
+  }
+  SlotWord g = slot(v, t, p, p.target_slot);
+  if (g.word == s.word) g = {};
   if (g.word >= 0) out.targets.push_back(g);
   return out;
 }

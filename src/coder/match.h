@@ -34,6 +34,9 @@ const Pattern* match_trigger(const Dictionary& d, const SentenceView& v, int t,
 struct Slots {
   std::vector<SlotWord> sources;  // empty when the text names none
   std::vector<SlotWord> targets;
+  /// Targets are alternatives in order of preference: the coder keeps the
+  /// first that resolves to an actor (instead of one event per target).
+  bool first_target_only = false;
 };
 
 /// Fills the slots of a fired pattern.
