@@ -13,18 +13,10 @@
 #include <vector>
 
 #include "dyad/document.h"
+#include "common/hash.h"
 #include "nlp/transition.h"
 
 namespace dyad::detail {
-
-inline std::uint64_t mix64(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 /// Per-token value hashes; index 0 is "no token", n+1 is ROOT.
 struct TokenHashes {

@@ -17,17 +17,9 @@
 #include <vector>
 
 #include "common/model_file.h"
+#include "common/hash.h"
 
 namespace dyad::detail {
-
-inline std::uint64_t mix64(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 /// Hashes a template id and one value.
 inline std::uint64_t feature_hash(std::uint64_t tmpl, std::uint64_t value) {
