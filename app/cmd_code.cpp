@@ -11,6 +11,7 @@
 
 #include "coder/dates.h"
 #include "commands.h"
+#include "input_files.h"
 #include "dyad/coder.h"
 #include "dyad/conllu.h"
 #include "dyad/error.h"
@@ -77,20 +78,11 @@ class Runner {
   }
 
   void run() {
-    std::vector<std::string> files = args_.files.empty() ? std::vector<std::string>{"-"} : args_.files;
-    for (const std::string& file : files) {
-      std::ifstream fin;
-      std::istream* in = &std::cin;
-      std::string name = file == "-" ? "stdin" : file;
-      if (file != "-") {
-        fin.open(file, std::ios::binary);
-        if (!fin) throw Error("cannot open " + file + ": no such file or not readable");
-        in = &fin;
-      }
-      if (args_.input == "jsonl") run_jsonl(*in, name);
-      else if (args_.input == "conllu") run_conllu(*in, name);
-      else run_text(*in, name);
-    }
+    for_each_input(args_.files, [this](std::istream& in, const std::string& name) {
+      if (args_.input == "jsonl") run_jsonl(in, name);
+      else if (args_.input == "conllu") run_conllu(in, name);
+      else run_text(in, name);
+    });
     writer_.finish();
     if (bad_lines_) throw Error(std::to_string(bad_lines_) + " input line(s) could not be coded (see the error records on stderr)");
   }

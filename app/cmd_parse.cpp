@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "input_files.h"
 #include "dyad/conllu.h"
 #include "dyad/error.h"
 #include "dyad/pipeline.h"
@@ -69,22 +70,13 @@ void run_parse(const ParseArgs& args) {
   options.parse = !args.no_parse;
   Pipeline pipeline = Pipeline::load(options);
   std::ios::sync_with_stdio(false);
-  std::vector<std::string> files = args.files.empty() ? std::vector<std::string>{"-"} : args.files;
-  for (const std::string& file : files) {
-    std::ifstream fin;
-    std::istream* in = &std::cin;
-    std::string name = file == "-" ? "stdin" : file;
-    if (file != "-") {
-      fin.open(file, std::ios::binary);
-      if (!fin) throw Error("cannot open " + file + ": no such file or not readable");
-      in = &fin;
-    }
+  for_each_input(args.files, [&](std::istream& in, const std::string& name) {
     if (args.input == "conllu") {
-      parse_conllu_stream(pipeline, *in, name, std::cout);
+      parse_conllu_stream(pipeline, in, name, std::cout);
     } else {
-      parse_text_stream(pipeline, *in, name, std::cout);
+      parse_text_stream(pipeline, in, name, std::cout);
     }
-  }
+  });
   std::cout.flush();
 }
 
