@@ -120,6 +120,64 @@ struct StoreStats {
   int schema_version = 0;
 };
 
+/// Filters of the article list (`GET /v1/articles`). Empty = no constraint.
+struct ArticleFilter {
+  std::string outlet;  ///< Exact outlet name.
+  std::string from;    ///< Publication date >= from (YYYY-MM-DD); undated articles are then excluded.
+  std::string to;      ///< Publication date <= to.
+  std::string text;    ///< Full-text query over the article's sentences (same syntax as EventFilter::text).
+};
+
+/// One stored article without its text (list rows).
+struct ArticleSummary {
+  std::int64_t id = 0;
+  std::string doc_id;                ///< Article::id as given at ingest.
+  std::string title;
+  std::string url;
+  std::string outlet;
+  std::optional<std::string> date;   ///< Publication date, if known.
+  std::string ingested_at;           ///< "YYYY-MM-DD HH:MM:SS" UTC.
+  std::int64_t sentences = 0;
+  std::int64_t events = 0;           ///< Mentions coded in it.
+};
+
+struct ArticlePage {
+  std::vector<ArticleSummary> articles;  ///< Most recently stored first (id descending).
+  std::string next_cursor;               ///< Empty when this was the last page.
+};
+
+/// One coded event of an article: the mention as the coder wrote it, plus the
+/// dedup group (StoredEvent::id) it was counted in.
+struct ArticleMention {
+  std::int64_t event_id = 0;
+  Event event;  ///< Spans are byte offsets into StoredArticle::text.
+};
+
+struct StoredArticle {
+  ArticleSummary info;
+  std::string text;                       ///< The coded text (offsets index it).
+  std::vector<ArticleMention> mentions;   ///< In sentence order (insertion order).
+};
+
+/// Per-country counts for a map: countries are actor countries (ISO3).
+struct CountryCount {
+  std::string country;
+  std::int64_t events = 0;     ///< Events with this country as source or target (counted once).
+  std::int64_t as_source = 0;
+  std::int64_t as_target = 0;
+};
+
+struct CountryDyad {
+  std::string source;  ///< Source actor country.
+  std::string target;  ///< Target actor country (may equal source: domestic events).
+  std::int64_t events = 0;
+};
+
+struct CountryReport {
+  std::vector<CountryCount> countries;  ///< All countries with events, most events first.
+  std::vector<CountryDyad> dyads;       ///< Country pairs, most events first, at most `dyad_limit`.
+};
+
 class EventStore {
  public:
   virtual ~EventStore() = default;
@@ -157,6 +215,18 @@ class EventStore {
   virtual std::vector<MentionGroup> regroup(const std::vector<std::string>& keys, int min_mentions = 1) = 0;
 
   virtual StoreStats stats() = 0;
+
+  // --- browsing (HTTP API / dashboard) ---
+
+  /// A page of articles, most recently stored first; pass next_cursor back for
+  /// the next one. A cursor not produced by this store throws dyad::Error.
+  virtual ArticlePage articles(const ArticleFilter& filter, int limit = 50, const std::string& cursor = {}) = 0;
+
+  /// One article with its text and every coded mention; nullopt if no such id.
+  virtual std::optional<StoredArticle> article(std::int64_t id) = 0;
+
+  /// Events per actor country and per country pair, under the event filter.
+  virtual CountryReport countries(const EventFilter& filter, int dyad_limit = 100) = 0;
 };
 
 }  // namespace dyad

@@ -68,6 +68,14 @@ const char* const kMentionColumns =
     "att_code, att_country, att_sector, att_text, att_start, att_end, att_via, att_person, att_ante_start, "
     "att_ante_end, att_word, rule, confidence, outlet_partisan, explanation";
 
+std::string mention_columns(const std::string& alias) {
+  std::string cols = alias + "." + kMentionColumns;
+  for (std::size_t p = 0; (p = cols.find(", ", p)) != std::string::npos; p += 2 + alias.size() + 1) {
+    cols.replace(p, 2, ", " + alias + ".");
+  }
+  return cols;
+}
+
 // Parameters first..first+2 (event_id, article_id, outlet) are bound by the caller.
 void bind_mention(SqliteStmt& st, int i, const Event& e) {
   st.bind(i + 3, e.sentence).bind(i + 4, z(e.sentence_span.start)).bind(i + 5, z(e.sentence_span.end));

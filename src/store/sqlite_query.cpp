@@ -74,10 +74,8 @@ constexpr int kMentionFirst = 11;
 std::string select_events_sql() {
   std::string sql =
       "SELECT e.id, e.root, e.place, e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen, "
-      "a.doc_id, a.url || char(31) || a.title || char(31) || a.ingested_at, s.text, m.";
-  std::string cols = kMentionColumns;
-  for (std::size_t p = 0; (p = cols.find(", ", p)) != std::string::npos; p += 4) cols.replace(p, 2, ", m.");
-  sql += cols;
+      "a.doc_id, a.url || char(31) || a.title || char(31) || a.ingested_at, s.text, ";
+  sql += mention_columns("m");
   sql += " FROM events e JOIN mentions m ON m.id = e.first_mention JOIN articles a ON a.id = m.article_id "
          "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence";
   return sql;
@@ -143,9 +141,7 @@ void SqliteStore::for_each_event(const EventFilter& filter, const std::function<
 }
 
 std::vector<Event> SqliteStore::mentions(std::int64_t event_id) {
-  std::string cols = kMentionColumns;
-  for (std::size_t p = 0; (p = cols.find(", ", p)) != std::string::npos; p += 4) cols.replace(p, 2, ", m.");
-  SqliteStmt& st = cached("SELECT a.doc_id, s.text, m." + cols +
+  SqliteStmt& st = cached("SELECT a.doc_id, s.text, " + mention_columns("m") +
                           " FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN sentences s ON "
                           "s.article_id = m.article_id AND s.idx = m.sentence WHERE m.event_id = ? ORDER BY m.id");
   st.bind(1, event_id);
@@ -209,6 +205,33 @@ ActorReport SqliteStore::actors(const EventFilter& filter, int limit) {
   run("SELECT e.source_code || ':' || e.target_code, count(*), sum(e.num_mentions) FROM events e" + side_where +
       "e.source_code <> '' AND e.target_code <> '' GROUP BY e.source_code, e.target_code ORDER BY 2 DESC, 1 LIMIT ?",
       r.dyads);
+  return r;
+}
+
+// Countries are counted from the copies of the actor countries in `events`, so
+// the map reads one table; an event whose source and target share a country
+// counts once in `events` (the second branch adds it only when they differ).
+CountryReport SqliteStore::countries(const EventFilter& filter, int dyad_limit) {
+  Where w = build_where(filter);
+  std::string side_where = w.sql.empty() ? " WHERE " : w.sql + " AND ";
+  CountryReport r;
+  SqliteStmt& st = cached(
+      "SELECT c, sum(n), sum(s), sum(t) FROM ("
+      "SELECT e.source_country AS c, count(*) AS n, count(*) AS s, 0 AS t FROM events e" + side_where +
+      "e.source_country <> '' GROUP BY 1 UNION ALL "
+      "SELECT e.target_country, sum(e.target_country <> e.source_country), 0, count(*) FROM events e" + side_where +
+      "e.target_country <> '' GROUP BY 1) GROUP BY c ORDER BY 2 DESC, 1");
+  bind_all(st, w.args);
+  for (std::size_t i = 0; i < w.args.size(); ++i) st.bind(static_cast<int>(w.args.size() + i + 1), w.args[i]);
+  while (st.step()) r.countries.push_back(CountryCount{st.text(0), st.int64(1), st.int64(2), st.int64(3)});
+  st.reset();
+  SqliteStmt& dy = cached("SELECT e.source_country, e.target_country, count(*) FROM events e" + side_where +
+                          "e.source_country <> '' AND e.target_country <> '' GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 "
+                          "LIMIT ?");
+  bind_all(dy, w.args);
+  dy.bind(static_cast<int>(w.args.size() + 1), static_cast<std::int64_t>(dyad_limit));
+  while (dy.step()) r.dyads.push_back(CountryDyad{dy.text(0), dy.text(1), dy.int64(2)});
+  dy.reset();
   return r;
 }
 

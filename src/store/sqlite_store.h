@@ -29,6 +29,9 @@ class SqliteStore final : public EventStore {
   ActorReport actors(const EventFilter& filter, int limit) override;
   std::vector<MentionGroup> regroup(const std::vector<std::string>& keys, int min_mentions) override;
   StoreStats stats() override;
+  ArticlePage articles(const ArticleFilter& filter, int limit, const std::string& cursor) override;
+  std::optional<StoredArticle> article(std::int64_t id) override;
+  CountryReport countries(const EventFilter& filter, int dyad_limit) override;
 
   SqliteDb& db() { return db_; }
 
@@ -50,6 +53,8 @@ class SqliteStore final : public EventStore {
   std::map<std::string, ActorTally> actor_tally_;  // per transaction, written before COMMIT
 };
 
+/// kMentionColumns with each column qualified by `alias` ("m" -> "m.event_id, m.article_id, ...").
+std::string mention_columns(const std::string& alias);
 /// Binds the mention columns of `e` starting at parameter `first`.
 void bind_mention(SqliteStmt& st, int first, const Event& e);
 /// Restores an Event from the mention columns starting at result column `first`.
