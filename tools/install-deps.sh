@@ -42,3 +42,18 @@ if [ ! -f "$geo_dir/node_modules/.package-lock.json" ] || [ "$geo_dir/package-lo
 else
   echo "install-deps: npm data present"
 fi
+
+# The dashboard's build tools and libraries (Vite, TypeScript, uPlot, d3-geo,
+# world-atlas) and playwright-core for its browser tests, pinned by
+# web/package-lock.json (docs/dashboard.md). Same pattern as tools/geo above.
+web_dir="$(cd "$(dirname "$0")/.." && pwd)/web"
+if [ ! -f "$web_dir/node_modules/.package-lock.json" ] || [ "$web_dir/package-lock.json" -nt "$web_dir/node_modules/.package-lock.json" ]; then
+  echo "install-deps: npm ci --prefix web"
+  # Without it the C++ build still works, the dashboard is not built and its e2e test skips; CI must not skip it.
+  if ! npm ci --prefix "$web_dir" --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null; then
+    echo "install-deps: WARNING: npm ci --prefix web failed; no dashboard (docs/dashboard.md)" >&2
+    [ "${CI:-}" = "true" ] && exit 1
+  fi
+else
+  echo "install-deps: dashboard npm packages present"
+fi
