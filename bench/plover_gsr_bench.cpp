@@ -10,6 +10,8 @@
 //  2. Non-political sentences (tests/data/eval/nonpolitical.txt, ours): how many
 //     yield at least one event.
 // Run: build/bin/plover_gsr_bench [--failures FILE]
+//   FILE gets every record without a correct triple: its error bucket (no-event,
+//   wrong-type, wrong-source, wrong-target, ...), the gold actors and our events.
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -37,6 +39,30 @@ bool actor_matches(const nlohmann::json& gold, const std::optional<dyad::Actor>&
     if (ours->country == code || ours->code.starts_with(code)) return true;
   }
   return false;
+}
+
+std::string gold_actors(const nlohmann::json& side) {
+  if (!side.is_array() || side.empty()) return "*";
+  std::string out;
+  for (const auto& g : side) out += (out.empty() ? "" : "|") + g.value("code", "?") + "(" + g.value("actorText", "") + ")";
+  return out;
+}
+
+// The error bucket of a record with no correct triple, for the failure dump.
+std::string bucket(const nlohmann::json& r, const std::string& gold, const std::vector<dyad::Event>& events) {
+  if (events.empty()) return "no-event";
+  bool type_hit = false, src_ok = false, tgt_ok = false;
+  for (const auto& e : events) {
+    if (e.plover != gold) continue;
+    type_hit = true;
+    src_ok |= actor_matches(r.value("source", nlohmann::json()), e.source);
+    tgt_ok |= actor_matches(r.value("target", nlohmann::json()), e.target);
+  }
+  if (!type_hit) return "wrong-type";
+  if (!src_ok && !tgt_ok) return "wrong-source+target";
+  if (!src_ok) return "wrong-source";
+  if (!tgt_ok) return "wrong-target";
+  return "actors-split";  // right source in one event, right target in another
 }
 
 std::string describe(const std::vector<dyad::Event>& events) {
@@ -75,7 +101,8 @@ void score_gsr(const dyad::Engine& engine, const std::string& path, std::ostream
     type_ok += type_hit;
     triple_ok += triple_hit;
     if (!triple_hit) {
-      failures << a.id << " gold " << gold << (type_hit ? " (type found)" : "") << "\n  " << a.text << "\n"
+      failures << a.id << " [" << bucket(r, gold, events) << "] gold " << gold_actors(r.value("source", nlohmann::json()))
+               << " " << gold << " " << gold_actors(r.value("target", nlohmann::json())) << "\n  " << a.text << "\n"
                << describe(events);
     }
   }

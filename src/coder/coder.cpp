@@ -17,6 +17,7 @@
 #include "coder/dictionary.h"
 #include "coder/match.h"
 #include "coder/modality.h"
+#include "coder/parse_repair.h"
 #include "coder/petrarch_dict.h"
 #include "coder/places.h"
 #include "geo/place_adapter.h"
@@ -103,7 +104,16 @@ class DocumentCoder {
 
  private:
   void code_sentence(int index, std::vector<Event>& out) {
-    const Sentence& sent = doc_.sentences[index];
+    // A sentence whose clause the parser missed is coded from a repaired copy
+    // (parse_repair.h); offsets and text are the same words'.
+    Sentence repaired;
+    repair_note_.clear();
+    bool use_repair = false;
+    if (nominal_root(doc_.sentences[index])) {
+      repaired = doc_.sentences[index];
+      use_repair = detail::repair_nominal_root(repaired, &repair_note_);
+    }
+    const Sentence& sent = use_repair ? repaired : doc_.sentences[index];
     detail::SentenceView v(sent);
     actors_.add_sentence(v, index);
     bool skip_all = false;
@@ -118,21 +128,30 @@ class DocumentCoder {
       const detail::Pattern* p = detail::match_trigger(d_, v, t, discards);
       if (!p) continue;
       if (d_.codes[p->code].cameo == "---") continue;  // a PETRARCH null-coded pattern: matches, codes nothing
-      detail::Slots slots = detail::fill_slots(v, t, *p);
+      bool statement = d_.codes[p->code].cameo.starts_with("01");
+      detail::Slots slots = detail::fill_slots(v, t, *p, !statement);
       std::vector<std::pair<ResolvedActor, std::string>> sources, targets;
       for (const auto& sw : slots.sources) {
         for (auto& a : actors_.with_conjuncts(sw.word)) sources.emplace_back(a, sw.path);
       }
       if (sources.empty() && !p->noun && v.passive(t)) implicit_agent(v, t, sources);
+      bool alternatives = p->target_slot == "any" || slots.first_target_only;
       for (const auto& tw : slots.targets) {
-        // PETRARCH "any" slots and default verb targets are alternatives: the first actor wins.
-        if ((p->target_slot == "any" || slots.first_target_only) && !targets.empty()) break;
-        for (auto& a : actors_.with_conjuncts(tw.word)) targets.emplace_back(a, tw.path);
+        // PETRARCH "any" slots and default verb targets are alternatives: the first actor wins,
+        // and one that repeats the source ("Iraq said it would ...") is passed over.
+        if (alternatives && !targets.empty()) break;
+        for (auto& a : actors_.with_conjuncts(tw.word)) {
+          if (alternatives && same_as_a_source(a, sources)) continue;
+          targets.emplace_back(a, tw.path);
+        }
       }
       if (targets.empty() && sources.size() >= 2) {
         // "France and Germany met": the first conjunct towards the others
         targets.assign(sources.begin() + 1, sources.end());
         sources.resize(1);
+      }
+      if (targets.empty() && !sources.empty() && !statement && p->target_slot != "none") {
+        place_target(v, t, *p, targets);
       }
       if (sources.empty() && targets.empty()) continue;
       std::vector<std::optional<std::pair<ResolvedActor, std::string>>> src(sources.begin(), sources.end());
@@ -174,6 +193,45 @@ class DocumentCoder {
       ++w;
     }
     out.resize(w);
+  }
+
+  static bool nominal_root(const Sentence& s) {
+    for (const Word& w : s.words) {
+      if (w.head == 0) return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON";
+    }
+    return false;
+  }
+
+  static bool same_as_a_source(const ResolvedActor& a,
+                               const std::vector<std::pair<ResolvedActor, std::string>>& sources) {
+    return std::any_of(sources.begin(), sources.end(),
+                       [&](const auto& s) { return s.first.actor.code == a.actor.code; });
+  }
+
+  const detail::PlaceLookup& places() const {
+    return geo_ ? static_cast<const detail::PlaceLookup&>(*geo_) : places_;
+  }
+
+  // No target actor in the text: the place acted upon stands for it, as the
+  // PLOVER gold standard codes it ("shelled Juba" -> SDN, "reimposed blockades
+  // in the West Bank" -> PSE): an object that is a place name, else the in/at
+  // place of the trigger, of the verb governing a noun trigger, or of the object.
+  void place_target(const detail::SentenceView& v, int t, const detail::Pattern& p,
+                    std::vector<std::pair<ResolvedActor, std::string>>& out) const {
+    int obj = p.noun ? detail::prep_dependent(v, t, "of").word : detail::logical_object(v, t).word;
+    std::string path;
+    std::optional<Place> place;
+    if (obj >= 0 && (place = places().lookup(v, obj))) path = v.lemma(t) + " -obj-> " + v.word(obj).form;
+    if (!place) place = detail::find_location(places(), v, t, obj, &path);
+    if (!place || place->country.empty()) return;
+    ResolvedActor a;
+    a.actor.text = place->text;
+    a.actor.span = place->span;
+    a.actor.code = a.actor.country = place->country;
+    a.actor.via = "place";
+    a.actor.word = obj;
+    a.penalty = 0.15;
+    out.emplace_back(std::move(a), path + " (place as target)");
   }
 
   // An agentless passive whose to/at phrase names an institution ("was
@@ -262,14 +320,14 @@ class DocumentCoder {
     }
     std::string loc_path;
     int target_word = tgt ? tgt->first.actor.word : -1;
-    const detail::PlaceLookup& places = geo_ ? static_cast<const detail::PlaceLookup&>(*geo_) : places_;
-    e.location = detail::find_location(places, v, t, target_word, &loc_path);
+    e.location = detail::find_location(places(), v, t, target_word, &loc_path);
     e.confidence = std::clamp(confidence, 0.05, 1.0);
     if (explain_) {
       Explanation x;
       x.pattern = p.text + "  (" + e.rule + ", code " + code.cameo + " " + code.label + ")";
       x.source_path = src ? src->second + " => " + src->first.actor.code + " via " + src->first.actor.via
                           : "no source in the text";
+      if (!repair_note_.empty()) x.source_path += " [" + repair_note_ + "]";
       x.target_path = tgt ? tgt->second + " => " + tgt->first.actor.code + " via " + tgt->first.actor.via
                           : "no target in the text";
       x.modality = m.why;
@@ -287,6 +345,7 @@ class DocumentCoder {
   detail::KbPlaceLookup places_;
   std::optional<detail::GazetteerPlaceLookup> geo_;
   detail::ActorResolver actors_;
+  std::string repair_note_;  // the parse repair of the current sentence, for --explain
 };
 
 }  // namespace

@@ -246,7 +246,14 @@ SlotWord slot(const SentenceView& v, int t, const Pattern& p, const std::string&
   if (name == "none") return {};
   if (name == "subj") return logical_subject(v, t);
   if (name == "obj") return p.noun ? noun_object(v, t) : logical_object(v, t);
-  return prep_dependent(v, t, name);
+  SlotWord g = prep_dependent(v, t, name);
+  if (g.word >= 0 || p.noun) return g;
+  // The phrase often hangs off the object: "imposed [sanctions on X]".
+  SlotWord o = logical_object(v, t);
+  if (o.word < 0) return g;
+  g = prep_dependent(v, o.word, name);
+  if (g.word >= 0) g.path = step(v, t, "obj", o.word, true) + " " + g.path;
+  return g;
 }
 
 // The source of a nominal trigger: its possessive, its by-phrase, or the
@@ -272,9 +279,13 @@ SlotWord noun_source(const SentenceView& v, int t) {
 namespace {
 
 // A verb pattern without target= : the object, then a recipient phrase of the
-// object ("halted aid to Sudan"), then one of the verb ("apologized to Peru",
-// "met with X"). The coder keeps the first that names an actor.
-void default_verb_targets(const SentenceView& v, int t, int source, Slots& out) {
+// object ("halted aid to Sudan", "a curfew on X"), then the object's owner or
+// author ("rejected Peru's proposal", "a U.S. request", "calls by X", "an offer
+// from X", "the withdrawal of X"), then a phrase of the verb ("apologized to
+// Peru", "met with X"), then, for verbs that act on a clause ("demanded that X
+// end ..."), the clause's subject. The coder keeps the first that names an
+// actor other than the source.
+void default_verb_targets(const SentenceView& v, int t, int source, bool clause_target, Slots& out) {
   out.first_target_only = true;
   auto add = [&](SlotWord g) {
     if (g.word >= 0 && g.word != source) out.targets.push_back(std::move(g));
@@ -282,16 +293,29 @@ void default_verb_targets(const SentenceView& v, int t, int source, Slots& out) 
   SlotWord o = logical_object(v, t);
   add(o);
   if (o.word >= 0) {
-    for (const char* prep : {"to", "for", "with", "against"}) add(prep_dependent(v, o.word, prep));
+    for (const char* prep : {"to", "for", "with", "against", "on"}) add(prep_dependent(v, o.word, prep));
+    for (int c : v.children(o.word)) {
+      if (v.rel(c) == "nmod:poss" || (v.rel(c) == "compound" && v.upos(c) == "PROPN")) {
+        add({c, step(v, o.word, v.rel(c), c, true)});
+      }
+    }
+    for (const char* prep : {"by", "from", "of"}) add(prep_dependent(v, o.word, prep));
   }
   for (const char* prep : {"to", "with", "against", "toward", "towards", "at", "on"}) {
     add(prep_dependent(v, t, prep));
+  }
+  if (!clause_target || o.word >= 0) return;
+  for (int c : v.children(t)) {
+    if (v.rel(c) != "ccomp") continue;
+    int s = exact_kid(v, c, "nsubj");
+    if (s < 0) s = exact_kid(v, c, "nsubj:pass");
+    if (s >= 0) add({s, step(v, t, "ccomp", c, true) + " " + step(v, c, v.rel(s), s, true)});
   }
 }
 
 }  // namespace
 
-Slots fill_slots(const SentenceView& v, int t, const Pattern& p) {
+Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_target) {
   Slots out;
   if (p.noun) {
     // "talks between X and Y": X is the source, its conjuncts the targets.
@@ -304,7 +328,7 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p) {
     SlotWord s = p.source_slot.empty() ? noun_source(v, t) : slot(v, t, p, p.source_slot);
     SlotWord g;
     if (p.target_slot.empty()) {
-      for (const char* prep : {"of", "against", "with", "to"}) {
+      for (const char* prep : {"of", "against", "with", "to", "on"}) {
         g = prep_dependent(v, t, prep);
         if (g.word >= 0) break;
       }
@@ -344,7 +368,7 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p) {
   }
   if (s.word >= 0) out.sources.push_back(s);
   if (p.target_slot.empty()) {
-    default_verb_targets(v, t, s.word, out);
+    default_verb_targets(v, t, s.word, clause_target, out);
     return out;
   }
   SlotWord g = slot(v, t, p, p.target_slot);

@@ -39,7 +39,9 @@ struct Slots {
   bool first_target_only = false;
 };
 
-/// Fills the slots of a fired pattern.
-Slots fill_slots(const SentenceView& v, int t, const Pattern& p);
+/// Fills the slots of a fired pattern. `clause_target`: a verb without an
+/// object may take its target from the subject of its that-clause ("demanded
+/// that X end ..."); off for statements, where that subject is what was said about.
+Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_target = false);
 
 }  // namespace dyad::detail

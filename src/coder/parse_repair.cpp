@@ -1,0 +1,121 @@
+// Design note: the tagger often reads a past-tense verb right after a subject
+// noun phrase as a participle ("authorities jailed 52 members" -> VBN, acl of
+// "authorities"), and the parser then builds a sentence with a nominal root and
+// no clause, so no pattern can fire. Rather than guess in every slot function,
+// the coder rewrites such a tree once into the clause a reader sees:
+//   (a) verb V attached as acl (or amod) to a word of the subject phrase on
+//       its left:     root N ... V obj  ->  V root, N nsubj of V;
+//   (b) verb V attached as amod of the noun O right after it ("people blocked
+//       streets"):    O becomes V's obj.
+// Dependents of N to the right of V move to V (nmod -> obl). A participle
+// (VBN) is only taken as a finite verb when it has an object, clause or
+// particle of its own — "Three protesters killed in clashes" is a headline
+// passive, not an act of the protesters — or, with a by-agent, as a passive.
+// Only sentences without any verbal or copular root are touched.
+#include "coder/parse_repair.h"
+
+#include <vector>
+
+namespace dyad::detail {
+namespace {
+
+bool nominal(const Word& w) { return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON"; }
+
+int head0(const Sentence& s, int i) { return s.words[i].head - 1; }  // -1 for the root
+
+bool in_subtree(const Sentence& s, int i, int top) {
+  for (int hop = 0; hop < 64 && i >= 0; ++hop, i = head0(s, i)) {
+    if (i == top) return true;
+  }
+  return false;
+}
+
+bool has_child(const Sentence& s, int h, std::initializer_list<const char*> rels) {
+  for (std::size_t c = 0; c < s.words.size(); ++c) {
+    if (head0(s, static_cast<int>(c)) != h) continue;
+    for (const char* r : rels) {
+      if (s.words[c].deprel == r) return true;
+    }
+  }
+  return false;
+}
+
+bool has_by_agent(const Sentence& s, int h) {
+  for (std::size_t c = 0; c < s.words.size(); ++c) {
+    if (head0(s, static_cast<int>(c)) != h || s.words[c].deprel.rfind("obl", 0) != 0) continue;
+    for (std::size_t k = 0; k < s.words.size(); ++k) {
+      if (head0(s, static_cast<int>(k)) == static_cast<int>(c) && s.words[k].deprel == "case" &&
+          s.words[k].lemma == "by") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Shape (b): the words between V and its head O are O's determiners, numbers,
+// adjectives or compounds ("blocked the main streets").
+bool modifies_next_noun(const Sentence& s, int v, int o) {
+  if (o <= v || !nominal(s.words[o])) return false;
+  for (int k = v + 1; k < o; ++k) {
+    const std::string& r = s.words[k].deprel;
+    if (head0(s, k) != o || (r != "det" && r != "nummod" && r != "amod" && r != "compound")) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool repair_nominal_root(Sentence& s, std::string* why) {
+  const int n = static_cast<int>(s.words.size());
+  int root = -1;
+  for (int i = 0; i < n; ++i) {
+    if (s.words[i].head == 0) root = i;
+    if (s.words[i].head < 0) return false;  // unparsed
+  }
+  if (root < 0 || !nominal(s.words[root]) || has_child(s, root, {"cop", "nsubj", "nsubj:pass"})) return false;
+  for (int v = root + 1; v < n; ++v) {
+    const Word& w = s.words[v];
+    if (w.upos != "VERB") continue;
+    int h = head0(s, v);
+    bool past = w.xpos == "VBD" || w.xpos == "VBN";
+    bool subjectless = !has_child(s, v, {"nsubj", "nsubj:pass", "mark", "aux", "aux:pass"});
+    bool after_np = nominal(s.words[v - 1]) || s.words[v - 1].upos == "PUNCT";
+    bool shape_a = (w.deprel == "acl" || w.deprel == "amod") && h >= root && h < v && in_subtree(s, h, root);
+    bool shape_b = w.deprel == "amod" && modifies_next_noun(s, v, h) && in_subtree(s, h, root);
+    if (!past || !subjectless || !after_np || !(shape_a || shape_b)) return false;  // only the first verb counts
+    bool passive = false;
+    if (w.xpos == "VBN" && !shape_b && !has_child(s, v, {"obj", "ccomp", "xcomp", "compound:prt", "obl:unmarked"})) {
+      if (!has_by_agent(s, v)) return false;
+      passive = true;
+    }
+    for (int c = v + 1; c < n; ++c) {  // the root's phrase ends at V: what follows belongs to the clause
+      if (head0(s, c) != root || c == v) continue;
+      s.words[c].head = v + 1;
+      if (s.words[c].deprel.rfind("nmod", 0) == 0) s.words[c].deprel.replace(0, 4, "obl");
+    }
+    if (shape_b) {
+      s.words[h].head = v + 1;
+      s.words[h].deprel = "obj";
+    } else if (!passive) {
+      for (int c = 0; c < n; ++c) {
+        if (head0(s, c) == v && s.words[c].deprel == "obl:unmarked" && !has_child(s, v, {"obj"})) {
+          s.words[c].deprel = "obj";
+        }
+      }
+    }
+    s.words[v].head = 0;
+    s.words[v].deprel = "root";
+    if (!passive) {
+      s.words[v].xpos = "VBD";
+      s.words[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+    }
+    s.words[root].head = v + 1;
+    s.words[root].deprel = passive ? "nsubj:pass" : "nsubj";
+    if (why) *why = "repaired clause: '" + w.form + "' made the root with '" + s.words[root].form + "' as subject";
+    return true;
+  }
+  return false;
+}
+
+}  // namespace dyad::detail

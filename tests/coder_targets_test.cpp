@@ -1,0 +1,90 @@
+// Target fallbacks of verb patterns without target= (match.cpp
+// default_verb_targets, coder.cpp place_target), with sentences we wrote.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "dyad/engine.h"
+
+namespace {
+
+bool models_present() {
+  return std::filesystem::exists(std::string(DYAD_SOURCE_DIR) + "/data/models/parser.dyadm");
+}
+
+std::vector<dyad::Event> code(const std::string& text) {
+  static const dyad::Engine engine = dyad::Engine::load();
+  dyad::Article a;
+  a.text = text;
+  a.date = "2024-02-01";
+  return engine.code(a).events;
+}
+
+// The first event with this CAMEO code, or nullptr.
+const dyad::Event* find(const std::vector<dyad::Event>& events, const std::string& cameo) {
+  for (const auto& e : events) {
+    if (e.cameo == cameo) return &e;
+  }
+  return nullptr;
+}
+
+std::string target_of(const std::vector<dyad::Event>& events, const std::string& cameo) {
+  const dyad::Event* e = find(events, cameo);
+  return e && e->target ? e->target->code : std::string("(none)");
+}
+
+TEST(CoderTargets, PossessorOfTheObject) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  EXPECT_EQ(target_of(code("Chile rejected Peru's proposal for a truce."), "120"), "PER");
+}
+
+TEST(CoderTargets, AuthorPhraseOfTheObject) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  EXPECT_EQ(target_of(code("Kenya rejected an offer from Uganda."), "120"), "UGA");
+}
+
+TEST(CoderTargets, RecipientOnPhraseOfTheObject) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  EXPECT_EQ(target_of(code("Chile imposed sanctions on Bolivia."), "163"), "BOL");
+}
+
+TEST(CoderTargets, SubjectOfTheDemandedClause) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  std::vector<dyad::Event> events = code("Chile demanded that Peru withdraw its troops.");
+  ASSERT_NE(find(events, "100"), nullptr);
+  EXPECT_EQ(find(events, "100")->source ? find(events, "100")->source->code : "", "CHL");
+  EXPECT_EQ(target_of(events, "100"), "PER");
+}
+
+TEST(CoderTargets, StatementsDoNotTakeTheClauseSubject) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  EXPECT_EQ(target_of(code("Ghana said that Togo had closed the border."), "010"), "(none)");
+}
+
+TEST(CoderTargets, TargetRepeatingTheSourceIsPassedOver) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  // "it" = Nigeria is the clause subject; the event must survive without it.
+  std::vector<dyad::Event> events = code("Nigeria insisted that it would release the prisoners.");
+  bool nigeria_source = false;
+  for (const auto& e : events) nigeria_source |= e.source && e.source->code == "NGA" && !(e.target && e.target->code == "NGA");
+  EXPECT_TRUE(nigeria_source);
+}
+
+TEST(CoderTargets, PlaceActedUponWhenNoActor) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  std::vector<dyad::Event> events = code("Portugal reimposed a curfew in Angola.");
+  const dyad::Event* e = find(events, "1723");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->target->code, "AGO");
+  EXPECT_EQ(e->target->via, "place");
+  EXPECT_EQ(e->target->text, "Angola");
+}
+
+TEST(CoderTargets, ActorTargetBeatsPlace) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  std::vector<dyad::Event> events = code("Chile imposed sanctions on Bolivia in Lima.");
+  EXPECT_EQ(target_of(events, "163"), "BOL");
+}
+
+}  // namespace
