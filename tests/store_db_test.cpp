@@ -47,6 +47,11 @@ TEST_P(StoreDb, EveryEventFieldRoundTrips) {
   e.target->via = "pronoun";
   e.target->word = 7;
   e.location = testing::place("Paris", {13, 18}, "FRA", "capital");
+  e.location->name = "Paris";
+  e.location->admin1 = "FR-IDF";
+  e.location->admin1_name = "Ile-de-France";
+  e.location->lat = 48.8566;
+  e.location->lon = 2.3522;
   e.date_cue = "Yesterday";
   e.date_cue_span = Span{0, 9};
   e.date_is_publication = false;

@@ -33,6 +33,55 @@ TEST(StoreSchema, MigratesVersion1Forward) {
   EXPECT_EQ(s->events(f, 10).events.size(), 1u);  // the FTS index was rebuilt
 }
 
+// A v2 file (written before the gazetteer's Place fields were stored) gains the
+// place columns and the v3 indexes; its mentions keep everything they had.
+TEST(StoreSchema, MigratesVersion2Forward) {
+  std::string path = testing::temp_path("v2.db");
+  {
+    detail::SqliteDb db(path);
+    db.exec(detail::sqlite_schema_v1());
+    db.exec(detail::sqlite_migration_v2());
+    db.exec("PRAGMA user_version = 2");
+    db.exec("INSERT INTO articles(id, hash, doc_id, text, ingested_at, num_sentences) "
+            "VALUES(1, 'h', 'old', 'Troops entered Kyiv.', '2024-01-01 00:00:00', 1)");
+    db.exec("INSERT INTO sentences(article_id, idx, start, end, text) VALUES(1, 0, 0, 20, 'Troops entered Kyiv.')");
+    db.exec("INSERT INTO events(id, source_code, target_code, cameo, date, place, source_country, target_country, "
+            "num_mentions, first_mention) VALUES(1, 'RUSMIL', 'UKR', '190', '2024-01-01', 'UKR:Kyiv', 'RUS', "
+            "'UKR', 1, 1)");
+    db.exec("INSERT INTO mentions(id, event_id, article_id, sentence, src_code, src_country, tgt_code, tgt_country, "
+            "cameo, modality, place_text, place_start, place_end, place_country, place_kind) VALUES(1, 1, 1, 0, "
+            "'RUSMIL', 'RUS', 'UKR', 'UKR', '190', 'asserted', 'Kyiv', 15, 19, 'UKR', 'capital')");
+  }
+  auto s = EventStore::open(path);
+  EXPECT_EQ(s->stats().schema_version, 3);
+  auto ms = s->mentions(1);
+  ASSERT_EQ(ms.size(), 1u);
+  ASSERT_TRUE(ms[0].location);
+  EXPECT_EQ(ms[0].location->text, "Kyiv");
+  EXPECT_EQ(ms[0].location->admin1, "");
+  EXPECT_FALSE(ms[0].location->lat);
+  // New mentions store the gazetteer fields.
+  auto f = testing::make_article("new", "X", "2024-01-02", {"Troops shelled Kharkiv."});
+  Event& e = testing::add_event(f, 0, "RUSMIL", "UKR", "190", "2024-01-02", 4, -10.0);
+  e.location = testing::place("Kharkiv", {15, 22}, "UKR", "city");
+  e.location->name = "Kharkiv";
+  e.location->admin1 = "UA-63";
+  e.location->admin1_name = "Kharkiv Oblast";
+  e.location->lat = 49.99;
+  e.location->lon = 36.23;
+  s->add_article(f.article, f.coded);
+  EventFilter dy;
+  set_dyad(dy, "RUS:UKR");
+  auto page = s->events(dy, 10);
+  ASSERT_EQ(page.events.size(), 2u);
+  EXPECT_EQ(event_to_json(page.events[0].event), event_to_json(e));
+  detail::SqliteDb db(path);
+  auto idx = db.prepare("SELECT group_concat(name) FROM sqlite_schema WHERE name IN "
+                        "('events_cameo', 'events_dyad_page')");
+  ASSERT_TRUE(idx.step());
+  EXPECT_TRUE(idx.is_null(0));  // dropped by the migration
+}
+
 TEST(StoreSchema, RefusesForeignAndNewerFiles) {
   std::string foreign = testing::temp_path("foreign.db");
   { detail::SqliteDb db(foreign); db.exec("CREATE TABLE t(x)"); }
@@ -62,7 +111,8 @@ TEST(StoreSchema, QueryPlansUseIndexes) {
   detail::SqliteStore s(testing::temp_path("plan.db"));
   auto& db = s.db();
   std::string timeline = plan(db,
-      "SELECT e.date, e.quad_class, count(*), sum(e.goldstein) FROM events e WHERE e.source_country = 'AZE' "
+      "SELECT e.date, e.quad_class, count(*), sum(e.num_mentions), sum(e.goldstein) FROM events e "
+      "WHERE e.source_country = 'AZE' "
       "AND e.target_country = 'FRA' AND e.date <> '' GROUP BY e.date, e.quad_class");
   EXPECT_NE(timeline.find("USING COVERING INDEX events_dyad"), std::string::npos) << timeline;
   EXPECT_EQ(timeline.find("SCAN e\n"), std::string::npos) << timeline;
@@ -73,13 +123,40 @@ TEST(StoreSchema, QueryPlansUseIndexes) {
   for (auto [where, index] : std::vector<std::pair<std::string, std::string>>{
            {"WHERE e.source_country = 'AZE'", "events_source"},
            {"WHERE e.target_country = 'FRA'", "events_target"},
-           {"WHERE e.source_country = 'AZE' AND e.target_country = 'FRA'", "events_dyad_page"},
+           {"WHERE e.source_country = 'AZE' AND e.target_country = 'FRA'", "events_dyad"},
            {"WHERE e.plover = 'SANCTION'", "events_plover"},
            {"", "events_date"}}) {
     std::string p = page(where);
     EXPECT_NE(p.find(index), std::string::npos) << where << "\n" << p;
-    EXPECT_EQ(p.find("TEMP B-TREE"), std::string::npos) << where << "\n" << p;  // no sort
+    // No sort of the matches; the dyad page only orders the rows of one date by id.
+    EXPECT_EQ(p.find("TEMP B-TREE FOR ORDER BY"), std::string::npos) << where << "\n" << p;
+    if (index != "events_dyad") {
+      EXPECT_EQ(p.find("TEMP B-TREE"), std::string::npos) << where << "\n" << p;
+    }
   }
+}
+
+// Foreign keys are declared but not enforced per row (write speed); the writer
+// must still leave no orphan sentence or mention.
+TEST(StoreSchema, WriterLeavesNoOrphans) {
+  std::string path = testing::temp_path("fk.db");
+  {
+    auto s = EventStore::open(path);
+    for (int i = 0; i < 3; ++i) {
+      auto f = testing::make_article("fk" + std::to_string(i), "X", "2024-01-0" + std::to_string(i + 1),
+                                     {"Paris met Baku.", "Baku met Paris."});
+      testing::add_event(f, 0, "FRA", "AZE", "036", "2024-01-01", 1, 4.0);
+      testing::add_event(f, 1, "AZE", "FRA", "036", "2024-01-01", 1, 4.0);
+      s->add_article(f.article, f.coded);
+    }
+  }
+  detail::SqliteDb db(path);
+  auto st = db.prepare("PRAGMA foreign_key_check");
+  EXPECT_FALSE(st.step()) << "orphan row in " << st.text(0);
+  auto first = db.prepare("SELECT count(*) FROM events e LEFT JOIN mentions m ON m.id = e.first_mention "
+                          "AND m.event_id = e.id WHERE m.id IS NULL");
+  ASSERT_TRUE(first.step());
+  EXPECT_EQ(first.int64(0), 0);  // every group's first mention is one of its own
 }
 
 }  // namespace

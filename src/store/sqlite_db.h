@@ -30,6 +30,9 @@ class SqliteStmt {
   SqliteStmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
   SqliteStmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
   SqliteStmt& bind_null(int i);
+  /// Binds without copying: `v` must stay alive and unchanged until the
+  /// statement is reset (run() resets). For the hot insert path.
+  SqliteStmt& bind_ref(int i, const std::string& v);
   template <class T>
   SqliteStmt& bind(int i, const std::optional<T>& v) { return v ? bind(i, *v) : bind_null(i); }
 

@@ -22,9 +22,9 @@ void bind_actor(SqliteStmt& st, int i, const std::optional<Actor>& a) {
     for (int k = 0; k < kActorCols; ++k) st.bind_null(i + k);
     return;
   }
-  st.bind(i, a->code).bind(i + 1, a->country).bind(i + 2, a->sector).bind(i + 3, a->text);
+  st.bind_ref(i, a->code).bind_ref(i + 1, a->country).bind_ref(i + 2, a->sector).bind_ref(i + 3, a->text);
   st.bind(i + 4, static_cast<std::int64_t>(a->span.start)).bind(i + 5, static_cast<std::int64_t>(a->span.end));
-  st.bind(i + 6, a->via).bind(i + 7, a->person);
+  st.bind_ref(i + 6, a->via).bind_ref(i + 7, a->person);
   if (a->antecedent) {
     st.bind(i + 8, static_cast<std::int64_t>(a->antecedent->start));
     st.bind(i + 9, static_cast<std::int64_t>(a->antecedent->end));
@@ -66,7 +66,8 @@ const char* const kMentionColumns =
     "date, date_precision, date_is_publication, date_cue, date_cue_start, date_cue_end, "
     "place_text, place_start, place_end, place_country, place_kind, modality, "
     "att_code, att_country, att_sector, att_text, att_start, att_end, att_via, att_person, att_ante_start, "
-    "att_ante_end, att_word, rule, confidence, outlet_partisan, explanation";
+    "att_ante_end, att_word, rule, confidence, outlet_partisan, explanation, "
+    "place_name, place_admin1, place_admin1_name, place_lat, place_lon";
 
 std::string mention_columns(const std::string& alias) {
   std::string cols = alias + "." + kMentionColumns;
@@ -77,39 +78,48 @@ std::string mention_columns(const std::string& alias) {
 }
 
 // Parameters first..first+2 (event_id, article_id, outlet) are bound by the caller.
+// Strings are bound by reference (no copy): `e` outlives the statement's run().
 void bind_mention(SqliteStmt& st, int i, const Event& e) {
   st.bind(i + 3, e.sentence).bind(i + 4, z(e.sentence_span.start)).bind(i + 5, z(e.sentence_span.end));
   bind_actor(st, i + 6, e.source);
   bind_actor(st, i + 17, e.target);
   int c = i + 28;
-  st.bind(c, e.cameo).bind(c + 1, e.label).bind(c + 2, e.plover).bind(c + 3, e.mode).bind(c + 4, e.context);
+  st.bind_ref(c, e.cameo).bind_ref(c + 1, e.label).bind_ref(c + 2, e.plover).bind_ref(c + 3, e.mode);
+  st.bind_ref(c + 4, e.context);
   st.bind(c + 5, e.goldstein).bind(c + 6, e.quad_class);
-  st.bind(c + 7, e.trigger_text).bind(c + 8, z(e.trigger.start)).bind(c + 9, z(e.trigger.end));
-  st.bind(c + 10, e.date).bind(c + 11, e.date_precision).bind(c + 12, e.date_is_publication ? 1 : 0);
-  st.bind(c + 13, e.date_cue);
+  st.bind_ref(c + 7, e.trigger_text).bind(c + 8, z(e.trigger.start)).bind(c + 9, z(e.trigger.end));
+  st.bind_ref(c + 10, e.date).bind_ref(c + 11, e.date_precision).bind(c + 12, e.date_is_publication ? 1 : 0);
+  st.bind_ref(c + 13, e.date_cue);
   if (e.date_cue_span) {
     st.bind(c + 14, z(e.date_cue_span->start)).bind(c + 15, z(e.date_cue_span->end));
   } else {
     st.bind_null(c + 14).bind_null(c + 15);
   }
   if (e.location) {
-    st.bind(c + 16, e.location->text).bind(c + 17, z(e.location->span.start)).bind(c + 18, z(e.location->span.end));
-    st.bind(c + 19, e.location->country).bind(c + 20, e.location->kind);
+    st.bind_ref(c + 16, e.location->text).bind(c + 17, z(e.location->span.start));
+    st.bind(c + 18, z(e.location->span.end)).bind_ref(c + 19, e.location->country).bind_ref(c + 20, e.location->kind);
   } else {
     for (int k = 16; k <= 20; ++k) st.bind_null(c + k);
   }
   st.bind(c + 21, to_string(e.modality));
   bind_actor(st, c + 22, e.attributed_to);
   c += 33;
-  st.bind(c, e.rule).bind(c + 1, e.confidence);
+  st.bind_ref(c, e.rule).bind(c + 1, e.confidence);
   if (e.outlet_partisan) st.bind(c + 2, *e.outlet_partisan ? 1 : 0); else st.bind_null(c + 2);
   if (e.explanation) {
     const Explanation& x = *e.explanation;
     nlohmann::json j = {{"pattern", x.pattern}, {"source", x.source_path}, {"target", x.target_path},
                         {"modality", x.modality}, {"date", x.date}, {"location", x.location}};
-    st.bind(c + 3, j.dump());
+    st.bind(c + 3, j.dump());  // a temporary: copied
   } else {
     st.bind_null(c + 3);
+  }
+  if (e.location) {  // schema v3
+    const Place& p = *e.location;
+    st.bind_ref(c + 4, p.name).bind_ref(c + 5, p.admin1).bind_ref(c + 6, p.admin1_name);
+    st.bind(c + 7, p.lat).bind(c + 8, p.lon);
+  } else {
+    for (int k = 4; k <= 8; ++k) st.bind_null(c + k);
   }
 }
 
@@ -142,6 +152,14 @@ Event read_mention(const SqliteStmt& st, int i) {
     place.country = st.text(c + 19);
     place.kind = st.text(c + 20);
     e.location = std::move(place);
+  }
+  int x = c + 33 + 4;  // the v3 place columns, after explanation
+  if (e.location) {
+    e.location->name = st.text(x);
+    e.location->admin1 = st.text(x + 1);
+    e.location->admin1_name = st.text(x + 2);
+    if (!st.is_null(x + 3)) e.location->lat = st.real(x + 3);
+    if (!st.is_null(x + 4)) e.location->lon = st.real(x + 4);
   }
   e.modality = modality_from(st.text(c + 21));
   e.attributed_to = read_actor(st, c + 22);

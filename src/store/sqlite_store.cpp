@@ -16,10 +16,10 @@ namespace dyad::detail {
 namespace {
 
 std::string mention_insert_sql() {
-  std::string sql = "INSERT INTO mentions(";
+  std::string sql = "INSERT INTO mentions(id, ";
   sql += kMentionColumns;
   sql += ") VALUES(?";
-  for (int i = 1; i < kMentionColumnCount; ++i) sql += ",?";
+  for (int i = 0; i < kMentionColumnCount; ++i) sql += ",?";
   return sql + ")";
 }
 
@@ -30,31 +30,42 @@ std::string code_of(const std::optional<Actor>& a) { return a ? a->code : std::s
 SqliteStore::SqliteStore(const std::string& path) : db_(path) {
   // A 256 MB page cache (and mmap reads) keeps the hot index pages of a large store in memory:
   // with the 2 MB default, random dedup-key inserts thrash once the file outgrows it.
-  db_.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-           "PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY;");
+  // Foreign keys are declared but not enforced per row: the only writer (this
+  // class) inserts every parent before its children inside one transaction, and
+  // nothing deletes; the checks cost a quarter of the insert time (measured with
+  // bench/store_bench). tests/store_schema_test.cpp runs PRAGMA foreign_key_check.
+  // A 64 MB WAL between checkpoints: index pages dirtied by several batches are
+  // copied back to the database once, not once per 4 MB.
+  db_.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; "
+           "PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY; "
+           "PRAGMA wal_autocheckpoint=16384;");
   sqlite_migrate(db_);
   find_hash_ = db_.prepare("SELECT id FROM articles WHERE hash = ?");
   insert_article_ = db_.prepare(
       "INSERT INTO articles(hash, doc_id, url, title, outlet, outlet_country, date, text, ingested_at, "
-      "num_sentences) VALUES(?,?,?,?,?,?,?,?,?,?)");
-  update_article_ = db_.prepare("UPDATE articles SET num_events = ? WHERE id = ?");
+      "num_sentences, num_events) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   insert_sentence_ = db_.prepare("INSERT INTO sentences(article_id, idx, start, end, text) VALUES(?,?,?,?,?)");
   insert_fts_ = db_.prepare("INSERT INTO sentence_fts(rowid, text) VALUES(?, ?)");
   find_group_ = db_.prepare(
       "SELECT id FROM events WHERE source_code = ? AND target_code = ? AND cameo = ? AND date = ? AND place = ?");
+  // A new group is written with its counters already final for its first
+  // mention (whose id the writer assigns), so it needs no UPDATE afterwards.
   insert_group_ = db_.prepare(
       "INSERT INTO events(source_code, target_code, cameo, date, place, source_country, source_sector, "
       "target_country, target_sector, root, plover, quad_class, goldstein, modality, date_precision, "
-      "place_country, place_text) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "place_country, place_text, num_mentions, num_sources, num_articles, first_seen, last_seen, first_mention) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,1,?,?,?)");
   update_group_ = db_.prepare(
       "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?, "
       "num_sources = num_sources + ?, first_mention = coalesce(first_mention, ?), "
       "first_seen = CASE WHEN first_seen = '' OR ? < first_seen THEN ? ELSE first_seen END, "
       "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ?");
   insert_mention_ = db_.prepare(mention_insert_sql());
-  has_outlet_ = db_.prepare("SELECT 1 FROM mentions WHERE event_id = ? AND outlet = ? LIMIT 1");
-  has_article_mention_ =
-      db_.prepare("SELECT 1 FROM mentions WHERE event_id = ? AND outlet = ? AND article_id = ? LIMIT 1");
+  // Both probes in one statement: does the group have this outlet, and this article from it?
+  has_outlet_ = db_.prepare(
+      "SELECT EXISTS(SELECT 1 FROM mentions WHERE event_id = ?1 AND outlet = ?2), "
+      "EXISTS(SELECT 1 FROM mentions WHERE event_id = ?1 AND outlet = ?2 AND article_id = ?3)");
+  max_mention_ = db_.prepare("SELECT coalesce(max(id), 0) FROM mentions");
   upsert_actor_ = db_.prepare(
       "INSERT INTO actors(code, country, sector, as_source, as_target) VALUES(?,?,?,?,?) "
       "ON CONFLICT(code) DO UPDATE SET as_source = as_source + excluded.as_source, "
@@ -78,6 +89,10 @@ std::vector<StoreResult> SqliteStore::add_articles(const std::vector<const Artic
   std::string now = utc_now();
   db_.exec("BEGIN IMMEDIATE");
   try {
+    // The write lock is ours until COMMIT, so mention ids can be assigned here.
+    max_mention_.step();
+    next_mention_ = max_mention_.int64(0) + 1;
+    max_mention_.reset();
     for (std::size_t i = 0; i < articles.size(); ++i) results.push_back(write_article(*articles[i], *coded[i], now));
     flush_actors();
     db_.exec("COMMIT");
@@ -101,7 +116,8 @@ StoreResult SqliteStore::write_article(const Article& a, const CodedArticle& cod
   const std::string& text = coded.document.text.empty() ? a.text : coded.document.text;
   insert_article_.bind(1, hash).bind(2, a.id).bind(3, a.url).bind(4, a.title).bind(5, a.outlet);
   insert_article_.bind(6, a.outlet_country).bind(7, a.date).bind(8, text).bind(9, now);
-  insert_article_.bind(10, static_cast<std::int64_t>(coded.document.sentences.size())).run();
+  insert_article_.bind(10, static_cast<std::int64_t>(coded.document.sentences.size()));
+  insert_article_.bind(11, static_cast<std::int64_t>(coded.events.size())).run();  // every event is written
   r.article_id = db_.last_rowid();
   r.stored = true;
   for (std::size_t i = 0; i < coded.document.sentences.size(); ++i) {
@@ -113,11 +129,11 @@ StoreResult SqliteStore::write_article(const Article& a, const CodedArticle& cod
   }
   std::string seen = a.date ? a.date->substr(0, 10) : now.substr(0, 10);
   for (const Event& e : coded.events) write_event(e, r.article_id, e.outlet.empty() ? a.outlet : e.outlet, seen, r);
-  update_article_.bind(1, static_cast<std::int64_t>(r.events)).bind(2, r.article_id).run();
   return r;
 }
 
-std::int64_t SqliteStore::find_or_create_group(const Event& e, bool& created) {
+std::int64_t SqliteStore::find_or_create_group(const Event& e, std::int64_t mention, const std::string& seen,
+                                              bool& created) {
   std::string src = code_of(e.source), tgt = code_of(e.target), place = place_key(e);
   find_group_.bind(1, src).bind(2, tgt).bind(3, e.cameo).bind(4, e.date).bind(5, place);
   if (find_group_.step()) {
@@ -127,13 +143,17 @@ std::int64_t SqliteStore::find_or_create_group(const Event& e, bool& created) {
     return id;
   }
   find_group_.reset();
+  static const std::string kEmpty;
+  const Actor* s = e.source ? &*e.source : nullptr;
+  const Actor* t = e.target ? &*e.target : nullptr;
   auto& g = insert_group_;
   g.bind(1, src).bind(2, tgt).bind(3, e.cameo).bind(4, e.date).bind(5, place);
-  g.bind(6, e.source ? e.source->country : "").bind(7, e.source ? e.source->sector : "");
-  g.bind(8, e.target ? e.target->country : "").bind(9, e.target ? e.target->sector : "");
+  g.bind(6, s ? s->country : kEmpty).bind(7, s ? s->sector : kEmpty);
+  g.bind(8, t ? t->country : kEmpty).bind(9, t ? t->sector : kEmpty);
   g.bind(10, cameo_root(e.cameo)).bind(11, e.plover).bind(12, e.quad_class).bind(13, e.goldstein);
   g.bind(14, to_string(e.modality)).bind(15, e.date_precision);
-  g.bind(16, e.location ? e.location->country : "").bind(17, e.location ? e.location->text : "");
+  g.bind(16, e.location ? e.location->country : kEmpty).bind(17, e.location ? e.location->text : kEmpty);
+  g.bind(18, seen).bind(19, seen).bind(20, mention);
   g.run();
   created = true;
   return db_.last_rowid();
@@ -142,23 +162,24 @@ std::int64_t SqliteStore::find_or_create_group(const Event& e, bool& created) {
 void SqliteStore::write_event(const Event& e, std::int64_t article_id, const std::string& outlet,
                               const std::string& seen, StoreResult& r) {
   bool created = false;
-  std::int64_t group = find_or_create_group(e, created);
+  std::int64_t mention = next_mention_;
+  std::int64_t group = find_or_create_group(e, mention, seen, created);
   bool new_source = true, new_article = true;
   if (!created) {
-    new_source = !has_outlet_.bind(1, group).bind(2, outlet).step();
+    has_outlet_.bind(1, group).bind(2, outlet).bind(3, article_id).step();
+    new_source = has_outlet_.int64(0) == 0;
+    new_article = has_outlet_.int64(1) == 0;
     has_outlet_.reset();
-    if (!new_source) {
-      new_article = !has_article_mention_.bind(1, group).bind(2, outlet).bind(3, article_id).step();
-      has_article_mention_.reset();
-    }
   }
-  insert_mention_.bind(1, group).bind(2, article_id).bind(3, outlet);
-  bind_mention(insert_mention_, 1, e);
+  insert_mention_.bind(1, mention).bind(2, group).bind(3, article_id).bind(4, outlet);
+  bind_mention(insert_mention_, 2, e);
   insert_mention_.run();
-  std::int64_t mention = db_.last_rowid();
-  auto& u = update_group_;
-  u.bind(1, new_article ? 1 : 0).bind(2, new_source ? 1 : 0).bind(3, mention);
-  u.bind(4, seen).bind(5, seen).bind(6, seen).bind(7, seen).bind(8, group).run();
+  ++next_mention_;
+  if (!created) {
+    auto& u = update_group_;
+    u.bind(1, new_article ? 1 : 0).bind(2, new_source ? 1 : 0).bind(3, mention);
+    u.bind(4, seen).bind(5, seen).bind(6, seen).bind(7, seen).bind(8, group).run();
+  }
   bump_actor(e.source, true);
   bump_actor(e.target, false);
   ++r.events;

@@ -12,7 +12,7 @@ namespace dyad::detail {
 
 /// Column list of `mentions` after id, in the order bind_mention() and read_mention() use.
 extern const char* const kMentionColumns;
-constexpr int kMentionColumnCount = 65;
+constexpr int kMentionColumnCount = 70;
 
 class SqliteStore final : public EventStore {
  public:
@@ -39,15 +39,16 @@ class SqliteStore final : public EventStore {
   StoreResult write_article(const Article& article, const CodedArticle& coded, const std::string& now);
   void write_event(const Event& e, std::int64_t article_id, const std::string& outlet, const std::string& seen,
                    StoreResult& result);
-  std::int64_t find_or_create_group(const Event& e, bool& created);
+  std::int64_t find_or_create_group(const Event& e, std::int64_t mention, const std::string& seen, bool& created);
   void bump_actor(const std::optional<Actor>& a, bool as_source);
   void flush_actors();
   SqliteStmt& cached(const std::string& sql);
 
   SqliteDb db_;
-  SqliteStmt find_hash_, insert_article_, update_article_, insert_sentence_, insert_fts_;
+  SqliteStmt find_hash_, insert_article_, insert_sentence_, insert_fts_;
   SqliteStmt find_group_, insert_group_, update_group_, insert_mention_;
-  SqliteStmt has_outlet_, has_article_mention_, upsert_actor_;
+  SqliteStmt has_outlet_, max_mention_, upsert_actor_;
+  std::int64_t next_mention_ = 1;  // assigned inside the write transaction
   std::map<std::string, std::unique_ptr<SqliteStmt>> cache_;  // filter-shaped queries
   struct ActorTally { std::string country, sector; std::int64_t as_source = 0, as_target = 0; };
   std::map<std::string, ActorTally> actor_tally_;  // per transaction, written before COMMIT
