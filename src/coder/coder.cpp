@@ -16,6 +16,7 @@
 #include "coder/dates.h"
 #include "coder/dictionary.h"
 #include "coder/match.h"
+#include "coder/intent.h"
 #include "coder/modality.h"
 #include "coder/parse_repair.h"
 #include "coder/petrarch_dict.h"
@@ -81,6 +82,10 @@ using detail::ResolvedActor;
 
 struct Article {
   std::optional<detail::CivilDate> date;
+  // Recode announced acts as intents (intent.h). Off with PETRARCH-only
+  // dictionaries: they spell announced acts out in their own patterns and
+  // their records expect the act's code.
+  bool intents = true;
   std::string outlet;
   std::optional<bool> partisan;
   std::string outlet_country;
@@ -193,6 +198,26 @@ class DocumentCoder {
       ++w;
     }
     out.resize(w);
+  }
+
+  // An act announced but not done is coded as the intent (intent.h): the
+  // event keeps its modality and says which act was announced.
+  std::string recode_as_intent(Event& e) const {
+    std::string to = detail::intent_code(e.cameo);
+    if (to.empty()) return "";
+    for (const detail::EventCode& c : d_.codes) {
+      if (c.cameo != to) continue;
+      std::string note = "; announced " + e.cameo + " " + e.label + " -> intent " + c.cameo + " " + c.label;
+      e.cameo = c.cameo;
+      e.label = c.label;
+      e.plover = c.plover;
+      e.mode = c.mode;
+      e.context = c.context;
+      e.goldstein = c.goldstein;
+      e.quad_class = c.quad_class;
+      return note;
+    }
+    return "";
   }
 
   static bool nominal_root(const Sentence& s) {
@@ -311,6 +336,8 @@ class DocumentCoder {
 
     detail::ModalityResult m = detail::modality_of(v, t);
     e.modality = m.modality;
+    std::string intent_note;
+    if (m.intent && a_.intents) intent_note = recode_as_intent(e);
     if (m.speaker >= 0) {
       std::vector<ResolvedActor> sp = actors_.at(m.speaker);
       if (!sp.empty()) {
@@ -324,7 +351,7 @@ class DocumentCoder {
     e.confidence = std::clamp(confidence, 0.05, 1.0);
     if (explain_) {
       Explanation x;
-      x.pattern = p.text + "  (" + e.rule + ", code " + code.cameo + " " + code.label + ")";
+      x.pattern = p.text + "  (" + e.rule + ", code " + code.cameo + " " + code.label + ")" + intent_note;
       x.source_path = src ? src->second + " => " + src->first.actor.code + " via " + src->first.actor.via
                           : "no source in the text";
       if (!repair_note_.empty()) x.source_path += " [" + repair_note_ + "]";
@@ -363,6 +390,7 @@ std::vector<Event> Coder::code(const Document& doc, const ArticleInfo& info) con
     a.outlet_country = outlet->country;
   }
   if (info.outlet_country && !info.outlet_country->empty()) a.outlet_country = *info.outlet_country;
+  a.intents = !options_.petrarch_only;
   DocumentCoder dc(*dict_, doc, a, options_.explain, gazetteer_);
   std::vector<Event> events = dc.run();
   if (!info.id.empty()) {

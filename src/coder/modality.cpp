@@ -30,11 +30,17 @@ const std::array<std::string_view, 31> kSpeech = {
     "admit",   "acknowledge", "believe", "think", "accuse", "allege", "deny",   "claim",  "threaten", "promise"};
 const std::array<std::string_view, 4> kAllegeVerbs = {"accuse", "allege", "suspect", "charge"};
 const std::array<std::string_view, 4> kFailVerbs = {"fail", "refuse", "decline", "neglect"};
-const std::array<std::string_view, 4> kFutureVerbs = {"plan", "intend", "prepare", "expect"};
+// Controllers whose xcomp is an act not yet done ("ready to send troops",
+// "threatened to cut off electricity"): future, and an announced intent.
+const std::array<std::string_view, 14> kFutureVerbs = {"plan",     "intend", "prepare",  "expect",  "ready",
+                                                       "willing",  "prepared", "determined", "vow", "pledge",
+                                                       "promise",  "offer",  "threaten", "resolve"};
+// Modals that announce rather than speculate ("could" speculates).
+const std::array<std::string_view, 4> kIntentModal = {"would", "'d", "may", "might"};
 
 struct Flags {
   bool negated = false, denied = false, conditional = false, hypothetical = false, future = false, alleged = false,
-       reported = false;
+       reported = false, intent = false;
   std::string why;
   void note(bool& flag, const std::string& reason) {
     if (!flag) why += (why.empty() ? "" : "; ") + reason;
@@ -53,6 +59,9 @@ void scan_clause_word(const SentenceView& v, int x, Flags& f) {
     }
     if (b == "aux" && (in(kFutureAux, l) || in(kFutureAux, w))) f.note(f.future, "auxiliary '" + v.word(c).form + "'");
     if (b == "aux" && (in(kHypoAux, l) || in(kHypoAux, w))) f.note(f.hypothetical, "modal '" + v.word(c).form + "'");
+    if (b == "aux" && (in(kFutureAux, l) || in(kFutureAux, w) || in(kIntentModal, l) || in(kIntentModal, w))) {
+      f.intent = true;
+    }
     if (b == "advmod" && in(kAllegedAdv, w)) f.note(f.alleged, "adverb '" + v.word(c).form + "'");
     if (b == "mark" && in(kCondMark, w)) f.note(f.conditional, "'" + v.word(c).form + "' clause");
   }
@@ -64,6 +73,14 @@ ModalityResult modality_of(const SentenceView& v, int trigger) {
   Flags f;
   ModalityResult r;
   int x = trigger;
+  // A nominal trigger that is the verb's object shares the verb's clause:
+  // "is ready to provide aid", "did not lift the curfew".
+  const std::string& tr = v.rel(trigger);
+  if ((v.upos(trigger) == "NOUN" || v.upos(trigger) == "PROPN") && (tr == "obj" || tr == "nsubj:pass") &&
+      v.head(trigger) >= 0) {
+    scan_clause_word(v, trigger, f);
+    x = v.head(trigger);
+  }
   for (int hop = 0; hop < 8 && x >= 0; ++hop) {
     scan_clause_word(v, x, f);
     const std::string& rel = v.rel(x);
@@ -74,6 +91,7 @@ ModalityResult modality_of(const SentenceView& v, int trigger) {
       if (in(kFailVerbs, hl)) f.note(f.negated, "'" + v.word(h).form + " to'");
       if (in(kFutureVerbs, hl)) f.note(f.future, "'" + v.word(h).form + " to'");
       if (hl == "go" && v.word(h).xpos == "VBG") f.note(f.future, "'going to'");
+      if (in(kFutureVerbs, hl) || (hl == "go" && v.word(h).xpos == "VBG")) f.intent = true;
       x = h;
       continue;
     }
@@ -102,7 +120,11 @@ ModalityResult modality_of(const SentenceView& v, int trigger) {
           if (hl != "deny" && !in(kAllegeVerbs, hl)) f.note(f.reported, "reported by the subject of '" + v.word(h).form + "'");
         }
       }
-      if (in(kSpeech, hl)) scan_clause_word(v, h, f);  // "did not say that..." colours the report too
+      if (in(kSpeech, hl)) {  // "did not say that..." colours the report too, but "will say" announces nothing
+        bool intent = f.intent;
+        scan_clause_word(v, h, f);
+        f.intent = intent;
+      }
       break;
     }
     break;
@@ -122,6 +144,7 @@ ModalityResult modality_of(const SentenceView& v, int trigger) {
   else if (f.future) r.modality = Modality::kFuture;
   else if (f.alleged) r.modality = Modality::kAlleged;
   else if (f.reported) r.modality = Modality::kReported;
+  r.intent = f.intent && !f.negated && !f.denied;
   r.why = f.why.empty() ? "no modal cue: asserted" : f.why;
   return r;
 }

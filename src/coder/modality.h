@@ -13,6 +13,9 @@ struct ModalityResult {
   std::string why;        // the rule that fired, for --explain
   int speaker = -1;       // subject word of the governing speech verb, -1 if none
   std::string speaker_path;
+  /// An act announced, not done: will/would/may/might, or a controller such
+  /// as "ready to", "plans to", "threatened to"; never when negated or denied.
+  bool intent = false;
 };
 
 /// Decision rules (docs/coder.md): negated > denied > conditional > hypothetical >

@@ -1,0 +1,83 @@
+// Announced acts are coded as intents (src/coder/intent.cpp): the table, and
+// whole sentences we wrote.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "coder/intent.h"
+#include "dyad/engine.h"
+
+namespace {
+
+TEST(CoderIntent, TableKeepsTheAnnouncedActsDetail) {
+  using dyad::detail::intent_code;
+  EXPECT_EQ(intent_code("0813"), "0351");  // lift a curfew -> intent to ease administrative sanctions
+  EXPECT_EQ(intent_code("073"), "0333");   // humanitarian aid
+  EXPECT_EQ(intent_code("042"), "036");    // a visit -> intent to meet
+  EXPECT_EQ(intent_code("045"), "039");    // mediate
+  EXPECT_EQ(intent_code("1723"), "1323");  // impose a curfew -> threaten to
+  EXPECT_EQ(intent_code("163"), "1312");
+  EXPECT_EQ(intent_code("1823"), "1383");
+  EXPECT_EQ(intent_code("190"), "1384");
+  EXPECT_EQ(intent_code("204"), "1385");
+  EXPECT_EQ(intent_code("010"), "");  // verbal codes stay as they are
+  EXPECT_EQ(intent_code("130"), "");
+  EXPECT_EQ(intent_code("154"), "");  // a show of force is already a signal
+}
+
+std::vector<dyad::Event> code(const std::string& text) {
+  static const dyad::Engine engine = dyad::Engine::load();
+  dyad::Article a;
+  a.text = text;
+  a.date = "2024-02-01";
+  return engine.code(a).events;
+}
+
+const dyad::Event* by_trigger(const std::vector<dyad::Event>& events, const std::string& trigger) {
+  for (const auto& e : events) {
+    if (e.trigger_text == trigger) return &e;
+  }
+  return nullptr;
+}
+
+bool models_present() {
+  return std::filesystem::exists(std::string(DYAD_SOURCE_DIR) + "/data/models/parser.dyadm");
+}
+
+TEST(CoderIntent, WillAndReadyToAreIntentsToCooperate) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  const auto events = code("Chile will lift the curfew in Santiago.");
+  const dyad::Event* e = by_trigger(events, "lift");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo, "0351");
+  EXPECT_EQ(e->plover, "AGREE");
+  EXPECT_EQ(e->modality, dyad::Modality::kFuture);
+  const auto ready = code("Norway is ready to provide humanitarian aid to Sudan.");
+  for (const auto& ev : ready) EXPECT_EQ(ev.plover, "AGREE") << ev.trigger_text;  // the noun "aid" too
+  EXPECT_FALSE(ready.empty());
+}
+
+TEST(CoderIntent, ThreatenedActIsAThreatNotTheAct) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  const auto events = code("Iran threatened to cut off oil supplies to Turkey.");
+  const dyad::Event* e = by_trigger(events, "cut");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->plover, "THREATEN");
+  EXPECT_EQ(e->target ? e->target->code : "", "TUR");
+}
+
+TEST(CoderIntent, DoneNegatedAndSpeculatedActsKeepTheirCode) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  const dyad::Event* done = by_trigger(code("Norway provided aid to Sudan."), "provided");
+  ASSERT_NE(done, nullptr);
+  EXPECT_EQ(done->plover, "AID");
+  const dyad::Event* refused = by_trigger(code("Norway will not provide aid to Sudan."), "provide");
+  ASSERT_NE(refused, nullptr);
+  EXPECT_EQ(refused->plover, "AID");
+  EXPECT_EQ(refused->modality, dyad::Modality::kNegated);
+  const dyad::Event* could = by_trigger(code("Ghana could attack Togo."), "attack");
+  ASSERT_NE(could, nullptr);
+  EXPECT_EQ(could->plover, "ASSAULT");
+}
+
+}  // namespace
