@@ -16,12 +16,20 @@ struct TrainArgs {
   std::string train, dev, output, tagger;
   int epochs = 0;
   std::uint64_t seed = 1;
+  int jackknife = 0;         // parser: folds of jackknifed training tags (0 = off)
+  int jackknife_epochs = 5;  // parser: epochs of each fold's tagger
+  bool jackknife_two_pass = false;
 };
 
 std::string describe(const TrainArgs& a) {
   std::string d = "dyad train " + a.what + " --train " + a.train;
   if (!a.dev.empty()) d += " --dev " + a.dev;
   if (!a.tagger.empty()) d += " --tagger " + a.tagger;
+  if (a.jackknife) {
+    d += " --jackknife " + std::to_string(a.jackknife) + " --jackknife-epochs " +
+         std::to_string(a.jackknife_epochs);
+    if (a.jackknife_two_pass) d += " --jackknife-two-pass";
+  }
   if (a.epochs) d += " --epochs " + std::to_string(a.epochs);
   d += " --seed " + std::to_string(a.seed);
   return d;
@@ -39,10 +47,21 @@ void run_train(const TrainArgs& a) {
     o.seed = a.seed;
     Tagger::train(train, dev, o).save(a.output, describe(a));
   } else {
+    if (a.jackknife) {
+      // Each fold is tagged by a tagger that never saw it, so the training
+      // tags are as noisy as the ones the parser meets at run time.
+      TaggerTrainOptions t;
+      t.epochs = a.jackknife_epochs;
+      t.seed = a.seed;
+      t.two_pass = a.jackknife_two_pass;
+      train = jackknife_tags(train, {}, a.jackknife, t);
+    }
     if (!a.tagger.empty()) {
-      // Train on the tags the parser will see at run time.
+      // Train (unless jackknifed) and select epochs on the tags the parser
+      // will see at run time.
       Tagger tagger = Tagger::load(a.tagger);
-      for (Sentence& s : train) tagger.tag(s);
+      if (!a.jackknife)
+        for (Sentence& s : train) tagger.tag(s);
       for (Sentence& s : dev) tagger.tag(s);
     }
     ParserTrainOptions o;
@@ -66,6 +85,15 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--dev", a->dev, "Development CoNLL-U file (selects the best epoch)")->check(CLI::ExistingFile);
   cmd->add_option("-o,--output", a->output, "Model file to write")->required();
   cmd->add_option("--tagger", a->tagger, "parser only: retag train/dev with this tagger model first");
+  cmd->add_option("--jackknife", a->jackknife,
+                  "parser only: train on tags predicted by K taggers, each trained on the other "
+                  "K-1 folds of --train (jackknifing; K >= 2)")
+      ->check(CLI::Range(2, 100));
+  cmd->add_option("--jackknife-epochs", a->jackknife_epochs,
+                  "parser only: training epochs of each jackknife tagger (default 5)")
+      ->check(CLI::Range(1, 100));
+  cmd->add_flag("--jackknife-two-pass", a->jackknife_two_pass,
+                "parser only: jackknife taggers use the tagger's second pass (slower)");
   cmd->add_option("--epochs", a->epochs, "Training epochs (default: the model's own)");
   cmd->add_option("--seed", a->seed, "Random seed (default 1)");
   cmd->callback([a] { run_train(*a); });

@@ -1,9 +1,14 @@
 #include "common/model_file.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zstd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <fstream>
-#include <sstream>
 
 #include "dyad/error.h"
 
@@ -12,13 +17,42 @@ namespace {
 
 constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'M', 'O', 'D', '\x1a'};
 
-std::string read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("cannot open model file " + path + ": check the path or run `dyad train`");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+
+// The file mapped read-only: the compressed bytes are read once, by zstd,
+// straight from the page cache (no copy into fresh, faulting memory).
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error("cannot open model file " + path + ": check the path or run `dyad train`");
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      throw Error("model file " + path + " is not a regular file: pass a file written by `dyad train`");
+    }
+    size_ = static_cast<std::size_t>(st.st_size);
+    if (size_ > 0) {
+      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      if (p == MAP_FAILED) {
+        ::close(fd);
+        throw Error("cannot map model file " + path + ": " + std::strerror(errno));
+      }
+      data_ = static_cast<const char*>(p);
+    }
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (data_) ::munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const { return {data_ ? data_ : "", size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -40,6 +74,29 @@ std::uint64_t hash64(std::string_view bytes) {
   return h;
 }
 
+Payload::Payload(std::size_t size) : size_(size) {
+  // Reserve one extra huge page so the data can start on a 2 MB boundary.
+  const std::size_t rounded = (std::max<std::size_t>(size, 1) + kHugePage - 1) / kHugePage * kHugePage;
+  map_size_ = rounded + kHugePage;
+  map_ = ::mmap(nullptr, map_size_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (map_ == MAP_FAILED) {
+    map_ = nullptr;
+    throw Error("cannot allocate " + std::to_string(size) + " bytes for a model: out of memory");
+  }
+  const auto base = reinterpret_cast<std::uintptr_t>(map_);
+  data_ = reinterpret_cast<char*>((base + kHugePage - 1) / kHugePage * kHugePage);
+  // Both are hints: without THP or MADV_POPULATE_WRITE (Linux < 5.14) the
+  // pages simply fault in on first write, as ordinary memory does.
+  ::madvise(data_, rounded, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_WRITE
+  ::madvise(data_, rounded, MADV_POPULATE_WRITE);
+#endif
+}
+
+Payload::~Payload() {
+  if (map_) ::munmap(map_, map_size_);
+}
+
 std::string_view BinaryReader::take(std::size_t n) {
   if (n > bytes_.size() - pos_) {
     fail("truncated: needed " + std::to_string(n) + " bytes at offset " + std::to_string(pos_) +
@@ -48,6 +105,26 @@ std::string_view BinaryReader::take(std::size_t n) {
   std::string_view out = bytes_.substr(pos_, n);
   pos_ += n;
   return out;
+}
+
+void write_aligned_array(BinaryWriter& w, const void* data, std::size_t count,
+                         std::size_t elem_size) {
+  const std::size_t pad = (8 - (w.bytes().size() + 1 + 8) % 8) % 8;
+  w.u8(static_cast<std::uint8_t>(pad));
+  for (std::size_t i = 0; i < pad; ++i) w.u8(0);
+  w.u64(count);
+  w.raw(data, count * elem_size);
+}
+
+std::string_view BinaryReader::aligned_array(std::size_t elem_size) {
+  const std::size_t pad = u8();
+  if (pad >= 8) fail("bad array padding at offset " + std::to_string(pos_ - 1) + "; the model file is corrupt");
+  take(pad);
+  const std::uint64_t n = u64();
+  if (n > (bytes_.size() - pos_) / elem_size)
+    fail("array length exceeds the remaining bytes at offset " + std::to_string(pos_ - 8) +
+         "; the model file is corrupt");
+  return take(n * elem_size);
 }
 
 void BinaryReader::expect_end() const {
@@ -79,8 +156,14 @@ void write_model_file(const std::string& path, const ModelFileInfo& info,
 
 std::string read_model_file(const std::string& path, ModelKind kind, std::uint32_t max_version,
                             ModelFileInfo* info_out) {
-  std::string file = read_whole_file(path);
-  BinaryReader r(file, "model file " + path);
+  return std::string(read_model_payload(path, kind, max_version, info_out)->bytes());
+}
+
+std::shared_ptr<const Payload> read_model_payload(const std::string& path, ModelKind kind,
+                                                  std::uint32_t max_version,
+                                                  ModelFileInfo* info_out) {
+  const MappedFile file(path);
+  BinaryReader r(file.bytes(), "model file " + path);
   std::string_view magic = r.take(sizeof kMagic);
   if (magic != std::string_view(kMagic, sizeof kMagic)) {
     r.fail("not a dyad model (bad magic number); pass a file written by `dyad train`");
@@ -109,8 +192,12 @@ std::string read_model_file(const std::string& path, ModelKind kind, std::uint32
   std::string_view packed = r.take(packed_size);
   r.expect_end();
   if (hash64(packed) != checksum) r.fail("checksum mismatch: the file is corrupt; re-download or retrain it");
-  std::string payload(raw_size, '\0');
-  std::size_t n = ZSTD_decompress(payload.data(), payload.size(), packed.data(), packed.size());
+  // The header is outside the checksum: trust its size only when the zstd
+  // frame agrees, so a damaged header cannot request a huge allocation.
+  if (ZSTD_getFrameContentSize(packed.data(), packed.size()) != raw_size)
+    r.fail("payload size does not match its zstd frame: the file is corrupt");
+  auto payload = std::make_shared<Payload>(raw_size);
+  std::size_t n = ZSTD_decompress(payload->data(), raw_size, packed.data(), packed.size());
   if (ZSTD_isError(n) || n != raw_size) r.fail("payload does not decompress: the file is corrupt");
   if (info_out) *info_out = std::move(info);
   return payload;

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,27 @@ struct ModelFileInfo {
 /// 64-bit hash used as the payload checksum (not cryptographic).
 std::uint64_t hash64(std::string_view bytes);
 
+/// A decompressed payload in its own page-aligned mapping, backed by 2 MB
+/// pages where the kernel grants them and faulted in with one call. Models
+/// keep it alive and use their weight arrays in place: loading does no
+/// per-page faults and no copies, and huge pages spare parsing most of its
+/// TLB misses (the weight lookups are random accesses over tens of MB).
+class Payload {
+ public:
+  explicit Payload(std::size_t size);
+  ~Payload();
+  Payload(const Payload&) = delete;
+  Payload& operator=(const Payload&) = delete;
+  char* data() { return data_; }
+  std::string_view bytes() const { return {data_, size_}; }
+
+ private:
+  void* map_ = nullptr;
+  std::size_t map_size_ = 0;
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
 /// Compresses `payload` and writes the container to `path`; throws dyad::Error.
 void write_model_file(const std::string& path, const ModelFileInfo& info,
                       std::string_view payload);
@@ -48,6 +70,11 @@ void write_model_file(const std::string& path, const ModelFileInfo& info,
 /// version above `max_version` is rejected. Returns the decompressed payload.
 std::string read_model_file(const std::string& path, ModelKind kind, std::uint32_t max_version,
                             ModelFileInfo* info = nullptr);
+
+/// As read_model_file, into a Payload that array views may point into.
+std::shared_ptr<const Payload> read_model_payload(const std::string& path, ModelKind kind,
+                                                  std::uint32_t max_version,
+                                                  ModelFileInfo* info = nullptr);
 
 /// Appends fixed-width little-endian values and length-prefixed strings.
 class BinaryWriter {
@@ -74,6 +101,13 @@ class BinaryWriter {
   std::string bytes_;
 };
 
+/// Writes `count` elements of `elem_size` bytes so that they start 8-byte
+/// aligned relative to the payload start (a pad-length byte, the padding, a
+/// u64 count, the bytes); Payload memory is page-aligned, so such arrays can
+/// be used in place after loading.
+void write_aligned_array(BinaryWriter& w, const void* data, std::size_t count,
+                         std::size_t elem_size);
+
 /// Reads what BinaryWriter wrote; every read is bounds-checked and throws a
 /// dyad::Error naming `what` (usually the file) and the byte offset.
 class BinaryReader {
@@ -98,6 +132,8 @@ class BinaryReader {
     return v;
   }
   std::string_view take(std::size_t n);
+  /// Reads what write_aligned_array wrote; returns its bytes.
+  std::string_view aligned_array(std::size_t elem_size);
   bool at_end() const { return pos_ == bytes_.size(); }
   std::size_t position() const { return pos_; }
   /// Throws unless every byte was consumed (trailing garbage means corruption).

@@ -123,9 +123,9 @@ void Parser::save(const std::string& path, const std::string& description) const
 
 Parser Parser::load(const std::string& path) {
   detail::ModelFileInfo info;
-  auto payload = std::make_shared<const std::string>(
-      detail::read_model_file(path, detail::ModelKind::kParser, kPayloadVersion, &info));
-  detail::BinaryReader r(*payload, path);
+  std::shared_ptr<const detail::Payload> payload =
+      detail::read_model_payload(path, detail::ModelKind::kParser, kPayloadVersion, &info);
+  detail::BinaryReader r(payload->bytes(), path);
   auto impl = std::make_unique<Impl>();
   const std::uint32_t count = r.u32();
   if (count == 0 || count > 30000) r.fail("implausible parser label count; the model file is corrupt");

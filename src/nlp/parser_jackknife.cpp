@@ -1,4 +1,5 @@
 // Jackknifed tagging of parser training data; see jackknife_tags in parser.h.
+#include <chrono>
 #include <cstdio>
 
 #include "dyad/error.h"
@@ -11,6 +12,10 @@ std::vector<Sentence> jackknife_tags(const std::vector<Sentence>& train,
                                      const TaggerTrainOptions& options) {
   if (folds < 2) throw Error("jackknife_tags: need at least 2 folds, got " + std::to_string(folds));
   std::vector<Sentence> out = train;
+  // Fold progress only: the folds' own epoch reports would drown it.
+  TaggerTrainOptions quiet = options;
+  quiet.verbose = false;
+  const auto start = std::chrono::steady_clock::now();
   const std::size_t n = train.size();
   for (int f = 0; f < folds; ++f) {
     // Contiguous folds keep documents together, as at run time.
@@ -20,7 +25,7 @@ std::vector<Sentence> jackknife_tags(const std::vector<Sentence>& train,
     rest.reserve(n - (end - begin));
     for (std::size_t i = 0; i < n; ++i)
       if (i < begin || i >= end) rest.push_back(train[i]);
-    const Tagger tagger = Tagger::train(rest, dev, options);
+    const Tagger tagger = Tagger::train(rest, dev, quiet);
     for (std::size_t i = begin; i < end; ++i) {
       // The tagger must not see the gold tags it is asked to predict.
       for (Word& w : out[i].words) {
@@ -31,7 +36,9 @@ std::vector<Sentence> jackknife_tags(const std::vector<Sentence>& train,
       }
       tagger.tag(out[i]);
     }
-    if (options.verbose) std::fprintf(stderr, "jackknife: fold %d/%d tagged\n", f + 1, folds);
+    if (options.verbose)
+      std::fprintf(stderr, "jackknife: fold %d/%d tagged, %.0f s\n", f + 1, folds,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
   return out;
 }

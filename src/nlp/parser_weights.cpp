@@ -208,22 +208,6 @@ void CompactWeights::score(const std::vector<std::uint64_t>& features, std::int3
 
 namespace {
 
-// Pads so that the array following the u64 count starts 8-byte aligned.
-void align_for_array(BinaryWriter& w) {
-  const std::size_t pad = (8 - (w.bytes().size() + 1 + 8) % 8) % 8;
-  w.u8(static_cast<std::uint8_t>(pad));
-  for (std::size_t i = 0; i < pad; ++i) w.u8(0);
-}
-
-std::string_view aligned_array(BinaryReader& r, std::size_t elem_size) {
-  const std::size_t pad = r.u8();
-  if (pad >= 8) r.fail("bad parser weight padding; the model file is corrupt");
-  r.take(pad);
-  const std::uint64_t n = r.u64();
-  if (n > (1ull << 40) / elem_size) r.fail("implausible parser weight array size; the model file is corrupt");
-  return r.take(n * elem_size);
-}
-
 template <typename T>
 std::vector<T> copy_array(std::string_view bytes) {
   std::vector<T> v(bytes.size() / sizeof(T));
@@ -238,15 +222,11 @@ bool aligned(std::string_view bytes) { return reinterpret_cast<std::uintptr_t>(b
 void CompactWeights::write(BinaryWriter& w) const {
   w.u32(static_cast<std::uint32_t>(num_classes_));
   w.u64(features_);
-  align_for_array(w);
-  w.u64(slot_count());
-  w.raw(slot_data(), slot_count() * sizeof(Slot));
-  align_for_array(w);
-  w.u64(cell_count());
-  w.raw(cell_data(), cell_count() * sizeof(Cell));
+  write_aligned_array(w, slot_data(), slot_count(), sizeof(Slot));
+  write_aligned_array(w, cell_data(), cell_count(), sizeof(Cell));
 }
 
-CompactWeights CompactWeights::read(BinaryReader& r, std::shared_ptr<const std::string> blob,
+CompactWeights CompactWeights::read(BinaryReader& r, std::shared_ptr<const void> blob,
                                     std::uint32_t format) {
   CompactWeights c;
   c.num_classes_ = static_cast<int>(r.u32());
@@ -255,8 +235,8 @@ CompactWeights CompactWeights::read(BinaryReader& r, std::shared_ptr<const std::
     c.slots_ = r.pod_vector<Slot>();
     c.entries_ = r.pod_vector<Cell>();
   } else {
-    const std::string_view slots = aligned_array(r, sizeof(Slot));
-    const std::string_view cells = aligned_array(r, sizeof(Cell));
+    const std::string_view slots = r.aligned_array(sizeof(Slot));
+    const std::string_view cells = r.aligned_array(sizeof(Cell));
     if (aligned(slots) && aligned(cells)) {
       c.blob_ = std::move(blob);
       c.blob_slots_ = reinterpret_cast<const Slot*>(slots.data());

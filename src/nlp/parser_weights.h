@@ -75,7 +75,7 @@ class CompactWeights {
   /// Reads what write() wrote. `blob` owns the bytes `r` reads; when the
   /// arrays are aligned in it (format 2), the weights point into it instead of
   /// copying, which halves the memory a load touches. Format 1 is copied.
-  static CompactWeights read(BinaryReader& r, std::shared_ptr<const std::string> blob,
+  static CompactWeights read(BinaryReader& r, std::shared_ptr<const void> blob,
                              std::uint32_t format);
 
   struct Slot {
@@ -104,7 +104,7 @@ class CompactWeights {
   std::vector<Cell> entries_;
   std::vector<std::uint64_t> keys_;  ///< Full keys per slot; training only, not saved.
   // Loaded weights that live inside the model payload (see read()).
-  std::shared_ptr<const std::string> blob_;
+  std::shared_ptr<const void> blob_;
   const Slot* blob_slots_ = nullptr;
   const Cell* blob_cells_ = nullptr;
   std::size_t blob_slot_count_ = 0, blob_cell_count_ = 0;

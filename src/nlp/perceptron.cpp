@@ -3,25 +3,40 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 namespace dyad::detail {
 
-void SparseWeights::build_index() {
-  std::size_t cap = std::bit_ceil(std::max<std::size_t>(16, keys_.size() * 2));
-  slots_.assign(cap, Slot{0, 0, 0});
-  mask_ = cap - 1;
-  for (std::uint32_t row = 0; row < keys_.size(); ++row) {
-    std::size_t i = keys_[row] & mask_;
-    while (slots_[i].end != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{keys_[row], row_begin_[row], row_begin_[row + 1]};
+SparseWeights SparseWeights::build(int num_classes, float scale,
+                                   const std::vector<std::uint64_t>& keys,
+                                   const std::vector<std::uint32_t>& row_begin,
+                                   const std::vector<std::uint16_t>& cls,
+                                   const std::vector<float>& w) {
+  auto storage = std::make_shared<Storage>();
+  const std::size_t cap = std::bit_ceil(std::max<std::size_t>(16, keys.size() * 2));
+  storage->slots.assign(cap, Slot{0, 0, 0});
+  for (std::uint32_t row = 0; row < keys.size(); ++row) {
+    std::size_t i = keys[row] & (cap - 1);
+    while (storage->slots[i].end != 0) i = (i + 1) & (cap - 1);
+    storage->slots[i] = Slot{keys[row], row_begin[row], row_begin[row + 1]};
   }
-  entries_.resize(cls_.size());
-  for (std::size_t k = 0; k < cls_.size(); ++k) entries_[k] = Entry{cls_[k], w_[k]};
+  storage->entries.resize(cls.size());
+  for (std::size_t k = 0; k < cls.size(); ++k) storage->entries[k] = Entry{cls[k], w[k]};
+  SparseWeights s;
+  s.num_classes_ = num_classes;
+  s.scale_ = scale;
+  s.num_rows_ = keys.size();
+  s.num_entries_ = cls.size();
+  s.mask_ = cap - 1;
+  s.slots_ = storage->slots.data();
+  s.entries_ = storage->entries.data();
+  s.owner_ = std::move(storage);
+  return s;
 }
 
 void SparseWeights::add_all(const std::uint64_t* keys, std::size_t n, float* scores) const {
-  if (slots_.empty()) return;
+  if (!slots_) return;
   constexpr std::size_t kChunk = 64;
   for (std::size_t base = 0; base < n; base += kChunk) {
     const std::size_t m = std::min(kChunk, n - base);
@@ -46,69 +61,124 @@ void SparseWeights::add_all(const std::uint64_t* keys, std::size_t n, float* sco
 }
 
 SparseWeights SparseWeights::pruned(float threshold) const {
-  SparseWeights s;
-  s.num_classes_ = num_classes_;
-  s.row_begin_.push_back(0);
-  for (std::size_t row = 0; row < keys_.size(); ++row) {
-    std::size_t before = s.cls_.size();
-    for (std::uint32_t k = row_begin_[row]; k < row_begin_[row + 1]; ++k) {
-      if (std::fabs(w_[k]) < threshold) continue;
-      s.cls_.push_back(cls_[k]);
-      s.w_.push_back(w_[k]);
+  // Rows in key order (as finalize() and the files list them).
+  std::vector<const Slot*> rows;
+  rows.reserve(num_rows_);
+  for (std::size_t i = 0; slots_ && i <= mask_; ++i)
+    if (slots_[i].end != 0) rows.push_back(&slots_[i]);
+  std::sort(rows.begin(), rows.end(), [](const Slot* a, const Slot* b) { return a->key < b->key; });
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> row_begin{0};
+  std::vector<std::uint16_t> cls;
+  std::vector<float> w;
+  for (const Slot* row : rows) {
+    const std::size_t before = cls.size();
+    for (std::uint32_t k = row->begin; k < row->end; ++k) {
+      if (std::fabs(entries_[k].w) < threshold) continue;
+      cls.push_back(static_cast<std::uint16_t>(entries_[k].cls));
+      w.push_back(entries_[k].w);
     }
-    if (s.cls_.size() == before) continue;
-    s.keys_.push_back(keys_[row]);
-    s.row_begin_.push_back(static_cast<std::uint32_t>(s.cls_.size()));
+    if (cls.size() == before) continue;
+    keys.push_back(row->key);
+    row_begin.push_back(static_cast<std::uint32_t>(cls.size()));
   }
   float max_abs = 0;
-  for (float x : s.w_) max_abs = std::max(max_abs, std::fabs(x));
-  s.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  for (float& x : s.w_) x = static_cast<float>(std::lround(x / s.scale_)) * s.scale_;
-  s.build_index();
-  return s;
+  for (float x : w) max_abs = std::max(max_abs, std::fabs(x));
+  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  for (float& x : w) x = static_cast<float>(std::lround(x / scale)) * scale;
+  return build(num_classes_, scale, keys, row_begin, cls, w);
+}
+
+float SparseWeights::grid_step() const {
+  if (scale_ != 0) return scale_;
+  float max_abs = 0;
+  for (std::size_t k = 0; k < num_entries_; ++k) max_abs = std::max(max_abs, std::fabs(entries_[k].w));
+  return max_abs > 0 ? max_abs / 32767.0f : 1.0f;
 }
 
 void SparseWeights::write(BinaryWriter& w) const {
+  const float scale = grid_step();
+  // The weights as a load will see them: on the int16 grid.
+  std::vector<Entry> entries(entries_, entries_ + num_entries_);
+  for (Entry& e : entries) e.w = static_cast<float>(static_cast<std::int16_t>(std::lround(e.w / scale))) * scale;
   w.u32(static_cast<std::uint32_t>(num_classes_));
-  w.pod_vector(keys_);
-  w.pod_vector(row_begin_);
-  w.pod_vector(cls_);
-  float scale = scale_;
-  if (scale == 0) {
-    float max_abs = 0;
-    for (float x : w_) max_abs = std::max(max_abs, std::fabs(x));
-    scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  }
-  std::vector<std::int16_t> q(w_.size());
-  for (std::size_t i = 0; i < w_.size(); ++i)
-    q[i] = static_cast<std::int16_t>(std::lround(w_[i] / scale));
   w.f32(scale);
-  w.pod_vector(q);
+  w.u64(num_rows_);
+  const Slot empty{0, 0, 0};
+  write_aligned_array(w, slots_ ? slots_ : &empty, slots_ ? mask_ + 1 : 1, sizeof(Slot));
+  write_aligned_array(w, entries.data(), entries.size(), sizeof(Entry));
 }
 
-SparseWeights SparseWeights::read(BinaryReader& r) {
+SparseWeights SparseWeights::read(BinaryReader& r, const std::shared_ptr<const void>& owner,
+                                  std::uint32_t format) {
+  if (format < 2) return read_v1(r);
   SparseWeights s;
   s.num_classes_ = static_cast<int>(r.u32());
-  s.keys_ = r.pod_vector<std::uint64_t>();
-  s.row_begin_ = r.pod_vector<std::uint32_t>();
-  s.cls_ = r.pod_vector<std::uint16_t>();
-  float scale = r.f32();
-  if (!(scale > 0) || !std::isfinite(scale)) r.fail("bad weight scale");
-  std::vector<std::int16_t> q = r.pod_vector<std::int16_t>();
-  s.w_.resize(q.size());
-  for (std::size_t i = 0; i < q.size(); ++i) s.w_[i] = static_cast<float>(q[i]) * scale;
-  s.scale_ = scale;
-  // Rows index straight into cls_/w_ at tag time, so validate every bound here.
-  if (s.num_classes_ <= 0 || s.num_classes_ > 65535) r.fail("bad class count in weights");
-  if (s.row_begin_.size() != s.keys_.size() + 1 || s.row_begin_.front() != 0 ||
-      s.row_begin_.back() != s.cls_.size() || s.cls_.size() != s.w_.size())
-    r.fail("inconsistent weight table sizes");
-  for (std::size_t i = 0; i + 1 < s.row_begin_.size(); ++i)
-    if (s.row_begin_[i] > s.row_begin_[i + 1]) r.fail("weight rows out of order");
-  for (std::uint16_t c : s.cls_)
-    if (c >= s.num_classes_) r.fail("weight class id out of range");
-  s.build_index();
+  s.scale_ = r.f32();
+  s.num_rows_ = r.u64();
+  const std::string_view slots = r.aligned_array(sizeof(Slot));
+  const std::string_view entries = r.aligned_array(sizeof(Entry));
+  const std::size_t nslots = slots.size() / sizeof(Slot);
+  if (nslots == 0 || (nslots & (nslots - 1)) != 0) r.fail("weight table size is not a power of two");
+  s.mask_ = nslots - 1;
+  s.num_entries_ = entries.size() / sizeof(Entry);
+  if (owner && reinterpret_cast<std::uintptr_t>(slots.data()) % alignof(Slot) == 0 &&
+      reinterpret_cast<std::uintptr_t>(entries.data()) % alignof(Entry) == 0) {
+    s.owner_ = owner;  // in place: the payload outlives the model through owner_
+    s.slots_ = reinterpret_cast<const Slot*>(slots.data());
+    s.entries_ = reinterpret_cast<const Entry*>(entries.data());
+  } else {  // bytes without alignment (or without an owner): copy them
+    auto storage = std::make_shared<Storage>();
+    storage->slots.resize(nslots);
+    storage->entries.resize(s.num_entries_);
+    std::memcpy(storage->slots.data(), slots.data(), slots.size());
+    std::memcpy(storage->entries.data(), entries.data(), entries.size());
+    s.slots_ = storage->slots.data();
+    s.entries_ = storage->entries.data();
+    s.owner_ = std::move(storage);
+  }
+  s.validate(r);
   return s;
+}
+
+// Format 1: keys, row offsets, classes, int16 weights; the table is rebuilt.
+SparseWeights SparseWeights::read_v1(BinaryReader& r) {
+  const int num_classes = static_cast<int>(r.u32());
+  const auto keys = r.pod_vector<std::uint64_t>();
+  const auto row_begin = r.pod_vector<std::uint32_t>();
+  const auto cls = r.pod_vector<std::uint16_t>();
+  const float scale = r.f32();
+  if (!(scale > 0) || !std::isfinite(scale)) r.fail("bad weight scale");
+  const auto q = r.pod_vector<std::int16_t>();
+  if (num_classes <= 0 || num_classes > 65535) r.fail("bad class count in weights");
+  if (row_begin.size() != keys.size() + 1 || row_begin.front() != 0 ||
+      row_begin.back() != cls.size() || cls.size() != q.size())
+    r.fail("inconsistent weight table sizes");
+  for (std::size_t i = 0; i + 1 < row_begin.size(); ++i)
+    if (row_begin[i] >= row_begin[i + 1]) r.fail("weight rows out of order or empty");
+  std::vector<float> w(q.size());
+  for (std::size_t i = 0; i < q.size(); ++i) w[i] = static_cast<float>(q[i]) * scale;
+  SparseWeights s = build(num_classes, scale, keys, row_begin, cls, w);
+  s.validate(r);
+  return s;
+}
+
+// Scoring indexes straight into the table, so every bound is checked here.
+void SparseWeights::validate(BinaryReader& r) const {
+  if (num_classes_ <= 0 || num_classes_ > 65535) r.fail("bad class count in weights");
+  if (!(scale_ > 0) || !std::isfinite(scale_)) r.fail("bad weight scale");
+  std::size_t used = 0;
+  for (std::size_t i = 0; i <= mask_; ++i) {
+    const Slot& slot = slots_[i];
+    if (slot.end == 0) continue;
+    ++used;
+    if (slot.begin >= slot.end || slot.end > num_entries_) r.fail("weight row out of range");
+  }
+  if (used != num_rows_) r.fail("weight table holds " + std::to_string(used) + " rows, expected " + std::to_string(num_rows_));
+  if (used > mask_) r.fail("weight table has no empty slot");
+  for (std::size_t k = 0; k < num_entries_; ++k)
+    if (entries_[k].cls >= static_cast<std::uint32_t>(num_classes_) || !std::isfinite(entries_[k].w))
+      r.fail("weight class id or value out of range");
 }
 
 void PerceptronTrainer::score(const std::uint64_t* feats, std::size_t n, float* scores) const {
@@ -149,26 +219,26 @@ void PerceptronTrainer::update(const std::uint64_t* feats, std::size_t n, int tr
 SparseWeights PerceptronTrainer::finalize(float prune) const {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> order(index_.begin(), index_.end());
   std::sort(order.begin(), order.end());  // deterministic file bytes
-  SparseWeights s;
-  s.num_classes_ = num_classes_;
-  s.row_begin_.push_back(0);
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> row_begin{0};
+  std::vector<std::uint16_t> cls;
+  std::vector<float> w;
   std::vector<Entry> row;
   for (const auto& [key, idx] : order) {
     row = rows_[idx];
     std::sort(row.begin(), row.end(), [](const Entry& a, const Entry& b) { return a.cls < b.cls; });
-    std::size_t before = s.cls_.size();
+    std::size_t before = cls.size();
     for (const Entry& e : row) {
       float avg = static_cast<float>(e.w - e.u / clock_);
       if (std::fabs(avg) < prune) continue;
-      s.cls_.push_back(e.cls);
-      s.w_.push_back(avg);
+      cls.push_back(e.cls);
+      w.push_back(avg);
     }
-    if (s.cls_.size() == before) continue;
-    s.keys_.push_back(key);
-    s.row_begin_.push_back(static_cast<std::uint32_t>(s.cls_.size()));
+    if (cls.size() == before) continue;
+    keys.push_back(key);
+    row_begin.push_back(static_cast<std::uint32_t>(cls.size()));
   }
-  s.build_index();
-  return s;
+  return SparseWeights::build(num_classes_, 0.0f, keys, row_begin, cls, w);
 }
 
 }  // namespace dyad::detail

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -38,12 +39,12 @@ class SparseWeights {
  public:
   SparseWeights() = default;
   int num_classes() const { return num_classes_; }
-  std::size_t num_features() const { return keys_.size(); }
-  std::size_t num_weights() const { return cls_.size(); }
+  std::size_t num_features() const { return num_rows_; }
+  std::size_t num_weights() const { return num_entries_; }
 
   /// Adds the row of `key` (if known) into scores[0..num_classes).
   void add_to(std::uint64_t key, float* scores) const {
-    if (slots_.empty()) return;
+    if (!slots_) return;
     for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.end == 0) return;  // empty slot: unknown feature
@@ -63,23 +64,17 @@ class SparseWeights {
   /// reloaded model scores exactly like the one in memory.
   SparseWeights pruned(float threshold) const;
 
-  /// Weights are stored as int16 with one scale per table (half the bytes of
-  /// float; the rounding error is far below the pruning threshold).
+  /// Format 2 (written): the lookup table itself (slots, then rows of
+  /// (class, weight) on the int16 grid), 8-byte aligned, so a load validates
+  /// it and uses it in place inside `owner`'s bytes. Format 1 (read only):
+  /// keys, row offsets, classes and int16 weights; the table is rebuilt.
   void write(BinaryWriter& w) const;
-  static SparseWeights read(BinaryReader& r);
+  static SparseWeights read(BinaryReader& r, const std::shared_ptr<const void>& owner,
+                            std::uint32_t format);
 
  private:
   friend class PerceptronTrainer;
-  void build_index();
-
-  int num_classes_ = 0;
-  std::vector<std::uint64_t> keys_;       // one per row
-  std::vector<std::uint32_t> row_begin_;  // keys_.size() + 1 offsets
-  std::vector<std::uint16_t> cls_;
-  std::vector<float> w_;
-  float scale_ = 0;                   // int16 grid step; 0 = not quantized yet
-  // Built at load for tagging speed: one cache line per lookup (the slot holds
-  // the key and its row range) and rows interleaved as (class, weight).
+  // One cache line per lookup: the slot holds the key and its row range.
   struct Slot {
     std::uint64_t key;
     std::uint32_t begin, end;  // end == 0: empty slot (rows are never empty)
@@ -88,9 +83,27 @@ class SparseWeights {
     std::uint32_t cls;
     float w;
   };
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
-  std::size_t mask_ = 0;
+  struct Storage {
+    std::vector<Slot> slots;
+    std::vector<Entry> entries;
+  };
+  /// Builds the table from rows in key order (row r: cls/w[row_begin[r]..row_begin[r+1])).
+  static SparseWeights build(int num_classes, float scale, const std::vector<std::uint64_t>& keys,
+                             const std::vector<std::uint32_t>& row_begin,
+                             const std::vector<std::uint16_t>& cls, const std::vector<float>& w);
+  static SparseWeights read_v1(BinaryReader& r);
+  void validate(BinaryReader& r) const;
+  float grid_step() const;
+
+  int num_classes_ = 0;
+  float scale_ = 0;  // int16 grid step; 0 = not quantized yet
+  std::size_t num_rows_ = 0, num_entries_ = 0;
+  std::size_t mask_ = 0;  // slot count - 1 (a power of two)
+  // Immutable after construction, so copies share it: either our own
+  // Storage or a loaded model's payload.
+  std::shared_ptr<const void> owner_;
+  const Slot* slots_ = nullptr;
+  const Entry* entries_ = nullptr;
 };
 
 /// Online trainer: score with the current weights, update on mistakes.

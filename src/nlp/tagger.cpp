@@ -1,8 +1,10 @@
 // Tagger: POS (tagger_pos), features (tagger_morph) and lemmas (lemmatizer)
 // behind the public dyad::Tagger API, plus the model file format.
 //
-// Payload (ModelKind::kTagger, version 1): PosModel, MorphModel, Lemmatizer,
-// each validated on read; the reader must consume every byte.
+// Payload (ModelKind::kTagger): PosModel, MorphModel, Lemmatizer, each
+// validated on read; the reader must consume every byte. Version 2 stores the
+// weight lookup tables in their in-memory layout (used in place, no rebuild at
+// load); version 1 files are still read (their tables are rebuilt).
 #include "dyad/tagger.h"
 
 #include <chrono>
@@ -17,7 +19,7 @@
 namespace dyad {
 
 namespace {
-constexpr std::uint32_t kPayloadVersion = 1;
+constexpr std::uint32_t kPayloadVersion = 2;
 
 struct Scratch {
   detail::PosScratch pos;
@@ -113,12 +115,13 @@ void Tagger::save(const std::string& path, const std::string& description) const
 }
 
 Tagger Tagger::load(const std::string& path) {
-  std::string payload =
-      detail::read_model_file(path, detail::ModelKind::kTagger, kPayloadVersion);
-  detail::BinaryReader r(payload, path);
+  detail::ModelFileInfo info;
+  std::shared_ptr<const detail::Payload> payload =
+      detail::read_model_payload(path, detail::ModelKind::kTagger, kPayloadVersion, &info);
+  detail::BinaryReader r(payload->bytes(), path);
   auto impl = std::make_unique<Impl>();
-  impl->pos = detail::PosModel::read(r);
-  impl->morph = detail::MorphModel::read(r, impl->pos.labels());
+  impl->pos = detail::PosModel::read(r, payload, info.version);
+  impl->morph = detail::MorphModel::read(r, impl->pos.labels(), payload, info.version);
   impl->lemmatizer = detail::Lemmatizer::read(r);
   r.expect_end();
   impl->split_labels();

@@ -180,7 +180,8 @@ void MorphModel::write(BinaryWriter& w) const {
   weights_.write(w);
 }
 
-MorphModel MorphModel::read(BinaryReader& r, const std::vector<std::string>& label_names) {
+MorphModel MorphModel::read(BinaryReader& r, const std::vector<std::string>& label_names,
+                            const std::shared_ptr<const void>& owner, std::uint32_t format) {
   MorphModel m;
   const std::size_t num_labels = label_names.size();
   m.set_label_kinds(label_names);
@@ -200,7 +201,7 @@ MorphModel MorphModel::read(BinaryReader& r, const std::vector<std::string>& lab
     if (sp.begin > sp.end || sp.end > m.pool_.size()) r.fail("feature candidate range out of bounds");
   if (r.u64() != num_labels) r.fail("feature model does not match the POS labels");
   for (std::size_t l = 0; l < num_labels; ++l) m.by_label_.push_back(span());
-  m.weights_ = SparseWeights::read(r);
+  m.weights_ = SparseWeights::read(r, owner, format);
   if (m.weights_.num_classes() != static_cast<int>(nb)) r.fail("feature weights do not match");
   return m;
 }

@@ -39,7 +39,8 @@ class MorphModel {
                              std::size_t i, MorphScratch& scratch) const;
 
   void write(BinaryWriter& w) const;
-  static MorphModel read(BinaryReader& r, const std::vector<std::string>& label_names);
+  static MorphModel read(BinaryReader& r, const std::vector<std::string>& label_names,
+                         const std::shared_ptr<const void>& owner, std::uint32_t format);
 
  private:
   struct Span32 {

@@ -112,7 +112,8 @@ void PosModel::write(BinaryWriter& w) const {
   if (two_pass_) stage2_.write(w);
 }
 
-PosModel PosModel::read(BinaryReader& r) {
+PosModel PosModel::read(BinaryReader& r, const std::shared_ptr<const void>& owner,
+                        std::uint32_t format) {
   PosModel m;
   std::uint32_t n = r.u32();
   if (n == 0 || n > 128) r.fail("bad POS label count " + std::to_string(n));
@@ -126,8 +127,8 @@ PosModel PosModel::read(BinaryReader& r) {
   std::uint32_t beam = r.u32();
   if (beam < 1 || beam > 64) r.fail("bad beam width " + std::to_string(beam));
   m.beam_ = static_cast<int>(beam);
-  m.stage1_ = SparseWeights::read(r);
-  if (m.two_pass_) m.stage2_ = SparseWeights::read(r);
+  m.stage1_ = SparseWeights::read(r, owner, format);
+  if (m.two_pass_) m.stage2_ = SparseWeights::read(r, owner, format);
   if (m.stage1_.num_classes() != static_cast<int>(n) ||
       (m.two_pass_ && m.stage2_.num_classes() != static_cast<int>(n)))
     r.fail("POS weights do not match the label set");

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -49,7 +50,10 @@ class PosModel {
   void prune(float threshold);
 
   void write(BinaryWriter& w) const;
-  static PosModel read(BinaryReader& r);
+  /// `owner` holds the bytes `r` reads (weights stay in place); `format` is
+  /// the tagger payload version.
+  static PosModel read(BinaryReader& r, const std::shared_ptr<const void>& owner,
+                       std::uint32_t format);
 
  private:
   std::vector<std::string> labels_;  // "UPOS\tXPOS"

@@ -1,0 +1,148 @@
+// The tagger's weight tables on disk: format 2 (the lookup table itself, used
+// in place from the model payload) must score exactly like the trained
+// weights and like format 1 (the older row list, still readable), and damaged
+// tables must be rejected.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "common/model_file.h"
+#include "dyad/error.h"
+#include "nlp/perceptron.h"
+
+namespace dyad::detail {
+namespace {
+
+constexpr int kClasses = 5;
+
+// A small trained table: 40 features, each pushed towards a few classes.
+SparseWeights trained() {
+  PerceptronTrainer t(kClasses);
+  for (std::uint64_t round = 0; round < 30; ++round) {
+    std::vector<std::uint64_t> feats;
+    for (std::uint64_t f = 0; f < 4; ++f) feats.push_back(mix64(round % 10 * 4 + f + 1));
+    t.update(feats.data(), feats.size(), static_cast<int>(round % kClasses),
+             static_cast<int>((round * 3 + 1) % kClasses));
+    t.tick();
+  }
+  return t.finalize(0.0f).pruned(0.01f);
+}
+
+std::vector<float> scores(const SparseWeights& w, std::uint64_t key) {
+  std::vector<float> s(kClasses, 0.0f);
+  w.add_to(key, s.data());
+  return s;
+}
+
+void expect_same_scores(const SparseWeights& a, const SparseWeights& b) {
+  ASSERT_EQ(a.num_features(), b.num_features());
+  ASSERT_EQ(a.num_weights(), b.num_weights());
+  for (std::uint64_t f = 1; f <= 45; ++f) EXPECT_EQ(scores(a, mix64(f)), scores(b, mix64(f))) << f;
+}
+
+// Reads `bytes` from page-aligned Payload memory, as a model load does.
+SparseWeights read_in_place(const std::string& bytes, std::uint32_t format) {
+  auto payload = std::make_shared<Payload>(bytes.size());
+  std::memcpy(payload->data(), bytes.data(), bytes.size());
+  BinaryReader r(payload->bytes(), "test weights");
+  SparseWeights w = SparseWeights::read(r, payload, format);
+  r.expect_end();
+  return w;
+}
+
+TEST(PerceptronWeights, Format2RoundTripScoresIdentically) {
+  const SparseWeights w = trained();
+  ASSERT_GT(w.num_features(), 30u);
+  BinaryWriter out;
+  out.u8(7);  // an odd offset: the writer must pad the arrays
+  w.write(out);
+  const std::string bytes = out.bytes().substr(1);
+  EXPECT_NE(scores(w, mix64(1)), std::vector<float>(kClasses, 0.0f));
+  expect_same_scores(w, read_in_place(bytes, 2));
+  // Without an owner (or alignment) the reader copies instead.
+  BinaryReader r(bytes, "copy");
+  expect_same_scores(w, SparseWeights::read(r, nullptr, 2));
+  // A reloaded table saves to the same bytes.
+  BinaryWriter first, again;
+  w.write(first);
+  read_in_place(first.bytes(), 2).write(again);
+  EXPECT_EQ(again.bytes(), first.bytes());
+}
+
+TEST(PerceptronWeights, ReadsFormat1) {
+  const SparseWeights w = trained();
+  // Format 1, built from the rows the table holds: keys in order, row offsets,
+  // classes, one scale and int16 weights.
+  std::vector<std::pair<std::uint64_t, std::vector<float>>> rows;
+  for (std::uint64_t f = 1; f <= 45; ++f) {
+    std::vector<float> s = scores(w, mix64(f));
+    if (s != std::vector<float>(kClasses, 0.0f)) rows.emplace_back(mix64(f), s);
+  }
+  std::sort(rows.begin(), rows.end());
+  float max_abs = 0;
+  for (const auto& row : rows)
+    for (float x : row.second) max_abs = std::max(max_abs, std::fabs(x));
+  const float scale = max_abs / 32767.0f;
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> begin{0};
+  std::vector<std::uint16_t> cls;
+  std::vector<std::int16_t> q;
+  for (const auto& [key, s] : rows) {
+    keys.push_back(key);
+    for (int c = 0; c < kClasses; ++c) {
+      if (s[c] == 0.0f) continue;
+      cls.push_back(static_cast<std::uint16_t>(c));
+      q.push_back(static_cast<std::int16_t>(std::lround(s[c] / scale)));
+    }
+    begin.push_back(static_cast<std::uint32_t>(cls.size()));
+  }
+  BinaryWriter out;
+  out.u32(kClasses);
+  out.pod_vector(keys);
+  out.pod_vector(begin);
+  out.pod_vector(cls);
+  out.f32(scale);
+  out.pod_vector(q);
+  const SparseWeights v1 = read_in_place(out.bytes(), 1);
+  ASSERT_EQ(v1.num_features(), rows.size());
+  for (const auto& [key, s] : rows) {
+    const std::vector<float> got = scores(v1, key);
+    for (int c = 0; c < kClasses; ++c) EXPECT_NEAR(got[c], s[c], scale) << c;
+  }
+}
+
+TEST(PerceptronWeights, RejectsDamagedTables) {
+  BinaryWriter out;
+  trained().write(out);
+  const std::string good = out.bytes();
+  // Header: classes u32, scale f32, rows u64; then the slot array (pad byte,
+  // padding, count) whose first non-empty slot we damage.
+  std::size_t at = 16;
+  const std::size_t pad = static_cast<unsigned char>(good[at]);
+  at += 1 + pad;
+  std::uint64_t nslots;
+  std::memcpy(&nslots, good.data() + at, 8);
+  at += 8;
+  std::size_t slot = 0;
+  for (; slot < nslots; ++slot) {
+    std::uint32_t end;
+    std::memcpy(&end, good.data() + at + slot * 16 + 12, 4);
+    if (end != 0) break;
+  }
+  ASSERT_LT(slot, nslots);
+  std::string bad = good;
+  const std::uint32_t huge = 0x7fffffff;
+  std::memcpy(bad.data() + at + slot * 16 + 12, &huge, 4);  // row end past the entries
+  EXPECT_THROW(read_in_place(bad, 2), Error);
+  bad = good;
+  std::memcpy(bad.data(), &huge, 4);  // class count out of range
+  EXPECT_THROW(read_in_place(bad, 2), Error);
+  EXPECT_THROW(read_in_place(good.substr(0, good.size() - 3), 2), Error);  // truncated
+  EXPECT_NO_THROW(read_in_place(good, 2));
+}
+
+}  // namespace
+}  // namespace dyad::detail
