@@ -11,14 +11,9 @@ namespace {
 using testing::add_event;
 using testing::make_article;
 
-class StoreBrowse : public ::testing::TestWithParam<std::string> {
+class StoreBrowse : public testing::StoreBackendTest {
  protected:
-  std::unique_ptr<EventStore> open_fresh() {
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    for (char& c : name) if (c == '/') c = '_';
-    if (GetParam() == "sqlite") return EventStore::open("sqlite:" + testing::temp_path("browse_" + name + ".db"));
-    return EventStore::open(std::string(std::getenv("DYAD_TEST_PG")) + "#fresh");
-  }
+  std::unique_ptr<EventStore> open_fresh() { return StoreBackendTest::open_fresh("browse_"); }
   // b1 (Azertac, AZE->FRA twice, FRA->FRA), b2 (Le Monde, FRA->AZE), b3 (Azertac, no events, undated).
   std::vector<std::int64_t> store_corpus(EventStore& s) {
     std::vector<testing::Fixture> v;

@@ -10,15 +10,7 @@ namespace {
 using testing::add_event;
 using testing::make_article;
 
-class StoreDb : public ::testing::TestWithParam<std::string> {
- protected:
-  std::unique_ptr<EventStore> open_fresh() {
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    for (char& c : name) if (c == '/') c = '_';
-    if (GetParam() == "sqlite") return EventStore::open("sqlite:" + testing::temp_path(name + ".db"));
-    return EventStore::open(std::string(std::getenv("DYAD_TEST_PG")) + "#fresh");
-  }
-};
+class StoreDb : public testing::StoreBackendTest {};
 
 // Three articles about one event (AZE expels FRAGOV on 2023-12-27), two outlets.
 std::vector<testing::Fixture> dedup_corpus() {

@@ -1,16 +1,22 @@
 // Shared helpers for the store tests: hand-made articles and events (no NLP
-// models needed) and the list of backends to run against (SQLite always,
-// PostgreSQL when DYAD_TEST_PG names a server).
+// models needed) and StoreBackendTest, the base of the tests that run against
+// both backends: SQLite always, PostgreSQL when DYAD_TEST_PG_URL names a
+// server (tools/test.sh starts a throwaway one with tools/pg_test_server.sh);
+// without it the PostgreSQL instances skip with a message saying so.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdlib>
+#include <memory>
+#include <vector>
 #include <filesystem>
 #include <string>
 #include <unistd.h>
 
 #include "dyad/store.h"
+#include "store/pg_db.h"
 
 namespace dyad::testing {
 
@@ -102,11 +108,51 @@ inline Event& add_event(Fixture& f, int si, const std::string& src, const std::s
   return f.coded.events.back();
 }
 
-/// Backends under test: "sqlite" always; "postgresql" when $DYAD_TEST_PG is set.
-inline std::vector<std::string> store_backends() {
-  std::vector<std::string> b = {"sqlite"};
-  if (const char* pg = std::getenv("DYAD_TEST_PG"); pg && *pg) b.push_back("postgresql");
-  return b;
-}
+/// Backends under test: every test runs on both; PostgreSQL ones skip without a server.
+inline std::vector<std::string> store_backends() { return {"sqlite", "postgresql"}; }
+
+/// Parameterized by backend name. open_fresh() gives each test its own empty
+/// store: a new SQLite file, or a new PostgreSQL schema (dropped afterwards),
+/// so tests can run in parallel against one server.
+class StoreBackendTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql" && pg_url().empty()) {
+      GTEST_SKIP() << "PostgreSQL backend not tested: set DYAD_TEST_PG_URL (tools/test.sh does, with "
+                      "tools/pg_test_server.sh, when PostgreSQL is installed)";
+    }
+  }
+  void TearDown() override {
+    if (schemas_.empty()) return;
+    dyad::detail::PgConn db(pg_url());
+    for (const std::string& s : schemas_) db.exec("DROP SCHEMA IF EXISTS " + s + " CASCADE");
+  }
+  static std::string pg_url() {
+    const char* u = std::getenv("DYAD_TEST_PG_URL");
+    return u ? u : "";
+  }
+  std::string test_name() const {
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    for (char& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
+    return name;
+  }
+  std::unique_ptr<EventStore> open_fresh(const std::string& prefix = "") {
+    if (GetParam() == "sqlite") return EventStore::open("sqlite:" + temp_path(prefix + test_name() + ".db"));
+    // Schema names are identifiers we build from [a-z0-9_] only, so they are safe to splice.
+    std::string schema = ("t" + std::to_string(::getpid()) + "_" + std::to_string(schemas_.size()) + "_" + prefix +
+                          test_name()).substr(0, 60);
+    {
+      dyad::detail::PgConn db(pg_url());
+      db.exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
+    }
+    schemas_.push_back(schema);
+    std::string url = pg_url();
+    url += url.find('?') == std::string::npos ? "?" : "&";
+    return EventStore::open(url + "options=-csearch_path%3D" + schema);
+  }
+
+ private:
+  std::vector<std::string> schemas_;
+};
 
 }  // namespace dyad::testing

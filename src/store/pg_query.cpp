@@ -1,0 +1,277 @@
+// PostgreSQL backend: the read path (pages, timelines, actor tables,
+// regrouping, browsing). The same filter fragments as the SQLite backend; each
+// `?` becomes the next $n and every value is a bound parameter. The result
+// order clauses are the SQLite ones, and text columns are COLLATE "C", so both
+// backends return the same rows in the same order.
+#include <algorithm>
+#include <map>
+
+#include "dyad/error.h"
+#include "store/pg_store.h"
+#include "store/sqlite_store.h"
+#include "store/store_util.h"
+
+namespace dyad::detail {
+namespace {
+
+struct Where {
+  std::string sql;
+  PgParams args;
+  std::size_t n = 0;
+  // Appends `fragment`, numbering its `?` placeholders $n.., and binds `values`.
+  void add(const std::string& fragment, const std::vector<std::string>& values) {
+    sql += sql.empty() ? " WHERE " : " AND ";
+    for (char c : fragment) {
+      if (c == '?') {
+        sql += '$';
+        sql += std::to_string(++n);
+      } else {
+        sql += c;
+      }
+    }
+    for (const auto& v : values) args.add(v);
+  }
+  std::string next() {  // a trailing parameter (LIMIT ...)
+    std::string p(1, '$');
+    p += std::to_string(++n);
+    return p;
+  }
+};
+
+void add_actor(Where& w, const std::string& side, const std::string& v) {
+  if (is_country_filter(v)) {
+    w.add("e." + side + "_country = ?", {v});
+  } else {
+    std::string p = v.back() == '*' ? v.substr(0, v.size() - 1) : v;
+    w.add("(e." + side + "_code >= ? AND e." + side + "_code < ?)", {p, prefix_end(p)});
+  }
+}
+
+Where build_where(const EventFilter& f) {
+  Where w;
+  if (!f.source.empty()) add_actor(w, "source", f.source);
+  if (!f.target.empty()) add_actor(w, "target", f.target);
+  if (!f.actor.empty()) {
+    if (is_country_filter(f.actor)) {
+      w.add("(e.source_country = ? OR e.target_country = ?)", {f.actor, f.actor});
+    } else {
+      std::string p = f.actor.back() == '*' ? f.actor.substr(0, f.actor.size() - 1) : f.actor;
+      w.add("((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))",
+            {p, prefix_end(p), p, prefix_end(p)});
+    }
+  }
+  if (!f.cameo.empty()) w.add("(e.cameo >= ? AND e.cameo < ?)", {f.cameo, prefix_end(f.cameo)});
+  if (!f.plover.empty()) w.add("e.plover = ?", {f.plover});
+  if (!f.modality.empty()) w.add("e.modality = ?", {f.modality});
+  if (!f.from.empty()) w.add("e.date >= ?", {f.from});
+  if (!f.to.empty()) w.add("e.date <= ?", {f.to});
+  if (!f.place.empty()) w.add("(e.place_country = ? OR lower(e.place_text) = lower(?))", {f.place, f.place});
+  if (!f.outlet.empty()) {
+    w.add("EXISTS (SELECT 1 FROM mentions mo WHERE mo.event_id = e.id AND mo.outlet = ?)", {f.outlet});
+  }
+  if (!f.text.empty()) {
+    w.add("e.id IN (SELECT mt.event_id FROM sentences st JOIN mentions mt ON mt.article_id = st.article_id "
+          "AND mt.sentence = st.idx WHERE st.tsv @@ to_tsquery('simple', ?))",
+          {fts_to_tsquery(f.text)});
+  }
+  return w;
+}
+
+// Columns 0..12 describe the group and its article; the mention columns follow.
+constexpr int kMentionFirst = 13;
+std::string select_events_sql() {
+  return "SELECT e.id, e.root, e.place, e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen, "
+         "a.doc_id, a.url, a.title, a.ingested_at, s.text, " + mention_columns("m") +
+         " FROM events e JOIN mentions m ON m.id = e.first_mention JOIN articles a ON a.id = m.article_id "
+         "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence";
+}
+
+StoredEvent read_stored(const PgResult& r, int i) {
+  StoredEvent s;
+  s.id = r.int64(i, 0);
+  s.root = r.text(i, 1);
+  s.place = r.text(i, 2);
+  s.num_mentions = static_cast<int>(r.int64(i, 3));
+  s.num_sources = static_cast<int>(r.int64(i, 4));
+  s.num_articles = static_cast<int>(r.int64(i, 5));
+  s.first_seen = r.text(i, 6);
+  s.last_seen = r.text(i, 7);
+  s.event = read_pg_mention(r, i, kMentionFirst);
+  s.event.doc = r.text(i, 8);
+  s.url = r.text(i, 9);
+  s.title = r.text(i, 10);
+  s.ingested_at = r.text(i, 11);
+  s.event.sentence_text = r.text(i, 12);
+  s.article_id = r.int64(i, kMentionFirst + 1);
+  return s;
+}
+
+void add_cursor(Where& w, const std::string& cursor, const char* cmp) {
+  auto bar = cursor.find('|');
+  std::string id = bar == std::string::npos ? "" : cursor.substr(bar + 1);
+  if (id.empty() || id.size() > 18 || !std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    throw Error("bad cursor '" + cursor.substr(0, 40) + "' (pass back next_cursor unchanged)");
+  }
+  w.add(std::string("(e.date, e.id) ") + cmp + " (?, ?::bigint)", {cursor.substr(0, bar), id});
+}
+
+}  // namespace
+
+EventPage PgStore::events(const EventFilter& filter, int limit, const std::string& cursor) {
+  Where w = build_where(filter);
+  if (!cursor.empty()) add_cursor(w, cursor, "<");
+  std::string sql = select_events_sql() + w.sql + " ORDER BY e.date DESC, e.id DESC LIMIT " + w.next();
+  w.args.add(static_cast<std::int64_t>(std::max(limit, 0)) + 1);
+  PgResult r = db_.prepared(sql, w.args);
+  EventPage page;
+  for (int i = 0; i < r.rows(); ++i) page.events.push_back(read_stored(r, i));
+  if (static_cast<int>(page.events.size()) > limit) {
+    page.events.pop_back();
+    if (!page.events.empty()) {
+      const StoredEvent& last = page.events.back();
+      page.next_cursor = last.event.date + "|" + std::to_string(last.id);
+    }
+  }
+  return page;
+}
+
+// Oldest first in chunks of 1,000 (keyset paging): memory stays bounded and
+// `fn` may call back into this store between chunks.
+void PgStore::for_each_event(const EventFilter& filter, const std::function<void(const StoredEvent&)>& fn) {
+  std::string cursor;
+  for (;;) {
+    Where w = build_where(filter);
+    if (!cursor.empty()) add_cursor(w, cursor, ">");
+    std::string sql = select_events_sql() + w.sql + " ORDER BY e.date, e.id LIMIT 1000";
+    PgResult r = db_.prepared(sql, w.args);
+    std::vector<StoredEvent> chunk;
+    for (int i = 0; i < r.rows(); ++i) chunk.push_back(read_stored(r, i));
+    for (const StoredEvent& s : chunk) fn(s);
+    if (chunk.size() < 1000) return;
+    cursor = chunk.back().event.date + "|" + std::to_string(chunk.back().id);
+  }
+}
+
+std::vector<Event> PgStore::mentions(std::int64_t event_id) {
+  PgResult r = db_.prepared("SELECT a.doc_id, s.text, " + mention_columns("m") +
+                                " FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN sentences s ON "
+                                "s.article_id = m.article_id AND s.idx = m.sentence WHERE m.event_id = $1 ORDER BY m.id",
+                            PgParams().add(event_id));
+  std::vector<Event> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    Event e = read_pg_mention(r, i, 2);
+    e.doc = r.text(i, 0);
+    e.sentence_text = r.text(i, 1);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<TimelineBucket> PgStore::timeline(const EventFilter& filter, const std::string& by) {
+  period_start("2000-01-01", by);  // validates `by` before touching the database
+  Where w = build_where(filter);
+  w.add("e.date <> ''", {});
+  PgResult r = db_.prepared("SELECT e.date, e.quad_class, count(*), sum(e.num_mentions), sum(e.goldstein) "
+                            "FROM events e" + w.sql + " GROUP BY e.date, e.quad_class ORDER BY e.date",
+                            w.args);
+  std::vector<TimelineBucket> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    std::string period = period_start(r.text(i, 0), by);
+    if (out.empty() || out.back().period != period) out.push_back(TimelineBucket{period});
+    TimelineBucket& b = out.back();
+    int q = static_cast<int>(r.int64(i, 1));
+    std::int64_t n = r.int64(i, 2);
+    b.events += n;
+    b.mentions += r.int64(i, 3);
+    if (q >= 1 && q <= 4) b.quad[q - 1] += n;
+    b.goldstein_sum += r.real(i, 4);
+  }
+  for (TimelineBucket& b : out) b.goldstein_mean = b.events ? b.goldstein_sum / static_cast<double>(b.events) : 0.0;
+  return out;
+}
+
+ActorReport PgStore::actors(const EventFilter& filter, int limit) {
+  ActorReport rep;
+  // The filter is numbered once and used by both sides of the UNION.
+  Where w = build_where(filter);
+  std::string side = w.sql.empty() ? " WHERE " : w.sql + " AND ";
+  std::string lim = w.next();
+  w.args.add(static_cast<std::int64_t>(limit));
+  PgResult a = db_.prepared(
+      "SELECT code, sum(n), sum(m) FROM (SELECT e.source_code AS code, count(*) AS n, sum(e.num_mentions) AS m "
+      "FROM events e" + side + "e.source_code <> '' GROUP BY 1 UNION ALL "
+      "SELECT e.target_code, count(*), sum(e.num_mentions) FROM events e" + side +
+      "e.target_code <> '' GROUP BY 1) AS x GROUP BY code ORDER BY 2 DESC, 1 LIMIT " + lim, w.args);
+  for (int i = 0; i < a.rows(); ++i) rep.actors.push_back(ActorCount{a.text(i, 0), a.int64(i, 1), a.int64(i, 2)});
+  PgResult d = db_.prepared(
+      "SELECT e.source_code || ':' || e.target_code, count(*), sum(e.num_mentions) FROM events e" + side +
+      "e.source_code <> '' AND e.target_code <> '' GROUP BY e.source_code, e.target_code ORDER BY 2 DESC, 1 "
+      "LIMIT " + lim, w.args);
+  for (int i = 0; i < d.rows(); ++i) rep.dyads.push_back(ActorCount{d.text(i, 0), d.int64(i, 1), d.int64(i, 2)});
+  return rep;
+}
+
+CountryReport PgStore::countries(const EventFilter& filter, int dyad_limit) {
+  Where w = build_where(filter);
+  std::string side = w.sql.empty() ? " WHERE " : w.sql + " AND ";
+  CountryReport rep;
+  PgResult c = db_.prepared(
+      "SELECT c, sum(n), sum(s), sum(t) FROM ("
+      "SELECT e.source_country AS c, count(*) AS n, count(*) AS s, 0 AS t FROM events e" + side +
+      "e.source_country <> '' GROUP BY 1 UNION ALL "
+      "SELECT e.target_country, count(*) FILTER (WHERE e.target_country <> e.source_country), 0, count(*) "
+      "FROM events e" + side + "e.target_country <> '' GROUP BY 1) AS x GROUP BY c ORDER BY 2 DESC, 1", w.args);
+  for (int i = 0; i < c.rows(); ++i) {
+    rep.countries.push_back(CountryCount{c.text(i, 0), c.int64(i, 1), c.int64(i, 2), c.int64(i, 3)});
+  }
+  std::string lim = w.next();
+  w.args.add(static_cast<std::int64_t>(dyad_limit));
+  PgResult d = db_.prepared("SELECT e.source_country, e.target_country, count(*) FROM events e" + side +
+                                "e.source_country <> '' AND e.target_country <> '' GROUP BY 1, 2 "
+                                "ORDER BY 3 DESC, 1, 2 LIMIT " + lim, w.args);
+  for (int i = 0; i < d.rows(); ++i) rep.dyads.push_back(CountryDyad{d.text(i, 0), d.text(i, 1), d.int64(i, 2)});
+  return rep;
+}
+
+std::vector<MentionGroup> PgStore::regroup(const std::vector<std::string>& keys, int min_mentions) {
+  static const std::map<std::string, std::string> kExpr = {
+      {"source", "coalesce(m.src_code, '')"},
+      {"target", "coalesce(m.tgt_code, '')"},
+      {"cameo", "m.cameo"},
+      {"root", "substr(m.cameo, 1, 2)"},
+      {"date", "coalesce(m.date, '')"},
+      {"place", "coalesce(m.place_country || ':' || m.place_text, '')"},
+      {"modality", "m.modality"},
+      {"plover", "coalesce(m.plover, '')"},
+      {"source_country", "coalesce(m.src_country, '')"},
+      {"target_country", "coalesce(m.tgt_country, '')"},
+      {"outlet", "m.outlet"},
+      {"article", "CAST(m.article_id AS TEXT) COLLATE \"C\""}};
+  if (keys.empty()) throw Error("dedup: give at least one key");
+  std::string cols;
+  for (const std::string& k : keys) {
+    auto it = kExpr.find(k);
+    if (it == kExpr.end()) throw Error("dedup: unknown key '" + k + "' (see docs/store.md for the key names)");
+    cols += (cols.empty() ? "" : ", ") + it->second;
+  }
+  PgResult r = db_.query(
+      "SELECT " + cols + ", count(*), count(DISTINCT m.outlet), count(DISTINCT m.article_id), "
+      "min(coalesce(a.date, substr(a.ingested_at, 1, 10))), max(coalesce(a.date, substr(a.ingested_at, 1, 10))) "
+      "FROM mentions m JOIN articles a ON a.id = m.article_id GROUP BY " + cols +
+      " HAVING count(*) >= $1 ORDER BY count(*) DESC, " + cols, PgParams().add(min_mentions));
+  std::vector<MentionGroup> out;
+  int k = static_cast<int>(keys.size());
+  for (int i = 0; i < r.rows(); ++i) {
+    MentionGroup g;
+    for (int j = 0; j < k; ++j) g.key.push_back(r.text(i, j));
+    g.num_mentions = r.int64(i, k);
+    g.num_sources = r.int64(i, k + 1);
+    g.num_articles = r.int64(i, k + 2);
+    g.first_seen = r.text(i, k + 3);
+    g.last_seen = r.text(i, k + 4);
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+}  // namespace dyad::detail
