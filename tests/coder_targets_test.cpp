@@ -87,4 +87,34 @@ TEST(CoderTargets, ActorTargetBeatsPlace) {
   EXPECT_EQ(target_of(events, "163"), "BOL");
 }
 
+TEST(CoderTargets, ControlledClauseLendsItsTarget) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  EXPECT_EQ(target_of(code("Chile refused to meet Peru's foreign minister."), "120"), "PERGOV");
+  EXPECT_EQ(target_of(code("Iran threatened to cut off electricity to Armenia."), "130"), "ARM");
+}
+
+const dyad::Event* first_with_source(const std::vector<dyad::Event>& events) {
+  for (const auto& e : events) {
+    if (e.source) return &e;
+  }
+  return nullptr;
+}
+
+TEST(CoderTargets, PeopleTakeTheCountryTheyAreInOrComeFrom) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  const dyad::Event* in = first_with_source(code("Protesters in Nairobi blocked the main road."));
+  ASSERT_NE(in, nullptr);
+  EXPECT_EQ(in->source->country, "KEN");
+  const dyad::Event* from = first_with_source(code("Activists from Kenya staged a protest against the government."));
+  ASSERT_NE(from, nullptr);
+  EXPECT_EQ(from->source->country, "KEN");
+}
+
+TEST(CoderTargets, AgentOfAnInternationalOrganization) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  const dyad::Event* e = first_with_source(code("The NATO defence ministers condemned the attack on Estonia."));
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->source->code.starts_with("IGO")) << e->source->code;
+}
+
 }  // namespace

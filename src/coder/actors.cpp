@@ -324,8 +324,8 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
       return {r};
     }
     case PhraseKind::kAgent: {
-      std::string how;
-      std::string country = np_country(h, &how);
+      std::string how, org;
+      std::string country = np_country(h, &how, &org);
       int first = m.first, last = m.last;
       for (int c : v_->children(h)) {
         std::string_view b = v_->base_rel(c);
@@ -355,13 +355,14 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
       }
       const std::string& sector = d_.sectors[e.ref];
       ResolvedActor r = make(first, last, h, country, sector, "agent");
+      if (country.empty() && !org.empty()) r.actor.code = org + (org.ends_with(sector) ? "" : sector);
       r.human = !is_institution(h);
       bool definite = false;
       for (int c : v_->children(h)) {
         const std::string& dl = v_->low(c);
         if (v_->base_rel(c) == "det" && (dl == "the" || dl == "this" || dl == "that" || dl == "these" || dl == "those")) definite = true;
       }
-      if (country.empty() && definite) {
+      if (country.empty() && org.empty() && definite) {
         // "the ministry": the country of the last actor with the same head noun, else the last with the same sector
         auto it = std::find_if(history_.rbegin(), history_.rend(), [&](const ResolvedActor& a) {
           return a.head_lemma == v_->lemma(h) && a.actor.sector == sector && !a.actor.country.empty();
@@ -379,7 +380,7 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
           r.penalty += 0.1;
         }
       }
-      if (country.empty() && r.actor.country.empty()) {
+      if (country.empty() && r.actor.country.empty() && org.empty()) {
         r.penalty += 0.2;
       }
       return {r};
@@ -388,7 +389,7 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
   return {};
 }
 
-std::string ActorResolver::np_country(int h, std::string* how) {
+std::string ActorResolver::np_country(int h, std::string* how, std::string* org_code) {
   std::string found;
   auto take = [&](const std::vector<ResolvedActor>& r, const char* why) {
     if (found.empty() && !r.empty() && !r.front().actor.country.empty()) {
@@ -415,6 +416,14 @@ std::string ActorResolver::np_country(int h, std::string* how) {
       if (m->entry->kind != PhraseKind::kPerson && m->entry->kind != PhraseKind::kOrg) {
         found = found.empty() ? d_.countries[m->entry->ref].code : found;
         if (how && how->empty()) *how = "modifier";
+      } else if (m->entry->kind == PhraseKind::kOrg) {
+        // "European Community foreign ministers": a domestic org lends its
+        // country, an international one its code (org_code).
+        std::vector<ResolvedActor> o = resolve_mention(c, *m);
+        take(o, "modifier");
+        if (org_code && org_code->empty() && !o.empty() && o.front().actor.country.empty()) {
+          *org_code = o.front().actor.code;
+        }
       } else {
         take(r, "modifier");
       }
@@ -422,6 +431,18 @@ std::string ActorResolver::np_country(int h, std::string* how) {
   }
   for (int c : v_->children(h)) {
     if (v_->base_rel(c) == "nmod" && v_->case_of(c) == "of") take(resolve(c, 1), "of");
+  }
+  // "demonstrators in Baghdad", "activists from the Fatah party": where the
+  // people are or come from, when nothing closer names a country.
+  for (int c : v_->children(h)) {
+    std::string prep = v_->case_of(c);
+    if (!found.empty() || v_->base_rel(c) != "nmod" || (prep != "in" && prep != "from")) continue;
+    take(resolve(c, 1), prep == "in" ? "in" : "from");
+    const Mention* m = mention_at(c);
+    if (found.empty() && m && m->entry->kind == PhraseKind::kCity) {
+      found = d_.countries[m->entry->ref].code;
+      if (how) *how = prep;
+    }
   }
   return found;
 }

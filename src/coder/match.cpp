@@ -285,7 +285,7 @@ namespace {
 // Peru", "met with X"), then, for verbs that act on a clause ("demanded that X
 // end ..."), the clause's subject. The coder keeps the first that names an
 // actor other than the source.
-void default_verb_targets(const SentenceView& v, int t, int source, bool clause_target, Slots& out) {
+void default_verb_targets(const SentenceView& v, int t, int source, bool clause_target, Slots& out, int depth = 0) {
   out.first_target_only = true;
   auto add = [&](SlotWord g) {
     if (g.word >= 0 && g.word != source) out.targets.push_back(std::move(g));
@@ -303,6 +303,16 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
   }
   for (const char* prep : {"to", "with", "against", "toward", "towards", "at", "on"}) {
     add(prep_dependent(v, t, prep));
+  }
+  // "refused to meet X", "threatened to cut off electricity to X": the
+  // controlled clause's target is the controller's too.
+  for (int c : v.children(t)) {
+    if (depth > 0 || o.word >= 0 || v.rel(c) != "xcomp" || v.upos(c) != "VERB") continue;
+    std::size_t first = out.targets.size();
+    default_verb_targets(v, c, source, false, out, depth + 1);
+    for (std::size_t k = first; k < out.targets.size(); ++k) {
+      out.targets[k].path = step(v, t, "xcomp", c, true) + " " + out.targets[k].path;
+    }
   }
   if (!clause_target || o.word >= 0) return;
   for (int c : v.children(t)) {
