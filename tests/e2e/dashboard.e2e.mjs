@@ -83,6 +83,22 @@ async function waitHealthy(base, server, log) {
   throw new Error(`dyad serve did not answer /healthz within 30 s:\n${log()}`);
 }
 
+/** SIGTERM, then SIGKILL after 10 s so a hung server can not hang the test; true if it stopped by itself. */
+async function stopServer(server) {
+  if (server.exitCode !== null || server.signalCode !== null) return true;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  let timer;
+  const stopped = await Promise.race([exited.then(() => true),
+    new Promise((r) => { timer = setTimeout(() => r(false), 10000); })]);
+  clearTimeout(timer);
+  if (!stopped) {
+    server.kill('SIGKILL');
+    await exited;
+  }
+  return stopped;
+}
+
 // ---------------------------------------------------------------- views
 /** Text of the lit marks of each role, after clicking event row i. */
 async function litSpans(page, i) {
@@ -248,8 +264,7 @@ async function main() {
     check(consoleErrors.length === 0, `no console errors${consoleErrors.length ? `: ${consoleErrors.join(' | ')}` : ''}`);
   } finally {
     await browser?.close();
-    server.kill('SIGTERM');
-    await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
+    check(await stopServer(server), 'dyad serve stops within 10 s of SIGTERM');
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   if (failures.length) {

@@ -36,7 +36,12 @@ export function fillGaps(buckets: Bucket[], by: string): (Bucket | null)[] {
   return out.filter(Boolean).length === buckets.length ? out : buckets;
 }
 
-function chartData(buckets: Bucket[], by: string): uPlot.AlignedData {
+// Quad classes are stacked: series k holds q1+..+qk, and the series are
+// drawn tallest first, so each bar shows through above the ones below it.
+// The legend reports the class's own count (raw), not the running sum.
+const STACK = [3, 2, 1, 0];
+
+function chartData(buckets: Bucket[], by: string): { data: uPlot.AlignedData; raw: number[][] } {
   const filled = fillGaps(buckets, by);
   const xs: number[] = [];
   let t = toSeconds(buckets[0].period);
@@ -45,20 +50,27 @@ function chartData(buckets: Bucket[], by: string): uPlot.AlignedData {
     xs.push(t);
     t = step(t, by);
   }
-  return [
-    xs,
-    ...[0, 1, 2, 3].map((q) => filled.map((b) => (b ? b.quad[q] ?? 0 : 0))),
-    filled.map((b) => (b ? b.goldstein_mean : null)),
-  ];
+  const raw = [0, 1, 2, 3].map((q) => filled.map((b) => (b ? b.quad[q] ?? 0 : 0)));
+  // Empty periods are null rather than 0 so no zero-height bar is stroked.
+  const upTo = (q: number) => xs.map((_, i) => raw.slice(0, q + 1).reduce((s, r) => s + r[i], 0) || null);
+  return {
+    data: [xs, ...STACK.map(upTo), filled.map((b) => (b ? b.goldstein_mean : null))],
+    raw,
+  };
 }
 
 function drawChart(host: HTMLElement, buckets: Bucket[], by: string): uPlot {
   const width = () => Math.max(320, host.clientWidth || 800);
+  const { data, raw } = chartData(buckets, by);
+  const bars = uPlot.paths.bars!({ size: [0.7, 48, 2], gap: 1 });
+  // Half a period of room each side, so the first and last bars are whole.
+  const pad = (by === 'month' ? 31 : by === 'week' ? 7 : 1) * DAY * 0.6;
   const opts: uPlot.Options = {
     width: width(),
     height: 340,
-    title: 'Events by quad class and mean Goldstein score',
-    scales: { x: { time: true }, n: { auto: true }, g: { range: [-10, 10] } },
+    title: 'Events by quad class (stacked) and mean Goldstein score',
+    scales: { x: { time: true, range: (_u, min, max) => [min - pad, max + pad] }, n: { auto: true, range: (_u, _min, max) => [0, Math.max(1, max)] },
+      g: { range: [-10, 10] } },
     axes: [
       {},
       { scale: 'n', label: 'events' },
@@ -66,9 +78,10 @@ function drawChart(host: HTMLElement, buckets: Bucket[], by: string): uPlot {
     ],
     series: [
       { label: by },
-      ...QUADS.map((q) => ({
-        label: q.name, scale: 'n', stroke: q.colour, width: 2,
-        points: { show: true, size: 7, fill: q.colour },
+      ...STACK.map((q) => ({
+        label: QUADS[q].name, scale: 'n', stroke: QUADS[q].colour, fill: QUADS[q].colour, width: 1,
+        paths: bars, points: { show: false },
+        value: (_u: uPlot, _v: number | null, _s: number, i: number | null) => (i === null ? '--' : String(raw[q][i])),
       })),
       {
         label: 'Goldstein mean', scale: 'g', stroke: GOLDSTEIN_COLOUR, width: 2, dash: [6, 4],
@@ -76,8 +89,17 @@ function drawChart(host: HTMLElement, buckets: Bucket[], by: string): uPlot {
       },
     ],
   };
-  const chart = new uPlot(opts, chartData(buckets, by), host);
-  new ResizeObserver(() => chart.setSize({ width: width(), height: 340 })).observe(host);
+  const chart = new uPlot(opts, data, host);
+  const resize = new ResizeObserver(() => {
+    // The view is rebuilt on each navigation: let go of a chart whose page is gone.
+    if (!host.isConnected) {
+      resize.disconnect();
+      chart.destroy();
+    } else {
+      chart.setSize({ width: width(), height: 340 });
+    }
+  });
+  resize.observe(host);
   return chart;
 }
 
