@@ -20,11 +20,11 @@ export interface CodedEvent {
 }
 export interface CodeResult { doc: string; text: string; date: string | null; events: CodedEvent[] }
 export interface ArticleSummary {
-  id: number | string; title: string | null; url: string | null; outlet: string | null;
+  id: number | string; doc?: string; title: string | null; url: string | null; outlet: string | null;
   date: string | null; events: number;
 }
 export interface ArticleDetail {
-  id: number | string; title: string | null; url: string | null; outlet: string | null;
+  id: number | string; doc?: string; title: string | null; url: string | null; outlet: string | null;
   date: string | null; text: string; events: CodedEvent[];
 }
 export interface Bucket {

@@ -35,8 +35,13 @@ export function select(name: string, options: [string, string][], value = ''): H
   return s;
 }
 
-/** Shows a message in the page's status line (role=status / alert). */
-export function status(message: string, kind: 'info' | 'error' = 'info'): void {
+/**
+ * Shows a message in the page's status line (role=status / alert). Views
+ * pass their root as `from`: a late answer for a view the user has already
+ * left then says nothing.
+ */
+export function status(message: string, kind: 'info' | 'error' = 'info', from?: Node): void {
+  if (from && !from.isConnected) return;
   const box = document.getElementById('status');
   if (!box) return;
   box.textContent = message;
@@ -50,4 +55,11 @@ export function errorText(e: unknown): string {
 
 export function fmtNumber(n: number | null | undefined, digits = 1): string {
   return typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '';
+}
+
+/** What to call an article: its title, else the name it was ingested under (a file name), else its id. */
+export function articleName(a: { title?: string | null; doc?: string | null; id?: number | string }): string {
+  if (a.title) return a.title;
+  const base = (a.doc ?? '').split('/').pop();
+  return base || `Article ${a.id ?? ''}`.trim();
 }

@@ -5,7 +5,7 @@
 
 import { api, type ArticleSummary, type CodedEvent, type Query } from '../api';
 import { eventRow, eventTable } from '../doc_view';
-import { el, errorText, field, input, select, status } from '../dom';
+import { articleName, el, errorText, field, input, select, status } from '../dom';
 import { navigate } from '../router';
 import { CAMEO_ROOTS, MODALITIES, PLOVER_TYPES } from '../vocab';
 
@@ -44,7 +44,7 @@ function query(params: URLSearchParams, keys: string[]): Query {
 }
 
 function articleRow(a: ArticleSummary): HTMLTableRowElement {
-  const link = el('a', { href: `#/article/${encodeURIComponent(String(a.id))}` }, a.title || `Article ${a.id}`);
+  const link = el('a', { href: `#/article/${encodeURIComponent(String(a.id))}` }, articleName(a));
   return el('tr', {}, el('td', {}, link), el('td', { class: 'date' }, a.date ?? ''),
     el('td', {}, a.outlet ?? ''), el('td', { class: 'num' }, a.events));
 }
@@ -56,6 +56,7 @@ function pagedList<T>(
   noun: string): HTMLElement {
   const more = el('button', { type: 'button', hidden: true }, 'Load more');
   const count = el('p', { class: 'count', 'aria-live': 'polite' });
+  const root = el('div', { class: 'paged' }, count, table, more);
   let cursor = '';
   let shown = 0;
   const load = async () => {
@@ -66,16 +67,16 @@ function pagedList<T>(
       cursor = page.next ?? '';
       more.hidden = !page.next;
       count.textContent = `${shown} ${noun}${page.next ? ' (more available)' : ''}`;
-      status('');
+      status('', 'info', root);
     } catch (e) {
-      status(`Loading ${noun} failed: ${errorText(e)}`, 'error');
+      status(`Loading ${noun} failed: ${errorText(e)}`, 'error', root);
     } finally {
       more.disabled = false;
     }
   };
   more.addEventListener('click', load);
   void load();
-  return el('div', { class: 'paged' }, count, table, more);
+  return root;
 }
 
 function eventsList(params: URLSearchParams): HTMLElement {
@@ -85,7 +86,7 @@ function eventsList(params: URLSearchParams): HTMLElement {
   const row = (ev: CodedEvent, i: number) => {
     events.push(ev);
     const tr = eventRow(ev, i);
-    tr.append(el('td', {}, ev.title || (ev.article_id !== undefined ? `#${ev.article_id}` : '')));
+    tr.append(el('td', {}, articleName({ title: ev.title, doc: ev.doc, id: ev.article_id })));
     return tr;
   };
   const open = (tr: HTMLElement | null) => {

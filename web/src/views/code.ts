@@ -20,7 +20,7 @@ export function codeView(): HTMLElement {
     const f = file.files?.[0];
     if (!f) return;
     text.value = await f.text();
-    status(`Loaded ${f.name} (${f.size} bytes).`);
+    status(`Loaded ${f.name} (${f.size} bytes).`, 'info', form);
   });
 
   const form = el('form', { class: 'code-form', 'aria-label': 'Code an article' },
@@ -50,9 +50,9 @@ export function codeView(): HTMLElement {
         el('h2', {}, 'Coded text', res.date ? el('small', {}, ` dated ${res.date}`) : null));
       result.replaceChildren(view.root);
       status(`${res.events.length} event${res.events.length === 1 ? '' : 's'} coded in ` +
-        `${Math.round(performance.now() - started)} ms.`);
+        `${Math.round(performance.now() - started)} ms.`, 'info', form);
     } catch (err) {
-      status(`Coding failed: ${errorText(err)}`, 'error');
+      status(`Coding failed: ${errorText(err)}`, 'error', form);
     } finally {
       submit.disabled = false;
     }

@@ -147,7 +147,7 @@ export function dyadView(params: URLSearchParams): HTMLElement {
     options.replaceChildren(...r.dyads.map((d) => el('option', { value: d.code }, `${d.events} events`)));
     // No dyad chosen yet: show the busiest one.
     if (!params.get('dyad') && r.dyads.length) navigate('/dyad', { dyad: r.dyads[0].code, by: params.get('by') ?? 'day' });
-  }).catch((e) => status(`Loading dyads failed: ${errorText(e)}`, 'error'));
+  }).catch((e) => status(`Loading dyads failed: ${errorText(e)}`, 'error', root));
   const dyad = params.get('dyad');
   if (!dyad) return root;
   const by = params.get('by') ?? 'day';
@@ -166,10 +166,10 @@ export function dyadView(params: URLSearchParams): HTMLElement {
         `${dyad}: ${total} events in ${r.buckets.length} ${by === 'day' ? 'days' : `${by}s`}, ` +
         `mean Goldstein ${fmtNumber(total ? gsum / total : 0, 2)}.`), plot, dataTable(r.buckets));
       drawChart(plot, r.buckets, by);
-      status('');
+      status('', 'info', root);
     } catch (e) {
       result.replaceChildren();
-      status(`Loading the timeline failed: ${errorText(e)}`, 'error');
+      status(`Loading the timeline failed: ${errorText(e)}`, 'error', root);
     }
   })();
   return root;

@@ -165,10 +165,10 @@ export function mapView(params: URLSearchParams): HTMLElement {
       const unmapped = r.countries.filter((c) => !world.some((f) => iso3(f) === c.country)).map((c) => c.country);
       host.replaceChildren(drawMap(world, r.countries, r.dyads), legend(max),
         unmapped.length ? el('p', { class: 'hint' }, `Not on the map: ${unmapped.join(', ')}`) : '');
-      status(`${r.countries.length} countries, ${r.dyads.length} dyads. Click a country to browse its events, an arc for its dyad.`);
+      status(`${r.countries.length} countries, ${r.dyads.length} dyads. Click a country to browse its events, an arc for its dyad.`, 'info', host);
     } catch (e) {
       host.replaceChildren();
-      status(`Loading the map failed: ${errorText(e)}`, 'error');
+      status(`Loading the map failed: ${errorText(e)}`, 'error', host);
     } finally {
       host.removeAttribute('aria-busy');
     }
