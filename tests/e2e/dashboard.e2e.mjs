@@ -207,6 +207,21 @@ async function testBrowse(page, base, titles) {
   const ev = await page.evaluate(async (id) => (await (await fetch(`/v1/articles/${id}`)).json()).events[0],
     page.url().split('#/article/')[1].split('?')[0]);
   await checkSpans(page, ev, 0, 'stored article');
+  // Cursor paging: pages of 10 until the API has no next cursor, every event once.
+  await page.goto(`${base}/#/browse?limit=10`);
+  await page.locator('table.events tbody tr').first().waitFor({ timeout: 10000 });
+  const more = page.getByRole('button', { name: 'Load more' });
+  let pages = 1;
+  while (await more.isVisible() && pages < 20) {
+    const before = await page.locator('table.events tbody tr').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('table.events tbody tr').length > n, before);
+    pages++;
+  }
+  const all = await (await fetch(`${base}/v1/events?limit=500`)).json();
+  const shown = await page.locator('table.events tbody tr').count();
+  check(pages >= 2 && shown === all.events.length,
+    `browse: ${shown} events in ${pages} pages of 10 = ${all.events.length} stored`);
   // The event list filtered by dyad opens the article at the event.
   await page.goto(`${base}/#/browse?dyad=AZE:FRA`);
   await page.locator('table.events tbody tr').first().waitFor({ timeout: 10000 });

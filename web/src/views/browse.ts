@@ -38,7 +38,9 @@ function filterForm(params: URLSearchParams): HTMLFormElement {
 }
 
 function query(params: URLSearchParams, keys: string[]): Query {
-  const q: Query = { limit: PAGE };
+  // ?limit=N in the URL changes the page size (1..500).
+  const limit = Math.min(500, Math.max(1, Number(params.get('limit')) || PAGE));
+  const q: Query = { limit };
   for (const k of keys) q[k] = params.get(k) ?? '';
   return q;
 }
@@ -122,6 +124,7 @@ export function browseView(params: URLSearchParams): HTMLElement {
     e.preventDefault();
     const next: Record<string, string> = {};
     for (const [k, v] of new FormData(form)) if (String(v).trim()) next[k] = String(v).trim();
+    if (params.get('limit')) next.limit = params.get('limit')!;
     navigate('/browse', next);
   });
   form.addEventListener('reset', (e) => {

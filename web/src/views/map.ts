@@ -90,6 +90,7 @@ function drawMap(world: Country[], counts: CountryCount[], dyads: DyadCount[]): 
   defs.append(marker);
   svg.append(defs, svgEl('path', { d: path({ type: 'Sphere' }) ?? '', class: 'sphere' }));
   const centroids = new Map<string, [number, number]>();
+  const dots: SVGCircleElement[] = [];
   for (const f of world) {
     const code = iso3(f);
     const c = code ? byIso.get(code) : undefined;
@@ -107,7 +108,15 @@ function drawMap(world: Country[], counts: CountryCount[], dyads: DyadCount[]): 
       p.setAttribute('aria-label', title.textContent);
     }
     svg.append(p);
+    // Bahrain, Singapore, Malta… are a pixel or two at this scale: mark them with a dot.
+    if (c && path.area(f) < 12) {
+      const [x, y] = projection(centroids.get(code)!) ?? [0, 0];
+      const dot = svgEl('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: 3.5, class: 'dot', 'data-iso3': code });
+      dot.style.fill = colour(c.events, max);
+      dots.push(dot);
+    }
   }
+  svg.append(...dots);
   const top = dyads.filter((d) => d.source !== d.target && centroids.has(d.source) && centroids.has(d.target))
     .sort((a, b) => b.events - a.events).slice(0, MAX_ARCS);
   const maxArc = Math.max(1, ...top.map((d) => d.events));
