@@ -146,13 +146,17 @@ class StoreBackendTest : public ::testing::TestWithParam<std::string> {
       db.exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
     }
     schemas_.push_back(schema);
-    std::string url = pg_url();
-    url += url.find('?') == std::string::npos ? "?" : "&";
-    return EventStore::open(url + "options=-csearch_path%3D" + schema);
+    last_url_ = pg_url();
+    last_url_ += last_url_.find('?') == std::string::npos ? "?" : "&";
+    last_url_ += "options=-csearch_path%3D" + schema;
+    return EventStore::open(last_url_);
   }
+  /// The URL of the schema open_fresh() made last (PostgreSQL).
+  const std::string& last_url() const { return last_url_; }
 
  private:
   std::vector<std::string> schemas_;
+  std::string last_url_;
 };
 
 }  // namespace dyad::testing
