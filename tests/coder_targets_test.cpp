@@ -117,4 +117,28 @@ TEST(CoderTargets, AgentOfAnInternationalOrganization) {
   EXPECT_TRUE(e->source->code.starts_with("IGO")) << e->source->code;
 }
 
+TEST(CoderTargets, SaidThatXMustIsADemandOnX) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  std::vector<dyad::Event> events = code("Ghana said that Togo must reopen the border.");
+  const dyad::Event* e = find(events, "100");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source ? e->source->code : "", "GHA");
+  EXPECT_EQ(target_of(events, "100"), "TGO");
+  EXPECT_EQ(e->rule, "engine:0");
+  // the demanded act has not happened
+  for (const auto& ev : events) {
+    if (ev.trigger_text == "reopen") {
+      EXPECT_EQ(ev.modality, dyad::Modality::kHypothetical);
+    }
+  }
+  EXPECT_EQ(find(code("Ghana said that Togo reopened the border."), "100"), nullptr);
+}
+
+TEST(CoderTargets, DiscardTermsDoNotMatchVerbs) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  // "match" is a sports word as a noun only.
+  EXPECT_EQ(target_of(code("Chile demanded that Peru match the offer."), "100"), "PER");
+  EXPECT_EQ(find(code("Chile demanded a replay of the football match."), "100"), nullptr);
+}
+
 }  // namespace

@@ -82,10 +82,11 @@ using detail::ResolvedActor;
 
 struct Article {
   std::optional<detail::CivilDate> date;
-  // Recode announced acts as intents (intent.h). Off with PETRARCH-only
-  // dictionaries: they spell announced acts out in their own patterns and
-  // their records expect the act's code.
-  bool intents = true;
+  // The engine's own coding conventions: announced acts as intents
+  // (intent.h), "said that X must" as a demand. Off with PETRARCH-only
+  // dictionaries: they spell these out in their own patterns and their
+  // records expect PETRARCH's codes.
+  bool engine_rules = true;
   std::string outlet;
   std::optional<bool> partisan;
   std::string outlet_country;
@@ -99,6 +100,13 @@ class DocumentCoder {
         actors_(d, detail::ArticleContext{a.outlet_country, a.date ? detail::to_yyyymmdd(*a.date) : 0}) {
     // The gazetteer answers first (coordinates, subdivision); the actor KB is its fallback.
     if (gazetteer) geo_.emplace(*gazetteer, &places_);
+    // The engine's own rule "X said that Y must ..." (match.h demand_by_clause) codes as 100.
+    demand_.code = -1;
+    for (std::size_t k = 0; k < d_.codes.size(); ++k) {
+      if (d_.codes[k].cameo == "100") demand_.code = static_cast<int>(k);
+    }
+    demand_.file = "engine";
+    demand_.text = "(engine) SPEECH-VERB that SUBJECT must ...: a demand on SUBJECT";
   }
 
   std::vector<Event> run() {
@@ -131,6 +139,9 @@ class DocumentCoder {
     std::size_t first_event = out.size();
     for (int t = 0; t < v.size(); ++t) {
       const detail::Pattern* p = detail::match_trigger(d_, v, t, discards);
+      if (a_.engine_rules && demand_.code >= 0 && (!p || d_.codes[p->code].cameo.starts_with("01")) && detail::demand_by_clause(v, t)) {
+        p = &demand_;
+      }
       if (!p) continue;
       if (d_.codes[p->code].cameo == "---") continue;  // a PETRARCH null-coded pattern: matches, codes nothing
       bool statement = d_.codes[p->code].cameo.starts_with("01");
@@ -337,7 +348,7 @@ class DocumentCoder {
     detail::ModalityResult m = detail::modality_of(v, t);
     e.modality = m.modality;
     std::string intent_note;
-    if (m.intent && a_.intents) intent_note = recode_as_intent(e);
+    if (m.intent && a_.engine_rules) intent_note = recode_as_intent(e);
     if (m.speaker >= 0) {
       std::vector<ResolvedActor> sp = actors_.at(m.speaker);
       if (!sp.empty()) {
@@ -373,6 +384,7 @@ class DocumentCoder {
   std::optional<detail::GazetteerPlaceLookup> geo_;
   detail::ActorResolver actors_;
   std::string repair_note_;  // the parse repair of the current sentence, for --explain
+  detail::Pattern demand_;   // the built-in "said that X must" rule, code -1 when 100 is not loaded
 };
 
 }  // namespace
@@ -390,7 +402,7 @@ std::vector<Event> Coder::code(const Document& doc, const ArticleInfo& info) con
     a.outlet_country = outlet->country;
   }
   if (info.outlet_country && !info.outlet_country->empty()) a.outlet_country = *info.outlet_country;
-  a.intents = !options_.petrarch_only;
+  a.engine_rules = !options_.petrarch_only;
   DocumentCoder dc(*dict_, doc, a, options_.explain, gazetteer_);
   std::vector<Event> events = dc.run();
   if (!info.id.empty()) {

@@ -198,6 +198,9 @@ std::vector<std::string> discard_labels(const Dictionary& d, const SentenceView&
   if (scope_all) *scope_all = false;
   std::vector<char> found(d.discards.size(), 0);
   for (int i = 0; i < v.size(); ++i) {
+    // Discard terms are nouns and names: the verbs "match", "score" or
+    // "forecast" say nothing about the sentence's topic.
+    if (v.upos(i) == "VERB" || v.upos(i) == "AUX") continue;
     for (const std::string* key : {&v.low(i), &v.lemma(i)}) {
       auto it = d.discard_by_first.find(*key);
       if (it == d.discard_by_first.end()) continue;
@@ -324,6 +327,20 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
 }
 
 }  // namespace
+
+bool demand_by_clause(const SentenceView& v, int t) {
+  static const std::array<std::string_view, 16> kSay = {
+      "say",   "declare", "insist", "reiterate", "stress", "state",  "tell",  "warn",
+      "add",   "repeat",  "emphasize", "emphasise", "write", "argue", "maintain", "announce"};
+  if (v.upos(t) != "VERB" || std::find(kSay.begin(), kSay.end(), v.lemma(t)) == kSay.end()) return false;
+  for (int c : v.children(t)) {
+    if (v.rel(c) != "ccomp" || (exact_kid(v, c, "nsubj") < 0 && exact_kid(v, c, "nsubj:pass") < 0)) continue;
+    for (int a : v.children(c)) {
+      if (v.base_rel(a) == "aux" && (v.low(a) == "must" || v.low(a) == "ought")) return true;
+    }
+  }
+  return false;
+}
 
 Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_target) {
   Slots out;

@@ -21,7 +21,8 @@ bool in(const std::array<std::string_view, N>& set, std::string_view w) {
 
 const std::array<std::string_view, 5> kNeg = {"not", "never", "n't", "no", "neither"};
 const std::array<std::string_view, 4> kFutureAux = {"will", "shall", "'ll", "wo"};
-const std::array<std::string_view, 5> kHypoAux = {"would", "could", "might", "may", "'d"};
+// "must"/"should": an act demanded or advised is not an act done.
+const std::array<std::string_view, 8> kHypoAux = {"would", "could", "might", "may", "'d", "must", "should", "ought"};
 const std::array<std::string_view, 5> kAllegedAdv = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"};
 const std::array<std::string_view, 5> kCondMark = {"if", "unless", "provided", "whether", "lest"};
 const std::array<std::string_view, 31> kSpeech = {
