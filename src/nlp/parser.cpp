@@ -70,6 +70,16 @@ void Parser::Impl::predict(const Sentence& sentence, std::vector<int>& heads,
   s.state.reset(n);
   s.scores.resize(static_cast<std::size_t>(weights.num_classes()));
   while (!s.state.terminal()) {
+    // Forced moves need no scoring: an empty stack can only SHIFT, and a lone
+    // word before ROOT can only attach to it.
+    if (!s.state.can_left() && !s.state.can_right()) {
+      s.state.apply(detail::kShift);
+      continue;
+    }
+    if (!s.state.can_shift() && !s.state.can_right()) {
+      s.state.apply(detail::left_class(root_label));
+      continue;
+    }
     detail::extract_features(s.state, s.tokens, s.features);
     std::fill(s.scores.begin(), s.scores.end(), 0);
     weights.score(s.features, s.scores.data());
