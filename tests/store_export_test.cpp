@@ -20,6 +20,9 @@ StoredEvent sample() {
   e.target->span = {base + 20, base + 26};
   e.target->text = "French";
   e.location = testing::place("Baku", {0, 0}, "AZE", "capital");
+  e.location->admin1 = "AZ-BA";
+  e.location->lat = 40.40926;
+  e.location->lon = 49.86709;
   StoredEvent s;
   s.id = 42;
   s.event = e;
@@ -66,6 +69,10 @@ TEST(StoreExport, GdeltHas61ColumnsInOrder) {
   EXPECT_EQ(row[51], "4");
   EXPECT_EQ(row[52], "Baku");
   EXPECT_EQ(row[53], "AZE");
+  EXPECT_EQ(row[54], "AZ-BA");    // ActionGeo_ADM1Code (ISO 3166-2)
+  EXPECT_EQ(row[55], "");         // ADM2
+  EXPECT_EQ(row[56], "40.4093");  // Lat
+  EXPECT_EQ(row[57], "49.8671");  // Long
   EXPECT_EQ(row[59], "20240102030405");
   EXPECT_EQ(row[60], "https://example.org/x1");
   std::string line = tsv_line(row);

@@ -16,6 +16,12 @@ std::string num(double v) {
   return buf;
 }
 
+std::string coord(double v) {  // GDELT writes 4 decimals (~11 m)
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  return buf;
+}
+
 std::string digits(const std::string& date) {
   std::string d;
   for (char c : date) if (c >= '0' && c <= '9') d += c;
@@ -99,8 +105,11 @@ std::vector<std::string> gdelt_row(const StoredEvent& s) {
                          std::to_string(s.num_sources), std::to_string(s.num_articles), ""});
   row.insert(row.end(), 16, "");  // Actor1Geo_*, Actor2Geo_*: dyad locates the event, not each actor
   if (e.location) {
-    std::string type = e.location->kind == "country" ? "1" : "4";
-    row.insert(row.end(), {type, e.location->text, e.location->country, "", "", "", "", ""});
+    // GDELT types: 1 country, 4 world city, 5 world state (ADM1). ADM1 is ISO 3166-2, not GDELT's FIPS.
+    const Place& p = *e.location;
+    std::string type = p.kind == "country" ? "1" : p.kind == "admin1" || p.kind == "region" ? "5" : "4";
+    row.insert(row.end(), {type, p.name.empty() ? p.text : p.name, p.country, p.admin1, "",
+                           p.lat ? coord(*p.lat) : "", p.lon ? coord(*p.lon) : "", ""});
   } else {
     row.insert(row.end(), 8, "");
   }
