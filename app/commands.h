@@ -15,5 +15,6 @@ void add_events_command(CLI::App& app);
 void add_timeline_command(CLI::App& app);
 void add_actors_command(CLI::App& app);
 void add_export_command(CLI::App& app);
+void add_serve_command(CLI::App& app);
 
 }  // namespace dyad::cli

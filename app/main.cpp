@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   dyad::cli::add_timeline_command(app);
   dyad::cli::add_actors_command(app);
   dyad::cli::add_export_command(app);
+  dyad::cli::add_serve_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

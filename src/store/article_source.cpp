@@ -73,6 +73,10 @@ Article article_from_json(const std::string& json_text, const std::string& fallb
   } catch (const nlohmann::json::exception& e) {
     throw Error(std::string("broken JSON: ") + e.what());
   }
+  return article_from_json(j, fallback_id);
+}
+
+Article article_from_json(const nlohmann::json& j, const std::string& fallback_id) {
   if (!j.is_object()) throw Error("expected a JSON object with \"text\" or \"html\"");
   auto str = [&](const char* key) -> std::string {
     return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "dyad/engine.h"
 
 namespace dyad::detail {
@@ -22,6 +24,8 @@ struct SourceItem {
 /// Articles from one JSON object (fields id, text|html, date, url, title, outlet,
 /// outlet_country); `fallback_id` when it has no id. Throws dyad::Error.
 Article article_from_json(const std::string& json_text, const std::string& fallback_id);
+/// The same from an already parsed object (the HTTP server parses the body once).
+Article article_from_json(const nlohmann::json& j, const std::string& fallback_id);
 
 class ArticleSource {
  public:
