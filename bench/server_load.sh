@@ -60,10 +60,19 @@ echo "server_load: $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), dyad serve on $u
 curl -sf -XPOST -H 'Content-Type: application/json' --data-binary @"$tmp/body.json" "$url/v1/code" \
   | python3 -c 'import json,sys; print("server_load: events per request:", len(json.load(sys.stdin)["events"]))'
 
-for c in 1 4 16; do
-  echo "== POST /v1/code, $c connections, ${secs}s"
-  wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"${secs}s" --latency -s "$tmp/post.lua" "$url/v1/code" \
-    | grep -E "Requests/sec|Latency  |50%|90%|99%|Non-2xx|Socket errors|requests in"
+# CPU seconds the server process has used (utime + stime), to report CPU per
+# request: on a shared machine the wall-clock rate depends on the neighbours,
+# the CPU cost per request much less.
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$server_pid/stat"; }
+
+for c in 1 2 4 16; do
+  echo "== POST /v1/code, $c connections, ${secs}s (load average before: $(cut -d' ' -f1 /proc/loadavg))"
+  before="$(cpu_s)"
+  out="$(wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"${secs}s" --latency -s "$tmp/post.lua" "$url/v1/code")"
+  after="$(cpu_s)"
+  echo "$out" | grep -E "Requests/sec|Latency  |50%|90%|99%|Non-2xx|Socket errors|requests in"
+  n="$(echo "$out" | awk '/requests in/ { print $1 }')"
+  awk -v a="$after" -v b="$before" -v n="$n" 'BEGIN { if (n > 0) printf "server CPU per request: %.1f ms\n", (a - b) * 1000 / n }'
 done
 
 echo "== POST /v1/code, 1000 connections, ${secs}s, /healthz probed meanwhile"
