@@ -73,6 +73,23 @@ TEST(CoderParseRepair, AdjectiveReadingOfTheVerbBeforeItsObject) {
   EXPECT_EQ(s.words[0].deprel, "nsubj");
 }
 
+TEST(CoderParseRepair, SubjectParticipleObjectReadAsOneNounPhrase) {
+  // "Chile granted asylum to Bolivians ." with "asylum" the root, "Chile" its
+  // compound and "granted" its adjective.
+  dyad::Sentence s;
+  s.words = {w("Chile", "PROPN", "NNP", 3, "compound"), w("granted", "VERB", "VBN", 3, "amod"),
+             w("asylum", "NOUN", "NN", 0, "root"),      w("to", "ADP", "IN", 5, "case"),
+             w("Bolivians", "PROPN", "NNPS", 3, "nmod"), w(".", "PUNCT", ".", 3, "punct")};
+  ASSERT_TRUE(dyad::detail::repair_nominal_root(s, nullptr));
+  EXPECT_EQ(s.words[1].deprel, "root");
+  EXPECT_EQ(s.words[0].head, 2);
+  EXPECT_EQ(s.words[0].deprel, "nsubj");
+  EXPECT_EQ(s.words[2].head, 2);
+  EXPECT_EQ(s.words[2].deprel, "obj");
+  EXPECT_EQ(s.words[4].head, 2);
+  EXPECT_EQ(s.words[4].deprel, "obl");
+}
+
 TEST(CoderParseRepair, CoderFindsTheEventOfARepairedSentence) {
   if (!std::filesystem::exists(std::string(DYAD_SOURCE_DIR) + "/data/models/parser.dyadm")) GTEST_SKIP();
   static const dyad::Engine engine = dyad::Engine::load();

@@ -141,4 +141,22 @@ TEST(CoderTargets, DiscardTermsDoNotMatchVerbs) {
   EXPECT_EQ(find(code("Chile demanded a replay of the football match."), "100"), nullptr);
 }
 
+TEST(CoderTargets, SectorOnlyActorsAreDomestic) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  std::vector<dyad::Event> events = code("Kenyan police arrested two journalists.");
+  const dyad::Event* e = find(events, "173");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->target->code, "KENMED");
+  EXPECT_EQ(e->target->via, "agent+domestic");
+  // an international organization is not a sector-only actor
+  EXPECT_EQ(target_of(code("Kenya rejected a request from the United Nations."), "120"), "IGOUNO");
+}
+
+TEST(CoderTargets, PrepositionHungOnANumeral) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  // parsed with "to" under "five": the phrase is still the recipient
+  EXPECT_EQ(target_of(code("Peru has granted asylum to five Panamanian army officers."), "075"), "PANMIL");
+}
+
 }  // namespace

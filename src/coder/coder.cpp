@@ -231,6 +231,32 @@ class DocumentCoder {
     return "";
   }
 
+  // A sector-only actor ("rebels", "demonstrators", "students") is taken as
+  // domestic, as coders of the PLOVER gold standard do: a target gets the
+  // source's country ("the Sudanese government accused rebels" -> SDNREB), a
+  // source the country of the event's place ("protesters blocked roads in
+  // Algiers" -> DZAOPP). Returns the confidence cost.
+  static double domestic_countries(Event& e) {
+    auto sector_only = [](const std::optional<Actor>& a) {
+      return a && a->via == "agent" && a->country.empty() && !a->sector.empty() && a->code == a->sector;
+    };
+    double cost = 0.0;
+    if (sector_only(e.source) && e.location && !e.location->country.empty()) {
+      e.source->country = e.location->country;
+      e.source->code = e.source->country + e.source->sector;
+      e.source->via += "+place";
+      cost += 0.1;
+    }
+    if (sector_only(e.target) && e.source && !e.source->country.empty() &&
+        e.source->code != e.source->country + e.target->sector) {
+      e.target->country = e.source->country;
+      e.target->code = e.target->country + e.target->sector;
+      e.target->via += "+domestic";
+      cost += 0.1;
+    }
+    return cost;
+  }
+
   static bool nominal_root(const Sentence& s) {
     for (const Word& w : s.words) {
       if (w.head == 0) return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON";
@@ -359,6 +385,7 @@ class DocumentCoder {
     std::string loc_path;
     int target_word = tgt ? tgt->first.actor.word : -1;
     e.location = detail::find_location(places(), v, t, target_word, &loc_path);
+    if (a_.engine_rules) confidence -= domestic_countries(e);
     e.confidence = std::clamp(confidence, 0.05, 1.0);
     if (explain_) {
       Explanation x;

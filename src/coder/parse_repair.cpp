@@ -6,7 +6,9 @@
 //   (a) verb V attached as acl (or amod) to a word of the subject phrase on
 //       its left:     root N ... V obj  ->  V root, N nsubj of V;
 //   (b) verb V attached as amod of the noun O right after it ("people blocked
-//       streets"):    O becomes V's obj.
+//       streets"):    O becomes V's obj;
+//   (c) the subject S, then V, then the root N, all one noun phrase ("Peru
+//       granted asylum to X"): V root, S nsubj, N obj.
 // Dependents of N to the right of V move to V (nmod -> obl). A participle
 // (VBN) is only taken as a finite verb when it has an object, clause or
 // particle of its own — "Three protesters killed in clashes" is a headline
@@ -64,6 +66,44 @@ bool modifies_next_noun(const Sentence& s, int v, int o) {
   return true;
 }
 
+// Shape (c): "Peru granted asylum to X" parsed as one noun phrase [Peru
+// granted asylum] with "asylum" the root, "Peru" its compound (or nsubj) and
+// "granted" its adjective. The subject S comes before the participle V, the
+// root N after it: V becomes the root, S its subject and N its object.
+bool repair_subject_before_participle(Sentence& s, int root, std::string* why) {
+  const int n = static_cast<int>(s.words.size());
+  for (int v = 1; v < root; ++v) {
+    const Word& w = s.words[v];
+    if (w.upos != "VERB" || (w.xpos != "VBD" && w.xpos != "VBN") || w.deprel != "amod" || head0(s, v) != root) continue;
+    if (!modifies_next_noun(s, v, root)) return false;
+    int subj = -1;
+    for (int c = 0; c < v; ++c) {
+      const std::string& r = s.words[c].deprel;
+      if (head0(s, c) == root && nominal(s.words[c]) && (r == "compound" || r == "nsubj" || r == "flat")) subj = c;
+    }
+    if (subj < 0 || subj != v - 1) return false;
+    for (int c = 0; c < v; ++c) {  // the subject's own modifiers ("The Sudanese") follow it
+      if (c != subj && head0(s, c) == root) s.words[c].head = subj + 1;
+    }
+    for (int c = root + 1; c < n; ++c) {  // what follows the object belongs to the clause
+      if (head0(s, c) != root) continue;
+      s.words[c].head = v + 1;
+      if (s.words[c].deprel.rfind("nmod", 0) == 0) s.words[c].deprel.replace(0, 4, "obl");
+    }
+    s.words[v].head = 0;
+    s.words[v].deprel = "root";
+    s.words[v].xpos = "VBD";
+    s.words[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+    s.words[subj].head = v + 1;
+    s.words[subj].deprel = "nsubj";
+    s.words[root].head = v + 1;
+    s.words[root].deprel = "obj";
+    if (why) *why = "repaired clause: '" + w.form + "' made the root with '" + s.words[subj].form + "' as subject";
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool repair_nominal_root(Sentence& s, std::string* why) {
@@ -73,7 +113,9 @@ bool repair_nominal_root(Sentence& s, std::string* why) {
     if (s.words[i].head == 0) root = i;
     if (s.words[i].head < 0) return false;  // unparsed
   }
-  if (root < 0 || !nominal(s.words[root]) || has_child(s, root, {"cop", "nsubj", "nsubj:pass"})) return false;
+  if (root < 0 || !nominal(s.words[root]) || has_child(s, root, {"cop"})) return false;
+  if (repair_subject_before_participle(s, root, why)) return true;
+  if (has_child(s, root, {"nsubj", "nsubj:pass"})) return false;
   for (int v = root + 1; v < n; ++v) {
     const Word& w = s.words[v];
     if (w.upos != "VERB") continue;

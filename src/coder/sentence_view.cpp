@@ -53,6 +53,15 @@ std::string SentenceView::case_of(int i) const {
     }
     return out;
   }
+  // The parser sometimes hangs the preposition on the phrase's first
+  // modifier: "to [five] officers" with "to" under "five".
+  for (int c : children_[i]) {
+    std::string_view b = base_rel(c);
+    if (c < i && (b == "nummod" || b == "det") && children_[c].size() == 1 && base_rel(children_[c][0]) == "case" &&
+        children_[c][0] < c) {
+      return lemma_[children_[c][0]];
+    }
+  }
   return {};
 }
 
