@@ -60,6 +60,7 @@ class SqliteDb {
   void exec(std::string_view sql);  ///< Fixed SQL only (schema, pragmas).
   SqliteStmt prepare(std::string_view sql) { return SqliteStmt(db_, sql); }
   std::int64_t last_rowid() const { return sqlite3_last_insert_rowid(db_); }
+  int changes() const { return sqlite3_changes(db_); }  ///< Rows changed by the last statement.
   sqlite3* raw() const { return db_; }
   const std::string& path() const { return path_; }
 

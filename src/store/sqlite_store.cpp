@@ -54,7 +54,8 @@ SqliteStore::SqliteStore(const std::string& path) : db_(path) {
       "INSERT INTO events(source_code, target_code, cameo, date, place, source_country, source_sector, "
       "target_country, target_sector, root, plover, quad_class, goldstein, modality, date_precision, "
       "place_country, place_text, num_mentions, num_sources, num_articles, first_seen, last_seen, first_mention) "
-      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,1,?,?,?)");
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,1,?,?,?) "
+      "ON CONFLICT(source_code, target_code, cameo, date, place) DO NOTHING");
   update_group_ = db_.prepare(
       "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?, "
       "num_sources = num_sources + ?, first_mention = coalesce(first_mention, ?), "
@@ -96,8 +97,10 @@ std::vector<StoreResult> SqliteStore::add_articles(const std::vector<const Artic
     for (std::size_t i = 0; i < articles.size(); ++i) results.push_back(write_article(*articles[i], *coded[i], now));
     flush_actors();
     db_.exec("COMMIT");
+    remember_groups();
   } catch (...) {
     actor_tally_.clear();
+    new_groups_.clear();  // their ids died with the transaction
     db_.exec("ROLLBACK");
     throw;
   }
@@ -132,31 +135,54 @@ StoreResult SqliteStore::write_article(const Article& a, const CodedArticle& cod
   return r;
 }
 
+// Insert first, probe only on conflict: a new key costs one descent of
+// events_key instead of two (probe, then insert); a known key costs the
+// failed insert's unique check plus the probe.
+//
+// Before that, the writer's memory of recent groups: a group, once committed,
+// keeps its id forever (nothing deletes groups), so a remembered key -> id is
+// never stale, and a repeated event (the same event in several sentences and
+// articles) touches no index to find its group.
 std::int64_t SqliteStore::find_or_create_group(const Event& e, std::int64_t mention, const std::string& seen,
                                               bool& created) {
-  std::string src = code_of(e.source), tgt = code_of(e.target), place = place_key(e);
-  find_group_.bind(1, src).bind(2, tgt).bind(3, e.cameo).bind(4, e.date).bind(5, place);
-  if (find_group_.step()) {
-    std::int64_t id = find_group_.int64(0);
-    find_group_.reset();
-    created = false;
-    return id;
+  std::string src = code_of(e.source), tgt = code_of(e.target), place = place_key(e), root = cameo_root(e.cameo);
+  std::string key = src + '\t' + tgt + '\t' + e.cameo + '\t' + e.date + '\t' + place;
+  for (const auto* memory : {&known_groups_, &new_groups_}) {
+    if (auto it = memory->find(key); it != memory->end()) {
+      created = false;
+      return it->second;
+    }
   }
-  find_group_.reset();
   static const std::string kEmpty;
   const Actor* s = e.source ? &*e.source : nullptr;
   const Actor* t = e.target ? &*e.target : nullptr;
-  auto& g = insert_group_;
-  g.bind(1, src).bind(2, tgt).bind(3, e.cameo).bind(4, e.date).bind(5, place);
-  g.bind(6, s ? s->country : kEmpty).bind(7, s ? s->sector : kEmpty);
-  g.bind(8, t ? t->country : kEmpty).bind(9, t ? t->sector : kEmpty);
-  g.bind(10, cameo_root(e.cameo)).bind(11, e.plover).bind(12, e.quad_class).bind(13, e.goldstein);
-  g.bind(14, to_string(e.modality)).bind(15, e.date_precision);
-  g.bind(16, e.location ? e.location->country : kEmpty).bind(17, e.location ? e.location->text : kEmpty);
-  g.bind(18, seen).bind(19, seen).bind(20, mention);
+  auto& g = insert_group_;  // every string bound here outlives run()
+  g.bind_ref(1, src).bind_ref(2, tgt).bind_ref(3, e.cameo).bind_ref(4, e.date).bind_ref(5, place);
+  g.bind_ref(6, s ? s->country : kEmpty).bind_ref(7, s ? s->sector : kEmpty);
+  g.bind_ref(8, t ? t->country : kEmpty).bind_ref(9, t ? t->sector : kEmpty);
+  g.bind_ref(10, root).bind_ref(11, e.plover).bind(12, e.quad_class).bind(13, e.goldstein);
+  g.bind(14, to_string(e.modality)).bind_ref(15, e.date_precision);
+  g.bind_ref(16, e.location ? e.location->country : kEmpty).bind_ref(17, e.location ? e.location->text : kEmpty);
+  g.bind_ref(18, seen).bind_ref(19, seen).bind(20, mention);
   g.run();
-  created = true;
-  return db_.last_rowid();
+  if (db_.changes() == 1) {
+    created = true;
+    return new_groups_[key] = db_.last_rowid();
+  }
+  find_group_.bind_ref(1, src).bind_ref(2, tgt).bind_ref(3, e.cameo).bind_ref(4, e.date).bind_ref(5, place);
+  if (!find_group_.step()) throw Error("store: dedup group vanished during insert (concurrent writer?)");
+  std::int64_t id = find_group_.int64(0);
+  find_group_.reset();
+  created = false;
+  return new_groups_[key] = id;
+}
+
+// Called after COMMIT: this transaction's groups become known. Bounded: the
+// memory starts over when full (recent events are the ones that repeat).
+void SqliteStore::remember_groups() {
+  if (known_groups_.size() + new_groups_.size() > kKnownGroupsMax) known_groups_.clear();
+  known_groups_.merge(new_groups_);
+  new_groups_.clear();
 }
 
 void SqliteStore::write_event(const Event& e, std::int64_t article_id, const std::string& outlet,

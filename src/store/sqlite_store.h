@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "dyad/store.h"
 #include "store/sqlite_db.h"
@@ -52,6 +53,10 @@ class SqliteStore final : public EventStore {
   std::map<std::string, std::unique_ptr<SqliteStmt>> cache_;  // filter-shaped queries
   struct ActorTally { std::string country, sector; std::int64_t as_source = 0, as_target = 0; };
   std::map<std::string, ActorTally> actor_tally_;  // per transaction, written before COMMIT
+  void remember_groups();
+  // Dedup key -> group id: committed groups (bounded), and this transaction's.
+  static constexpr std::size_t kKnownGroupsMax = 200000;
+  std::unordered_map<std::string, std::int64_t> known_groups_, new_groups_;
 };
 
 /// kMentionColumns with each column qualified by `alias` ("m" -> "m.event_id, m.article_id, ...").
