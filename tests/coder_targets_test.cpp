@@ -81,6 +81,13 @@ TEST(CoderTargets, PlaceActedUponWhenNoActor) {
   EXPECT_EQ(e->target->text, "Angola");
 }
 
+TEST(CoderTargets, MeetingVenueIsNotATarget) {
+  if (!models_present()) GTEST_SKIP() << "models absent";
+  for (const auto& e : code("The Finnish foreign minister met reporters in Helsinki.")) {
+    EXPECT_FALSE(e.target && e.target->via == "place") << e.cameo << " " << e.target->code;
+  }
+}
+
 TEST(CoderTargets, ActorTargetBeatsPlace) {
   if (!models_present()) GTEST_SKIP() << "models absent";
   std::vector<dyad::Event> events = code("Chile imposed sanctions on Bolivia in Lima.");

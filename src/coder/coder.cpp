@@ -166,7 +166,10 @@ class DocumentCoder {
         targets.assign(sources.begin() + 1, sources.end());
         sources.resize(1);
       }
-      if (targets.empty() && !sources.empty() && !statement && p->target_slot != "none") {
+      // Meetings and diplomatic acts happen at a venue; the venue is not whom they concern.
+      const std::string& cameo = d_.codes[p->code].cameo;
+      bool venue = cameo.starts_with("03") || cameo.starts_with("04") || cameo.starts_with("05");
+      if (targets.empty() && !sources.empty() && !statement && !venue && p->target_slot != "none") {
         place_target(v, t, *p, targets);
       }
       if (sources.empty() && targets.empty()) continue;
