@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "coder/intent.h"
 #include "dyad/engine.h"
@@ -33,11 +34,11 @@ std::vector<dyad::Event> code(const std::string& text) {
   return engine.code(a).events;
 }
 
-const dyad::Event* by_trigger(const std::vector<dyad::Event>& events, const std::string& trigger) {
+std::optional<dyad::Event> by_trigger(const std::vector<dyad::Event>& events, const std::string& trigger) {
   for (const auto& e : events) {
-    if (e.trigger_text == trigger) return &e;
+    if (e.trigger_text == trigger) return e;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 bool models_present() {
@@ -47,8 +48,8 @@ bool models_present() {
 TEST(CoderIntent, WillAndReadyToAreIntentsToCooperate) {
   if (!models_present()) GTEST_SKIP() << "models absent";
   const auto events = code("Chile will lift the curfew in Santiago.");
-  const dyad::Event* e = by_trigger(events, "lift");
-  ASSERT_NE(e, nullptr);
+  std::optional<dyad::Event> e = by_trigger(events, "lift");
+  ASSERT_TRUE(e.has_value());
   EXPECT_EQ(e->cameo, "0351");
   EXPECT_EQ(e->plover, "AGREE");
   EXPECT_EQ(e->modality, dyad::Modality::kFuture);
@@ -60,23 +61,23 @@ TEST(CoderIntent, WillAndReadyToAreIntentsToCooperate) {
 TEST(CoderIntent, ThreatenedActIsAThreatNotTheAct) {
   if (!models_present()) GTEST_SKIP() << "models absent";
   const auto events = code("Iran threatened to cut off oil supplies to Turkey.");
-  const dyad::Event* e = by_trigger(events, "cut");
-  ASSERT_NE(e, nullptr);
+  std::optional<dyad::Event> e = by_trigger(events, "cut");
+  ASSERT_TRUE(e.has_value());
   EXPECT_EQ(e->plover, "THREATEN");
   EXPECT_EQ(e->target ? e->target->code : "", "TUR");
 }
 
 TEST(CoderIntent, DoneNegatedAndSpeculatedActsKeepTheirCode) {
   if (!models_present()) GTEST_SKIP() << "models absent";
-  const dyad::Event* done = by_trigger(code("Norway provided aid to Sudan."), "provided");
-  ASSERT_NE(done, nullptr);
+  std::optional<dyad::Event> done = by_trigger(code("Norway provided aid to Sudan."), "provided");
+  ASSERT_TRUE(done.has_value());
   EXPECT_EQ(done->plover, "AID");
-  const dyad::Event* refused = by_trigger(code("Norway will not provide aid to Sudan."), "provide");
-  ASSERT_NE(refused, nullptr);
+  std::optional<dyad::Event> refused = by_trigger(code("Norway will not provide aid to Sudan."), "provide");
+  ASSERT_TRUE(refused.has_value());
   EXPECT_EQ(refused->plover, "AID");
   EXPECT_EQ(refused->modality, dyad::Modality::kNegated);
-  const dyad::Event* could = by_trigger(code("Ghana could attack Togo."), "attack");
-  ASSERT_NE(could, nullptr);
+  std::optional<dyad::Event> could = by_trigger(code("Ghana could attack Togo."), "attack");
+  ASSERT_TRUE(could.has_value());
   EXPECT_EQ(could->plover, "ASSAULT");
 }
 

@@ -14,6 +14,9 @@ namespace {
 const std::array<std::string_view, 12> kObjectControl = {"order", "ask", "urge", "force", "tell", "persuade",
                                                          "allow", "compel", "instruct", "invite", "call", "request"};
 
+const std::array<std::string_view, 14> kQuantity = {"one", "two", "three", "four", "five", "some", "several",
+                                                     "many", "most", "all", "dozens", "hundreds", "number", "group"};
+
 int exact_kid(const SentenceView& v, int i, std::string_view rel) {
   for (int c : v.children(i)) {
     if (v.rel(c) == rel) return c;
@@ -90,9 +93,15 @@ bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const P
                       const std::vector<std::string>& discards) {
   bool ok = false;
   switch (c.kind) {
-    case Constraint::Kind::kObj:
-      ok = value_matches(d, v, (p.noun ? noun_object(v, t) : logical_object(v, t)).word, c.values);
+    case Constraint::Kind::kObj: {
+      int o = (p.noun ? noun_object(v, t) : logical_object(v, t)).word;
+      ok = value_matches(d, v, o, c.values);
+      // "caught one of the key figures": a quantity's "of" phrase is the object's kind
+      if (!ok && o >= 0 && std::find(kQuantity.begin(), kQuantity.end(), v.lemma(o)) != kQuantity.end()) {
+        ok = value_matches(d, v, prep_dependent(v, o, "of").word, c.values);
+      }
       break;
+    }
     case Constraint::Kind::kSubj:
       ok = value_matches(d, v, logical_subject(v, t).word, c.values);
       break;
