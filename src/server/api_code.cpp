@@ -204,7 +204,8 @@ ApiResponse Api::ingest(const ApiRequest& r) const {
     results.push_back(std::move(row));
   }
   metrics_.add_articles_ingested(ingested);
-  metrics_.add_articles_coded(to_code.size());
+  metrics_.add_articles_coded(static_cast<std::uint64_t>(
+      std::count_if(coded.begin(), coded.end(), [](const CodingResult& c) { return c.coded.has_value(); })));
   metrics_.add_events_coded(events);
   return json_response({{"results", results}});
 }

@@ -10,6 +10,11 @@ CodingPool::CodingPool(int workers, int queue_limit)
 }
 
 CodingPool::~CodingPool() {
+  shutdown();
+  for (auto& t : threads_) t.join();
+}
+
+void CodingPool::shutdown() {
   std::deque<std::shared_ptr<Job>> left;
   {
     std::lock_guard lk(m_);
@@ -22,7 +27,6 @@ CodingPool::~CodingPool() {
     j->cancelled_ = true;
     j->cv_.notify_all();
   }
-  for (auto& t : threads_) t.join();
 }
 
 std::shared_ptr<CodingPool::Job> CodingPool::submit(std::function<void()> run) {

@@ -25,7 +25,10 @@ namespace dyad::detail {
 class CodingPool {
  public:
   CodingPool(int workers, int queue_limit);
-  ~CodingPool();  ///< Cancels queued jobs and joins the workers.
+  ~CodingPool();  ///< shutdown(), then joins the workers.
+  /// Refuses new jobs and cancels queued ones (their waiters get kOverloaded
+  /// at once), so a stopping server does not wait out every deadline.
+  void shutdown();
   CodingPool(const CodingPool&) = delete;
   CodingPool& operator=(const CodingPool&) = delete;
 

@@ -185,6 +185,7 @@ void Server::stop() {
   Impl& s = *impl_;
   std::lock_guard lk(s.life);
   if (!s.started) return;
+  s.pool->shutdown();  // requests waiting for coding answer 503 now instead of at their deadline
   s.http.stop();
   if (s.listener.joinable()) s.listener.join();
   s.started = false;
