@@ -130,7 +130,7 @@ async function codeView(page, base, text, date) {
   const response = page.waitForResponse((r) => r.url().endsWith('/v1/code'));
   await page.getByRole('button', { name: 'Code', exact: true }).click();
   const body = await (await response).json();
-  await page.locator('table.events tbody tr').first().waitFor({ timeout: 15000 });
+  await page.locator('table.events tbody tr').first().waitFor({ timeout: 30000 });
   return body;
 }
 
@@ -158,7 +158,7 @@ async function testCode(page, base) {
 
 async function testDyad(page, base) {
   await page.goto(`${base}/#/dyad?dyad=AZE:FRA&by=day`);
-  await page.locator('.chart canvas').first().waitFor({ timeout: 10000 });
+  await page.locator('.chart canvas').first().waitFor({ timeout: 30000 });
   const periods = await page.locator('table.timeline tbody tr').count();
   check(periods >= 2, `dyad view: ${periods} periods in the AZE:FRA timeline`);
   // Count chart pixels in the Goldstein and quad colours: the points are drawn, not just the axes.
@@ -180,7 +180,7 @@ async function testDyad(page, base) {
 
 async function testMap(page, base) {
   await page.goto(`${base}/#/map`);
-  await page.locator('svg.world path.country').first().waitFor({ timeout: 10000 });
+  await page.locator('svg.world path.country').first().waitFor({ timeout: 30000 });
   for (const iso of ['AZE', 'FRA']) {
     const c = page.locator(`svg.world path.country[data-iso3="${iso}"]`);
     const cls = await c.getAttribute('class');
@@ -194,11 +194,11 @@ async function testMap(page, base) {
 
 async function testBrowse(page, base, articles) {
   await page.goto(`${base}/#/browse?show=articles`);
-  await page.locator('table.articles tbody tr').first().waitFor({ timeout: 10000 });
+  await page.locator('table.articles tbody tr').first().waitFor({ timeout: 30000 });
   const listed = await page.locator('table.articles tbody tr').count();
   check(listed === articles.length, `browse: ${listed} stored articles listed of ${articles.length}`);
   await page.getByRole('link', { name: 'Azərbaycan expels French diplomats' }).click();
-  await page.locator('table.events tbody tr').first().waitFor({ timeout: 10000 });
+  await page.locator('table.events tbody tr').first().waitFor({ timeout: 30000 });
   check(await page.locator('main h1').innerText() === 'Azərbaycan expels French diplomats', 'browse: article opened');
   const marks = await page.locator('.article-text mark').count();
   check(marks > 0, `browse: ${marks} highlighted spans in the stored article`);
@@ -207,7 +207,7 @@ async function testBrowse(page, base, articles) {
   await checkSpans(page, ev, 0, 'stored article');
   // Cursor paging: pages of 10 until the API has no next cursor, every event once.
   await page.goto(`${base}/#/browse?limit=10`);
-  await page.locator('table.events tbody tr').first().waitFor({ timeout: 10000 });
+  await page.locator('table.events tbody tr').first().waitFor({ timeout: 30000 });
   const more = page.getByRole('button', { name: 'Load more' });
   let pages = 1;
   while (await more.isVisible() && pages < 20) {
@@ -222,11 +222,11 @@ async function testBrowse(page, base, articles) {
     `browse: ${shown} events in ${pages} pages of 10 = ${all.events.length} stored`);
   // The event list filtered by dyad opens the article at the event.
   await page.goto(`${base}/#/browse?dyad=AZE:FRA`);
-  await page.locator('table.events tbody tr').first().waitFor({ timeout: 10000 });
+  await page.locator('table.events tbody tr').first().waitFor({ timeout: 30000 });
   const n = await page.locator('table.events tbody tr').count();
   check(n >= 3, `browse: ${n} stored AZE:FRA events`);
   await page.locator('table.events tbody tr').first().click();
-  await page.locator('table.events tbody tr[aria-selected="true"]').waitFor({ timeout: 10000 });
+  await page.locator('table.events tbody tr[aria-selected="true"]').waitFor({ timeout: 30000 });
   check(page.url().includes('#/article/'), 'browse: an event row opens its article with the event selected');
 }
 
@@ -256,7 +256,7 @@ async function main() {
     await waitHealthy(base, server, () => serverLog);
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(15000);
+    page.setDefaultTimeout(30000);  // generous: CI and ctest -j2 share two cores
     const consoleErrors = [];
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
