@@ -58,6 +58,20 @@ TEST(ServerApi, CodeExampleArticleMatchesTheLibrary) {
   EXPECT_EQ(body_json(rj)["events"], j["events"]);
 }
 
+// Responses go out uncompressed even to clients that accept br/gzip: httplib
+// would otherwise Brotli-compress every body per request (seconds of CPU for
+// the dashboard's map file).
+TEST(ServerApi, ResponsesAreNotCompressedPerRequest) {
+  TestServer s({}, false);
+  httplib::Headers accept = {{"Accept-Encoding", "br, gzip"}};
+  auto r = s.http().Post("/v1/code", accept, testing::example_article(), "text/plain");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  EXPECT_FALSE(r->has_header("Content-Encoding"));
+  EXPECT_EQ(r->get_header_value<std::uint64_t>("Content-Length"), r->body.size());
+  EXPECT_TRUE(json::accept(r->body));
+}
+
 TEST(ServerApi, CodeBatchReportsEachLine) {
   TestServer s({}, false);
   std::string body = json{{"text", "France expelled two Azerbaijani diplomats."}, {"id", "a"}}.dump() + "\n" +
