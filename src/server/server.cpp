@@ -66,8 +66,10 @@ detail::ApiRequest to_api(const httplib::Request& req) {
 // br or gzip, Brotli at its slowest setting (4.4 s of CPU for the dashboard's
 // 756 kB map, ~0.5 s for a large /v1/code answer). A fixed-length content
 // provider is sent as it is; loopback and LAN clients lose nothing by that.
+// Error answers (small) stay in-memory bodies: httplib hands a 4xx/5xx with an
+// empty body to the error handler, which would replace it with a generic one.
 void send_body(httplib::Response& res, std::string body, const std::string& type) {
-  if (body.empty()) {
+  if (body.empty() || res.status >= 400) {
     res.set_content(body, type.c_str());
     return;
   }
