@@ -2,23 +2,15 @@
 // the object, then one of the verb — the first that names an actor.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 
 #include "dyad/engine.h"
+#include "engine_fixture.h"
 
 namespace {
 
-bool models_present() {
-  return std::filesystem::exists(std::string(DYAD_SOURCE_DIR) + "/data/models/parser.dyadm");
-}
+using dyad::testing::models_present;
 
-std::vector<dyad::Event> code(const std::string& text) {
-  static const dyad::Engine engine = dyad::Engine::load();
-  dyad::Article a;
-  a.text = text;
-  a.date = "2024-02-01";
-  return engine.code(a).events;
-}
+std::vector<dyad::Event> code(const std::string& text) { return dyad::testing::code_events(text); }
 
 bool has(const std::vector<dyad::Event>& events, const std::string& src, const std::string& cameo,
          const std::string& tgt) {

@@ -2,11 +2,11 @@
 // whole sentences we wrote.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <optional>
 
 #include "coder/intent.h"
 #include "dyad/engine.h"
+#include "engine_fixture.h"
 
 namespace {
 
@@ -26,13 +26,7 @@ TEST(CoderIntent, TableKeepsTheAnnouncedActsDetail) {
   EXPECT_EQ(intent_code("154"), "");  // a show of force is already a signal
 }
 
-std::vector<dyad::Event> code(const std::string& text) {
-  static const dyad::Engine engine = dyad::Engine::load();
-  dyad::Article a;
-  a.text = text;
-  a.date = "2024-02-01";
-  return engine.code(a).events;
-}
+std::vector<dyad::Event> code(const std::string& text) { return dyad::testing::code_events(text); }
 
 std::optional<dyad::Event> by_trigger(const std::vector<dyad::Event>& events, const std::string& trigger) {
   for (const auto& e : events) {
@@ -41,9 +35,7 @@ std::optional<dyad::Event> by_trigger(const std::vector<dyad::Event>& events, co
   return std::nullopt;
 }
 
-bool models_present() {
-  return std::filesystem::exists(std::string(DYAD_SOURCE_DIR) + "/data/models/parser.dyadm");
-}
+using dyad::testing::models_present;
 
 TEST(CoderIntent, WillAndReadyToAreIntentsToCooperate) {
   if (!models_present()) GTEST_SKIP() << "models absent";

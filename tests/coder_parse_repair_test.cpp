@@ -2,10 +2,10 @@
 // the rewrite itself, and whole sentences we wrote for the coder.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 
 #include "coder/parse_repair.h"
 #include "dyad/engine.h"
+#include "engine_fixture.h"
 
 namespace {
 
@@ -91,13 +91,9 @@ TEST(CoderParseRepair, SubjectParticipleObjectReadAsOneNounPhrase) {
 }
 
 TEST(CoderParseRepair, CoderFindsTheEventOfARepairedSentence) {
-  if (!std::filesystem::exists(std::string(DYAD_SOURCE_DIR) + "/data/models/parser.dyadm")) GTEST_SKIP();
-  static const dyad::Engine engine = dyad::Engine::load();
-  dyad::Article a;
-  a.text = "Norwegian authorities jailed two Swedish smugglers.";
-  a.date = "2024-02-01";
+  if (!dyad::testing::models_present()) GTEST_SKIP();
   bool found = false;
-  for (const auto& e : engine.code(a).events) {
+  for (const auto& e : dyad::testing::code_events("Norwegian authorities jailed two Swedish smugglers.")) {
     found |= e.cameo.starts_with("17") && e.source && e.source->country == "NOR" && e.target &&
              e.target->country == "SWE";
   }

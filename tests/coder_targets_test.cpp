@@ -2,24 +2,16 @@
 // default_verb_targets, coder.cpp place_target), with sentences we wrote.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <optional>
 
 #include "dyad/engine.h"
+#include "engine_fixture.h"
 
 namespace {
 
-bool models_present() {
-  return std::filesystem::exists(std::string(DYAD_SOURCE_DIR) + "/data/models/parser.dyadm");
-}
+using dyad::testing::models_present;
 
-std::vector<dyad::Event> code(const std::string& text) {
-  static const dyad::Engine engine = dyad::Engine::load();
-  dyad::Article a;
-  a.text = text;
-  a.date = "2024-02-01";
-  return engine.code(a).events;
-}
+std::vector<dyad::Event> code(const std::string& text) { return dyad::testing::code_events(text); }
 
 // The first event with this CAMEO code (a copy: callers pass temporaries).
 std::optional<dyad::Event> find(const std::vector<dyad::Event>& events, const std::string& cameo) {

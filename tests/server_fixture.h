@@ -1,4 +1,4 @@
-// Shared helpers of the server tests: one Engine for the test binary, a
+// Shared helpers of the server tests: the shared Engine (engine_fixture.h), a
 // server on a free loopback port over a fresh temporary SQLite store, and
 // small JSON/HTTP helpers.
 #pragma once
@@ -17,13 +17,9 @@
 
 #include "dyad/engine.h"
 #include "dyad/server.h"
+#include "engine_fixture.h"
 
 namespace dyad::testing {
-
-inline const Engine& shared_engine() {
-  static const Engine engine = Engine::load();
-  return engine;
-}
 
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
