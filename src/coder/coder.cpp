@@ -122,9 +122,17 @@ class DocumentCoder {
     Sentence repaired;
     repair_note_.clear();
     bool use_repair = false;
-    if (nominal_root(doc_.sentences[index])) {
+    if (detail::needs_argument_repair(doc_.sentences[index])) {
       repaired = doc_.sentences[index];
-      use_repair = detail::repair_nominal_root(repaired, &repair_note_);
+      use_repair = detail::repair_arguments(repaired, &repair_note_);
+    }
+    if (nominal_root(use_repair ? repaired : doc_.sentences[index])) {
+      if (!use_repair) repaired = doc_.sentences[index];
+      std::string why;
+      if (detail::repair_nominal_root(repaired, &why)) {
+        use_repair = true;
+        repair_note_ += (repair_note_.empty() ? "" : "; ") + why;
+      }
     }
     const Sentence& sent = use_repair ? repaired : doc_.sentences[index];
     detail::SentenceView v(sent);

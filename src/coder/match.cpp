@@ -312,6 +312,14 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
       }
     }
     for (const char* prep : {"by", "from", "of"}) add(prep_dependent(v, o.word, prep));
+    // "rejected an offer [from X]" with the phrase attached to the verb: a
+    // from-phrase right after the object is as often the object's author.
+    int end = v.subtree(o.word).back();
+    for (int c : v.children(t)) {
+      if (v.base_rel(c) == "obl" && v.case_of(c) == "from" && v.subtree(c).front() == end + 1) {
+        add({c, step(v, t, "obl:from", c, true) + " (right after the object)"});
+      }
+    }
   }
   for (const char* prep : {"to", "with", "against", "toward", "towards", "at", "on"}) {
     add(prep_dependent(v, t, prep));

@@ -16,4 +16,16 @@ namespace dyad::detail {
 /// when the sentence does not have that shape; `why` names the repair.
 bool repair_nominal_root(Sentence& s, std::string* why);
 
+/// A temporal noun ("yesterday", "Monday", "last week", "Monday night").
+bool temporal_noun(const Sentence& s, int i);
+
+/// Core-argument repairs (argument_repair.cpp): a temporal noun in a subject
+/// or object slot becomes obl:tmod and hands the slot to the nominal it
+/// governs (or, for a passive subject, to the verb's object); an object that
+/// opens with a preposition becomes an oblique. Returns whether anything
+/// changed; `why` (appended to) names each repair.
+bool repair_arguments(Sentence& s, std::string* why);
+/// Whether repair_arguments would change `s` (so correct parses are not copied).
+bool needs_argument_repair(const Sentence& s);
+
 }  // namespace dyad::detail

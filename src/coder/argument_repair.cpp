@@ -1,0 +1,165 @@
+// Design note: parsers trained on web text misplace two kinds of words in the
+// core argument slots the coder reads, and every slot rule downstream would
+// otherwise have to second-guess them. So the coder rewrites such a tree once:
+//   (a) a temporal noun ("yesterday", "on Monday", "last week") is never a
+//       participant. In a subject or object slot it becomes obl:tmod of the
+//       same head; a nominal it governs (the parser's "yesterday -obj->
+//       Ambassador") takes over its slot with its modifiers, and a passive
+//       left without a subject takes its object as the patient ("Yesterday
+//       [the ambassador] was summoned" parsed with the ambassador as obj).
+//   (b) a core argument that opens with a preposition is an oblique: "granted
+//       asylum to five officers" parsed as two objects with "to" hung on the
+//       numeral becomes asylum (obj) + officers (obl:to).
+// The rewrite is idempotent and leaves correct parses untouched.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "coder/parse_repair.h"
+
+namespace dyad::detail {
+namespace {
+
+const std::array<std::string_view, 11> kBareTemporal = {"yesterday", "today",    "tonight",  "tomorrow",
+                                                        "monday",    "tuesday",  "wednesday", "thursday",
+                                                        "friday",    "saturday", "sunday"};
+
+// Period nouns that are temporal only with a deictic modifier: "last week",
+// "this morning", "Monday night" — "the week" alone may be a subject.
+const std::array<std::string_view, 27> kPeriods = {
+    "week",    "weekend",  "month", "year",    "morning",  "afternoon", "evening",  "night",    "day",
+    "decade",  "summer",   "winter", "spring", "autumn",   "january",   "february", "march",    "april",
+    "june",    "july",     "august", "september", "october", "november", "december", "quarter", "hour"};
+
+const std::array<std::string_view, 12> kDeictic = {"last", "this",  "next",   "past",   "previous", "coming",
+                                                   "same", "early", "late",   "recent", "every",    "each"};
+
+bool one_of(std::string_view x, auto const& list) { return std::find(list.begin(), list.end(), x) != list.end(); }
+
+std::string low(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return out;
+}
+
+int head0(const Sentence& s, int i) { return s.words[i].head - 1; }
+
+std::vector<int> children(const Sentence& s, int h) {
+  std::vector<int> out;
+  for (int c = 0; c < static_cast<int>(s.words.size()); ++c) {
+    if (head0(s, c) == h) out.push_back(c);
+  }
+  return out;
+}
+
+bool nominal(const Word& w) { return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON"; }
+
+bool core(std::string_view rel) { return rel == "nsubj" || rel == "nsubj:pass" || rel == "obj" || rel == "iobj"; }
+
+std::string_view base(std::string_view rel) { return rel.substr(0, rel.find(':')); }
+
+}  // namespace
+
+bool temporal_noun(const Sentence& s, int i) {
+  const Word& w = s.words[i];
+  if (w.upos != "NOUN" && w.upos != "PROPN" && w.upos != "ADV") return false;
+  std::string x = low(w.lemma.empty() ? w.form : w.lemma);
+  if (one_of(x, kBareTemporal)) return true;
+  if (!one_of(x, kPeriods) && !(x.size() > 1 && one_of(x.substr(0, x.size() - 1), kPeriods))) return false;
+  for (int c : children(s, i)) {
+    std::string m = low(s.words[c].form);
+    std::string_view r = base(s.words[c].deprel);
+    if ((r == "det" || r == "amod") && one_of(m, kDeictic)) return true;
+    if (r == "compound" && one_of(m, kBareTemporal)) return true;  // "Monday night"
+  }
+  return false;
+}
+
+namespace {
+
+// (a) for one temporal word T in a core slot of H.
+void demote_temporal(Sentence& s, int t, std::string* why) {
+  const int h = head0(s, t);
+  const std::string slot = s.words[t].deprel;
+  s.words[t].deprel = "obl:tmod";
+  int heir = -1;
+  for (int c : children(s, t)) {
+    std::string_view r = s.words[c].deprel;
+    if (c > t && nominal(s.words[c]) && (core(r) || r == "appos" || r == "dep")) {
+      heir = c;
+      break;
+    }
+  }
+  if (heir >= 0) {
+    s.words[heir].head = h + 1;
+    s.words[heir].deprel = slot;
+    for (int c : children(s, t)) {  // "yesterday the Ambassador [to Azerbaijan]": the heir's modifiers
+      std::string_view b = base(s.words[c].deprel);
+      if (c <= heir || (b != "obl" && b != "nmod" && b != "appos" && b != "acl")) continue;
+      s.words[c].head = heir + 1;
+      if (b == "obl") s.words[c].deprel.replace(0, 3, "nmod");
+    }
+  } else if (slot == "nsubj:pass" && h >= 0) {
+    bool subject_left = false;
+    int object = -1;
+    for (int c : children(s, h)) {
+      if (s.words[c].deprel == "nsubj:pass" && c != t) subject_left = true;
+      if (s.words[c].deprel == "obj" && nominal(s.words[c]) && object < 0) object = c;
+    }
+    if (!subject_left && object >= 0) {
+      s.words[object].deprel = "nsubj:pass";
+      heir = object;
+    }
+  }
+  if (why) {
+    if (!why->empty()) *why += "; ";
+    *why += "temporal '" + s.words[t].form + "' is no " + slot +
+            (heir >= 0 ? ": '" + s.words[heir].form + "' is" : "");
+  }
+}
+
+// The preposition that opens argument a: its own case child, or one the
+// parser hung on its first number or determiner ("to [five] officers").
+bool opens_with_preposition(const Sentence& s, int a) {
+  for (int c : children(s, a)) {
+    const Word& w = s.words[c];
+    if (c > a) continue;
+    if (w.deprel == "case" && w.lemma != "'s" && w.lemma != "'") return true;
+    std::string_view r = base(w.deprel);
+    if (r != "nummod" && r != "det") continue;
+    std::vector<int> k = children(s, c);
+    if (k.size() == 1 && k[0] < c && s.words[k[0]].deprel == "case" && s.words[k[0]].upos == "ADP") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool needs_argument_repair(const Sentence& s) {
+  for (int i = 0; i < static_cast<int>(s.words.size()); ++i) {
+    const std::string& r = s.words[i].deprel;
+    if (s.words[i].head <= 0 || !core(r)) continue;
+    if (temporal_noun(s, i) || ((r == "obj" || r == "iobj") && opens_with_preposition(s, i))) return true;
+  }
+  return false;
+}
+
+bool repair_arguments(Sentence& s, std::string* why) {
+  const int n = static_cast<int>(s.words.size());
+  bool changed = false;
+  for (int i = 0; i < n; ++i) {
+    if (s.words[i].head <= 0 || !core(s.words[i].deprel)) continue;
+    if (temporal_noun(s, i)) {
+      demote_temporal(s, i, why);
+      changed = true;
+    } else if ((s.words[i].deprel == "obj" || s.words[i].deprel == "iobj") && opens_with_preposition(s, i)) {
+      const Word& h = s.words[head0(s, i)];
+      s.words[i].deprel = h.upos == "VERB" || h.upos == "AUX" ? "obl" : "nmod";
+      if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[i].form + "' after a preposition is no object";
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+}  // namespace dyad::detail
