@@ -2,12 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <random>
 
 #include "dyad/conllu.h"
 #include "dyad/error.h"
+#include "nlp/parser_weights.h"
 #include "nlp/projectivize.h"
 #include "nlp/transition.h"
 
@@ -266,6 +270,69 @@ void expect_tree(const Sentence& s) {
     ASSERT_EQ(k, 0) << "cycle through word " << i + 1;
   }
   EXPECT_EQ(roots, 1);
+}
+
+TEST(Parser, EnsembleOfThreeLearnsToyCorpus) {
+  ParserTrainOptions o = quiet();
+  o.ensemble = 3;
+  const Parser parser = Parser::train(toy_corpus(), {}, o);
+  for (const Sentence& gold : toy_corpus()) {
+    Sentence s = stripped(gold);
+    parser.parse(s);
+    expect_same_tree(gold, s);
+  }
+  o.ensemble = 0;
+  EXPECT_THROW(Parser::train(toy_corpus(), {}, o), Error);
+}
+
+// Averaged weights must score like the mean of the members' real-valued
+// weights (each member quantized on its own scale), which is what makes the
+// average an ensemble.
+TEST(ParserWeights, AverageScoresLikeTheMeanOfItsMembers) {
+  constexpr int kClasses = 5;
+  std::mt19937_64 rng(3);
+  std::vector<std::uint64_t> keys;
+  for (int i = 0; i < 40; ++i) keys.push_back(rng() | 1);
+  std::map<std::pair<std::uint64_t, int>, double> mean;  // (key, class) -> mean weight
+  auto random_model = [&](double magnitude) {
+    detail::TrainWeights w(kClasses);
+    std::uint64_t now = 0;
+    for (int step = 0; step < 300; ++step) {
+      std::vector<std::uint64_t> f = {keys[rng() % keys.size()], keys[rng() % keys.size()]};
+      w.update(f, static_cast<int>(rng() % kClasses), (rng() % 2 ? 1.0f : -1.0f) * magnitude, ++now);
+    }
+    w.for_each_averaged(now, [&](std::uint64_t k, int c, double v) { mean[{k, c}] += v / 2; });
+    return detail::CompactWeights::from_training(w, now, kClasses, 0.0);
+  };
+  const detail::CompactWeights a = random_model(1.0);
+  const detail::CompactWeights b = random_model(7.0);  // another scale: dequantizing must undo it
+  const detail::CompactWeights avg = detail::CompactWeights::average({&a, &b});
+  double max_abs = 0;
+  for (const auto& [kc, v] : mean) max_abs = std::max(max_abs, std::fabs(v));
+  const double scale = 32767.0 / max_abs;
+  for (int t = 0; t < 200; ++t) {
+    std::vector<std::uint64_t> f = {keys[rng() % keys.size()], keys[rng() % keys.size()],
+                                    keys[rng() % keys.size()]};
+    std::int32_t got[kClasses] = {};
+    avg.score(f, got);
+    for (int c = 0; c < kClasses; ++c) {
+      double want = 0;
+      for (std::uint64_t k : f)
+        if (auto it = mean.find({k, c}); it != mean.end()) want += it->second * scale;
+      EXPECT_NEAR(got[c], want, 6.0) << "trial " << t << " class " << c;
+    }
+  }
+  // A model averaged alone scores as itself.
+  const detail::CompactWeights same = detail::CompactWeights::average({&a});
+  std::int32_t sa[kClasses] = {}, s1[kClasses] = {};
+  a.score(keys, sa);
+  same.score(keys, s1);
+  for (int c = 0; c < kClasses; ++c) EXPECT_NEAR(s1[c], sa[c], 1 + std::abs(sa[c]) * 1e-4);
+  // Members with different class counts cannot be averaged.
+  detail::TrainWeights other(kClasses + 1);
+  other.update({keys[0]}, 0, 1.0f, 1);
+  const detail::CompactWeights c = detail::CompactWeights::from_training(other, 1, kClasses + 1, 0.0);
+  EXPECT_THROW(detail::CompactWeights::average({&a, &c}), Error);
 }
 
 TEST(Parser, EveryParseIsATreeOnRandomInput) {

@@ -19,9 +19,9 @@ namespace {
 constexpr int kClasses = 5;
 
 // A small trained table: 40 features, each pushed towards a few classes.
-SparseWeights trained() {
+SparseWeights trained(std::uint64_t variant = 0) {
   PerceptronTrainer t(kClasses);
-  for (std::uint64_t round = 0; round < 30; ++round) {
+  for (std::uint64_t round = variant; round < 30 + variant * 7; ++round) {
     std::vector<std::uint64_t> feats;
     for (std::uint64_t f = 0; f < 4; ++f) feats.push_back(mix64(round % 10 * 4 + f + 1));
     t.update(feats.data(), feats.size(), static_cast<int>(round % kClasses),
@@ -70,6 +70,26 @@ TEST(PerceptronWeights, Format2RoundTripScoresIdentically) {
   w.write(first);
   read_in_place(first.bytes(), 2).write(again);
   EXPECT_EQ(again.bytes(), first.bytes());
+}
+
+// The average is what makes an ensemble cost one model: its scores must be
+// the members' mean scores (up to the int16 grid), for every feature.
+TEST(PerceptronWeights, AverageScoresAsTheMeanOfItsMembers) {
+  const SparseWeights a = trained(0), b = trained(3);
+  const SparseWeights avg = SparseWeights::average({&a, &b});
+  EXPECT_GE(avg.num_features(), std::max(a.num_features(), b.num_features()));
+  for (std::uint64_t f = 1; f <= 200; ++f) {
+    const std::vector<float> sa = scores(a, mix64(f)), sb = scores(b, mix64(f)), sv = scores(avg, mix64(f));
+    for (int c = 0; c < kClasses; ++c) EXPECT_NEAR(sv[c], (sa[c] + sb[c]) / 2, 1e-3) << f << " " << c;
+  }
+  expect_same_scores(SparseWeights::average({&a}), a);
+  PerceptronTrainer other(kClasses + 1);
+  const std::uint64_t key = 1;
+  other.update(&key, 1, 0, 1);
+  other.tick();
+  const SparseWeights c = other.finalize(0.0f);
+  EXPECT_THROW(SparseWeights::average({&a, &c}), Error);
+  EXPECT_THROW(SparseWeights::average({}), Error);
 }
 
 TEST(PerceptronWeights, ReadsFormat1) {

@@ -163,6 +163,53 @@ TEST(TaggerTest, SaveLoadRoundTripGivesIdenticalTags) {
   std::filesystem::remove(path);
 }
 
+TEST(TaggerTest, EnsembleLearnsTinyCorpusAndSurvivesSaveLoad) {
+  TaggerTrainOptions o;
+  o.epochs = 10;
+  o.verbose = false;
+  o.ensemble = 2;
+  const Tagger ensemble = Tagger::train(tiny_corpus(), {}, o);
+  const std::string path = temp_path("ensemble.dyadm");
+  ensemble.save(path, "tiny ensemble");
+  const Tagger loaded = Tagger::load(path);
+  std::filesystem::remove(path);
+  for (const Sentence& gold : tiny_corpus()) {
+    Sentence s = forms_only(gold), t = forms_only(gold);
+    ensemble.tag(s);
+    loaded.tag(t);
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+      EXPECT_EQ(s.words[i].upos, gold.words[i].upos) << gold.words[i].form;
+      EXPECT_EQ(s.words[i].xpos, gold.words[i].xpos) << gold.words[i].form;
+      EXPECT_EQ(s.words[i].feats, gold.words[i].feats) << gold.words[i].form;
+      EXPECT_EQ(t.words[i].xpos, s.words[i].xpos) << gold.words[i].form;
+    }
+  }
+  o.ensemble = 0;
+  EXPECT_THROW(Tagger::train(tiny_corpus(), {}, o), Error);
+}
+
+TEST(TaggerTest, AverageOfOneTagsLikeItsMemberAndMismatchesAreRejected) {
+  const Tagger same = Tagger::average({&tiny_tagger()});
+  Sentence probe = from_forms({"Rebels", "visited", "the", "unknown", "glorbs", "in", "Zorbania", "."});
+  Sentence a = probe, b = probe;
+  tiny_tagger().tag(a);
+  same.tag(b);
+  for (std::size_t i = 0; i < a.words.size(); ++i) {
+    EXPECT_EQ(a.words[i].xpos, b.words[i].xpos);
+    EXPECT_EQ(a.words[i].feats, b.words[i].feats);
+    EXPECT_EQ(a.words[i].lemma, b.words[i].lemma);
+  }
+  // A tagger trained on other data has other labels: averaging must refuse.
+  std::vector<Sentence> part = tiny_corpus();
+  part.resize(2);
+  TaggerTrainOptions o;
+  o.epochs = 2;
+  o.verbose = false;
+  const Tagger other = Tagger::train(part, {}, o);
+  EXPECT_THROW(Tagger::average({&tiny_tagger(), &other}), Error);
+  EXPECT_THROW(Tagger::average({}), Error);
+}
+
 TEST(TaggerTest, RejectsTruncatedAndCorruptedModels) {
   std::string path = temp_path("damaged.dyadm");
   tiny_tagger().save(path, "tiny test corpus");

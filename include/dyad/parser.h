@@ -14,6 +14,9 @@ namespace dyad {
 struct ParserTrainOptions {
   int epochs = 15;
   std::uint64_t seed = 1;
+  /// Models trained (in parallel threads) with seeds seed, seed+1, ...; the
+  /// saved model is their weight average, which scores like the ensemble.
+  int ensemble = 1;
   bool verbose = true;  ///< Progress and dev scores on stderr.
 };
 

@@ -17,6 +17,9 @@ struct TaggerTrainOptions {
   bool two_pass = true; ///< Second pass reading first-pass tags on the right.
   int folds = 3;        ///< Jackknife folds for training the second pass.
   int beam = 1;         ///< Beam width (1 = greedy left-to-right).
+  /// Taggers trained (in parallel threads) with seeds seed, seed+1, ...; the
+  /// result is their weight average (average()).
+  int ensemble = 1;
 };
 
 /// Fills upos, xpos, feats and lemma of every word. Immutable after loading;
@@ -32,6 +35,11 @@ class Tagger {
   /// Trains from gold sentences; `dev` (may be empty) selects the best epoch.
   static Tagger train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                       const TaggerTrainOptions& options);
+  /// The weight average of taggers trained on the same data with the same
+  /// options and different seeds: it tags like their ensemble (scores are
+  /// linear in the weights) at the size and speed of about one model. Throws
+  /// dyad::Error when the members differ in labels or options.
+  static Tagger average(const std::vector<const Tagger*>& members);
   void save(const std::string& path, const std::string& description) const;
 
   void tag(Sentence& sentence) const;

@@ -11,8 +11,10 @@
 // generator, so a run is reproducible.
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <map>
 #include <random>
+#include <thread>
 
 #include "dyad/error.h"
 #include "nlp/parser_features.h"
@@ -214,36 +216,86 @@ void prune(Parser::Impl& impl, const std::vector<Sentence>& dev, double full_las
 
 }  // namespace
 
+namespace {
+
+struct Trained {
+  detail::CompactWeights weights;
+  double dev_las = -1;
+};
+
+// Trains one model; each epoch's averaged weights are scored on dev and the
+// best kept. `impl` supplies the labels (its weights are overwritten).
+Trained train_one(const std::vector<GoldSentence>& gold, Parser::Impl impl,
+                  const std::vector<Sentence>& dev, const ParserTrainOptions& options,
+                  std::uint64_t seed, const std::string& name) {
+  Trainer trainer(impl, seed);
+  std::vector<std::size_t> order(gold.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  Trained best;
+  const auto start = std::chrono::steady_clock::now();
+  for (int e = 1; e <= options.epochs; ++e) {
+    trainer.shuffle(order);
+    const double acc = trainer.epoch(gold, order, e >= kExploreFromEpoch);
+    impl.weights = trainer.averaged();
+    detail::AttachmentScore dev_score = detail::score_attachment(dev, impl);
+    const double las = dev.empty() ? e : dev_score.las();
+    if (las > best.dev_las) best = {impl.weights, las};
+    if (options.verbose) {
+      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::fprintf(stderr,
+                   "parser%s epoch %d: train decisions %.2f%%, %zu features (%zu kept, %zu cells), dev UAS %.2f LAS %.2f, %.0f s\n",
+                   name.c_str(), e, 100 * acc, trainer.num_features(), impl.weights.num_features(),
+                   impl.weights.num_entries(), dev_score.uas(), dev_score.las(), secs);
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
 Parser Parser::train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                      const ParserTrainOptions& options) {
   auto impl = std::make_unique<Impl>();
   std::vector<GoldSentence> gold = prepare(train, *impl, options.verbose);
   if (gold.empty()) throw Error("parser training: no sentence with complete heads and deprels in the training data");
-  Trainer trainer(*impl, options.seed);
-  std::vector<std::size_t> order(gold.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  double best_las = -1;
-  detail::CompactWeights best;
-  const auto start = std::chrono::steady_clock::now();
-  for (int e = 1; e <= options.epochs; ++e) {
-    trainer.shuffle(order);
-    const double acc = trainer.epoch(gold, order, e >= kExploreFromEpoch);
-    impl->weights = trainer.averaged();
-    detail::AttachmentScore dev_score = detail::score_attachment(dev, *impl);
-    const double las = dev.empty() ? e : dev_score.las();
-    if (las > best_las) {
-      best_las = las;
-      best = impl->weights;
-    }
-    if (options.verbose) {
-      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      std::fprintf(stderr,
-                   "parser epoch %d: train decisions %.2f%%, %zu features (%zu kept, %zu cells), dev UAS %.2f LAS %.2f, %.0f s\n",
-                   e, 100 * acc, trainer.num_features(), impl->weights.num_features(),
-                   impl->weights.num_entries(), dev_score.uas(), dev_score.las(), secs);
-    }
+  if (options.ensemble < 1 || options.ensemble > 16)
+    throw Error("parser training: ensemble size must be 1 to 16, got " + std::to_string(options.ensemble));
+  const auto n = static_cast<std::size_t>(options.ensemble);
+  std::vector<Trained> models(n);
+  if (n == 1) {
+    models[0] = train_one(gold, *impl, dev, options, options.seed, "");
+  } else {
+    // Members differ only in shuffling and exploration; each thread has its
+    // own trainer, and gold/dev are shared read-only.
+    std::vector<std::thread> threads;
+    std::vector<std::exception_ptr> errors(n);
+    for (std::size_t k = 0; k < n; ++k)
+      threads.emplace_back([&, k] {
+        try {
+          char name[32];
+          std::snprintf(name, sizeof name, " %zu/%zu", k + 1, n);
+          models[k] = train_one(gold, *impl, dev, options, options.seed + k, name);
+        } catch (...) {
+          errors[k] = std::current_exception();
+        }
+      });
+    for (std::thread& t : threads) t.join();
+    for (const std::exception_ptr& e : errors)
+      if (e) std::rethrow_exception(e);
   }
-  impl->weights = std::move(best);
+  double best_las = models[0].dev_las;
+  if (n == 1) {
+    impl->weights = std::move(models[0].weights);
+  } else {
+    std::vector<const detail::CompactWeights*> members;
+    for (const Trained& m : models) members.push_back(&m.weights);
+    impl->weights = detail::CompactWeights::average(members);
+    models.clear();
+    best_las = dev.empty() ? 0 : detail::score_attachment(dev, *impl).las();
+    if (options.verbose)
+      std::fprintf(stderr, "parser ensemble of %zu: %zu features, %zu cells, dev LAS %.2f\n", n,
+                   impl->weights.num_features(), impl->weights.num_entries(), best_las);
+  }
   if (!dev.empty()) prune(*impl, dev, best_las, options.verbose);
   return Parser(std::move(impl));
 }

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "dyad/error.h"
+#include "nlp/weight_cells.h"
 
 namespace dyad::detail {
 
@@ -85,6 +86,7 @@ CompactWeights CompactWeights::from_training(const TrainWeights& w, std::uint64_
   double max_abs = 1e-9;
   w.for_each_averaged(now, [&](std::uint64_t, int, double v) { max_abs = std::max(max_abs, std::fabs(v)); });
   const double scale = 32767.0 / max_abs;
+  c.scale_ = scale;
   // Group kept cells by key (rows are visited key by key).
   std::vector<std::pair<std::uint64_t, std::uint32_t>> rows;  // key, header index
   c.entries_.push_back({0, 0});  // index 0 marks an empty slot
@@ -122,10 +124,52 @@ void CompactWeights::place(const std::vector<std::pair<std::uint64_t, std::uint3
   }
 }
 
+CompactWeights CompactWeights::average(const std::vector<const CompactWeights*>& models) {
+  if (models.empty()) throw Error("CompactWeights::average: no models");
+  std::vector<WeightCell> all;
+  for (const CompactWeights* m : models) {
+    if (m->num_classes_ != models[0]->num_classes_ || m->scale_ <= 0 ||
+        m->keys_.size() != m->slots_.size())
+      throw Error("CompactWeights::average: models must be freshly trained with the same labels");
+    const double inv = 1.0 / (m->scale_ * static_cast<double>(models.size()));
+    for (std::size_t i = 0; i < m->slots_.size(); ++i) {
+      const Slot& s = m->slots_[i];
+      if (s.begin == 0) continue;
+      for (std::size_t j = 1; j <= m->entries_[s.begin].cls; ++j) {
+        const Cell cell = m->entries_[s.begin + j];
+        all.push_back({m->keys_[i], cell.cls, cell.weight * inv});
+      }
+    }
+  }
+  merge_cells(all);
+  double max_abs = 1e-9;
+  for (const WeightCell& c : all) max_abs = std::max(max_abs, std::fabs(c.w));
+  CompactWeights c;
+  c.num_classes_ = models[0]->num_classes_;
+  c.scale_ = 32767.0 / max_abs;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> rows;
+  c.entries_.push_back({0, 0});
+  std::size_t header = 0;
+  for (const WeightCell& cell : all) {
+    const long q = std::lround(cell.w * c.scale_);
+    if (q == 0) continue;
+    if (header == 0 || rows.back().first != cell.key) {
+      header = c.entries_.size();
+      c.entries_.push_back({0, 0});
+      rows.emplace_back(cell.key, static_cast<std::uint32_t>(header));
+    }
+    c.entries_.push_back({static_cast<std::uint16_t>(cell.cls), static_cast<std::int16_t>(q)});
+    ++c.entries_[header].cls;
+  }
+  c.place(rows);
+  return c;
+}
+
 CompactWeights CompactWeights::pruned(int min_q) const {
   if (keys_.size() != slot_count()) return pruned_in_place(min_q);
   CompactWeights c;
   c.num_classes_ = num_classes_;
+  c.scale_ = scale_;
   c.entries_.push_back({0, 0});
   std::vector<std::pair<std::uint64_t, std::uint32_t>> rows;  // key, new header
   for (std::size_t i = 0; i < slots_.size(); ++i) {

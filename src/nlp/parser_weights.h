@@ -62,6 +62,11 @@ class CompactWeights {
   /// Builds from averaged weights, dropping entries below `min_abs`.
   static CompactWeights from_training(const TrainWeights& w, std::uint64_t now, int num_classes,
                                       double min_abs);
+  /// The mean of models trained with different seeds (an ensemble whose
+  /// score is the sum of its members', at the cost of one model). Every model
+  /// must come from from_training() or average() (they keep full keys and
+  /// their quantization scale) and have the same classes.
+  static CompactWeights average(const std::vector<const CompactWeights*>& models);
   /// A copy without cells whose |quantized weight| is below `min_q` (and
   /// without rows left empty): trades a little accuracy for size and speed.
   CompactWeights pruned(int min_q) const;
@@ -103,6 +108,7 @@ class CompactWeights {
   std::vector<Slot> slots_;
   std::vector<Cell> entries_;
   std::vector<std::uint64_t> keys_;  ///< Full keys per slot; training only, not saved.
+  double scale_ = 0;                 ///< Quantization scale; training only, not saved.
   // Loaded weights that live inside the model payload (see read()).
   std::shared_ptr<const void> blob_;
   const Slot* blob_slots_ = nullptr;

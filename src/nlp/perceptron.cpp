@@ -6,6 +6,9 @@
 #include <cstring>
 #include <string>
 
+#include "dyad/error.h"
+#include "nlp/weight_cells.h"
+
 namespace dyad::detail {
 
 SparseWeights SparseWeights::build(int num_classes, float scale,
@@ -87,6 +90,39 @@ SparseWeights SparseWeights::pruned(float threshold) const {
   const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
   for (float& x : w) x = static_cast<float>(std::lround(x / scale)) * scale;
   return build(num_classes_, scale, keys, row_begin, cls, w);
+}
+
+SparseWeights SparseWeights::average(const std::vector<const SparseWeights*>& models) {
+  if (models.empty()) throw Error("SparseWeights::average: no models");
+  std::vector<WeightCell> all;
+  const double share = 1.0 / static_cast<double>(models.size());
+  for (const SparseWeights* m : models) {
+    if (m->num_classes_ != models[0]->num_classes_)
+      throw Error("SparseWeights::average: models have " + std::to_string(m->num_classes_) +
+                  " and " + std::to_string(models[0]->num_classes_) + " classes");
+    for (std::size_t i = 0; m->slots_ && i <= m->mask_; ++i) {
+      const Slot& slot = m->slots_[i];
+      for (std::uint32_t k = slot.begin; k < slot.end; ++k)
+        all.push_back({slot.key, m->entries_[k].cls, m->entries_[k].w * share});
+    }
+  }
+  merge_cells(all);
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> row_begin{0};
+  std::vector<std::uint16_t> cls;
+  std::vector<float> w;
+  for (const WeightCell& cell : all) {
+    if (!keys.empty() && keys.back() != cell.key) row_begin.push_back(static_cast<std::uint32_t>(cls.size()));
+    if (keys.empty() || keys.back() != cell.key) keys.push_back(cell.key);
+    cls.push_back(static_cast<std::uint16_t>(cell.cls));
+    w.push_back(static_cast<float>(cell.w));
+  }
+  if (!keys.empty()) row_begin.push_back(static_cast<std::uint32_t>(cls.size()));
+  float max_abs = 0;
+  for (float x : w) max_abs = std::max(max_abs, std::fabs(x));
+  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  for (float& x : w) x = static_cast<float>(std::lround(x / scale)) * scale;
+  return build(models[0]->num_classes_, scale, keys, row_begin, cls, w);
 }
 
 float SparseWeights::grid_step() const {

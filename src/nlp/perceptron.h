@@ -64,6 +64,10 @@ class SparseWeights {
   /// reloaded model scores exactly like the one in memory.
   SparseWeights pruned(float threshold) const;
 
+  /// The mean of models with the same classes (trained with different
+  /// seeds): scores like the members' averaged scores, at one model's cost.
+  static SparseWeights average(const std::vector<const SparseWeights*>& models);
+
   /// Format 2 (written): the lookup table itself (slots, then rows of
   /// (class, weight) on the int16 grid), 8-byte aligned, so a load validates
   /// it and uses it in place inside `owner`'s bytes. Format 1 (read only):

@@ -8,7 +8,10 @@
 #include "dyad/tagger.h"
 
 #include <chrono>
+#include <exception>
 #include <iostream>
+#include <optional>
+#include <thread>
 
 #include "common/model_file.h"
 #include "dyad/error.h"
@@ -89,20 +92,75 @@ void report_dev(const Tagger& tagger, const std::vector<Sentence>& dev) {
 
 }  // namespace
 
-Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
-                     const TaggerTrainOptions& options) {
+Tagger Tagger::average(const std::vector<const Tagger*>& members) {
+  if (members.empty()) throw Error("Tagger::average: no taggers");
+  std::vector<const detail::PosModel*> pos;
+  std::vector<const detail::MorphModel*> morph;
+  for (const Tagger* t : members) {
+    pos.push_back(&t->impl_->pos);
+    morph.push_back(&t->impl_->morph);
+  }
   auto impl = std::make_unique<Impl>();
-  impl->pos = detail::PosModel::train(train, dev, options);
+  impl->pos = detail::PosModel::average(pos);
+  impl->morph = detail::MorphModel::average(morph);
+  impl->lemmatizer = members[0]->impl_->lemmatizer;  // counted from the data, seed-independent
   impl->split_labels();
+  return Tagger(std::move(impl));
+}
+
+namespace {
+
+std::unique_ptr<Tagger::Impl> train_one(const std::vector<Sentence>& train,
+                                        const std::vector<Sentence>& dev,
+                                        const TaggerTrainOptions& options) {
+  auto p = std::make_unique<Tagger::Impl>();
+  Tagger::Impl& impl = *p;
+  impl.pos = detail::PosModel::train(train, dev, options);
+  impl.split_labels();
   std::vector<std::vector<int>> gold(train.size());
   for (std::size_t s = 0; s < train.size(); ++s)
-    for (const Word& w : train[s].words) gold[s].push_back(impl->pos.label_id(w.upos, w.xpos));
-  impl->morph.train(train, gold, impl->pos.labels(), impl->pos.dict(), 5, options.seed,
-                    options.verbose);
-  impl->lemmatizer.train(train, gold);
-  Tagger t(std::move(impl));
-  if (options.verbose && !dev.empty()) report_dev(t, dev);
-  return t;
+    for (const Word& w : train[s].words) gold[s].push_back(impl.pos.label_id(w.upos, w.xpos));
+  impl.morph.train(train, gold, impl.pos.labels(), impl.pos.dict(), 5, options.seed,
+                   options.verbose);
+  impl.lemmatizer.train(train, gold);
+  return p;
+}
+
+}  // namespace
+
+Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                     const TaggerTrainOptions& options) {
+  if (options.ensemble < 1 || options.ensemble > 16)
+    throw Error("tagger training: ensemble size must be 1 to 16, got " + std::to_string(options.ensemble));
+  std::optional<Tagger> result;
+  if (options.ensemble == 1) {
+    result = Tagger(train_one(train, dev, options));
+  } else {
+    // Members differ only in their seed; the first reports progress.
+    const auto n = static_cast<std::size_t>(options.ensemble);
+    std::vector<std::optional<Tagger>> members(n);
+    std::vector<std::exception_ptr> errors(n);
+    std::vector<std::thread> threads;
+    for (std::size_t k = 0; k < n; ++k)
+      threads.emplace_back([&, k] {
+        try {
+          TaggerTrainOptions o = options;
+          o.seed = options.seed + k;
+          o.verbose = options.verbose && k == 0;
+          members[k] = Tagger(train_one(train, dev, o));
+        } catch (...) {
+          errors[k] = std::current_exception();
+        }
+      });
+    for (std::thread& t : threads) t.join();
+    for (const std::exception_ptr& e : errors)
+      if (e) std::rethrow_exception(e);
+    std::vector<const Tagger*> ptrs;
+    for (const auto& m : members) ptrs.push_back(&*m);
+    result = average(ptrs);
+  }
+  if (options.verbose && !dev.empty()) report_dev(*result, dev);
+  return std::move(*result);
 }
 
 void Tagger::save(const std::string& path, const std::string& description) const {

@@ -7,6 +7,8 @@
 #include <random>
 #include <set>
 
+#include "dyad/error.h"
+
 namespace dyad::detail {
 namespace {
 
@@ -165,6 +167,19 @@ void MorphModel::train(const std::vector<Sentence>& sents, const std::vector<std
                 << (scored ? 100.0 * wrong / scored : 0.0) << "%\n";
   }
   weights_ = t.finalize(0.0f).pruned(0.5f);
+}
+
+MorphModel MorphModel::average(const std::vector<const MorphModel*>& models) {
+  if (models.empty()) throw Error("MorphModel::average: no models");
+  std::vector<const SparseWeights*> weights;
+  for (const MorphModel* m : models) {
+    if (m->bundles_ != models[0]->bundles_ || m->pool_ != models[0]->pool_)
+      throw Error("MorphModel::average: the models were trained on different data");
+    weights.push_back(&m->weights_);
+  }
+  MorphModel out = *models[0];  // bundles, candidates and lexicon are shared
+  out.weights_ = SparseWeights::average(weights);
+  return out;
 }
 
 void MorphModel::write(BinaryWriter& w) const {

@@ -38,6 +38,10 @@ class MorphModel {
   const std::string& predict(const std::vector<TokenInfo>& tokens, const int* labels,
                              std::size_t i, MorphScratch& scratch) const;
 
+  /// The weight average of models trained on the same data with different
+  /// seeds (same feature bundles and candidates).
+  static MorphModel average(const std::vector<const MorphModel*>& models);
+
   void write(BinaryWriter& w) const;
   static MorphModel read(BinaryReader& r, const std::vector<std::string>& label_names,
                          const std::shared_ptr<const void>& owner, std::uint32_t format);

@@ -4,6 +4,8 @@
 #include <bit>
 #include <limits>
 
+#include "dyad/error.h"
+
 namespace dyad::detail {
 
 int best_label(const float* scores, int num_labels, const TokenInfo& t,
@@ -94,6 +96,24 @@ const std::vector<int>& PosModel::predict(const Sentence& s, PosScratch& sc) con
   std::reverse(sc.tokens.begin(), sc.tokens.end());
   std::reverse(sc.pass2.begin(), sc.pass2.end());
   return sc.pass2;
+}
+
+PosModel PosModel::average(const std::vector<const PosModel*>& models) {
+  if (models.empty()) throw Error("PosModel::average: no models");
+  const PosModel& first = *models[0];
+  std::vector<const SparseWeights*> s1, s2;
+  for (const PosModel* m : models) {
+    if (m->labels_ != first.labels_ || m->two_pass_ != first.two_pass_ ||
+        m->constrain_min_ != first.constrain_min_ || m->beam_ != first.beam_)
+      throw Error("PosModel::average: the models differ in labels or options; average only "
+                  "taggers trained on the same data with the same options");
+    s1.push_back(&m->stage1_);
+    s2.push_back(&m->stage2_);
+  }
+  PosModel out = first;  // labels, tag dictionary and options are shared
+  out.stage1_ = SparseWeights::average(s1);
+  if (first.two_pass_) out.stage2_ = SparseWeights::average(s2);
+  return out;
 }
 
 void PosModel::prune(float threshold) {

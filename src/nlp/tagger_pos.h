@@ -46,6 +46,10 @@ class PosModel {
   static PosModel train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                         const TaggerTrainOptions& options);
 
+  /// The weight average of models trained on the same data with different
+  /// seeds (same labels, tag dictionary and passes); tags like their ensemble.
+  static PosModel average(const std::vector<const PosModel*>& models);
+
   /// Drops weights below `threshold` (smaller, faster model).
   void prune(float threshold);
 
