@@ -4,57 +4,15 @@
 // with the real data/ dictionaries. Each test fails without its rule.
 #include <gtest/gtest.h>
 
-#include <sstream>
-
 #include "coder/parse_repair.h"
-#include "dyad/coder.h"
-#include "dyad/conllu.h"
+#include "coder_parsed.h"
 
 namespace {
 
-// Rows "form lemma UPOS XPOS head deprel", one per word, space-separated.
-dyad::Document parsed(const std::vector<std::string>& rows) {
-  std::ostringstream c;
-  std::string text;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    std::istringstream r(rows[i]);
-    std::string form, lemma, upos, xpos, head, rel;
-    r >> form >> lemma >> upos >> xpos >> head >> rel;
-    bool glue = i + 1 < rows.size() && rows[i + 1][0] == '.';
-    c << i + 1 << '\t' << form << '\t' << lemma << '\t' << upos << '\t' << xpos << "\t_\t" << head << '\t' << rel
-      << "\t_\t" << (glue ? "SpaceAfter=No" : "_") << '\n';
-    text += form + (glue || i + 1 == rows.size() ? "" : " ");
-  }
-  std::istringstream in("# text = " + text + "\n" + c.str() + "\n");
-  dyad::ConlluReader reader(in, "test");
-  dyad::Document doc;
-  doc.id = "test";
-  dyad::Sentence s;
-  while (reader.next(s)) doc.sentences.push_back(s);
-  doc.text = text;
-  return doc;
-}
+using dyad::testing::dyad_of;
+using dyad::testing::parsed_document;
 
-const dyad::Coder& coder() {
-  static const dyad::Coder c = dyad::Coder::load({});
-  return c;
-}
-
-std::vector<dyad::Event> code(const std::vector<std::string>& rows) {
-  dyad::ArticleInfo info;
-  info.id = "test";
-  info.date = "2024-03-14";
-  return coder().code(parsed(rows), info);
-}
-
-std::string dyad_of(const std::vector<dyad::Event>& ev, const std::string& root) {
-  for (const auto& e : ev) {
-    if (e.cameo.starts_with(root)) {
-      return (e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-");
-    }
-  }
-  return "(no " + root + " event)";
-}
+std::vector<dyad::Event> code(const std::vector<std::string>& rows) { return dyad::testing::code_parsed(rows); }
 
 // "Yesterday the Peruvian ambassador to Lima was summoned by Chile." with the temporal
 // noun as the passive subject and the ambassador its object.
@@ -94,8 +52,19 @@ TEST(CoderRobust, FromPhraseRightAfterTheObjectIsItsAuthor) {
   EXPECT_EQ(dyad_of(ev, "12"), "CHL>BOL");
 }
 
+// "Let us not forget, two Chilean journalists have been arrested in Bolivia."
+// with the journalists as the object of "forget" and the arrest without subject.
+TEST(CoderRobust, NounPhraseRightBeforeAPassiveVerbGroupIsItsPatient) {
+  auto ev = code({"Let let VERB VB 0 root", "us we PRON PRP 1 obj", "not not PART RB 4 advmod",
+                  "forget forget VERB VB 1 xcomp", ", , PUNCT , 8 punct", "two two NUM CD 8 nummod",
+                  "Chilean Chilean ADJ JJ 8 amod", "journalists journalist NOUN NNS 4 obj",
+                  "have have AUX VBP 11 aux", "been be AUX VBN 11 aux:pass", "arrested arrest VERB VBN 1 parataxis",
+                  "in in ADP IN 13 case", "Bolivia Bolivia PROPN NNP 11 obl", ". . PUNCT . 1 punct"});
+  EXPECT_EQ(dyad_of(ev, "17"), "BOL>CHLMED");  // the arrest is Bolivia's: a state act located there
+}
+
 TEST(CoderRobust, TemporalNounsNeedADeicticModifierOrAreBare) {
-  dyad::Document d = parsed({"The the DET DT 2 det", "week week NOUN NN 3 nsubj", "tested test VERB VBD 0 root",
+  dyad::Document d = parsed_document({"The the DET DT 2 det", "week week NOUN NN 3 nsubj", "tested test VERB VBD 0 root",
                              "Monday Monday PROPN NNP 5 compound", "night night NOUN NN 3 obj"});
   const dyad::Sentence& s = d.sentences[0];
   EXPECT_FALSE(dyad::detail::temporal_noun(s, 1));  // "the week" may be a participant
@@ -104,7 +73,7 @@ TEST(CoderRobust, TemporalNounsNeedADeicticModifierOrAreBare) {
 }
 
 TEST(CoderRobust, CorrectParsesAreLeftAlone) {
-  dyad::Document d = parsed({"Chile Chile PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root",
+  dyad::Document d = parsed_document({"Chile Chile PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root",
                              "two two NUM CD 4 nummod", "diplomats diplomat NOUN NNS 2 obj",
                              "yesterday yesterday NOUN NN 2 obl:tmod", ". . PUNCT . 2 punct"});
   EXPECT_FALSE(dyad::detail::needs_argument_repair(d.sentences[0]));

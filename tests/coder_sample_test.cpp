@@ -3,6 +3,7 @@
 // sample or the NLP models are absent.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -77,6 +78,59 @@ TEST_F(CoderSample, ExpulsionByTheAzerbaijaniGovernment) {
   EXPECT_EQ(e->date, "2023-12-26");
   EXPECT_EQ(e->modality, Modality::kAsserted);
   EXPECT_EQ(slice(e->trigger), "declared");
+}
+
+// "four French citizens, ... have been arrested" in "the latter" (Burkina Faso
+// of the previous sentence's list): Burkina Faso's arrest.
+TEST_F(CoderSample, BurkinaFasoArrestsFourFrenchCitizens) {
+  const Event* e = find("arrested");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo, "173");
+  ASSERT_TRUE(e->source && e->target);
+  EXPECT_EQ(e->source->code, "BFA");
+  EXPECT_EQ(e->target->code, "FRACVL");
+  ASSERT_TRUE(e->location);
+  EXPECT_EQ(slice(e->location->span), "the latter");
+}
+
+// "which led them to be ousted from Niger, Mali, ...": each country ousted the French.
+TEST_F(CoderSample, OustedFromNigerHasNigerAsSource) {
+  const Event* e = find("ousted");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source && e->target);
+  EXPECT_EQ(e->source->code, "NER");
+  EXPECT_EQ(e->target->country, "FRA");
+}
+
+// "Azerbaijan will refuse to consider them diplomats": them = the French diplomats.
+TEST_F(CoderSample, RefusalTargetsTheFrenchDiplomats) {
+  const Event* e = find("refuse");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source && e->target);
+  EXPECT_EQ(e->source->code, "AZE");
+  EXPECT_EQ(e->target->code, "FRAGOV");
+}
+
+// Every complete dyad of the golden output in docs/examples/ is still coded
+// (events without a source or target vary more with the parser).
+TEST_F(CoderSample, GoldenDyadsOfDocsExamples) {
+  std::istringstream golden(read_file(std::string(DYAD_SOURCE_DIR) + "/docs/examples/000_f04b992bf11de041.events.tsv"));
+  std::string line;
+  std::getline(golden, line);  // header
+  int checked = 0;
+  while (std::getline(golden, line)) {
+    std::vector<std::string> f;
+    std::istringstream cols(line);
+    for (std::string c; std::getline(cols, c, '\t');) f.push_back(c);
+    if (f.size() < 7 || f[0].empty() || f[1].empty()) continue;
+    ++checked;
+    bool found = std::any_of(events_.begin(), events_.end(), [&](const Event& e) {
+      return e.source && e.target && e.source->code == f[0] && e.target->code == f[1] && e.cameo == f[2] &&
+             e.trigger_text == f[6];
+    });
+    EXPECT_TRUE(found) << "golden event missing: " << line.substr(0, 60);
+  }
+  EXPECT_GE(checked, 8);
 }
 
 TEST_F(CoderSample, EveryEventIsTraceable) {

@@ -367,9 +367,9 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
         auto it = std::find_if(history_.rbegin(), history_.rend(), [&](const ResolvedActor& a) {
           return a.head_lemma == v_->lemma(h) && a.actor.sector == sector && !a.actor.country.empty();
         });
-        if (it == history_.rend()) {
+        if (it == history_.rend()) {  // people corefer with people, institutions with institutions
           it = std::find_if(history_.rbegin(), history_.rend(), [&](const ResolvedActor& a) {
-            return a.actor.sector == sector && !a.actor.country.empty();
+            return a.actor.sector == sector && !a.actor.country.empty() && a.human == r.human;
           });
         }
         if (it != history_.rend()) {

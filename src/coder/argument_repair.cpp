@@ -133,6 +133,56 @@ bool opens_with_preposition(const Sentence& s, int a) {
   return false;
 }
 
+bool descends_from(const Sentence& s, int i, int top) {
+  for (int hop = 0; hop < 64 && i >= 0; ++hop, i = head0(s, i)) {
+    if (i == top) return true;
+  }
+  return false;
+}
+
+int subtree_end(const Sentence& s, int x) {
+  int end = x;
+  for (int i = x + 1; i < static_cast<int>(s.words.size()); ++i) {
+    if (descends_from(s, i, x)) end = i;
+  }
+  return end;
+}
+
+// (c) A passive verb group ("have been arrested") whose nsubj:pass is missing
+// or not a nominal: its patient is the noun phrase ending right before the
+// auxiliaries, i.e. the highest caseless nominal on the path up from the word
+// there whose phrase ends before the verb group ("four French citizens,
+// identified as ..., have been arrested" under a parenthetical "let's not
+// forget"). -1 when there is none.
+int patient_before(const Sentence& s, int v) {
+  int first = v;
+  for (int c : children(s, v)) {
+    const std::string& r = s.words[c].deprel;
+    if ((r == "aux" || r == "aux:pass") && c < first) first = c;
+  }
+  int w = first - 1;
+  while (w >= 0 && s.words[w].upos == "PUNCT") --w;
+  int best = -1;
+  for (int x = w, hop = 0; x >= 0 && hop < 64; x = head0(s, x), ++hop) {
+    if (x == v || descends_from(s, v, x) || subtree_end(s, x) >= first) break;
+    bool caseless = true;
+    for (int c : children(s, x)) caseless = caseless && s.words[c].deprel != "case";
+    std::string_view r = base(s.words[x].deprel);
+    if (nominal(s.words[x]) && caseless && r != "obl" && r != "nmod" && !temporal_noun(s, x)) best = x;
+  }
+  return best;
+}
+
+bool passive_without_patient(const Sentence& s, int v) {
+  if (s.words[v].upos != "VERB" || s.words[v].deprel == "xcomp" || s.words[v].deprel == "acl") return false;
+  bool aux_pass = false;
+  for (int c : children(s, v)) {
+    if (s.words[c].deprel == "aux:pass") aux_pass = true;
+    if (s.words[c].deprel == "nsubj:pass" && nominal(s.words[c])) return false;
+  }
+  return aux_pass;
+}
+
 }  // namespace
 
 bool needs_argument_repair(const Sentence& s) {
@@ -140,6 +190,9 @@ bool needs_argument_repair(const Sentence& s) {
     const std::string& r = s.words[i].deprel;
     if (s.words[i].head <= 0 || !core(r)) continue;
     if (temporal_noun(s, i) || ((r == "obj" || r == "iobj") && opens_with_preposition(s, i))) return true;
+  }
+  for (int v = 0; v < static_cast<int>(s.words.size()); ++v) {
+    if (passive_without_patient(s, v) && patient_before(s, v) >= 0) return true;
   }
   return false;
 }
@@ -158,6 +211,18 @@ bool repair_arguments(Sentence& s, std::string* why) {
       if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[i].form + "' after a preposition is no object";
       changed = true;
     }
+  }
+  for (int v = 0; v < n; ++v) {  // after (a): a demoted temporal subject leaves the slot free
+    if (!passive_without_patient(s, v)) continue;
+    int p = patient_before(s, v);
+    if (p < 0) continue;
+    for (int c : children(s, v)) {
+      if (s.words[c].deprel == "nsubj:pass") s.words[c].deprel = "parataxis";  // a verb the parser took for the subject
+    }
+    s.words[p].head = v + 1;
+    s.words[p].deprel = "nsubj:pass";
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[p].form + "' before '" + s.words[v].form + "' is its passive subject";
+    changed = true;
   }
   return changed;
 }

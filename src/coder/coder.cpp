@@ -6,6 +6,7 @@
 #include "dyad/coder.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -136,6 +137,8 @@ class DocumentCoder {
     }
     const Sentence& sent = use_repair ? repaired : doc_.sentences[index];
     detail::SentenceView v(sent);
+    frame_ = detail::frame_place(places(), v, last_list_, &frame_path_);
+    last_list_ = detail::listed_places(places(), v);  // "the latter" of the next sentence
     actors_.add_sentence(v, index);
     bool skip_all = false;
     std::vector<std::string> discards = detail::discard_labels(d_, v, &skip_all);
@@ -240,6 +243,26 @@ class DocumentCoder {
       return note;
     }
     return "";
+  }
+
+  // Arrests, expulsions, seizures and repression (CAMEO 171-175) are acts of
+  // the state where they happen: an agentless passive located in a country
+  // takes that country as its source ("four French citizens have been
+  // arrested in Burkina Faso" -> BFA). Returns the confidence cost.
+  static double state_agent(const detail::SentenceView& v, int t, Event& e) {
+    static const std::array<std::string_view, 5> kStateActs = {"171", "172", "173", "174", "175"};
+    if (e.source || !e.location || e.location->country.empty() || !v.passive(t)) return 0.0;
+    if (std::none_of(kStateActs.begin(), kStateActs.end(), [&](std::string_view c) { return e.cameo.starts_with(c); })) {
+      return 0.0;
+    }
+    Actor a;
+    a.text = e.location->text;
+    a.span = e.location->span;
+    a.code = a.country = e.location->country;
+    a.via = "place+state";
+    if (e.target && e.target->code == a.code) return 0.0;
+    e.source = std::move(a);
+    return 0.25;
   }
 
   // A sector-only actor ("rebels", "demonstrators", "students") is taken as
@@ -396,13 +419,19 @@ class DocumentCoder {
     std::string loc_path;
     int target_word = tgt ? tgt->first.actor.word : -1;
     e.location = detail::find_location(places(), v, t, target_word, &loc_path);
+    if (!e.location && frame_) {
+      e.location = frame_;
+      loc_path = frame_path_;
+    }
+    if (a_.engine_rules) confidence -= state_agent(v, t, e);
     if (a_.engine_rules) confidence -= domestic_countries(e);
     e.confidence = std::clamp(confidence, 0.05, 1.0);
     if (explain_) {
       Explanation x;
       x.pattern = p.text + "  (" + e.rule + ", code " + code.cameo + " " + code.label + ")" + intent_note;
       x.source_path = src ? src->second + " => " + src->first.actor.code + " via " + src->first.actor.via
-                          : "no source in the text";
+                          : e.source ? "state act located in " + e.source->code + " (" + loc_path + ")"
+                                    : "no source in the text";
       if (!repair_note_.empty()) x.source_path += " [" + repair_note_ + "]";
       x.target_path = tgt ? tgt->second + " => " + tgt->first.actor.code + " via " + tgt->first.actor.via
                           : "no target in the text";
@@ -421,6 +450,9 @@ class DocumentCoder {
   detail::KbPlaceLookup places_;
   std::optional<detail::GazetteerPlaceLookup> geo_;
   detail::ActorResolver actors_;
+  std::vector<Place> last_list_;  // the previous sentence's listed places ("the latter")
+  std::optional<Place> frame_;    // the current sentence's "In X," frame
+  std::string frame_path_;
   std::string repair_note_;  // the parse repair of the current sentence, for --explain
   detail::Pattern demand_;   // the built-in "said that X must" rule, code -1 when 100 is not loaded
 };

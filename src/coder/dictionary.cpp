@@ -282,6 +282,10 @@ void Builder::add_pattern(const Record& r, const RecordField& f, const std::stri
       (name == "target" ? p.target_slot : p.source_slot) = lower(value);
       continue;
     }
+    if (name == "agent") {  // "were ousted from X": X did it
+      p.agent_slot = lower(value);
+      continue;
+    }
     Constraint c;
     c.negated = !name.empty() && name[0] == '!';
     if (c.negated) name.erase(0, 1);
@@ -295,7 +299,7 @@ void Builder::add_pattern(const Record& r, const RecordField& f, const std::stri
       c.prep = lower(name);
       std::replace(c.prep.begin(), c.prep.end(), '_', ' ');
     } else {
-      fail_at(r.file, f.line, "unknown constraint '" + name + "' (use obj, PREP, xcomp, has, subj, context, target, source)");
+      fail_at(r.file, f.line, "unknown constraint '" + name + "' (use obj, PREP, xcomp, has, subj, context, target, source, agent)");
     }
     if (c.kind == Constraint::Kind::kHas) {
       c.values = phrase_words(unquote(value));

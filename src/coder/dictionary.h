@@ -78,6 +78,7 @@ struct Pattern {
   std::vector<Constraint> constraints;
   std::string target_slot;           // obj | subj | none | PREP | "" (default)
   std::string source_slot;           // extension: subj (default) | PREP | none
+  std::string agent_slot;            // extension: PREP naming the agent of an agentless passive
   int code = 0;                      // index into codes
   std::string file;
   std::size_t line = 0;

@@ -187,6 +187,14 @@ SlotWord logical_object(const SentenceView& v, int verb) {
       int s2 = exact_kid(v, h, "nsubj:pass");
       if (s2 >= 0) return {s2, step(v, h, "conj", verb, true) + " / " + step(v, h, "nsubj:pass", s2, true)};
     }
+    // A passive infinitive's patient is its controller's object, else its
+    // subject: "led them to be ousted", "they expect to be expelled".
+    if (v.rel(verb) == "xcomp" && h >= 0) {
+      for (const char* r : {"obj", "nsubj", "nsubj:pass"}) {
+        int c = exact_kid(v, h, r);
+        if (c >= 0) return {c, step(v, h, "xcomp", verb, false) + " " + step(v, h, r, c, true)};
+      }
+    }
     return {-1, ""};
   }
   int o = exact_kid(v, verb, "obj");
@@ -393,6 +401,10 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_tar
   // when the phrase is absent: "summoned to the ministry" vs "X summoned Y".
   SlotWord s = p.source_slot.empty() ? logical_subject(v, t) : slot(v, t, p, p.source_slot);
   if (s.word < 0 && !p.source_slot.empty() && p.source_slot != "none") s = logical_subject(v, t);
+  if (s.word < 0 && !p.agent_slot.empty() && v.passive(t)) {
+    s = prep_dependent(v, t, p.agent_slot);
+    if (s.word >= 0) s.path += " (agent of the passive)";
+  }
   if (p.target_slot == "any") {  // PETRARCH patterns (docs/petrarch.md): candidates in order, the coder keeps the first actor
     if (s.word >= 0) out.sources.push_back(s);
     std::vector<int> cands;

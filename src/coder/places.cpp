@@ -49,4 +49,44 @@ std::optional<Place> find_location(const PlaceLookup& places, const SentenceView
   return scan(target_word);
 }
 
+std::vector<Place> listed_places(const PlaceLookup& places, const SentenceView& v) {
+  std::vector<Place> last;
+  for (int i = 0; i < v.size(); ++i) {
+    if (v.base_rel(i) == "conj" || v.kids(i, "conj").empty()) continue;  // the first conjunct heads the list
+    auto first = places.lookup(v, i);
+    if (!first) continue;
+    std::vector<Place> list{*first};
+    for (int c : v.kids(i, "conj")) {
+      if (auto p = places.lookup(v, c)) list.push_back(*p);
+    }
+    if (list.size() >= 2) last = std::move(list);
+  }
+  return last;
+}
+
+std::optional<Place> frame_place(const PlaceLookup& places, const SentenceView& v,
+                                 const std::vector<Place>& previous_list, std::string* path) {
+  if (v.size() < 3 || (v.lemma(0) != "in" && v.lemma(0) != "at") || v.upos(0) != "ADP") return std::nullopt;
+  int comma = 1;
+  while (comma < v.size() && v.low(comma) != ",") ++comma;
+  if (comma >= v.size() || comma > 8) return std::nullopt;
+  int head = -1;  // the phrase's head: the word of [1, comma) attached outside it
+  for (int i = 1; i < comma; ++i) {
+    if (v.head(i) < 0 || v.head(i) >= comma) head = head < 0 ? i : -2;
+  }
+  if (head < 0) return std::nullopt;
+  const std::string& l = v.lemma(head);
+  if ((l == "latter" || l == "former") && !previous_list.empty()) {
+    Place p = l == "latter" ? previous_list.back() : previous_list.front();
+    if (path) *path = "sentence frame '" + v.word(0).form + " ... " + v.word(head).form + "' = " + p.text;
+    p.text.clear();
+    for (int k = 1; k < comma; ++k) p.text += (k > 1 && v.word(k - 1).space_after ? " " : "") + v.word(k).form;
+    p.span = v.span(1, comma - 1);
+    return p;
+  }
+  auto p = places.lookup(v, head);
+  if (p && path) *path = "sentence frame '" + v.word(0).form + " ... " + v.word(head).form + ",'";
+  return p;
+}
+
 }  // namespace dyad::detail

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "coder/dictionary.h"
 #include "coder/sentence_view.h"
@@ -32,5 +33,16 @@ class KbPlaceLookup : public PlaceLookup {
 /// governing a nominal trigger, or on the target phrase. `path` explains it.
 std::optional<Place> find_location(const PlaceLookup& places, const SentenceView& v, int trigger, int target_word,
                                    std::string* path);
+
+/// The places of the last coordinated list of place names in the sentence
+/// ("ousted from Niger, Mali, Gabon and Burkina Faso"), in text order; empty
+/// when the sentence lists none. "the latter"/"the former" refer back to it.
+std::vector<Place> listed_places(const PlaceLookup& places, const SentenceView& v);
+
+/// The frame of a sentence that opens with "In/At X," — X's place, where X
+/// may be "the latter"/"the former" of `previous_list` — for every event of
+/// the sentence without a place of its own ("In Niamey, protesters ...").
+std::optional<Place> frame_place(const PlaceLookup& places, const SentenceView& v,
+                                 const std::vector<Place>& previous_list, std::string* path);
 
 }  // namespace dyad::detail

@@ -1,0 +1,65 @@
+// Article-level rules found on the user's sample article, as sentences we
+// wrote with hand-built parses (coder_parsed.h), so the rules are tested
+// whatever parser is installed: passive infinitives, agent=from patterns,
+// state acts located in a country, "In the latter," frames, and coreference
+// of definite agent nouns.
+#include <gtest/gtest.h>
+
+#include "coder_parsed.h"
+
+namespace {
+
+using dyad::testing::code_parsed;
+using dyad::testing::dyad_of;
+
+// "Mistakes led the French troops to be ousted from Mali."
+TEST(CoderArticle, PassiveInfinitiveTakesTheControllersObjectAndItsFromAgent) {
+  auto ev = code_parsed({"Mistakes mistake NOUN NNS 2 nsubj", "led lead VERB VBD 0 root", "the the DET DT 5 det",
+                         "French French ADJ JJ 5 amod", "troops troop NOUN NNS 2 obj", "to to PART TO 8 mark",
+                         "be be AUX VB 8 aux:pass", "ousted oust VERB VBN 2 xcomp", "from from ADP IN 10 case",
+                         "Mali Mali PROPN NNP 8 obl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "166"), "MLI>FRAMIL");
+}
+
+// "Protests spread to Peru and Bolivia. In the latter, three Chilean
+// journalists were detained."
+TEST(CoderArticle, TheLatterFrameLocatesAStateAct) {
+  auto ev = code_parsed({"Protests protest NOUN NNS 2 nsubj", "spread spread VERB VBD 0 root", "to to ADP IN 4 case",
+                         "Peru Peru PROPN NNP 2 obl", "and and CCONJ CC 6 cc", "Bolivia Bolivia PROPN NNP 4 conj",
+                         ". . PUNCT . 2 punct", "",
+                         "In in ADP IN 3 case", "the the DET DT 3 det", "latter latter ADJ JJ 9 obl",
+                         ", , PUNCT , 9 punct", "three three NUM CD 7 nummod", "Chilean Chilean ADJ JJ 7 amod",
+                         "journalists journalist NOUN NNS 9 nsubj:pass", "were be AUX VBD 9 aux:pass",
+                         "detained detain VERB VBN 0 root", ". . PUNCT . 9 punct"});
+  EXPECT_EQ(dyad_of(ev, "173"), "BOL>CHLMED");
+  for (const auto& e : ev) {
+    if (!e.cameo.starts_with("173")) continue;
+    ASSERT_TRUE(e.location);
+    EXPECT_EQ(e.location->country, "BOL");
+    EXPECT_EQ(e.location->text, "the latter");
+    EXPECT_EQ(e.source->via, "place+state");
+  }
+}
+
+// A kidnapping is not the state's act: "were kidnapped in Bolivia" names no attacker.
+TEST(CoderArticle, OnlyStateActsTakeTheirPlaceAsSource) {
+  auto ev = code_parsed({"Three three NUM CD 3 nummod", "Chilean Chilean ADJ JJ 3 amod",
+                         "journalists journalist NOUN NNS 5 nsubj:pass", "were be AUX VBD 5 aux:pass",
+                         "kidnapped kidnap VERB VBN 0 root", "in in ADP IN 7 case", "Bolivia Bolivia PROPN NNP 5 obl",
+                         ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "18"), "->CHLMED");
+}
+
+// "The Peruvian ambassador visited the Chilean foreign ministry. Chile
+// expelled the diplomats.": the diplomats are the ambassador's people, not the ministry.
+TEST(CoderArticle, DefiniteAgentNounsCoreferWithTheirOwnKind) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Peruvian Peruvian ADJ JJ 3 amod",
+                         "ambassador ambassador NOUN NN 4 nsubj", "visited visit VERB VBD 0 root",
+                         "the the DET DT 8 det", "Chilean Chilean ADJ JJ 8 amod", "foreign foreign ADJ JJ 8 amod",
+                         "ministry ministry NOUN NN 4 obj", ". . PUNCT . 4 punct", "",
+                         "Chile Chile PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root", "the the DET DT 4 det",
+                         "diplomats diplomat NOUN NNS 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "166"), "CHL>PERGOV");
+}
+
+}  // namespace
