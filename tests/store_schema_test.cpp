@@ -53,7 +53,7 @@ TEST(StoreSchema, MigratesVersion2Forward) {
             "'RUSMIL', 'RUS', 'UKR', 'UKR', '190', 'asserted', 'Kyiv', 15, 19, 'UKR', 'capital')");
   }
   auto s = EventStore::open(path);
-  EXPECT_EQ(s->stats().schema_version, 3);
+  EXPECT_EQ(s->stats().schema_version, detail::kSqliteSchemaVersion);
   auto ms = s->mentions(1);
   ASSERT_EQ(ms.size(), 1u);
   ASSERT_TRUE(ms[0].location);
@@ -80,6 +80,47 @@ TEST(StoreSchema, MigratesVersion2Forward) {
                         "('events_cameo', 'events_dyad_page')");
   ASSERT_TRUE(idx.step());
   EXPECT_TRUE(idx.is_null(0));  // dropped by the migration
+}
+
+// A v3 file gains event_days, filled from its events (one row per countries,
+// date and quad class; an event counts once, with its mentions), and the
+// narrow events_dyad; new writes add to the migrated rows.
+TEST(StoreSchema, MigratesVersion3Forward) {
+  std::string path = testing::temp_path("v3.db");
+  {
+    detail::SqliteDb db(path);
+    db.exec(detail::sqlite_schema_v1());
+    db.exec(detail::sqlite_migration_v2());
+    db.exec(detail::sqlite_migration_v3());
+    db.exec("PRAGMA user_version = 3");
+    db.exec("INSERT INTO events(id, source_code, target_code, cameo, date, place, source_country, target_country, "
+            "quad_class, goldstein, num_mentions, first_mention) VALUES "
+            "(1, 'RUSMIL', 'UKR', '190', '2024-01-01', '', 'RUS', 'UKR', 4, -10.0, 3, 1), "
+            "(2, 'RUSGOV', 'UKR', '195', '2024-01-01', '', 'RUS', 'UKR', 4, -10.0, 1, 4), "
+            "(3, 'RUS', 'UKR', '036', '2024-01-02', '', 'RUS', 'UKR', 1, 4.0, 2, 5)");
+  }
+  auto s = EventStore::open(path);
+  EXPECT_EQ(s->stats().schema_version, 4);
+  {
+    detail::SqliteDb db(path);
+    auto rows = db.prepare("SELECT group_concat(date || ' ' || quad_class || ' ' || events || ' ' || mentions || ' ' "
+                           "|| goldstein_sum, '; ') FROM event_days");
+    ASSERT_TRUE(rows.step());
+    EXPECT_EQ(rows.text(0), "2024-01-01 4 2 4 -20.0; 2024-01-02 1 1 2 4.0");
+    auto cols = db.prepare("SELECT group_concat(name) FROM pragma_index_info('events_dyad')");
+    ASSERT_TRUE(cols.step());
+    EXPECT_EQ(cols.text(0), "source_country,target_country,date");
+  }
+  auto f = testing::make_article("new", "X", "2024-01-02", {"Russia met Ukraine."});
+  testing::add_event(f, 0, "RUS", "UKR", "036", "2024-01-02", 1, 4.0);  // merges into event 3
+  s->add_article(f.article, f.coded);
+  EventFilter dy;
+  set_dyad(dy, "RUS:UKR");
+  auto day = s->timeline(dy, "day");
+  ASSERT_EQ(day.size(), 2u);
+  EXPECT_EQ(day[1].events, 1);
+  EXPECT_EQ(day[1].mentions, 3);
+  EXPECT_DOUBLE_EQ(day[1].goldstein_sum, 4.0);
 }
 
 TEST(StoreSchema, RefusesForeignAndNewerFiles) {
@@ -110,12 +151,14 @@ std::string plan(detail::SqliteDb& db, const std::string& sql) {
 TEST(StoreSchema, QueryPlansUseIndexes) {
   detail::SqliteStore s(testing::temp_path("plan.db"));
   auto& db = s.db();
+  // The timeline reads one key range of event_days, already in (date, quad) order.
   std::string timeline = plan(db,
-      "SELECT e.date, e.quad_class, count(*), sum(e.num_mentions), sum(e.goldstein) FROM events e "
-      "WHERE e.source_country = 'AZE' "
-      "AND e.target_country = 'FRA' AND e.date <> '' GROUP BY e.date, e.quad_class");
-  EXPECT_NE(timeline.find("USING COVERING INDEX events_dyad"), std::string::npos) << timeline;
-  EXPECT_EQ(timeline.find("SCAN e\n"), std::string::npos) << timeline;
+      "SELECT e.date, e.quad_class, sum(e.events), sum(e.mentions), sum(e.goldstein_sum) FROM event_days e "
+      "WHERE e.source_country = 'AZE' AND e.target_country = 'FRA' AND e.date <> '' "
+      "GROUP BY e.date, e.quad_class ORDER BY e.date, e.quad_class");
+  EXPECT_NE(timeline.find("SEARCH e USING PRIMARY KEY (source_country=? AND target_country=?)"), std::string::npos)
+      << timeline;
+  EXPECT_EQ(timeline.find("TEMP B-TREE"), std::string::npos) << timeline;
   auto page = [&](const std::string& where) {
     return plan(db, "SELECT e.id FROM events e JOIN mentions m ON m.id = e.first_mention " + where +
                         " ORDER BY e.date DESC, e.id DESC LIMIT 101");

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "dyad/error.h"
+#include "store/day_totals.h"
 #include "store/pg_store.h"
 #include "store/sqlite_store.h"
 #include "store/store_util.h"
@@ -167,26 +168,23 @@ std::vector<Event> PgStore::mentions(std::int64_t event_id) {
   return out;
 }
 
+// Country and date filters are answered from event_days (same column names,
+// so the same fragments); any other filter scans the matching events.
 std::vector<TimelineBucket> PgStore::timeline(const EventFilter& filter, const std::string& by) {
   period_start("2000-01-01", by);  // validates `by` before touching the database
   Where w = build_where(filter);
   w.add("e.date <> ''", {});
-  PgResult r = db_.prepared("SELECT e.date, e.quad_class, count(*), sum(e.num_mentions), sum(e.goldstein) "
-                            "FROM events e" + w.sql + " GROUP BY e.date, e.quad_class ORDER BY e.date",
-                            w.args);
+  std::string sql = day_totals_answer(filter)
+                        ? "SELECT e.date, e.quad_class, sum(e.events)::bigint, sum(e.mentions)::bigint, "
+                          "sum(e.goldstein_sum) FROM event_days e"
+                        : "SELECT e.date, e.quad_class, count(*), sum(e.num_mentions), sum(e.goldstein) FROM events e";
+  PgResult r = db_.prepared(sql + w.sql + " GROUP BY e.date, e.quad_class ORDER BY e.date", w.args);
   std::vector<TimelineBucket> out;
   for (int i = 0; i < r.rows(); ++i) {
-    std::string period = period_start(r.text(i, 0), by);
-    if (out.empty() || out.back().period != period) out.push_back(TimelineBucket{period});
-    TimelineBucket& b = out.back();
-    int q = static_cast<int>(r.int64(i, 1));
-    std::int64_t n = r.int64(i, 2);
-    b.events += n;
-    b.mentions += r.int64(i, 3);
-    if (q >= 1 && q <= 4) b.quad[q - 1] += n;
-    b.goldstein_sum += r.real(i, 4);
+    add_timeline_row(out, r.text(i, 0), by, static_cast<int>(r.int64(i, 1)), r.int64(i, 2), r.int64(i, 3),
+                     r.real(i, 4));
   }
-  for (TimelineBucket& b : out) b.goldstein_mean = b.events ? b.goldstein_sum / static_cast<double>(b.events) : 0.0;
+  finish_timeline(out);
   return out;
 }
 

@@ -8,7 +8,7 @@
 // search is a generated tsvector column ('simple' configuration: lower-cased
 // words, no stemming, like FTS5's unicode61 tokenizer) with a GIN index.
 // Page indexes end in `id` so "ORDER BY date DESC, id DESC LIMIT n" walks one
-// index backwards; events_dyad INCLUDEs the timeline columns (index-only scan).
+// index backwards; a country timeline reads event_days (v4).
 //
 // The version lives in table dyad_schema; versions start at 3 (the first
 // layout PostgreSQL stores ever had); later steps append to kSteps.
@@ -109,11 +109,31 @@ CREATE TABLE actors(
   as_target bigint NOT NULL DEFAULT 0);
 )SQL";
 
+// v4 (as SQLite's v4): event_days, the timeline's pre-aggregated table
+// (store/day_totals.h), filled from the existing events; events_dyad keeps
+// only the dyad page's key, so a num_mentions bump is a HOT update again.
+constexpr const char* kMigrateV3toV4 = R"SQL(
+CREATE TABLE event_days(
+  source_country text COLLATE "C" NOT NULL,
+  target_country text COLLATE "C" NOT NULL,
+  date text COLLATE "C" NOT NULL,
+  quad_class integer NOT NULL,
+  events bigint NOT NULL,
+  mentions bigint NOT NULL,
+  goldstein_sum double precision NOT NULL,
+  PRIMARY KEY(source_country, target_country, date, quad_class));
+INSERT INTO event_days(source_country, target_country, date, quad_class, events, mentions, goldstein_sum)
+  SELECT source_country, target_country, date, quad_class, count(*), sum(num_mentions), sum(goldstein)
+  FROM events GROUP BY source_country, target_country, date, quad_class;
+DROP INDEX events_dyad;
+CREATE INDEX events_dyad ON events(source_country, target_country, date, id);
+)SQL";
+
 struct Step {
   int version;
   const char* sql;
 };
-constexpr Step kSteps[] = {{3, kSchemaV3}};
+constexpr Step kSteps[] = {{3, kSchemaV3}, {4, kMigrateV3toV4}};
 
 }  // namespace
 

@@ -40,6 +40,8 @@ struct Group {
   std::string first_seen, last_seen;
   std::set<std::string> outlets;                            // known outlets (stored + batch)
   std::set<std::pair<std::string, std::int64_t>> pairs;     // (outlet, article) of the batch
+  std::string source_country, target_country;               // existing groups: their event_days key
+  int quad_class = 0;
 };
 
 struct Ids {
@@ -151,13 +153,17 @@ std::vector<StoreResult> PgStore::write_batch(const std::vector<const Article*>&
     PgParams p;
     for (auto& c : cols) p.add(pg_array(c));
     PgResult r = db_.query(
-        "SELECT e.id, k.s, k.t, k.c, k.d, k.p FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], "
+        "SELECT e.id, k.s, k.t, k.c, k.d, k.p, e.source_country, e.target_country, e.quad_class "
+        "FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], "
         "$5::text[]) AS k(s, t, c, d, p) JOIN events e ON e.source_code = k.s AND e.target_code = k.t AND "
         "e.cameo = k.c AND e.date = k.d AND e.place = k.p", p);
     std::vector<std::string> id_list;
     for (int i = 0; i < r.rows(); ++i) {
       Group& g = groups.at({r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5)});
       g.id = r.int64(i, 0);
+      g.source_country = r.text(i, 6);
+      g.target_country = r.text(i, 7);
+      g.quad_class = static_cast<int>(r.int64(i, 8));
       by_id[g.id] = &g;
       id_list.push_back(std::to_string(g.id));
     }
@@ -227,11 +233,18 @@ std::vector<StoreResult> PgStore::write_batch(const std::vector<const Article*>&
 
   std::string events_copy;
   std::vector<std::string> up[6];  // id, +mentions, +articles, +sources, first_seen, last_seen
+  DayDeltas days;
   for (const auto& [k, g] : groups) {
     if (g.created) {
+      const Event& e = *g.first;
+      DayDelta& d = days[{e.source ? e.source->country : "", e.target ? e.target->country : "", k.date, e.quad_class}];
+      ++d.events;
+      d.mentions += g.mentions;
+      d.goldstein_sum += e.goldstein;
       copy_group(events_copy, g, k);
       continue;
     }
+    days[{g.source_country, g.target_country, k.date, g.quad_class}].mentions += g.mentions;
     up[0].push_back(std::to_string(g.id));
     up[1].push_back(std::to_string(g.mentions));
     up[2].push_back(std::to_string(g.articles));
@@ -260,6 +273,7 @@ std::vector<StoreResult> PgStore::write_batch(const std::vector<const Article*>&
         "FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[]) AS d(id, m, a, s, fs, ls) "
         "WHERE e.id = d.id", p);
   }
+  upsert_days(days);
   if (!actors.empty()) {
     std::vector<std::string> col[5];
     for (const auto& [code, v] : actors) {
@@ -278,6 +292,29 @@ std::vector<StoreResult> PgStore::write_batch(const std::vector<const Article*>&
         "as_target = actors.as_target + excluded.as_target", p);
   }
   return results;
+}
+
+// One upsert for the batch's event_days deltas (store/day_totals.h).
+void PgStore::upsert_days(const DayDeltas& days) {
+  if (days.empty()) return;
+  std::vector<std::string> col[7];
+  for (const auto& [k, d] : days) {
+    col[0].push_back(k.source_country);
+    col[1].push_back(k.target_country);
+    col[2].push_back(k.date);
+    col[3].push_back(std::to_string(k.quad_class));
+    col[4].push_back(std::to_string(d.events));
+    col[5].push_back(std::to_string(d.mentions));
+    col[6].push_back(pg_double(d.goldstein_sum));
+  }
+  PgParams p;
+  for (auto& v : col) p.add(pg_array(v));
+  db_.query(
+      "INSERT INTO event_days(source_country, target_country, date, quad_class, events, mentions, goldstein_sum) "
+      "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::bigint[], "
+      "$7::float8[]) ON CONFLICT (source_country, target_country, date, quad_class) DO UPDATE SET "
+      "events = event_days.events + excluded.events, mentions = event_days.mentions + excluded.mentions, "
+      "goldstein_sum = event_days.goldstein_sum + excluded.goldstein_sum", p);
 }
 
 StoreStats PgStore::stats() {

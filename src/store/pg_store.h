@@ -10,12 +10,13 @@
 #include <string>
 
 #include "dyad/store.h"
+#include "store/day_totals.h"
 #include "store/pg_db.h"
 
 namespace dyad::detail {
 
 /// The schema version this build writes (same layout number as SQLite's).
-constexpr int kPgSchemaVersion = 3;
+constexpr int kPgSchemaVersion = 4;
 
 /// Creates or migrates the schema in the connection's first search_path schema.
 void pg_migrate(PgConn& db);
@@ -44,6 +45,7 @@ class PgStore final : public EventStore {
  private:
   std::vector<StoreResult> write_batch(const std::vector<const Article*>& articles,
                                        const std::vector<const CodedArticle*>& coded);
+  void upsert_days(const DayDeltas& days);
   PgConn db_;
 };
 

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "dyad/error.h"
+#include "store/day_totals.h"
 #include "store/sqlite_store.h"
 #include "store/store_util.h"
 
@@ -156,27 +157,27 @@ std::vector<Event> SqliteStore::mentions(std::int64_t event_id) {
   return out;
 }
 
+// Country and date filters are answered from event_days (a key range of a
+// pre-aggregated table); any other filter scans the matching events.
 std::vector<TimelineBucket> SqliteStore::timeline(const EventFilter& filter, const std::string& by) {
   period_start("2000-01-01", by);  // validates `by` before touching the database
+  // The filters event_days answers use only columns it shares with events.
+  bool days = day_totals_answer(filter);
   Where w = build_where(filter);
   w.add("e.date <> ''", {});
-  SqliteStmt& st = cached("SELECT e.date, e.quad_class, count(*), sum(e.num_mentions), sum(e.goldstein) FROM events e" +
-                          w.sql + " GROUP BY e.date, e.quad_class ORDER BY e.date");
+  // ORDER BY names both GROUP BY columns, so the key order of event_days serves both (no sort).
+  SqliteStmt& st = cached(days ? "SELECT e.date, e.quad_class, sum(e.events), sum(e.mentions), sum(e.goldstein_sum) "
+                                 "FROM event_days e" + w.sql +
+                                 " GROUP BY e.date, e.quad_class ORDER BY e.date, e.quad_class"
+                               : "SELECT e.date, e.quad_class, count(*), sum(e.num_mentions), sum(e.goldstein) "
+                                 "FROM events e" + w.sql + " GROUP BY e.date, e.quad_class ORDER BY e.date");
   bind_all(st, w.args);
   std::vector<TimelineBucket> out;
   while (st.step()) {
-    std::string period = period_start(st.text(0), by);
-    if (out.empty() || out.back().period != period) out.push_back(TimelineBucket{period});
-    TimelineBucket& b = out.back();
-    int q = static_cast<int>(st.int64(1));
-    std::int64_t n = st.int64(2);
-    b.events += n;
-    b.mentions += st.int64(3);
-    if (q >= 1 && q <= 4) b.quad[q - 1] += n;
-    b.goldstein_sum += st.real(4);
+    add_timeline_row(out, st.text(0), by, static_cast<int>(st.int64(1)), st.int64(2), st.int64(3), st.real(4));
   }
   st.reset();
-  for (TimelineBucket& b : out) b.goldstein_mean = b.events ? b.goldstein_sum / static_cast<double>(b.events) : 0.0;
+  finish_timeline(out);
   return out;
 }
 

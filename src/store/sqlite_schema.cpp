@@ -5,11 +5,13 @@
 // target code, CAMEO code, date, place) with GDELT-style counters, plus copies
 // of the first mention's query fields so that list / timeline queries read one
 // table through covering indexes:
-// (as of v3)
-//   events_dyad   (source_country, target_country, date, quad_class, goldstein,
-//                 num_mentions) -> a dyad timeline is one covering index range
-//                 scan; a dyad page walks it backwards, sorting only the rows
-//                 of one date by id, and stops after the page;
+// (as of v4)
+//   event_days    (source_country, target_country, date, quad_class) ->
+//                 events, mentions, Goldstein sum: a dyad timeline reads one
+//                 key range of this pre-aggregated table (store/day_totals.h);
+//   events_dyad   (source_country, target_country, date) -> a dyad page walks
+//                 it backwards, sorting only the rows of one date by id, and
+//                 stops after the page;
 //   events_date / events_source / events_target / events_plover
 //                 -> a filtered page "ORDER BY date DESC LIMIT 100" walks an
 //                    index backwards and stops after 100 rows.
@@ -159,6 +161,34 @@ INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES ('events', 'events_dyad', '10000
 ANALYZE sqlite_schema;
 )SQL";
 
+// v4: event_days, the timeline's pre-aggregated table (store/day_totals.h),
+// filled here from the existing events and kept in step by the writer. The
+// timeline no longer reads events_dyad, so it shrinks to the dyad page's key:
+// a repeated mention's num_mentions bump no longer rewrites an index entry,
+// and every new event writes a narrower one. The INSERT runs before the index
+// is dropped: it reads events_dyad in key order (one pass, no sort).
+constexpr const char* kMigrateV3toV4 = R"SQL(
+CREATE TABLE event_days(
+  source_country TEXT NOT NULL,
+  target_country TEXT NOT NULL,
+  date TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  mentions INTEGER NOT NULL,
+  goldstein_sum REAL NOT NULL,
+  PRIMARY KEY(source_country, target_country, date, quad_class)) WITHOUT ROWID;
+INSERT INTO event_days(source_country, target_country, date, quad_class, events, mentions, goldstein_sum)
+  SELECT source_country, target_country, date, quad_class, count(*), sum(num_mentions), sum(goldstein)
+  FROM events GROUP BY source_country, target_country, date, quad_class;
+DROP INDEX events_dyad;
+CREATE INDEX events_dyad ON events(source_country, target_country, date);
+DELETE FROM sqlite_stat1 WHERE idx IN ('events_dyad', 'event_days');
+INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES
+  ('events', 'events_dyad', '10000000 200000 2000'),
+  ('event_days', 'event_days', '3000000 50000 1000 1 1');
+ANALYZE sqlite_schema;
+)SQL";
+
 int user_version(SqliteDb& db) {
   SqliteStmt st = db.prepare("PRAGMA user_version");
   return st.step() ? static_cast<int>(st.int64(0)) : 0;
@@ -180,6 +210,7 @@ void step_to(SqliteDb& db, int version, const char* sql) {
 
 const char* sqlite_schema_v1() { return kSchemaV1; }
 const char* sqlite_migration_v2() { return kMigrateV1toV2; }
+const char* sqlite_migration_v3() { return kMigrateV2toV3; }
 
 void sqlite_migrate(SqliteDb& db) {
   int v = user_version(db);
@@ -200,7 +231,11 @@ void sqlite_migrate(SqliteDb& db) {
     step_to(db, 2, kMigrateV1toV2);
     v = 2;
   }
-  if (v == 2) step_to(db, 3, kMigrateV2toV3);
+  if (v == 2) {
+    step_to(db, 3, kMigrateV2toV3);
+    v = 3;
+  }
+  if (v == 3) step_to(db, 4, kMigrateV3toV4);
 }
 
 }  // namespace dyad::detail

@@ -8,12 +8,14 @@
 namespace dyad::detail {
 
 /// The schema version this build writes (PRAGMA user_version).
-constexpr int kSqliteSchemaVersion = 3;
+constexpr int kSqliteSchemaVersion = 4;
 
 /// The SQL that creates schema version 1 (kept so tests can build an old store).
 const char* sqlite_schema_v1();
 /// The SQL of the v1 -> v2 step (tests build a v2 store with v1 + this).
 const char* sqlite_migration_v2();
+/// The SQL of the v2 -> v3 step (tests build a v3 store with v1 + v2 + this).
+const char* sqlite_migration_v3();
 
 /// Creates the schema in an empty database or migrates an older one to
 /// kSqliteSchemaVersion, one version step per transaction. Throws dyad::Error

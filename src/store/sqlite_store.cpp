@@ -47,7 +47,8 @@ SqliteStore::SqliteStore(const std::string& path) : db_(path) {
   insert_sentence_ = db_.prepare("INSERT INTO sentences(article_id, idx, start, end, text) VALUES(?,?,?,?,?)");
   insert_fts_ = db_.prepare("INSERT INTO sentence_fts(rowid, text) VALUES(?, ?)");
   find_group_ = db_.prepare(
-      "SELECT id FROM events WHERE source_code = ? AND target_code = ? AND cameo = ? AND date = ? AND place = ?");
+      "SELECT id, source_country, target_country, quad_class FROM events "
+      "WHERE source_code = ? AND target_code = ? AND cameo = ? AND date = ? AND place = ?");
   // A new group is written with its counters already final for its first
   // mention (whose id the writer assigns), so it needs no UPDATE afterwards.
   insert_group_ = db_.prepare(
@@ -71,6 +72,11 @@ SqliteStore::SqliteStore(const std::string& path) : db_(path) {
       "INSERT INTO actors(code, country, sector, as_source, as_target) VALUES(?,?,?,?,?) "
       "ON CONFLICT(code) DO UPDATE SET as_source = as_source + excluded.as_source, "
       "as_target = as_target + excluded.as_target");
+  upsert_day_ = db_.prepare(
+      "INSERT INTO event_days(source_country, target_country, date, quad_class, events, mentions, goldstein_sum) "
+      "VALUES(?,?,?,?,?,?,?) ON CONFLICT(source_country, target_country, date, quad_class) DO UPDATE SET "
+      "events = events + excluded.events, mentions = mentions + excluded.mentions, "
+      "goldstein_sum = goldstein_sum + excluded.goldstein_sum");
 }
 
 bool SqliteStore::has_article(const std::string& hash) {
@@ -96,10 +102,12 @@ std::vector<StoreResult> SqliteStore::add_articles(const std::vector<const Artic
     max_mention_.reset();
     for (std::size_t i = 0; i < articles.size(); ++i) results.push_back(write_article(*articles[i], *coded[i], now));
     flush_actors();
+    flush_days();
     db_.exec("COMMIT");
     remember_groups();
   } catch (...) {
     actor_tally_.clear();
+    day_deltas_.clear();
     new_groups_.clear();  // their ids died with the transaction
     db_.exec("ROLLBACK");
     throw;
@@ -143,8 +151,8 @@ StoreResult SqliteStore::write_article(const Article& a, const CodedArticle& cod
 // keeps its id forever (nothing deletes groups), so a remembered key -> id is
 // never stale, and a repeated event (the same event in several sentences and
 // articles) touches no index to find its group.
-std::int64_t SqliteStore::find_or_create_group(const Event& e, std::int64_t mention, const std::string& seen,
-                                              bool& created) {
+const SqliteStore::GroupRef& SqliteStore::find_or_create_group(const Event& e, std::int64_t mention,
+                                                               const std::string& seen, bool& created) {
   std::string src = code_of(e.source), tgt = code_of(e.target), place = place_key(e), root = cameo_root(e.cameo);
   std::string key = src + '\t' + tgt + '\t' + e.cameo + '\t' + e.date + '\t' + place;
   for (const auto* memory : {&known_groups_, &new_groups_}) {
@@ -167,14 +175,16 @@ std::int64_t SqliteStore::find_or_create_group(const Event& e, std::int64_t ment
   g.run();
   if (db_.changes() == 1) {
     created = true;
-    return new_groups_[key] = db_.last_rowid();
+    return new_groups_[std::move(key)] = {db_.last_rowid(), s ? s->country : kEmpty, t ? t->country : kEmpty,
+                                          e.quad_class};
   }
   find_group_.bind_ref(1, src).bind_ref(2, tgt).bind_ref(3, e.cameo).bind_ref(4, e.date).bind_ref(5, place);
   if (!find_group_.step()) throw Error("store: dedup group vanished during insert (concurrent writer?)");
-  std::int64_t id = find_group_.int64(0);
+  GroupRef found{find_group_.int64(0), find_group_.text(1), find_group_.text(2),
+                 static_cast<int>(find_group_.int64(3))};
   find_group_.reset();
   created = false;
-  return new_groups_[key] = id;
+  return new_groups_[std::move(key)] = std::move(found);
 }
 
 // Called after COMMIT: this transaction's groups become known. Bounded: the
@@ -189,7 +199,15 @@ void SqliteStore::write_event(const Event& e, std::int64_t article_id, const std
                               const std::string& seen, StoreResult& r) {
   bool created = false;
   std::int64_t mention = next_mention_;
-  std::int64_t group = find_or_create_group(e, mention, seen, created);
+  const GroupRef& ref = find_or_create_group(e, mention, seen, created);
+  std::int64_t group = ref.id;
+  // The group's own event_days key (its first mention's), not this mention's.
+  DayDelta& day = day_deltas_[DayKey{ref.source_country, ref.target_country, e.date, ref.quad_class}];
+  ++day.mentions;
+  if (created) {
+    ++day.events;
+    day.goldstein_sum += e.goldstein;
+  }
   bool new_source = true, new_article = true;
   if (!created) {
     has_outlet_.bind(1, group).bind(2, outlet).bind(3, article_id).step();
@@ -222,6 +240,14 @@ void SqliteStore::bump_actor(const std::optional<Actor>& a, bool as_source) {
     t.sector = a->sector;
   }
   ++(as_source ? t.as_source : t.as_target);
+}
+
+void SqliteStore::flush_days() {
+  for (const auto& [k, d] : day_deltas_) {
+    upsert_day_.bind_ref(1, k.source_country).bind_ref(2, k.target_country).bind_ref(3, k.date);
+    upsert_day_.bind(4, k.quad_class).bind(5, d.events).bind(6, d.mentions).bind(7, d.goldstein_sum).run();
+  }
+  day_deltas_.clear();
 }
 
 void SqliteStore::flush_actors() {

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "dyad/store.h"
+#include "store/day_totals.h"
 #include "store/sqlite_db.h"
 
 namespace dyad::detail {
@@ -40,7 +41,14 @@ class SqliteStore final : public EventStore {
   StoreResult write_article(const Article& article, const CodedArticle& coded, const std::string& now);
   void write_event(const Event& e, std::int64_t article_id, const std::string& outlet, const std::string& seen,
                    StoreResult& result);
-  std::int64_t find_or_create_group(const Event& e, std::int64_t mention, const std::string& seen, bool& created);
+  // A dedup group as the writer needs it: its id and its event_days key.
+  struct GroupRef {
+    std::int64_t id = 0;
+    std::string source_country, target_country;
+    int quad_class = 0;
+  };
+  const GroupRef& find_or_create_group(const Event& e, std::int64_t mention, const std::string& seen, bool& created);
+  void flush_days();
   void bump_actor(const std::optional<Actor>& a, bool as_source);
   void flush_actors();
   SqliteStmt& cached(const std::string& sql);
@@ -48,15 +56,16 @@ class SqliteStore final : public EventStore {
   SqliteDb db_;
   SqliteStmt find_hash_, insert_article_, insert_sentence_, insert_fts_;
   SqliteStmt find_group_, insert_group_, update_group_, insert_mention_;
-  SqliteStmt has_outlet_, max_mention_, upsert_actor_;
+  SqliteStmt has_outlet_, max_mention_, upsert_actor_, upsert_day_;
   std::int64_t next_mention_ = 1;  // assigned inside the write transaction
   std::map<std::string, std::unique_ptr<SqliteStmt>> cache_;  // filter-shaped queries
   struct ActorTally { std::string country, sector; std::int64_t as_source = 0, as_target = 0; };
   std::map<std::string, ActorTally> actor_tally_;  // per transaction, written before COMMIT
+  DayDeltas day_deltas_;  // per transaction, written before COMMIT
   void remember_groups();
-  // Dedup key -> group id: committed groups (bounded), and this transaction's.
+  // Dedup key -> group: committed groups (bounded), and this transaction's.
   static constexpr std::size_t kKnownGroupsMax = 200000;
-  std::unordered_map<std::string, std::int64_t> known_groups_, new_groups_;
+  std::unordered_map<std::string, GroupRef> known_groups_, new_groups_;
 };
 
 /// kMentionColumns with each column qualified by `alias` ("m" -> "m.event_id, m.article_id, ...").
