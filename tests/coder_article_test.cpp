@@ -62,4 +62,28 @@ TEST(CoderArticle, DefiniteAgentNounsCoreferWithTheirOwnKind) {
   EXPECT_EQ(dyad_of(ev, "166"), "CHL>PERGOV");
 }
 
+// "Cuba rejected a U.S. request.": the name as a compound owns the object.
+TEST(CoderArticle, CompoundNameOwnsTheObject) {
+  auto ev = code_parsed({"Cuba Cuba PROPN NNP 2 nsubj", "rejected reject VERB VBD 0 root", "a a DET DT 5 det",
+                         "U.S. U.S. PROPN NNP 5 compound", "request request NOUN NN 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "12"), "CUB>USA");
+}
+
+// "Israel agreed to U.S. mediation.": the owner of the verb's to-phrase.
+TEST(CoderArticle, OwnerOfTheVerbsPrepositionPhrase) {
+  auto ev = code_parsed({"Israel Israel PROPN NNP 2 nsubj", "agreed agree VERB VBD 0 root", "to to ADP IN 5 case",
+                         "U.S. U.S. PROPN NNP 5 compound", "mediation mediation NOUN NN 2 obl",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "03"), "ISR>USA");
+}
+
+// "Hamas threatened to resume attacks in Israel.": the threatened act's place.
+TEST(CoderArticle, ThreatenedActsPlaceIsTheTarget) {
+  auto ev = code_parsed({"Hamas Hamas PROPN NNP 2 nsubj", "threatened threaten VERB VBD 0 root",
+                         "to to PART TO 4 mark", "resume resume VERB VB 2 xcomp", "attacks attack NOUN NNS 4 obj",
+                         "in in ADP IN 7 case", "Israel Israel PROPN NNP 5 nmod", ". . PUNCT . 2 punct"});
+  std::string d = dyad_of(ev, "13");
+  EXPECT_EQ(d.substr(d.find('>')), ">ISR") << d;
+}
+
 }  // namespace

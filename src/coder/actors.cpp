@@ -139,6 +139,13 @@ void ActorResolver::add_sentence(const SentenceView& v, int sentence_index) {
       history_.push_back(std::move(a));
     }
   }
+  // Names used as compound modifiers ("a U.S. request") resolve too, for
+  // slot rules that look at a phrase's owner; they stay out of the history
+  // so pronouns keep to clause-level actors.
+  for (int i = 0; i < v.size(); ++i) {
+    const Mention* m = mention_at(i);
+    if (v.rel(i) == "compound" && m && m->head == i && !done_[i]) resolve(i, 0);
+  }
 }
 
 std::vector<ResolvedActor> ActorResolver::with_conjuncts(int i) const {

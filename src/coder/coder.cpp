@@ -319,6 +319,14 @@ class DocumentCoder {
     std::optional<Place> place;
     if (obj >= 0 && (place = places().lookup(v, obj))) path = v.lemma(t) + " -obj-> " + v.word(obj).form;
     if (!place) place = detail::find_location(places(), v, t, obj, &path);
+    // "threatened to resume activities in Israel": the controlled act's place
+    for (int c : v.children(t)) {
+      if (place || p.noun || v.rel(c) != "xcomp" || v.upos(c) != "VERB") continue;
+      int o = detail::logical_object(v, c).word;
+      if (o >= 0 && (place = places().lookup(v, o))) path = v.lemma(c) + " -obj-> " + v.word(o).form;
+      if (!place) place = detail::find_location(places(), v, c, o, &path);
+      if (place) path = v.lemma(t) + " -xcomp-> " + path;
+    }
     if (!place || place->country.empty()) return;
     ResolvedActor a;
     a.actor.text = place->text;

@@ -305,6 +305,15 @@ namespace {
 // Peru", "met with X"), then, for verbs that act on a clause ("demanded that X
 // end ..."), the clause's subject. The coder keeps the first that names an
 // actor other than the source.
+// The owner of a phrase: its possessive or compound modifier ("Peru's
+// proposal", "a U.S. request", "the Azerbaijani republic" parsed as compound).
+template <class Add>
+void add_owners(const SentenceView& v, int w, Add& add) {
+  for (int c : v.children(w)) {
+    if (v.rel(c) == "nmod:poss" || v.rel(c) == "compound") add({c, step(v, w, v.rel(c), c, true)});
+  }
+}
+
 void default_verb_targets(const SentenceView& v, int t, int source, bool clause_target, Slots& out, int depth = 0) {
   out.first_target_only = true;
   auto add = [&](SlotWord g) {
@@ -314,11 +323,7 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
   add(o);
   if (o.word >= 0) {
     for (const char* prep : {"to", "for", "with", "against", "on"}) add(prep_dependent(v, o.word, prep));
-    for (int c : v.children(o.word)) {
-      if (v.rel(c) == "nmod:poss" || (v.rel(c) == "compound" && v.upos(c) == "PROPN")) {
-        add({c, step(v, o.word, v.rel(c), c, true)});
-      }
-    }
+    add_owners(v, o.word, add);
     for (const char* prep : {"by", "from", "of"}) add(prep_dependent(v, o.word, prep));
     // "rejected an offer [from X]" with the phrase attached to the verb: a
     // from-phrase right after the object is as often the object's author.
@@ -330,7 +335,9 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
     }
   }
   for (const char* prep : {"to", "with", "against", "toward", "towards", "at", "on"}) {
-    add(prep_dependent(v, t, prep));
+    SlotWord g = prep_dependent(v, t, prep);
+    add(g);
+    if (g.word >= 0) add_owners(v, g.word, add);  // "agreed to [US] mediation"
   }
   // "refused to meet X", "threatened to cut off electricity to X": the
   // controlled clause's target is the controller's too.
@@ -430,6 +437,14 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_tar
   SlotWord g = slot(v, t, p, p.target_slot);
   if (g.word == s.word) g = {};
   if (g.word >= 0) out.targets.push_back(g);
+  if (g.word >= 0 && p.target_slot != "obj" && p.target_slot != "subj") {
+    // "agreed to [U.S.] mediation": the phrase's owner when the phrase names no actor
+    out.first_target_only = true;
+    auto add = [&](SlotWord w) {
+      if (w.word >= 0 && w.word != s.word) out.targets.push_back(std::move(w));
+    };
+    add_owners(v, g.word, add);
+  }
   return out;
 }
 
