@@ -63,6 +63,15 @@ TEST(CoderRobust, NounPhraseRightBeforeAPassiveVerbGroupIsItsPatient) {
   EXPECT_EQ(dyad_of(ev, "17"), "BOL>CHLMED");  // the arrest is Bolivia's: a state act located there
 }
 
+// "Officials said rebels shelled the capital Juba." with the tagger's lemma
+// "shel", and the reported clause read as a noun phrase (rebels <-acl- shelled).
+TEST(CoderRobust, MisreadReportedClauseAndWrongLemma) {
+  auto ev = code({"Officials official NOUN NNS 2 nsubj", "said say VERB VBD 0 root", "rebels rebel NOUN NNS 2 ccomp",
+                  "shelled shel VERB VBD 3 acl", "the the DET DT 6 det", "capital capital NOUN NN 4 obj",
+                  "Juba Juba PROPN NNP 6 appos", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "REB>SSD");  // the shelled capital's country stands for the target
+}
+
 TEST(CoderRobust, TemporalNounsNeedADeicticModifierOrAreBare) {
   dyad::Document d = parsed_document({"The the DET DT 2 det", "week week NOUN NN 3 nsubj", "tested test VERB VBD 0 root",
                              "Monday Monday PROPN NNP 5 compound", "night night NOUN NN 3 obj"});

@@ -291,9 +291,11 @@ class DocumentCoder {
     return cost;
   }
 
+  // A nominal root or reported clause: the shape repair_nominal_root looks at.
   static bool nominal_root(const Sentence& s) {
     for (const Word& w : s.words) {
-      if (w.head == 0) return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON";
+      bool clause = w.head == 0 || w.deprel == "ccomp" || w.deprel == "parataxis";
+      if (clause && (w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON")) return true;
     }
     return false;
   }
@@ -318,6 +320,12 @@ class DocumentCoder {
     std::string path;
     std::optional<Place> place;
     if (obj >= 0 && (place = places().lookup(v, obj))) path = v.lemma(t) + " -obj-> " + v.word(obj).form;
+    for (int c : obj >= 0 ? v.children(obj) : std::vector<int>{}) {  // "shelled the regional capital Juba"
+      std::string_view r = v.base_rel(c);
+      if (!place && (r == "appos" || r == "flat" || r == "compound") && (place = places().lookup(v, c))) {
+        path = v.lemma(t) + " -obj-> " + v.word(obj).form + " -" + v.rel(c) + "-> " + v.word(c).form;
+      }
+    }
     if (!place) place = detail::find_location(places(), v, t, obj, &path);
     // "threatened to resume activities in Israel": the controlled act's place
     for (int c : v.children(t)) {

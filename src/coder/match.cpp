@@ -128,6 +128,28 @@ bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const P
   return c.negated ? !ok : ok;
 }
 
+// The tagger's lemma is sometimes wrong ("shelled" -> "shel"): the regular
+// de-inflections of the form, tried when neither lemma nor form has patterns.
+std::vector<std::string> verb_stems(const std::string& f) {
+  std::vector<std::string> out;
+  auto cut = [&](std::string_view suffix, std::string_view add) {
+    if (f.size() > suffix.size() + 2 && f.ends_with(suffix)) out.push_back(f.substr(0, f.size() - suffix.size()) + std::string(add));
+  };
+  cut("ied", "y");
+  cut("ies", "y");
+  cut("ed", "");
+  cut("ed", "e");
+  cut("ing", "");
+  cut("ing", "e");
+  cut("es", "");
+  cut("s", "");
+  for (std::string_view suffix : {"ed", "ing"}) {  // "stopped" -> "stop"
+    std::size_t n = f.size() - suffix.size();
+    if (f.size() > suffix.size() + 3 && f.ends_with(suffix) && f[n - 1] == f[n - 2]) out.push_back(f.substr(0, n - 1));
+  }
+  return out;
+}
+
 }  // namespace
 
 SlotWord logical_subject(const SentenceView& v, int verb) {
@@ -239,6 +261,11 @@ const Pattern* match_trigger(const Dictionary& d, const SentenceView& v, int t, 
   // whose lemma is "talk").
   auto it = d.patterns_by_lemma.find(v.lemma(t));
   if (it == d.patterns_by_lemma.end()) it = d.patterns_by_lemma.find(v.low(t));
+  if (it == d.patterns_by_lemma.end() && v.upos(t) == "VERB") {
+    for (const std::string& stem : verb_stems(v.low(t))) {
+      if ((it = d.patterns_by_lemma.find(stem)) != d.patterns_by_lemma.end()) break;
+    }
+  }
   if (it == d.patterns_by_lemma.end()) return nullptr;
   const std::string& u = v.upos(t);
   bool verb_ok = u.empty() || u == "VERB";

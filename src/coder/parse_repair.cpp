@@ -90,8 +90,8 @@ bool repair_subject_before_participle(Sentence& s, int root, std::string* why) {
       s.words[c].head = v + 1;
       if (s.words[c].deprel.rfind("nmod", 0) == 0) s.words[c].deprel.replace(0, 4, "obl");
     }
-    s.words[v].head = 0;
-    s.words[v].deprel = "root";
+    s.words[v].head = s.words[root].head;
+    s.words[v].deprel = s.words[root].deprel;
     s.words[v].xpos = "VBD";
     s.words[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
     s.words[subj].head = v + 1;
@@ -113,7 +113,19 @@ bool repair_nominal_root(Sentence& s, std::string* why) {
     if (s.words[i].head == 0) root = i;
     if (s.words[i].head < 0) return false;  // unparsed
   }
-  if (root < 0 || !nominal(s.words[root]) || has_child(s, root, {"cop"})) return false;
+  if (root < 0) return false;
+  if (repair_nominal_clause(s, root, why)) return true;
+  // "X said [rebels shelled Juba]": the same misreading inside a reported clause
+  for (int i = 0; i < n; ++i) {
+    const std::string& r = s.words[i].deprel;
+    if ((r == "ccomp" || r == "parataxis") && repair_nominal_clause(s, i, why)) return true;
+  }
+  return false;
+}
+
+bool repair_nominal_clause(Sentence& s, int root, std::string* why) {
+  const int n = static_cast<int>(s.words.size());
+  if (!nominal(s.words[root]) || has_child(s, root, {"cop"})) return false;
   if (repair_subject_before_participle(s, root, why)) return true;
   if (has_child(s, root, {"nsubj", "nsubj:pass"})) return false;
   for (int v = root + 1; v < n; ++v) {
@@ -146,8 +158,8 @@ bool repair_nominal_root(Sentence& s, std::string* why) {
         }
       }
     }
-    s.words[v].head = 0;
-    s.words[v].deprel = "root";
+    s.words[v].head = s.words[root].head;
+    s.words[v].deprel = s.words[root].deprel;
     if (!passive) {
       s.words[v].xpos = "VBD";
       s.words[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin";

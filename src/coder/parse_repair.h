@@ -15,6 +15,9 @@ namespace dyad::detail {
 /// with the old root as its subject. Returns false (and leaves `s` untouched)
 /// when the sentence does not have that shape; `why` names the repair.
 bool repair_nominal_root(Sentence& s, std::string* why);
+/// The same repair for the clause headed by word `head` (the root, or a
+/// nominal ccomp/parataxis: "officials said [rebels shelled Juba]").
+bool repair_nominal_clause(Sentence& s, int head, std::string* why);
 
 /// A temporal noun ("yesterday", "Monday", "last week", "Monday night").
 bool temporal_noun(const Sentence& s, int i);
