@@ -86,4 +86,18 @@ TEST(CoderArticle, ThreatenedActsPlaceIsTheTarget) {
   EXPECT_EQ(d.substr(d.find('>')), ">ISR") << d;
 }
 
+// "Ethnic Albanians in Serbia demanded autonomy." -> SRB (the GSR's residence
+// rule); "The French in Niger demanded autonomy." stays FRA.
+TEST(CoderArticle, EthnicGroupsAreCodedByResidence) {
+  auto ethnic = code_parsed({"Ethnic ethnic ADJ JJ 2 amod", "Albanians Albanian PROPN NNPS 5 nsubj",
+                             "in in ADP IN 4 case", "Serbia Serbia PROPN NNP 2 nmod",
+                             "demanded demand VERB VBD 0 root", "autonomy autonomy NOUN NN 5 obj",
+                             ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ethnic, "10"), "SRB>-");
+  auto french = code_parsed({"The the DET DT 2 det", "French French PROPN NNPS 5 nsubj", "in in ADP IN 4 case",
+                             "Niger Niger PROPN NNP 2 nmod", "demanded demand VERB VBD 0 root",
+                             "autonomy autonomy NOUN NN 5 obj", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(french, "10"), "FRA>-");
+}
+
 }  // namespace

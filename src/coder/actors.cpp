@@ -328,6 +328,19 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
       ResolvedActor r = make(m.first, m.last, h, d_.countries[e.ref].code, "", "demonym");
       r.plural = true;
       r.human = true;
+      // An ethnic group is coded by where it lives: "Albanians of southern
+      // Serbia", "ethnic Albanians in Serbia" -> SRB (not "the French in Niger").
+      bool ethnic = false;
+      for (int c : v_->children(h)) ethnic = ethnic || (v_->base_rel(c) == "amod" && v_->lemma(c) == "ethnic");
+      for (int c : v_->children(h)) {
+        std::string prep = v_->case_of(c);
+        if (v_->base_rel(c) != "nmod" || !(prep == "of" || (prep == "in" && ethnic))) continue;
+        std::vector<ResolvedActor> place = resolve(c, 1);
+        if (place.empty() || place.front().actor.via != "name" || place.front().actor.country == r.actor.country) continue;
+        r.actor.country = r.actor.code = place.front().actor.country;
+        r.actor.via = "demonym+residence";
+        break;
+      }
       return {r};
     }
     case PhraseKind::kAgent: {
