@@ -72,6 +72,17 @@ TEST(CoderRobust, MisreadReportedClauseAndWrongLemma) {
   EXPECT_EQ(dyad_of(ev, "19"), "REB>SSD");  // the shelled capital's country stands for the target
 }
 
+// "Bulgarian President Todor Zhivkov today signed a treaty." with the name as
+// compounds of "today", the subject; the KB does not know Zhivkov.
+TEST(CoderRobust, NameUnderATemporalSubjectKeepsItsTitleAndCountry) {
+  auto ev = code({"Bulgarian Bulgarian ADJ JJ 2 amod", "President President PROPN NNP 3 nmod:desc",
+                  "Todor Todor PROPN NNP 4 compound", "Zhivkov Zhivkov PROPN NNP 5 compound",
+                  "today today NOUN NN 6 nsubj", "signed sign VERB VBD 0 root", "a a DET DT 8 det",
+                  "treaty treaty NOUN NN 6 obj", ". . PUNCT . 6 punct"});
+  std::string d = dyad_of(ev, "05");
+  EXPECT_EQ(d.substr(0, d.find('>')), "BGRGOV") << d;
+}
+
 TEST(CoderRobust, TemporalNounsNeedADeicticModifierOrAreBare) {
   dyad::Document d = parsed_document({"The the DET DT 2 det", "week week NOUN NN 3 nsubj", "tested test VERB VBD 0 root",
                              "Monday Monday PROPN NNP 5 compound", "night night NOUN NN 3 obj"});

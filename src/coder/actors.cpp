@@ -170,6 +170,7 @@ std::vector<ResolvedActor> ActorResolver::resolve(int h, int depth) {
   } else {
     out = resolve_common(h, depth);
   }
+  if (out.empty() && v_->upos(h) == "PROPN") out = resolve_titled_name(h);
   bool plural = v_->has_feat(h, "Number=Plur");
   for (ResolvedActor& a : out) {
     a.plural = a.plural || plural;
@@ -182,6 +183,32 @@ std::vector<ResolvedActor> ActorResolver::resolve(int h, int depth) {
     done_[h] = 1;
   }
   return out;
+}
+
+// A name the KB does not know, under a title and a country inside its own
+// phrase ("Pakistan President Mohammad Zia-Ul-Haq", however the parser
+// attached the pieces): the title's sector in that country.
+std::vector<ResolvedActor> ActorResolver::resolve_titled_name(int h) {
+  static const std::vector<std::string_view> kStop = {"case", "acl", "conj", "cc", "punct", "det", "advcl", "nmod:poss"};
+  std::vector<int> phrase = v_->subtree(h, kStop);
+  std::string sector, country;
+  bool human = false;
+  for (int w : phrase) {
+    const Mention* m = mention_at(w);
+    if (w >= h || !m || m->head != w) continue;
+    const PhraseEntry& e = *m->entry;
+    if (e.kind == PhraseKind::kAgent && sector.empty()) {
+      sector = d_.sectors[e.ref];
+      human = !is_institution(w);
+    }
+    bool place = e.kind == PhraseKind::kCountryName || e.kind == PhraseKind::kAdjective || e.kind == PhraseKind::kDemonym;
+    if (place && country.empty()) country = d_.countries[e.ref].code;
+  }
+  if (sector.empty() || !human) return {};
+  ResolvedActor r = make(phrase.front(), h, h, country, sector, "title");
+  r.human = true;
+  r.penalty += country.empty() ? 0.2 : 0.05;
+  return {r};
 }
 
 ResolvedActor ActorResolver::make(int first, int last, int head, const std::string& country,

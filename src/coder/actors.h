@@ -63,6 +63,7 @@ class ActorResolver {
   std::vector<ResolvedActor> resolve_pronoun(int h);
   std::vector<ResolvedActor> resolve_mention(int h, const Mention& m);
   std::vector<ResolvedActor> resolve_common(int h, int depth);
+  std::vector<ResolvedActor> resolve_titled_name(int h);
   std::string np_country(int h, std::string* how, std::string* org_code = nullptr);
   ResolvedActor make(int first, int last, int head, const std::string& country, const std::string& sector,
                      const std::string& via) const;

@@ -90,6 +90,17 @@ void demote_temporal(Sentence& s, int t, std::string* why) {
       break;
     }
   }
+  if (heir < 0) {  // "President Todor Zhivkov today signed": the name parsed as the temporal word's compound
+    for (int c : children(s, t)) {
+      std::string_view r = base(s.words[c].deprel);
+      if (c < t && nominal(s.words[c]) && (r == "compound" || r == "flat")) heir = c;
+    }
+    if (heir >= 0) {
+      for (int c : children(s, t)) {
+        if (c < heir) s.words[c].head = heir + 1;
+      }
+    }
+  }
   if (heir >= 0) {
     s.words[heir].head = h + 1;
     s.words[heir].deprel = slot;
