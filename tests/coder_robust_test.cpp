@@ -83,6 +83,29 @@ TEST(CoderRobust, NameUnderATemporalSubjectKeepsItsTitleAndCountry) {
   EXPECT_EQ(d.substr(0, d.find('>')), "BGRGOV") << d;
 }
 
+// "Peru extradited the suspect to Chile, officials said." read as Peru (nsubj
+// of said) + suspect (ccomp of said) with "extradited" the suspect's adjective.
+TEST(CoderRobust, SubjectVerbObjectReadAsTwoPhrasesIsAClause) {
+  auto ev = code({"Peru Peru PROPN NNP 9 nsubj", "extradited extradite VERB VBN 4 amod", "the the DET DT 4 det",
+                  "suspect suspect NOUN NN 9 ccomp", "to to ADP IN 6 case", "Chile Chile PROPN NNP 4 nmod",
+                  ", , PUNCT , 9 punct", "officials official NOUN NNS 9 nsubj", "said say VERB VBD 0 root",
+                  ". . PUNCT . 9 punct"});
+  std::string d = dyad_of(ev, "06");  // without the repair: no 06 event at all
+  EXPECT_EQ(d.substr(0, d.find('>')), "PER") << d;
+}
+
+// "As we reported, yesterday the Peruvian ambassador to Lima was summoned by
+// Chile." with "yesterday" hung on the comma (acl), governing the ambassador
+// and "to Lima", and the passive without subject.
+TEST(CoderRobust, PatientUnderATemporalWordBeforeAPassive) {
+  auto ev = code({"As as SCONJ IN 3 mark", "we we PRON PRP 3 nsubj", "reported report VERB VBD 12 advcl",
+                  ", , PUNCT , 3 punct", "yesterday yesterday NOUN NN 4 acl", "the the DET DT 8 det",
+                  "Peruvian Peruvian ADJ JJ 8 amod", "ambassador ambassador NOUN NN 5 obj", "to to ADP IN 10 case",
+                  "Lima Lima PROPN NNP 5 obl", "was be AUX VBD 12 aux:pass", "summoned summon VERB VBN 0 root",
+                  "by by ADP IN 14 case", "Chile Chile PROPN NNP 12 obl:agent", ". . PUNCT . 12 punct"});
+  EXPECT_EQ(dyad_of(ev, "11"), "CHL>PERGOV");
+}
+
 TEST(CoderRobust, TemporalNounsNeedADeicticModifierOrAreBare) {
   dyad::Document d = parsed_document({"The the DET DT 2 det", "week week NOUN NN 3 nsubj", "tested test VERB VBD 0 root",
                              "Monday Monday PROPN NNP 5 compound", "night night NOUN NN 3 obj"});

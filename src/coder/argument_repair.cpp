@@ -180,6 +180,15 @@ int patient_before(const Sentence& s, int v) {
     for (int c : children(s, x)) caseless = caseless && s.words[c].deprel != "case";
     std::string_view r = base(s.words[x].deprel);
     if (nominal(s.words[x]) && caseless && r != "obl" && r != "nmod" && !temporal_noun(s, x)) best = x;
+    if (temporal_noun(s, x)) {  // "yesterday -obj-> the Ambassador": the noun the temporal word governs
+      for (int c : children(s, x)) {
+        std::string_view cr = s.words[c].deprel;
+        if (c > x && c < first && nominal(s.words[c]) && (core(cr) || cr == "appos" || cr == "dep")) {
+          best = c;
+          break;
+        }
+      }
+    }
   }
   return best;
 }
@@ -194,6 +203,24 @@ bool passive_without_patient(const Sentence& s, int v) {
   return aux_pass;
 }
 
+// (d) "Zambia extradited [suspected militant X] ..., an official said" read
+// as Zambia (nsubj of said) + X (ccomp of said) with "extradited" an
+// adjective of X: a past-tense verb attached as amod to the noun O after it,
+// right after a subject S of the same head, is the clause S V O. Returns V or -1.
+int split_subject_verb_object(const Sentence& s, int v) {
+  const Word& w = s.words[v];
+  if (w.upos != "VERB" || (w.xpos != "VBD" && w.xpos != "VBN") || w.deprel != "amod" || v == 0) return -1;
+  int o = head0(s, v);
+  if (o <= v || !nominal(s.words[o])) return -1;
+  for (int k = v + 1; k < o; ++k) {  // only O's modifiers between V and O
+    if (head0(s, k) != o) return -1;
+  }
+  int subj = v - 1, h = head0(s, o);
+  if (h < 0 || head0(s, subj) != h || s.words[subj].deprel != "nsubj" || !nominal(s.words[subj])) return -1;
+  std::string_view r = s.words[o].deprel;
+  return r == "ccomp" || r == "parataxis" || r == "obj" || r == "conj" ? v : -1;
+}
+
 }  // namespace
 
 bool needs_argument_repair(const Sentence& s) {
@@ -204,6 +231,7 @@ bool needs_argument_repair(const Sentence& s) {
   }
   for (int v = 0; v < static_cast<int>(s.words.size()); ++v) {
     if (passive_without_patient(s, v) && patient_before(s, v) >= 0) return true;
+    if (split_subject_verb_object(s, v) >= 0) return true;
   }
   return false;
 }
@@ -222,6 +250,17 @@ bool repair_arguments(Sentence& s, std::string* why) {
       if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[i].form + "' after a preposition is no object";
       changed = true;
     }
+  }
+  for (int v = 0; v < n; ++v) {
+    if (split_subject_verb_object(s, v) < 0) continue;
+    int o = head0(s, v), subj = v - 1;
+    s.words[v].head = s.words[o].head;
+    s.words[v].deprel = s.words[o].deprel == "obj" ? "ccomp" : s.words[o].deprel;
+    s.words[subj].head = v + 1;
+    s.words[o].head = v + 1;
+    s.words[o].deprel = "obj";
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[subj].form + " " + s.words[v].form + " ... " + s.words[o].form + "' is a clause";
+    changed = true;
   }
   for (int v = 0; v < n; ++v) {  // after (a): a demoted temporal subject leaves the slot free
     if (!passive_without_patient(s, v)) continue;
