@@ -5,7 +5,9 @@
 // its sentences and mentions, or nothing. Dedup groups are maintained
 // incrementally: before a mention is inserted, two index probes on
 // mentions(event_id, outlet, article_id) tell whether it brings a new article
-// and/or a new outlet to its group, so counters never need a recount.
+// and/or a new outlet to its group, so counters never need a recount. The
+// timeline's event_days deltas are summed in memory per transaction and
+// upserted in key order before COMMIT, so they commit (or not) with the rows.
 #include "store/sqlite_store.h"
 
 #include "dyad/error.h"
