@@ -335,6 +335,34 @@ TEST(ParserWeights, AverageScoresLikeTheMeanOfItsMembers) {
   EXPECT_THROW(detail::CompactWeights::average({&a, &c}), Error);
 }
 
+// Even a model trained to hang words on a comma must not: a punctuation mark
+// on the stack never takes the word above it as a dependent.
+TEST(Parser, PunctuationOnTheStackHeadsNothing) {
+  std::vector<Sentence> corpus;
+  const char* adverbs[] = {"loudly", "quietly", "again", "twice"};
+  for (const char* adv : adverbs)
+    for (int k = 0; k < 3; ++k)
+      corpus.push_back(make({{"the", "DET", "DT", 2, "det"},
+                             {"dog", "NOUN", "NN", 3, "nsubj"},
+                             {"barked", "VERB", "VBD", 0, "root"},
+                             {",", "PUNCT", ",", 3, "punct"},
+                             {adv, "ADV", "RB", 4, "advmod"},  // wrong on purpose
+                             {".", "PUNCT", ".", 3, "punct"}}));
+  const Parser parser = Parser::train(corpus, {}, quiet());
+  for (const Sentence& gold : corpus) {
+    Sentence s = stripped(gold);
+    parser.parse(s);
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+      const int h = s.words[i].head;
+      ASSERT_GE(h, 0);
+      if (h > 0 && static_cast<std::size_t>(h) < i + 1) {
+        EXPECT_NE(s.words[static_cast<std::size_t>(h - 1)].upos, "PUNCT")
+            << s.words[i].form << " hangs on " << s.words[static_cast<std::size_t>(h - 1)].form;
+      }
+    }
+  }
+}
+
 TEST(Parser, EveryParseIsATreeOnRandomInput) {
   const char* forms[] = {"the", "dog", "ran", ",", "and", "park", "xyzzy", "12", "in", "."};
   const char* tags[][2] = {{"DET", "DT"}, {"NOUN", "NN"}, {"VERB", "VBD"}, {"PUNCT", ","},

@@ -17,7 +17,10 @@ SparseWeights SparseWeights::build(int num_classes, float scale,
                                    const std::vector<std::uint16_t>& cls,
                                    const std::vector<float>& w) {
   auto storage = std::make_shared<Storage>();
-  const std::size_t cap = std::bit_ceil(std::max<std::size_t>(16, keys.size() * 2));
+  // Load factor between 1/3 and 2/3: "2 x rows, rounded up" let a table just
+  // past a power of two fill only a quarter of its slots, and every empty
+  // 16-byte slot is memory a model load has to decompress and fault in.
+  const std::size_t cap = std::bit_ceil(std::max<std::size_t>(16, keys.size() * 3 / 2 + 1));
   storage->slots.assign(cap, Slot{0, 0, 0});
   for (std::uint32_t row = 0; row < keys.size(); ++row) {
     std::size_t i = keys[row] & (cap - 1);
