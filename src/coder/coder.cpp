@@ -22,6 +22,7 @@
 #include "coder/parse_repair.h"
 #include "coder/petrarch_dict.h"
 #include "coder/places.h"
+#include "coder/reported_speech.h"
 #include "geo/place_adapter.h"
 #include "dyad/error.h"
 
@@ -148,6 +149,8 @@ class DocumentCoder {
     std::vector<detail::DateCue> cues = detail::find_date_cues(low, a_.date);
     std::set<std::tuple<int, std::string, std::string>> seen;
     std::size_t first_event = out.size();
+    std::vector<std::vector<int>> reported;  // per event of this sentence: its trigger's reported clause
+    std::vector<int> triggers;
     for (int t = 0; t < v.size(); ++t) {
       const detail::Pattern* p = detail::match_trigger(d_, v, t, discards);
       if (a_.engine_rules && demand_.code >= 0 && (!p || d_.codes[p->code].cameo.starts_with("01")) && detail::demand_by_clause(v, t)) {
@@ -159,15 +162,20 @@ class DocumentCoder {
       detail::Slots slots = detail::fill_slots(v, t, *p, !statement);
       std::vector<std::pair<ResolvedActor, std::string>> sources, targets;
       for (const auto& sw : slots.sources) {
-        for (auto& a : actors_.with_conjuncts(sw.word)) sources.emplace_back(a, sw.path);
+        for (auto& a : list_members(v, sw.word)) sources.emplace_back(a, sw.path);
       }
+      // A statement's reported clause is what was said, not whom it concerns.
+      std::vector<int> region = p == &demand_ ? std::vector<int>{} : detail::reported_region(v, t);
+      std::erase_if(slots.targets, [&](const detail::SlotWord& w) {
+        return std::binary_search(region.begin(), region.end(), w.word);
+      });
       if (sources.empty() && !p->noun && v.passive(t)) implicit_agent(v, t, sources);
       bool alternatives = p->target_slot == "any" || slots.first_target_only;
       for (const auto& tw : slots.targets) {
         // PETRARCH "any" slots and default verb targets are alternatives: the first actor wins,
         // and one that repeats the source ("Iraq said it would ...") is passed over.
         if (alternatives && !targets.empty()) break;
-        for (auto& a : actors_.with_conjuncts(tw.word)) {
+        for (auto& a : list_members(v, tw.word)) {
           if (alternatives && same_as_a_source(a, sources)) continue;
           targets.emplace_back(a, tw.path);
         }
@@ -180,7 +188,7 @@ class DocumentCoder {
       // Meetings and diplomatic acts happen at a venue; the venue is not whom they concern.
       const std::string& cameo = d_.codes[p->code].cameo;
       bool venue = cameo.starts_with("03") || cameo.starts_with("04") || cameo.starts_with("05");
-      if (targets.empty() && !sources.empty() && !statement && !venue && p->target_slot != "none") {
+      if (targets.empty() && !sources.empty() && !statement && !venue && region.empty() && p->target_slot != "none") {
         place_target(v, t, *p, targets);
       }
       if (sources.empty() && targets.empty()) continue;
@@ -195,10 +203,45 @@ class DocumentCoder {
           auto key = std::make_tuple(t, e.source ? e.source->code : "", e.target ? e.target->code : "");
           if (!seen.insert(key).second) continue;
           out.push_back(std::move(e));
+          reported.push_back(region);
+          triggers.push_back(t);
         }
       }
     }
+    drop_statements_of_reported_events(out, first_event, reported, triggers);
     drop_subsumed(out, first_event);
+  }
+
+  // The actors of a slot word: its conj chain plus the list members a parser
+  // split off as sibling subjects/objects (reported_speech.h).
+  std::vector<ResolvedActor> list_members(const detail::SentenceView& v, int w) {
+    std::vector<ResolvedActor> out = actors_.with_conjuncts(w);
+    if (w < 0) return out;
+    for (int s : detail::split_list_siblings(v, w)) {
+      for (auto& a : actors_.with_conjuncts(s)) out.push_back(std::move(a));
+    }
+    return out;
+  }
+
+  // "X said [Y did Z]": the event Y did Z, attributed to X, is the news; the
+  // statement itself, with no target of its own, is dropped ("X told Y that
+  // ..." keeps X -> Y). reported[k]/triggers[k] belong to out[first + k].
+  static void drop_statements_of_reported_events(std::vector<Event>& out, std::size_t first,
+                                                 const std::vector<std::vector<int>>& reported,
+                                                 const std::vector<int>& triggers) {
+    std::vector<char> drop(triggers.size(), 0);
+    for (std::size_t i = 0; i < triggers.size(); ++i) {
+      const std::vector<int>& r = reported[i];
+      drop[i] = !out[first + i].target && std::any_of(triggers.begin(), triggers.end(),
+                            [&](int t) { return std::binary_search(r.begin(), r.end(), t); });
+    }
+    std::size_t w = first;
+    for (std::size_t i = 0; i < triggers.size(); ++i) {
+      if (drop[i]) continue;
+      if (w != first + i) out[w] = std::move(out[first + i]);
+      ++w;
+    }
+    out.resize(w);
   }
 
   // Within a sentence, an event of the same code whose actors are a subset of

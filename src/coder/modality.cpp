@@ -10,6 +10,7 @@
 #include <array>
 
 #include "coder/match.h"
+#include "coder/reported_speech.h"
 
 namespace dyad::detail {
 namespace {
@@ -129,6 +130,17 @@ ModalityResult modality_of(const SentenceView& v, int trigger) {
       break;
     }
     break;
+  }
+  // "Arnor signed the protocol, officials said": a trailing speech verb,
+  // however the parser hung it on the clause, reports everything outside it.
+  for (int c = 0; c < v.size() && r.speaker < 0; ++c) {
+    if (attributed_clause_head(v, c) < 0) continue;
+    std::vector<int> region = reported_region(v, c);
+    if (!std::binary_search(region.begin(), region.end(), trigger)) continue;
+    SlotWord s = logical_subject(v, c);
+    r.speaker = s.word;
+    r.speaker_path = v.word(c).form + " (trailing, " + v.rel(c) + ") -nsubj-> " + v.word(s.word).form;
+    f.note(f.reported, "reported by the subject of '" + v.word(c).form + "' (trailing)");
   }
   // "according to X"
   for (int c : v.children(trigger)) {
