@@ -106,6 +106,19 @@ TEST(CoderRobust, PatientUnderATemporalWordBeforeAPassive) {
   EXPECT_EQ(dyad_of(ev, "11"), "CHL>PERGOV");
 }
 
+// "Chile police arrested two Peruvian journalists." with "police" tagged
+// PROPN as the end of the name "Chile police".
+TEST(CoderRobust, LowerCaseNounAtTheEndOfANameHeadsThePhrase) {
+  auto ev = code({"Chile Chile PROPN NNP 3 nsubj", "police police PROPN NNP 1 flat", "arrested arrest VERB VBD 0 root",
+                  "two two NUM CD 6 nummod", "Peruvian Peruvian ADJ JJ 6 amod",
+                  "journalists journalist NOUN NNS 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "17"), "CHLCOP>PERMED");
+  // a name with a lower-case particle ends capitalised: left alone
+  dyad::Document d = parsed_document({"Osama Osama PROPN NNP 0 root", "bin bin PROPN NNP 1 flat",
+                                      "Laden Laden PROPN NNP 1 flat"});
+  EXPECT_FALSE(dyad::detail::needs_argument_repair(d.sentences[0]));
+}
+
 TEST(CoderRobust, TemporalNounsNeedADeicticModifierOrAreBare) {
   dyad::Document d = parsed_document({"The the DET DT 2 det", "week week NOUN NN 3 nsubj", "tested test VERB VBD 0 root",
                              "Monday Monday PROPN NNP 5 compound", "night night NOUN NN 3 obj"});

@@ -10,6 +10,8 @@
 //   (b) a core argument that opens with a preposition is an oblique: "granted
 //       asylum to five officers" parsed as two objects with "to" hung on the
 //       numeral becomes asylum (obj) + officers (obl:to).
+//   (c)-(e) below: a subjectless passive's patient, a clause read as two
+//       phrases, a common noun read as the end of a name.
 // The rewrite is idempotent and leaves correct parses untouched.
 #include <algorithm>
 #include <array>
@@ -221,6 +223,23 @@ int split_subject_verb_object(const Sentence& s, int v) {
   return r == "ccomp" || r == "parataxis" || r == "obj" || r == "conj" ? v : -1;
 }
 
+// (e) "Arnor cleric is ...", "the Kenya police said": a lower-case common
+// noun the tagger took for the last part of a name (PROPN head -flat-> noun)
+// is the phrase's head, the name its compound modifier. Names with lower-case
+// particles ("bin", "van", "al") end in a capitalised part, so they never match.
+// Returns the noun or -1.
+int noun_inside_name(const Sentence& s, int h) {
+  if (s.words[h].upos != "PROPN") return -1;
+  int last = -1;
+  for (int c : children(s, h)) {
+    if (c > h && s.words[c].deprel == "flat") last = std::max(last, c);
+  }
+  if (last < 0 || last != h + 1) return -1;  // only the two-word "Name noun"
+  const std::string& f = s.words[last].form;
+  bool lower = !f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return lower && f.size() > 3 && children(s, last).empty() ? last : -1;
+}
+
 }  // namespace
 
 bool needs_argument_repair(const Sentence& s) {
@@ -230,6 +249,7 @@ bool needs_argument_repair(const Sentence& s) {
     if (temporal_noun(s, i) || ((r == "obj" || r == "iobj") && opens_with_preposition(s, i))) return true;
   }
   for (int v = 0; v < static_cast<int>(s.words.size()); ++v) {
+    if (noun_inside_name(s, v) >= 0) return true;
     if (passive_without_patient(s, v) && patient_before(s, v) >= 0) return true;
     if (split_subject_verb_object(s, v) >= 0) return true;
   }
@@ -250,6 +270,18 @@ bool repair_arguments(Sentence& s, std::string* why) {
       if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[i].form + "' after a preposition is no object";
       changed = true;
     }
+  }
+  for (int h = 0; h < n; ++h) {
+    int w = noun_inside_name(s, h);
+    if (w < 0) continue;
+    for (int c : children(s, h)) s.words[c].head = w + 1;  // the name's dependents go to the real head
+    s.words[w].head = s.words[h].head;
+    s.words[w].deprel = s.words[h].deprel;
+    s.words[w].upos = "NOUN";
+    s.words[h].head = w + 1;
+    s.words[h].deprel = "compound";
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[w].form + "' heads '" + s.words[h].form + " " + s.words[w].form + "'";
+    changed = true;
   }
   for (int v = 0; v < n; ++v) {
     if (split_subject_verb_object(s, v) < 0) continue;
