@@ -180,6 +180,7 @@ class DocumentCoder {
           targets.emplace_back(a, tw.path);
         }
       }
+      std::erase_if(targets, [&](const auto& g) { return own_means(v, g.first, sources); });
       if (targets.empty() && sources.size() >= 2) {
         // "France and Germany met": the first conjunct towards the others
         targets.assign(sources.begin() + 1, sources.end());
@@ -341,6 +342,20 @@ class DocumentCoder {
       if (clause && (w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON")) return true;
     }
     return false;
+  }
+
+  // "Israel strengthened its forces in Lebanon": a phrase owned by a pronoun
+  // (its/their) that resolves to the source's own country is the means of the
+  // act, not whom it is aimed at; the place (or nothing) stands for the target.
+  static bool own_means(const detail::SentenceView& v, const ResolvedActor& g,
+                        const std::vector<std::pair<ResolvedActor, std::string>>& sources) {
+    int w = g.actor.word;
+    if (w < 0 || w >= v.size() || g.actor.country.empty()) return false;
+    bool pronoun_owner = false;
+    for (int c : v.kids(w, "nmod:poss")) pronoun_owner = pronoun_owner || v.upos(c) == "PRON";
+    return pronoun_owner && std::any_of(sources.begin(), sources.end(), [&](const auto& s) {
+             return s.first.actor.country == g.actor.country;
+           });
   }
 
   static bool same_as_a_source(const ResolvedActor& a,

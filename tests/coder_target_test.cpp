@@ -1,0 +1,31 @@
+// Target choice rules in src/coder/coder.cpp: sentences we wrote with
+// hand-built parses, coded with the real data/ dictionaries.
+#include <gtest/gtest.h>
+
+#include "coder_parsed.h"
+
+namespace {
+
+using dyad::testing::code_parsed;
+using dyad::testing::dyad_of;
+
+// "Chile strengthened its forces in Bolivia.": the source's own forces are
+// the means; the place acted upon is the target.
+TEST(CoderTarget, OwnForcesAreNotTheTarget) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "strengthened strengthen VERB VBD 0 root",
+                         "its its PRON PRP$ 4 nmod:poss", "forces force NOUN NNS 2 obj", "in in ADP IN 6 case",
+                         "Bolivia Bolivia PROPN NNP 2 obl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "15"), "CHL>BOL");
+}
+
+// "Chile arrested Bolivian soldiers and their commander.": another country's
+// forces owned by a pronoun stay the target.
+TEST(CoderTarget, ForcesOfAnotherCountryStayTheTarget) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "arrested arrest VERB VBD 0 root",
+                         "Bolivian Bolivian ADJ JJ 4 amod", "soldiers soldier NOUN NNS 2 obj", "and and CCONJ CC 7 cc",
+                         "their their PRON PRP$ 7 nmod:poss", "commander commander NOUN NN 4 conj",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "17"), "CHL>BOLMIL");
+}
+
+}  // namespace
