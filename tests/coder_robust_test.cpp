@@ -119,6 +119,19 @@ TEST(CoderRobust, LowerCaseNounAtTheEndOfANameHeadsThePhrase) {
   EXPECT_FALSE(dyad::detail::needs_argument_repair(d.sentences[0]));
 }
 
+// "European Union foreign ministers demanded the release of two Chilean
+// journalists." parsed as the root "Union" with "ministers demanded ..." hung
+// on it as a parataxis.
+TEST(CoderRobust, RootNameRightBeforeABareSubjectBelongsToIt) {
+  auto ev = code({"European European ADJ JJ 2 amod", "Union Union PROPN NNP 0 root", "foreign foreign ADJ JJ 4 amod",
+                  "ministers minister NOUN NNS 5 nsubj", "demanded demand VERB VBD 2 parataxis",
+                  "the the DET DT 7 det", "release release NOUN NN 5 obj", "of of ADP IN 11 case",
+                  "two two NUM CD 11 nummod", "Chilean Chilean ADJ JJ 11 amod",
+                  "journalists journalist NOUN NNS 7 nmod", ". . PUNCT . 2 punct"});
+  std::string d = dyad_of(ev, "10");
+  EXPECT_EQ(d.substr(0, 6), "IGOEUR") << d;  // without the repair: a country-less GOV
+}
+
 TEST(CoderRobust, TemporalNounsNeedADeicticModifierOrAreBare) {
   dyad::Document d = parsed_document({"The the DET DT 2 det", "week week NOUN NN 3 nsubj", "tested test VERB VBD 0 root",
                              "Monday Monday PROPN NNP 5 compound", "night night NOUN NN 3 obj"});

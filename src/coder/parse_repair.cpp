@@ -8,7 +8,10 @@
 //   (b) verb V attached as amod of the noun O right after it ("people blocked
 //       streets"):    O becomes V's obj;
 //   (c) the subject S, then V, then the root N, all one noun phrase ("Peru
-//       granted asylum to X"): V root, S nsubj, N obj.
+//       granted asylum to X"): V root, S nsubj, N obj;
+//   (d) a root noun phrase N ending right where the bare subject S of a
+//       clause hung on N begins ("European Community | foreign ministers
+//       demanded"): N compound of S, V root.
 // Dependents of N to the right of V move to V (nmod -> obl). A participle
 // (VBN) is only taken as a finite verb when it has an object, clause or
 // particle of its own — "Three protesters killed in clashes" is a headline
@@ -104,6 +107,47 @@ bool repair_subject_before_participle(Sentence& s, int root, std::string* why) {
   return false;
 }
 
+// Shape (d): "European Community foreign ministers demanded ...", parsed as
+// the root N "Community" with the clause "ministers demanded" hung on it
+// (parataxis/acl:relcl): N's phrase ends right where V's bare subject S
+// (no determiner or possessor) begins, so N is a modifier inside S's phrase.
+bool repair_split_subject(Sentence& s, int root, std::string* why) {
+  const int n = static_cast<int>(s.words.size());
+  if (!nominal(s.words[root]) || has_child(s, root, {"cop", "nsubj", "nsubj:pass"})) return false;
+  auto in_phrase = [&](int i) {  // reaches N without passing through a verb
+    for (int hop = 0; hop < 64 && i >= 0; ++hop, i = head0(s, i)) {
+      if (i == root) return true;
+      if (s.words[i].upos == "VERB") return false;
+    }
+    return false;
+  };
+  int end = root;  // the last word of N's phrase before the clause
+  while (end + 1 < n && in_phrase(end + 1)) ++end;
+  int subj = end + 1;
+  if (subj >= n || s.words[subj].deprel != "nsubj" || !nominal(s.words[subj])) {
+    // S may open with its adjectives: "foreign ministers"
+    while (subj < n && s.words[subj].upos == "ADJ") ++subj;
+    if (subj >= n || s.words[subj].deprel != "nsubj" || !nominal(s.words[subj])) return false;
+  }
+  int v = head0(s, subj);
+  if (v <= subj || head0(s, v) != root || s.words[v].upos != "VERB") return false;
+  const std::string& r = s.words[v].deprel;
+  if (r != "parataxis" && r != "acl:relcl" && r != "acl") return false;
+  for (int k = end + 1; k < subj; ++k) {
+    if (head0(s, k) != subj) return false;  // only S's adjectives between N and S
+  }
+  if (has_child(s, subj, {"det", "nmod:poss"}) || has_child(s, v, {"mark"})) return false;
+  for (int c = v + 1; c < n; ++c) {
+    if (head0(s, c) == root) s.words[c].head = v + 1;  // what follows V is the clause's
+  }
+  s.words[v].head = s.words[root].head;
+  s.words[v].deprel = s.words[root].deprel;
+  s.words[root].head = subj + 1;
+  s.words[root].deprel = "compound";
+  if (why) *why = "repaired clause: '" + s.words[root].form + "' belongs to the subject '" + s.words[subj].form + "' of '" + s.words[v].form + "'";
+  return true;
+}
+
 }  // namespace
 
 bool repair_nominal_root(Sentence& s, std::string* why) {
@@ -114,7 +158,7 @@ bool repair_nominal_root(Sentence& s, std::string* why) {
     if (s.words[i].head < 0) return false;  // unparsed
   }
   if (root < 0) return false;
-  if (repair_nominal_clause(s, root, why)) return true;
+  if (repair_nominal_clause(s, root, why) || repair_split_subject(s, root, why)) return true;
   // "X said [rebels shelled Juba]": the same misreading inside a reported clause
   for (int i = 0; i < n; ++i) {
     const std::string& r = s.words[i].deprel;
