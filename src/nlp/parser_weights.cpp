@@ -109,6 +109,19 @@ CompactWeights CompactWeights::from_training(const TrainWeights& w, std::uint64_
   return c;
 }
 
+void CompactWeights::store_row(Slot& s, const Cell* cells, std::size_t n) {
+  if (n <= kInlineCells) {
+    s.begin = kInline | static_cast<std::uint32_t>(n);
+    for (std::size_t j = 0; j < n; ++j) s.cells[j] = cells[j];
+    return;
+  }
+  s.begin = static_cast<std::uint32_t>(entries_.size());
+  entries_.push_back({static_cast<std::uint16_t>(n), 0});
+  entries_.insert(entries_.end(), cells, cells + n);
+}
+
+// `rows` index row headers in entries_ as the builders staged them; the
+// final layout moves small rows into their slots and compacts the rest.
 void CompactWeights::place(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& rows) {
   // Load factor 0.7: probe runs stay within a cache line or two, and any size
   // works (home slots come from a multiply, not a mask).
@@ -116,12 +129,23 @@ void CompactWeights::place(const std::vector<std::pair<std::uint64_t, std::uint3
   slots_.assign(size, Slot{});
   keys_.assign(size, 0);
   features_ = rows.size();
-  for (const auto& [key, begin] : rows) {
+  const std::vector<Cell> staged = std::move(entries_);
+  entries_.assign(1, Cell{0, 0});  // index 0 marks an empty slot
+  for (const auto& [key, header] : rows) {
     std::size_t i = home(key);
     while (slots_[i].begin != 0) i = i + 1 == size ? 0 : i + 1;
-    slots_[i] = {static_cast<std::uint32_t>(key >> 32), begin};
+    slots_[i].check = static_cast<std::uint32_t>(key >> 32);
     keys_[i] = key;
+    store_row(slots_[i], staged.data() + header + 1, staged[header].cls);
   }
+}
+
+std::size_t CompactWeights::num_entries() const {
+  std::size_t n = 0;
+  const Slot* slots = slot_data();
+  for (std::size_t i = 0; i < slot_count(); ++i)
+    if (slots[i].begin != 0) n += row_of(slots[i]).second;
+  return n;
 }
 
 CompactWeights CompactWeights::average(const std::vector<const CompactWeights*>& models) {
@@ -135,10 +159,8 @@ CompactWeights CompactWeights::average(const std::vector<const CompactWeights*>&
     for (std::size_t i = 0; i < m->slots_.size(); ++i) {
       const Slot& s = m->slots_[i];
       if (s.begin == 0) continue;
-      for (std::size_t j = 1; j <= m->entries_[s.begin].cls; ++j) {
-        const Cell cell = m->entries_[s.begin + j];
-        all.push_back({m->keys_[i], cell.cls, cell.weight * inv});
-      }
+      const auto [cells, n] = m->row_of(s);
+      for (std::size_t j = 0; j < n; ++j) all.push_back({m->keys_[i], cells[j].cls, cells[j].weight * inv});
     }
   }
   merge_cells(all);
@@ -177,10 +199,10 @@ CompactWeights CompactWeights::pruned(int min_q) const {
     if (s.begin == 0) continue;
     const std::size_t header = c.entries_.size();
     c.entries_.push_back({0, 0});
-    for (std::size_t j = 1; j <= entries_[s.begin].cls; ++j) {
-      const Cell cell = entries_[s.begin + j];
-      if (std::abs(static_cast<int>(cell.weight)) < min_q) continue;
-      c.entries_.push_back(cell);
+    const auto [cells, n] = row_of(s);
+    for (std::size_t j = 0; j < n; ++j) {
+      if (std::abs(static_cast<int>(cells[j].weight)) < min_q) continue;
+      c.entries_.push_back(cells[j]);
       ++c.entries_[header].cls;
     }
     if (c.entries_[header].cls == 0) {
@@ -199,21 +221,18 @@ CompactWeights CompactWeights::pruned_in_place(int min_q) const {
   CompactWeights c;
   c.num_classes_ = num_classes_;
   c.features_ = features_;
+  c.scale_ = scale_;
   const Slot* slots = slot_data();
-  const Cell* cells = cell_data();
   c.slots_.assign(slots, slots + slot_count());
-  c.entries_.push_back({0, 0});
-  for (Slot& s : c.slots_) {
-    if (s.begin == 0) continue;
-    const std::size_t header = c.entries_.size();
-    c.entries_.push_back({0, 0});
-    for (std::size_t j = 1; j <= cells[s.begin].cls; ++j) {
-      const Cell cell = cells[s.begin + j];
-      if (std::abs(static_cast<int>(cell.weight)) < min_q) continue;
-      c.entries_.push_back(cell);
-      ++c.entries_[header].cls;
-    }
-    s.begin = static_cast<std::uint32_t>(header);
+  c.entries_.assign(1, Cell{0, 0});
+  std::vector<Cell> kept;
+  for (std::size_t i = 0; i < c.slots_.size(); ++i) {
+    if (slots[i].begin == 0) continue;
+    const auto [cells, n] = row_of(slots[i]);
+    kept.clear();
+    for (std::size_t j = 0; j < n; ++j)
+      if (std::abs(static_cast<int>(cells[j].weight)) >= min_q) kept.push_back(cells[j]);
+    c.store_row(c.slots_[i], kept.data(), kept.size());
   }
   return c;
 }
@@ -234,13 +253,17 @@ void CompactWeights::score(const std::vector<std::uint64_t>& features, std::int3
     for (std::size_t i = home(f);; i = i + 1 == size ? 0 : i + 1) {
       const Slot& s = slots[i];
       if (s.begin == 0) break;
-      if (s.check == check) {
+      if (s.check != check) continue;
+      if (s.begin & kInline) {  // the row is in the slot just read: no second miss
+        const std::uint32_t count = s.begin & ~kInline;
+        for (std::uint32_t j = 0; j < count; ++j) scores[s.cells[j].cls] += s.cells[j].weight;
+      } else {
         begin = s.begin;
-        break;
+        __builtin_prefetch(&cells[begin]);
       }
+      break;
     }
     begins[k] = begin;
-    if (begin) __builtin_prefetch(&cells[begin]);
   }
   for (std::size_t k = 0; k < n; ++k) {
     if (!begins[k]) continue;
@@ -272,25 +295,57 @@ void CompactWeights::write(BinaryWriter& w) const {
 
 CompactWeights CompactWeights::read(BinaryReader& r, std::shared_ptr<const void> blob,
                                     std::uint32_t format) {
-  CompactWeights c;
-  c.num_classes_ = static_cast<int>(r.u32());
-  c.features_ = r.u64();
-  if (format < 2) {
-    c.slots_ = r.pod_vector<Slot>();
-    c.entries_ = r.pod_vector<Cell>();
-  } else {
-    const std::string_view slots = r.aligned_array(sizeof(Slot));
-    const std::string_view cells = r.aligned_array(sizeof(Cell));
-    if (aligned(slots) && aligned(cells)) {
-      c.blob_ = std::move(blob);
-      c.blob_slots_ = reinterpret_cast<const Slot*>(slots.data());
-      c.blob_slot_count_ = slots.size() / sizeof(Slot);
-      c.blob_cells_ = reinterpret_cast<const Cell*>(cells.data());
-      c.blob_cell_count_ = cells.size() / sizeof(Cell);
-    } else {  // a buffer without 8-byte alignment: copy instead
-      c.slots_ = copy_array<Slot>(slots);
-      c.entries_ = copy_array<Cell>(cells);
+  const int num_classes = static_cast<int>(r.u32());
+  const std::size_t features = r.u64();
+  if (format < 3) {
+    std::vector<SlotV2> slots;
+    std::vector<Cell> cells;
+    if (format < 2) {
+      slots = r.pod_vector<SlotV2>();
+      cells = r.pod_vector<Cell>();
+    } else {
+      slots = copy_array<SlotV2>(r.aligned_array(sizeof(SlotV2)));
+      cells = copy_array<Cell>(r.aligned_array(sizeof(Cell)));
     }
+    return from_v2(r, num_classes, features, slots, cells);
+  }
+  CompactWeights c;
+  c.num_classes_ = num_classes;
+  c.features_ = features;
+  const std::string_view slots = r.aligned_array(sizeof(Slot));
+  const std::string_view cells = r.aligned_array(sizeof(Cell));
+  if (aligned(slots) && aligned(cells)) {
+    c.blob_ = std::move(blob);
+    c.blob_slots_ = reinterpret_cast<const Slot*>(slots.data());
+    c.blob_slot_count_ = slots.size() / sizeof(Slot);
+    c.blob_cells_ = reinterpret_cast<const Cell*>(cells.data());
+    c.blob_cell_count_ = cells.size() / sizeof(Cell);
+  } else {  // a buffer without 8-byte alignment: copy instead
+    c.slots_ = copy_array<Slot>(slots);
+    c.entries_ = copy_array<Cell>(cells);
+  }
+  c.validate(r);
+  return c;
+}
+
+// Formats 1-2 kept every row in the cell array behind an 8-byte slot. Slot
+// positions stay (they depend on the table size, not the layout), so the
+// converted table needs no keys.
+CompactWeights CompactWeights::from_v2(BinaryReader& r, int num_classes, std::size_t features,
+                                       const std::vector<SlotV2>& slots,
+                                       const std::vector<Cell>& cells) {
+  CompactWeights c;
+  c.num_classes_ = num_classes;
+  c.features_ = features;
+  c.slots_.assign(slots.size(), Slot{});
+  c.entries_.assign(1, Cell{0, 0});
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    const SlotV2& old = slots[i];
+    if (old.begin == 0) continue;
+    if (old.begin >= cells.size() || old.begin + std::size_t{cells[old.begin].cls} >= cells.size())
+      r.fail("parser weight row out of range; the model file is corrupt, retrain it");
+    c.slots_[i].check = old.check;
+    c.store_row(c.slots_[i], cells.data() + old.begin + 1, cells[old.begin].cls);
   }
   c.validate(r);
   return c;
@@ -307,11 +362,17 @@ void CompactWeights::validate(BinaryReader& r) const {
     const Slot& s = slots[i];
     if (s.begin == 0) continue;
     ++used;
-    if (s.begin >= ncells || s.begin + cells[s.begin].cls >= ncells)
+    if (s.begin & kInline) {
+      const std::uint32_t count = s.begin & ~kInline;
+      if (count > kInlineCells) r.fail("parser weight slot holds too many cells; the model file is corrupt");
+      for (std::uint32_t j = 0; j < count; ++j)
+        if (s.cells[j].cls >= num_classes_) r.fail("parser weight class out of range; the model file is corrupt");
+    } else if (s.begin >= ncells || s.begin + std::size_t{cells[s.begin].cls} >= ncells) {
       r.fail("parser weight row out of range; the model file is corrupt, retrain it");
+    }
   }
   if (used == size) r.fail("parser weight table has no empty slot; the model file is corrupt");
-  // Rows are stored back to back: a header holding the count, then the cells.
+  // Overflow rows are stored back to back: a header holding the count, then the cells.
   for (std::size_t i = 1; i < ncells; i += cells[i].cls + 1u) {
     const std::size_t end = i + cells[i].cls;
     if (end >= ncells) r.fail("parser weight row overruns the table; the model file is corrupt");

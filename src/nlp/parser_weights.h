@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/model_file.h"
@@ -74,22 +75,36 @@ class CompactWeights {
   void score(const std::vector<std::uint64_t>& features, std::int32_t* scores) const;
   int num_classes() const { return num_classes_; }
   std::size_t num_features() const { return features_; }
-  std::size_t num_entries() const { return cell_count(); }
+  std::size_t num_entries() const;  ///< Weight cells, inline and overflow.
 
   void write(BinaryWriter& w) const;
   /// Reads what write() wrote. `blob` owns the bytes `r` reads; when the
-  /// arrays are aligned in it (format 2), the weights point into it instead of
-  /// copying, which halves the memory a load touches. Format 1 is copied.
+  /// arrays are aligned in it (format 3), the weights point into it instead of
+  /// copying, which halves the memory a load touches. Formats 1 and 2 (8-byte
+  /// slots, no inline rows) are converted.
   static CompactWeights read(BinaryReader& r, std::shared_ptr<const void> blob,
                              std::uint32_t format);
 
-  struct Slot {
-    std::uint32_t check = 0;
-    std::uint32_t begin = 0;  ///< 0 = empty; else index of the row header in entries_.
-  };
   struct Cell {
     std::uint16_t cls;  ///< In a row header: the number of cells that follow.
     std::int16_t weight;
+  };
+  /// Rows of up to kInlineCells cells (three in four rows: most features were
+  /// only ever updated for the gold and the predicted class) live inside
+  /// their slot, so looking them up costs one cache miss instead of two.
+  static constexpr std::uint32_t kInline = 0x80000000u;
+  static constexpr std::uint32_t kInlineCells = 2;
+  struct Slot {
+    std::uint32_t check = 0;
+    /// 0 = empty; kInline | n = the row is the first n `cells`; else the
+    /// index of the row header in the overflow cells.
+    std::uint32_t begin = 0;
+    Cell cells[kInlineCells] = {};
+  };
+  /// Payload format 2's 8-byte slot (rows always in the cell array); read only.
+  struct SlotV2 {
+    std::uint32_t check;
+    std::uint32_t begin;
   };
 
  private:
@@ -102,6 +117,16 @@ class CompactWeights {
   std::size_t slot_count() const { return blob_ ? blob_slot_count_ : slots_.size(); }
   std::size_t cell_count() const { return blob_ ? blob_cell_count_ : entries_.size(); }
   void validate(BinaryReader& r) const;
+  /// The cells of an occupied slot's row.
+  std::pair<const Cell*, std::size_t> row_of(const Slot& s) const {
+    if (s.begin & kInline) return {s.cells, s.begin & ~kInline};
+    const Cell* header = cell_data() + s.begin;
+    return {header + 1, header->cls};
+  }
+  /// Stores a row in slot `s`: inline when it fits, else appended to entries_.
+  void store_row(Slot& s, const Cell* cells, std::size_t n);
+  static CompactWeights from_v2(BinaryReader& r, int num_classes, std::size_t features,
+                                const std::vector<SlotV2>& slots, const std::vector<Cell>& cells);
   CompactWeights pruned_in_place(int min_q) const;
   int num_classes_ = 0;
   std::size_t features_ = 0;
