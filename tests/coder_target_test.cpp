@@ -2,6 +2,7 @@
 // hand-built parses, coded with the real data/ dictionaries.
 #include <gtest/gtest.h>
 
+#include "coder/dictionary.h"
 #include "coder_parsed.h"
 
 namespace {
@@ -26,6 +27,18 @@ TEST(CoderTarget, ForcesOfAnotherCountryStayTheTarget) {
                          "their their PRON PRP$ 7 nmod:poss", "commander commander NOUN NN 4 conj",
                          ". . PUNCT . 2 punct"});
   EXPECT_EQ(dyad_of(ev, "17"), "CHL>BOLMIL");
+}
+
+// "Guinea-Bissau expelled two Senegalese diplomats." as the tokenizer splits
+// it: Guinea, -, Bissau. The KB writes the name with its hyphen.
+TEST(CoderTarget, HyphenatedNamesMatchTheTokenizersSplit) {
+  auto ev = code_parsed({"Guinea Guinea PROPN NNP 4 nsubj", "- - PUNCT HYPH 3 punct", "Bissau Bissau PROPN NNP 1 flat",
+                         "expelled expel VERB VBD 0 root", "two two NUM CD 7 nummod",
+                         "Senegalese Senegalese ADJ JJ 7 amod", "diplomats diplomat NOUN NNS 4 obj",
+                         ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "16"), "GNB>SENGOV");
+  EXPECT_EQ(dyad::detail::split_hyphens({"al-qaeda", "x--y", "-"}),
+            (std::vector<std::string>{"al", "-", "qaeda", "x--y", "-"}));
 }
 
 }  // namespace

@@ -89,7 +89,7 @@ class Builder {
 
  private:
   void phrase(const std::string& text, PhraseKind kind, int ref) {
-    std::vector<std::string> words = phrase_words(text);
+    std::vector<std::string> words = split_hyphens(phrase_words(text));
     if (words.empty()) return;
     int id = static_cast<int>(d_.phrases.entries.size());
     d_.phrases.by_first[words.front()].push_back(id);
@@ -161,7 +161,7 @@ class Builder {
     std::string scope = r.one("scope");
     if (!scope.empty() && scope != "all") fail_at(r.file, field_line(r, "scope"), "scope must be 'all', got '" + scope + "'");
     d.scope_all = scope == "all";
-    for (const auto& t : r.all("term")) d.terms.push_back(phrase_words(t));
+    for (const auto& t : r.all("term")) d.terms.push_back(split_hyphens(phrase_words(t)));
     d_.discards.push_back(std::move(d));
   }
 
@@ -342,6 +342,24 @@ std::string lower(std::string_view s) {
   if (!ascii) return case_fold(s);
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The tokenizer splits "Asia-Pacific", "al-Qaeda", "Guinea-Bissau" into
+// word, "-", word; names and terms are matched word by word, so they are
+// split the same way.
+std::vector<std::string> split_hyphens(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const std::string& w : words) {
+    std::size_t start = 0;
+    for (std::size_t k = 1; k + 1 < w.size(); ++k) {
+      if (w[k] != '-' || w[k - 1] == '-' || w[k + 1] == '-') continue;
+      out.push_back(w.substr(start, k - start));
+      out.push_back("-");
+      start = k + 1;
+    }
+    out.push_back(w.substr(start));
+  }
   return out;
 }
 

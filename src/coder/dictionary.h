@@ -111,6 +111,8 @@ std::string lower(std::string_view s);
 
 /// Splits a phrase on spaces, lower-cased; "Azerbaijan's" keeps its "'s" as its own word.
 std::vector<std::string> phrase_words(const std::string& phrase);
+/// Splits hyphenated words as the tokenizer does ("asia-pacific" -> "asia" "-" "pacific").
+std::vector<std::string> split_hyphens(const std::vector<std::string>& words);
 
 /// Parses YYYY, YYYY-MM or YYYY-MM-DD to yyyymmdd; `end` picks the last day of a
 /// coarse date. Returns -1 when malformed.
