@@ -94,6 +94,19 @@ TEST(CoderRobust, SubjectVerbObjectReadAsTwoPhrasesIsAClause) {
   EXPECT_EQ(d.substr(0, d.find('>')), "PER") << d;
 }
 
+// "Chile on Monday reduced food supplies to Bolivian refugees, officials
+// said." with "Chile on Monday" as the subject of the noun "supplies" and
+// "reduced" its adjective: the subject's phrase ends right before the verb.
+TEST(CoderRobust, SubjectWithAModifierBeforeAVerbReadAsAnAdjective) {
+  auto ev = code({"Chile Chile PROPN NNP 6 nsubj", "on on ADP IN 3 case", "Monday Monday PROPN NNP 1 nmod",
+                  "reduced reduce VERB VBN 6 amod", "food food NOUN NN 6 compound",
+                  "supplies supplies NOUN NNS 13 ccomp", "to to ADP IN 9 case", "Bolivian Bolivian ADJ JJ 9 amod",
+                  "refugees refugee NOUN NNS 6 nmod", ", , PUNCT , 12 punct", "officials official NOUN NNS 13 nsubj",
+                  "said say VERB VBD 0 root", ". . PUNCT . 13 punct"});
+  std::string d = dyad_of(ev, "16");  // without the repair: only the statement
+  EXPECT_EQ(d.substr(0, d.find('>')), "CHL") << d;
+}
+
 // "As we reported, yesterday the Peruvian ambassador to Lima was summoned by
 // Chile." with "yesterday" hung on the comma (acl), governing the ambassador
 // and "to Lima", and the passive without subject.

@@ -205,10 +205,20 @@ bool passive_without_patient(const Sentence& s, int v) {
   return aux_pass;
 }
 
+// The nsubj S of h whose phrase ends right before word v ("The United
+// Nations on Tuesday | reduced"), or -1.
+int subject_ending_before(const Sentence& s, int h, int v) {
+  for (int c : children(s, h)) {
+    if (c < v && s.words[c].deprel == "nsubj" && nominal(s.words[c]) && subtree_end(s, c) == v - 1) return c;
+  }
+  return -1;
+}
+
 // (d) "Zambia extradited [suspected militant X] ..., an official said" read
 // as Zambia (nsubj of said) + X (ccomp of said) with "extradited" an
 // adjective of X: a past-tense verb attached as amod to the noun O after it,
-// right after a subject S of the same head, is the clause S V O. Returns V or -1.
+// right after the phrase of a subject S (of the same head, or of O itself), is
+// the clause S V O. Returns V or -1.
 int split_subject_verb_object(const Sentence& s, int v) {
   const Word& w = s.words[v];
   if (w.upos != "VERB" || (w.xpos != "VBD" && w.xpos != "VBN") || w.deprel != "amod" || v == 0) return -1;
@@ -217,8 +227,9 @@ int split_subject_verb_object(const Sentence& s, int v) {
   for (int k = v + 1; k < o; ++k) {  // only O's modifiers between V and O
     if (head0(s, k) != o) return -1;
   }
-  int subj = v - 1, h = head0(s, o);
-  if (h < 0 || head0(s, subj) != h || s.words[subj].deprel != "nsubj" || !nominal(s.words[subj])) return -1;
+  int h = head0(s, o);
+  // S hangs on the same head as O, or on O itself ("Nations" nsubj of "supplies")
+  if (h < 0 || (subject_ending_before(s, h, v) < 0 && subject_ending_before(s, o, v) < 0)) return -1;
   std::string_view r = s.words[o].deprel;
   return r == "ccomp" || r == "parataxis" || r == "obj" || r == "conj" ? v : -1;
 }
@@ -285,7 +296,8 @@ bool repair_arguments(Sentence& s, std::string* why) {
   }
   for (int v = 0; v < n; ++v) {
     if (split_subject_verb_object(s, v) < 0) continue;
-    int o = head0(s, v), subj = v - 1;
+    int o = head0(s, v), subj = subject_ending_before(s, head0(s, o), v);
+    if (subj < 0) subj = subject_ending_before(s, o, v);
     s.words[v].head = s.words[o].head;
     s.words[v].deprel = s.words[o].deprel == "obj" ? "ccomp" : s.words[o].deprel;
     s.words[subj].head = v + 1;
