@@ -41,4 +41,22 @@ TEST(CoderTarget, HyphenatedNamesMatchTheTokenizersSplit) {
             (std::vector<std::string>{"al", "-", "qaeda", "x--y", "-"}));
 }
 
+// "Tomas Varga, Chile's foreign minister, condemned Bolivia.": a name the KB
+// lacks takes the actor of its apposition.
+TEST(CoderTarget, UnknownNameIsWhatItsAppositionSays) {
+  auto ev = code_parsed({"Tomas Tomas PROPN NNP 9 nsubj", "Varga Varga PROPN NNP 1 flat", ", , PUNCT , 7 punct",
+                         "Chile Chile PROPN NNP 7 nmod:poss", "'s 's PART POS 4 case", "foreign foreign ADJ JJ 7 amod",
+                         "minister minister NOUN NN 1 appos", ", , PUNCT , 7 punct", "condemned condemn VERB VBD 0 root",
+                         "Bolivia Bolivia PROPN NNP 9 obj", ". . PUNCT . 9 punct"});
+  EXPECT_EQ(dyad_of(ev, "1"), "CHLGOV>BOL");
+}
+
+// "Workers staged a hunger strike.": a strike with "hunger" is no air strike.
+TEST(CoderTarget, HungerStrikeIsNoAirStrike) {
+  auto ev = code_parsed({"Workers worker NOUN NNS 2 nsubj", "staged stage VERB VBD 0 root", "a a DET DT 5 det",
+                         "hunger hunger NOUN NN 5 compound", "strike strike NOUN NN 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "(no 19 event)");
+  EXPECT_NE(dyad_of(ev, "142"), "(no 142 event)");
+}
+
 }  // namespace

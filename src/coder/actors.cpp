@@ -171,6 +171,11 @@ std::vector<ResolvedActor> ActorResolver::resolve(int h, int depth) {
     out = resolve_common(h, depth);
   }
   if (out.empty() && v_->upos(h) == "PROPN") out = resolve_titled_name(h);
+  // "Salaheddine Sidhoum, Algeria's leading human rights activist,": a name
+  // the KB lacks is what its apposition says it is.
+  for (int c : out.empty() && v_->upos(h) == "PROPN" ? v_->kids(h, "appos") : std::vector<int>{}) {
+    if (c > h && out.empty()) out = resolve(c, depth + 1);
+  }
   bool plural = v_->has_feat(h, "Number=Plur");
   for (ResolvedActor& a : out) {
     a.plural = a.plural || plural;
