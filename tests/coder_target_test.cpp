@@ -51,6 +51,16 @@ TEST(CoderTarget, UnknownNameIsWhatItsAppositionSays) {
   EXPECT_EQ(dyad_of(ev, "1"), "CHLGOV>BOL");
 }
 
+// "The UNITA armed wing rejected the ceasefire.": a part-of noun with a
+// name before it is that name's actor.
+TEST(CoderTarget, PartOfNounTakesTheNameBeforeIt) {
+  auto ev = code_parsed({"The the DET DT 4 det", "UNITA UNITA PROPN NNP 4 compound", "armed armed ADJ JJ 4 amod",
+                         "wing wing NOUN NN 5 nsubj", "rejected reject VERB VBD 0 root", "the the DET DT 7 det",
+                         "ceasefire ceasefire NOUN NN 5 obj", ". . PUNCT . 5 punct"});
+  std::string d = dyad_of(ev, "12");
+  EXPECT_EQ(d.substr(0, 3), "AGO") << d;  // without the rule: no source, no event
+}
+
 // "Workers staged a hunger strike.": a strike with "hunger" is no air strike.
 TEST(CoderTarget, HungerStrikeIsNoAirStrike) {
   auto ev = code_parsed({"Workers worker NOUN NNS 2 nsubj", "staged stage VERB VBD 0 root", "a a DET DT 5 det",

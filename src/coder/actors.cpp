@@ -554,7 +554,9 @@ std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
   bool part_of = std::find(kPartOf.begin(), kPartOf.end(), l) != kPartOf.end() || v_->upos(h) == "NUM";
   if (depth < 3 && part_of) {
     for (int c : v_->children(h)) {
-      if (v_->base_rel(c) != "nmod" || v_->case_of(c) != "of") continue;
+      // "members of X", or X as a name before the noun ("the UNITA militarist wing")
+      bool name_mod = v_->base_rel(c) == "compound" && v_->upos(c) == "PROPN" && c < h;
+      if (!name_mod && (v_->base_rel(c) != "nmod" || v_->case_of(c) != "of")) continue;
       std::vector<ResolvedActor> r = resolve(c, depth + 1);
       if (r.empty()) continue;
       for (ResolvedActor& a : r) {
@@ -562,7 +564,7 @@ std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
         a.penalty += 0.05;
         a.human = true;
         int first = v_->subtree(h, {"acl", "acl:relcl", "appos", "conj", "cc", "punct"}).front();
-        int last = v_->subtree(c, {"acl", "acl:relcl", "appos", "conj", "cc", "punct"}).back();
+        int last = std::max(h, v_->subtree(c, {"acl", "acl:relcl", "appos", "conj", "cc", "punct"}).back());
         Actor keep = a.actor;
         a.actor = make(first, last, h, keep.country, keep.sector, "of").actor;
         a.actor.code = keep.code;
