@@ -107,6 +107,16 @@ TEST(CoderRobust, SubjectWithAModifierBeforeAVerbReadAsAnAdjective) {
   EXPECT_EQ(d.substr(0, d.find('>')), "CHL") << d;
 }
 
+// "Peru said Monday that Chile must release the prisoners." with "Monday"
+// as a second subject of "said" and the that-clause hung on it.
+TEST(CoderRobust, ClauseUnderATemporalSubjectBelongsToTheVerb) {
+  auto ev = code({"Peru Peru PROPN NNP 2 nsubj", "said say VERB VBD 0 root", "Monday Monday PROPN NNP 2 nsubj",
+                  "that that SCONJ IN 7 mark", "Chile Chile PROPN NNP 7 nsubj", "must must AUX MD 7 aux",
+                  "release release VERB VB 3 ccomp", "the the DET DT 9 det", "prisoners prisoner NOUN NNS 7 obj",
+                  ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "10"), "PER>CHL");  // the "must" demand needs the clause on "said"
+}
+
 // "As we reported, yesterday the Peruvian ambassador to Lima was summoned by
 // Chile." with "yesterday" hung on the comma (acl), governing the ambassador
 // and "to Lima", and the passive without subject.

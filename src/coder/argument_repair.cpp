@@ -84,6 +84,10 @@ void demote_temporal(Sentence& s, int t, std::string* why) {
   const int h = head0(s, t);
   const std::string slot = s.words[t].deprel;
   s.words[t].deprel = "obl:tmod";
+  for (int c : children(s, t)) {  // "said Wednesday [that the US must ...]": a clause is the verb's
+    std::string_view r = s.words[c].deprel;
+    if (c > t && h >= 0 && (r == "ccomp" || r == "parataxis")) s.words[c].head = h + 1;
+  }
   int heir = -1;
   for (int c : children(s, t)) {
     std::string_view r = s.words[c].deprel;
