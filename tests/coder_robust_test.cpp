@@ -117,6 +117,15 @@ TEST(CoderRobust, ClauseUnderATemporalSubjectBelongsToTheVerb) {
   EXPECT_EQ(dyad_of(ev, "10"), "PER>CHL");  // the "must" demand needs the clause on "said"
 }
 
+// "Peru demanded Monday that Chile release the prisoners." with "Monday" as
+// the object and the that-clause as its acl.
+TEST(CoderRobust, ThatClauseUnderATemporalObjectIsTheVerbsClause) {
+  auto ev = code({"Peru Peru PROPN NNP 2 nsubj", "demanded demand VERB VBD 0 root", "Monday Monday PROPN NNP 2 obj",
+                  "that that SCONJ IN 6 mark", "Chile Chile PROPN NNP 6 nsubj", "release release VERB VB 3 acl",
+                  "the the DET DT 8 det", "prisoners prisoner NOUN NNS 6 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "10"), "PER>CHL");  // the demanded clause's subject is the target
+}
+
 // "As we reported, yesterday the Peruvian ambassador to Lima was summoned by
 // Chile." with "yesterday" hung on the comma (acl), governing the ambassador
 // and "to Lima", and the passive without subject.

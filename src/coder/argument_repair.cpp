@@ -80,13 +80,28 @@ bool temporal_noun(const Sentence& s, int i) {
 namespace {
 
 // (a) for one temporal word T in a core slot of H.
+// A finite clause of its own: the mark "that" and a subject.
+bool has_that_and_subject(const Sentence& s, int v) {
+  bool that = false, subj = false;
+  for (int c : children(s, v)) {
+    that = that || (s.words[c].deprel == "mark" && low(s.words[c].form) == "that");
+    subj = subj || base(s.words[c].deprel) == "nsubj";
+  }
+  return that && subj;
+}
+
 void demote_temporal(Sentence& s, int t, std::string* why) {
   const int h = head0(s, t);
   const std::string slot = s.words[t].deprel;
   s.words[t].deprel = "obl:tmod";
   for (int c : children(s, t)) {  // "said Wednesday [that the US must ...]": a clause is the verb's
     std::string_view r = s.words[c].deprel;
-    if (c > t && h >= 0 && (r == "ccomp" || r == "parataxis")) s.words[c].head = h + 1;
+    if (c <= t || h < 0) continue;
+    if (r == "ccomp" || r == "parataxis") s.words[c].head = h + 1;
+    if (r == "acl" && has_that_and_subject(s, c)) {  // "demanded Friday [that the US match ...]" as acl
+      s.words[c].head = h + 1;
+      s.words[c].deprel = "ccomp";
+    }
   }
   int heir = -1;
   for (int c : children(s, t)) {
