@@ -61,6 +61,21 @@ TEST(CoderTarget, PartOfNounTakesTheNameBeforeIt) {
   EXPECT_EQ(d.substr(0, 3), "AGO") << d;  // without the rule: no source, no event
 }
 
+// "Chilean students held demonstrations against abuses by the Bolivian
+// police.": the against-phrase names no actor; its author is the target.
+TEST(CoderTarget, NounTargetPhraseGivesWayToItsAuthor) {
+  auto ev = code_parsed({"Chilean Chilean ADJ JJ 2 amod", "students student NOUN NNS 3 nsubj",
+                         "held hold VERB VBD 0 root", "demonstrations demonstration NOUN NNS 3 obj",
+                         "against against ADP IN 6 case", "abuses abuse NOUN NNS 4 nmod", "by by ADP IN 10 case",
+                         "the the DET DT 10 det", "Bolivian Bolivian ADJ JJ 10 amod", "police police NOUN NN 6 nmod",
+                         ". . PUNCT . 3 punct"});
+  bool found = false;
+  for (const auto& e : ev) {
+    found = found || (e.trigger_text == "demonstrations" && e.target && e.target->code == "BOLCOP");
+  }
+  EXPECT_TRUE(found);
+}
+
 // "Workers staged a hunger strike.": a strike with "hunger" is no air strike.
 TEST(CoderTarget, HungerStrikeIsNoAirStrike) {
   auto ev = code_parsed({"Workers worker NOUN NNS 2 nsubj", "staged stage VERB VBD 0 root", "a a DET DT 5 det",

@@ -429,6 +429,17 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_tar
     if (g.word == s.word) g = {};
     if (s.word >= 0) out.sources.push_back(s);
     if (g.word >= 0) out.targets.push_back(g);
+    if (g.word >= 0 && p.target_slot.empty()) {
+      // "demonstrations against [violations by the Israeli military]", "a protest against
+      // [Sweden's decision]": a phrase naming no actor gives way to its author or owner
+      out.first_target_only = true;
+      auto add = [&](SlotWord w) {
+        if (w.word >= 0 && w.word != s.word) out.targets.push_back(std::move(w));
+      };
+      add_owners(v, g.word, add);
+      SlotWord by = prep_dependent(v, g.word, "by");
+      if (by.word >= 0) add({by.word, g.path + " " + by.path});
+    }
     return out;
   }
   // source=PREP (an extension, docs/dictionaries.md) falls back to the subject
