@@ -76,6 +76,17 @@ TEST(CoderTarget, NounTargetPhraseGivesWayToItsAuthor) {
   EXPECT_TRUE(found);
 }
 
+// "U.N. helicopters evacuated wounded Bolivian soldiers.": an organization's
+// equipment acts for it.
+TEST(CoderTarget, OrganizationCompoundOnACommonNounActsForIt) {
+  auto ev = code_parsed({"U.N. U.N. PROPN NNP 2 compound", "helicopters helicopter NOUN NNS 3 nsubj",
+                         "evacuated evacuate VERB VBD 0 root", "wounded wounded ADJ JJ 6 amod",
+                         "Bolivian Bolivian ADJ JJ 6 amod", "soldiers soldier NOUN NNS 3 obj", ". . PUNCT . 3 punct"});
+  bool found = false;
+  for (const auto& e : ev) found = found || (e.trigger_text == "evacuated" && e.source && e.source->code == "IGOUNO");
+  EXPECT_TRUE(found);
+}
+
 // "Workers staged a hunger strike.": a strike with "hunger" is no air strike.
 TEST(CoderTarget, HungerStrikeIsNoAirStrike) {
   auto ev = code_parsed({"Workers worker NOUN NNS 2 nsubj", "staged stage VERB VBD 0 root", "a a DET DT 5 det",

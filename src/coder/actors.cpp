@@ -551,6 +551,20 @@ std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
     r.penalty = 0.1;
     return {r};
   }
+  // "U.N. helicopters evacuated ...": an organization's equipment or staff acts for it
+  for (int c : v_->upos(h) == "NOUN" && depth < 3 ? v_->children(h) : std::vector<int>{}) {
+    const Mention* m = mention_at(c);
+    if (c > h || v_->base_rel(c) != "compound" || !m || m->head != c || m->entry->kind != PhraseKind::kOrg) continue;
+    std::vector<ResolvedActor> r = resolve(c, depth + 1);
+    for (ResolvedActor& a : r) {
+      Actor keep = a.actor;
+      a.actor = make(std::min(m->first, v_->subtree(h, {"acl", "acl:relcl", "appos", "conj", "cc", "punct", "nmod"}).front()),
+                     h, h, keep.country, keep.sector, "org+compound").actor;
+      a.actor.code = keep.code;
+      a.penalty += 0.1;
+    }
+    if (!r.empty()) return r;
+  }
   bool part_of = std::find(kPartOf.begin(), kPartOf.end(), l) != kPartOf.end() || v_->upos(h) == "NUM";
   if (depth < 3 && part_of) {
     for (int c : v_->children(h)) {
