@@ -87,6 +87,17 @@ TEST(CoderTarget, OrganizationCompoundOnACommonNounActsForIt) {
   EXPECT_TRUE(found);
 }
 
+// "Chile border patrol agents arrested two Bolivian journalists.": the
+// country sits on the compound, one level below the head.
+TEST(CoderTarget, CountryOfACompoundsOwnModifier) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 3 compound", "border border NOUN NN 3 compound",
+                         "patrol patrol NOUN NN 4 compound", "agents agent NOUN NNS 5 nsubj",
+                         "arrested arrest VERB VBD 0 root", "two two NUM CD 8 nummod",
+                         "Bolivian Bolivian ADJ JJ 8 amod", "journalists journalist NOUN NNS 5 obj", ". . PUNCT . 5 punct"});
+  std::string d = dyad_of(ev, "17");
+  EXPECT_EQ(d.substr(0, 3), "CHL") << d;
+}
+
 // "Workers staged a hunger strike.": a strike with "hunger" is no air strike.
 TEST(CoderTarget, HungerStrikeIsNoAirStrike) {
   auto ev = code_parsed({"Workers worker NOUN NNS 2 nsubj", "staged stage VERB VBD 0 root", "a a DET DT 5 det",

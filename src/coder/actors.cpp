@@ -454,7 +454,11 @@ std::string ActorResolver::np_country(int h, std::string* how, std::string* org_
     std::vector<ResolvedActor> r = resolve(c, 1);
     take(r, !r.empty() && r.front().actor.via == "outlet" ? "outlet" : "possessive");
   }
-  for (int c : v_->children(h)) {
+  std::vector<int> mods = v_->children(h);  // with a compound's own modifiers: "U.S. [border patrol] agents"
+  for (int c : v_->kids(h, "compound")) {
+    for (int g : c < h ? v_->children(c) : std::vector<int>{}) mods.push_back(g);
+  }
+  for (int c : mods) {
     std::string_view b = v_->base_rel(c);
     if (b != "amod" && b != "compound" && b != "flat" && b != "det") continue;
     const Mention* m = mention_at(c);
