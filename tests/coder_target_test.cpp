@@ -98,6 +98,17 @@ TEST(CoderTarget, CountryOfACompoundsOwnModifier) {
   EXPECT_EQ(d.substr(0, 3), "CHL") << d;
 }
 
+// "Chile denounced the violation of the Vienna Convention.": a name's
+// compound is part of the name, not its owner (no Austria here).
+TEST(CoderTarget, CompoundOfANameIsNoOwner) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "denounced denounce VERB VBD 0 root", "the the DET DT 4 det",
+                         "violation violation NOUN NN 2 obj", "of of ADP IN 8 case", "the the DET DT 8 det",
+                         "Vienna Vienna PROPN NNP 8 compound", "Convention Convention PROPN NNP 4 nmod",
+                         ". . PUNCT . 2 punct"});
+  ASSERT_FALSE(ev.empty());
+  for (const auto& e : ev) EXPECT_FALSE(e.target && e.target->country == "AUT") << e.trigger_text;
+}
+
 // "Workers staged a hunger strike.": a strike with "hunger" is no air strike.
 TEST(CoderTarget, HungerStrikeIsNoAirStrike) {
   auto ev = code_parsed({"Workers worker NOUN NNS 2 nsubj", "staged stage VERB VBD 0 root", "a a DET DT 5 det",

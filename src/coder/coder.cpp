@@ -6,6 +6,7 @@
 #include "dyad/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cstdlib>
 #include <filesystem>
@@ -380,7 +381,8 @@ class DocumentCoder {
     if (obj >= 0 && (place = places().lookup(v, obj))) path = v.lemma(t) + " -obj-> " + v.word(obj).form;
     for (int c : obj >= 0 ? v.children(obj) : std::vector<int>{}) {  // "shelled the regional capital Juba"
       std::string_view r = v.base_rel(c);
-      if (!place && (r == "appos" || r == "flat" || r == "compound") && (place = places().lookup(v, c))) {
+      bool name_part = r == "compound" && std::isupper(static_cast<unsigned char>(v.word(obj).form[0]));  // "the Vienna Convention"
+      if (!place && !name_part && (r == "appos" || r == "flat" || r == "compound") && (place = places().lookup(v, c))) {
         path = v.lemma(t) + " -obj-> " + v.word(obj).form + " -" + v.rel(c) + "-> " + v.word(c).form;
       }
     }

@@ -334,10 +334,14 @@ namespace {
 // actor other than the source.
 // The owner of a phrase: its possessive or compound modifier ("Peru's
 // proposal", "a U.S. request", "the Azerbaijani republic" parsed as compound).
+// A capitalised name's compound is part of the name, not its owner ("the
+// Vienna Convention" is no act of Vienna; "a U.S. request" is the USA's).
 template <class Add>
 void add_owners(const SentenceView& v, int w, Add& add) {
   for (int c : v.children(w)) {
-    if (v.rel(c) == "nmod:poss" || v.rel(c) == "compound") add({c, step(v, w, v.rel(c), c, true)});
+    const std::string& f = v.word(w).form;  // capitalised: a name (the tagger's PROPN is not reliable here)
+    bool name_part = v.rel(c) == "compound" && !f.empty() && f[0] >= 'A' && f[0] <= 'Z' && w > 0;
+    if (v.rel(c) == "nmod:poss" || (v.rel(c) == "compound" && !name_part)) add({c, step(v, w, v.rel(c), c, true)});
   }
 }
 
