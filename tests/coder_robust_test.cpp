@@ -12,12 +12,12 @@ namespace {
 using dyad::testing::dyad_of;
 using dyad::testing::parsed_document;
 
-std::vector<dyad::Event> code(const std::vector<std::string>& rows) { return dyad::testing::code_parsed(rows); }
+using dyad::testing::code_parsed;
 
 // "Yesterday the Peruvian ambassador to Lima was summoned by Chile." with the temporal
 // noun as the passive subject and the ambassador its object.
 TEST(CoderRobust, TemporalSubjectHandsItsSlotToTheNounItGoverns) {
-  auto ev = code({"Yesterday yesterday NOUN NN 8 nsubj:pass", "the the DET DT 4 det",
+  auto ev = code_parsed({"Yesterday yesterday NOUN NN 8 nsubj:pass", "the the DET DT 4 det",
                   "Peruvian Peruvian ADJ JJ 4 amod", "ambassador ambassador NOUN NN 1 obj",
                   "to to ADP IN 6 case", "Lima Lima PROPN NNP 1 obl", "was be AUX VBD 8 aux:pass",
                   "summoned summon VERB VBN 0 root", "by by ADP IN 10 case", "Chile Chile PROPN NNP 8 obl:agent",
@@ -28,7 +28,7 @@ TEST(CoderRobust, TemporalSubjectHandsItsSlotToTheNounItGoverns) {
 // "Last week the Chilean envoy was expelled by Peru." with "week" as the
 // passive subject and the envoy as the verb's object.
 TEST(CoderRobust, PassiveWithATemporalSubjectTakesItsObjectAsPatient) {
-  auto ev = code({"Last last ADJ JJ 2 amod", "week week NOUN NN 7 nsubj:pass", "the the DET DT 5 det",
+  auto ev = code_parsed({"Last last ADJ JJ 2 amod", "week week NOUN NN 7 nsubj:pass", "the the DET DT 5 det",
                   "Chilean Chilean ADJ JJ 5 amod", "envoy envoy NOUN NN 7 obj", "was be AUX VBD 7 aux:pass",
                   "expelled expel VERB VBN 0 root", "by by ADP IN 9 case", "Peru Peru PROPN NNP 7 obl:agent",
                   ". . PUNCT . 7 punct"});
@@ -38,7 +38,7 @@ TEST(CoderRobust, PassiveWithATemporalSubjectTakesItsObjectAsPatient) {
 // "Peru granted asylum to four Bolivian army officers." as two objects with
 // "to" hung on the numeral.
 TEST(CoderRobust, ObjectOpeningWithAPrepositionIsAnOblique) {
-  auto ev = code({"Peru Peru PROPN NNP 2 nsubj", "granted grant VERB VBD 0 root", "asylum asylum NOUN NN 2 obj",
+  auto ev = code_parsed({"Peru Peru PROPN NNP 2 nsubj", "granted grant VERB VBD 0 root", "asylum asylum NOUN NN 2 obj",
                   "to to ADP IN 5 case", "four four NUM CD 8 nummod", "Bolivian Bolivian ADJ JJ 8 amod",
                   "army army NOUN NN 8 compound", "officers officer NOUN NNS 2 obj", ". . PUNCT . 2 punct"});
   EXPECT_EQ(dyad_of(ev, "07"), "PER>BOLMIL");
@@ -46,7 +46,7 @@ TEST(CoderRobust, ObjectOpeningWithAPrepositionIsAnOblique) {
 
 // "Chile rejected a proposal from Bolivia." with "from Bolivia" on the verb.
 TEST(CoderRobust, FromPhraseRightAfterTheObjectIsItsAuthor) {
-  auto ev = code({"Chile Chile PROPN NNP 2 nsubj", "rejected reject VERB VBD 0 root", "a a DET DT 4 det",
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "rejected reject VERB VBD 0 root", "a a DET DT 4 det",
                   "proposal proposal NOUN NN 2 obj", "from from ADP IN 6 case", "Bolivia Bolivia PROPN NNP 2 obl",
                   ". . PUNCT . 2 punct"});
   EXPECT_EQ(dyad_of(ev, "12"), "CHL>BOL");
@@ -55,7 +55,7 @@ TEST(CoderRobust, FromPhraseRightAfterTheObjectIsItsAuthor) {
 // "Let us not forget, two Chilean journalists have been arrested in Bolivia."
 // with the journalists as the object of "forget" and the arrest without subject.
 TEST(CoderRobust, NounPhraseRightBeforeAPassiveVerbGroupIsItsPatient) {
-  auto ev = code({"Let let VERB VB 0 root", "us we PRON PRP 1 obj", "not not PART RB 4 advmod",
+  auto ev = code_parsed({"Let let VERB VB 0 root", "us we PRON PRP 1 obj", "not not PART RB 4 advmod",
                   "forget forget VERB VB 1 xcomp", ", , PUNCT , 8 punct", "two two NUM CD 8 nummod",
                   "Chilean Chilean ADJ JJ 8 amod", "journalists journalist NOUN NNS 4 obj",
                   "have have AUX VBP 11 aux", "been be AUX VBN 11 aux:pass", "arrested arrest VERB VBN 1 parataxis",
@@ -66,7 +66,7 @@ TEST(CoderRobust, NounPhraseRightBeforeAPassiveVerbGroupIsItsPatient) {
 // "Officials said rebels shelled the capital Juba." with the tagger's lemma
 // "shel", and the reported clause read as a noun phrase (rebels <-acl- shelled).
 TEST(CoderRobust, MisreadReportedClauseAndWrongLemma) {
-  auto ev = code({"Officials official NOUN NNS 2 nsubj", "said say VERB VBD 0 root", "rebels rebel NOUN NNS 2 ccomp",
+  auto ev = code_parsed({"Officials official NOUN NNS 2 nsubj", "said say VERB VBD 0 root", "rebels rebel NOUN NNS 2 ccomp",
                   "shelled shel VERB VBD 3 acl", "the the DET DT 6 det", "capital capital NOUN NN 4 obj",
                   "Juba Juba PROPN NNP 6 appos", ". . PUNCT . 2 punct"});
   EXPECT_EQ(dyad_of(ev, "19"), "REB>SSD");  // the shelled capital's country stands for the target
@@ -75,7 +75,7 @@ TEST(CoderRobust, MisreadReportedClauseAndWrongLemma) {
 // "Bulgarian President Todor Zhivkov today signed a treaty." with the name as
 // compounds of "today", the subject; the KB does not know Zhivkov.
 TEST(CoderRobust, NameUnderATemporalSubjectKeepsItsTitleAndCountry) {
-  auto ev = code({"Bulgarian Bulgarian ADJ JJ 2 amod", "President President PROPN NNP 3 nmod:desc",
+  auto ev = code_parsed({"Bulgarian Bulgarian ADJ JJ 2 amod", "President President PROPN NNP 3 nmod:desc",
                   "Todor Todor PROPN NNP 4 compound", "Zhivkov Zhivkov PROPN NNP 5 compound",
                   "today today NOUN NN 6 nsubj", "signed sign VERB VBD 0 root", "a a DET DT 8 det",
                   "treaty treaty NOUN NN 6 obj", ". . PUNCT . 6 punct"});
@@ -86,7 +86,7 @@ TEST(CoderRobust, NameUnderATemporalSubjectKeepsItsTitleAndCountry) {
 // "Peru extradited the suspect to Chile, officials said." read as Peru (nsubj
 // of said) + suspect (ccomp of said) with "extradited" the suspect's adjective.
 TEST(CoderRobust, SubjectVerbObjectReadAsTwoPhrasesIsAClause) {
-  auto ev = code({"Peru Peru PROPN NNP 9 nsubj", "extradited extradite VERB VBN 4 amod", "the the DET DT 4 det",
+  auto ev = code_parsed({"Peru Peru PROPN NNP 9 nsubj", "extradited extradite VERB VBN 4 amod", "the the DET DT 4 det",
                   "suspect suspect NOUN NN 9 ccomp", "to to ADP IN 6 case", "Chile Chile PROPN NNP 4 nmod",
                   ", , PUNCT , 9 punct", "officials official NOUN NNS 9 nsubj", "said say VERB VBD 0 root",
                   ". . PUNCT . 9 punct"});
@@ -98,7 +98,7 @@ TEST(CoderRobust, SubjectVerbObjectReadAsTwoPhrasesIsAClause) {
 // said." with "Chile on Monday" as the subject of the noun "supplies" and
 // "reduced" its adjective: the subject's phrase ends right before the verb.
 TEST(CoderRobust, SubjectWithAModifierBeforeAVerbReadAsAnAdjective) {
-  auto ev = code({"Chile Chile PROPN NNP 6 nsubj", "on on ADP IN 3 case", "Monday Monday PROPN NNP 1 nmod",
+  auto ev = code_parsed({"Chile Chile PROPN NNP 6 nsubj", "on on ADP IN 3 case", "Monday Monday PROPN NNP 1 nmod",
                   "reduced reduce VERB VBN 6 amod", "food food NOUN NN 6 compound",
                   "supplies supplies NOUN NNS 13 ccomp", "to to ADP IN 9 case", "Bolivian Bolivian ADJ JJ 9 amod",
                   "refugees refugee NOUN NNS 6 nmod", ", , PUNCT , 12 punct", "officials official NOUN NNS 13 nsubj",
@@ -110,7 +110,7 @@ TEST(CoderRobust, SubjectWithAModifierBeforeAVerbReadAsAnAdjective) {
 // "Peru said Monday that Chile must release the prisoners." with "Monday"
 // as a second subject of "said" and the that-clause hung on it.
 TEST(CoderRobust, ClauseUnderATemporalSubjectBelongsToTheVerb) {
-  auto ev = code({"Peru Peru PROPN NNP 2 nsubj", "said say VERB VBD 0 root", "Monday Monday PROPN NNP 2 nsubj",
+  auto ev = code_parsed({"Peru Peru PROPN NNP 2 nsubj", "said say VERB VBD 0 root", "Monday Monday PROPN NNP 2 nsubj",
                   "that that SCONJ IN 7 mark", "Chile Chile PROPN NNP 7 nsubj", "must must AUX MD 7 aux",
                   "release release VERB VB 3 ccomp", "the the DET DT 9 det", "prisoners prisoner NOUN NNS 7 obj",
                   ". . PUNCT . 2 punct"});
@@ -120,7 +120,7 @@ TEST(CoderRobust, ClauseUnderATemporalSubjectBelongsToTheVerb) {
 // "Peru demanded Monday that Chile release the prisoners." with "Monday" as
 // the object and the that-clause as its acl.
 TEST(CoderRobust, ThatClauseUnderATemporalObjectIsTheVerbsClause) {
-  auto ev = code({"Peru Peru PROPN NNP 2 nsubj", "demanded demand VERB VBD 0 root", "Monday Monday PROPN NNP 2 obj",
+  auto ev = code_parsed({"Peru Peru PROPN NNP 2 nsubj", "demanded demand VERB VBD 0 root", "Monday Monday PROPN NNP 2 obj",
                   "that that SCONJ IN 6 mark", "Chile Chile PROPN NNP 6 nsubj", "release release VERB VB 3 acl",
                   "the the DET DT 8 det", "prisoners prisoner NOUN NNS 6 obj", ". . PUNCT . 2 punct"});
   EXPECT_EQ(dyad_of(ev, "10"), "PER>CHL");  // the demanded clause's subject is the target
@@ -130,7 +130,7 @@ TEST(CoderRobust, ThatClauseUnderATemporalObjectIsTheVerbsClause) {
 // Chile." with "yesterday" hung on the comma (acl), governing the ambassador
 // and "to Lima", and the passive without subject.
 TEST(CoderRobust, PatientUnderATemporalWordBeforeAPassive) {
-  auto ev = code({"As as SCONJ IN 3 mark", "we we PRON PRP 3 nsubj", "reported report VERB VBD 12 advcl",
+  auto ev = code_parsed({"As as SCONJ IN 3 mark", "we we PRON PRP 3 nsubj", "reported report VERB VBD 12 advcl",
                   ", , PUNCT , 3 punct", "yesterday yesterday NOUN NN 4 acl", "the the DET DT 8 det",
                   "Peruvian Peruvian ADJ JJ 8 amod", "ambassador ambassador NOUN NN 5 obj", "to to ADP IN 10 case",
                   "Lima Lima PROPN NNP 5 obl", "was be AUX VBD 12 aux:pass", "summoned summon VERB VBN 0 root",
@@ -141,7 +141,7 @@ TEST(CoderRobust, PatientUnderATemporalWordBeforeAPassive) {
 // "Chile police arrested two Peruvian journalists." with "police" tagged
 // PROPN as the end of the name "Chile police".
 TEST(CoderRobust, LowerCaseNounAtTheEndOfANameHeadsThePhrase) {
-  auto ev = code({"Chile Chile PROPN NNP 3 nsubj", "police police PROPN NNP 1 flat", "arrested arrest VERB VBD 0 root",
+  auto ev = code_parsed({"Chile Chile PROPN NNP 3 nsubj", "police police PROPN NNP 1 flat", "arrested arrest VERB VBD 0 root",
                   "two two NUM CD 6 nummod", "Peruvian Peruvian ADJ JJ 6 amod",
                   "journalists journalist NOUN NNS 3 obj", ". . PUNCT . 3 punct"});
   EXPECT_EQ(dyad_of(ev, "17"), "CHLCOP>PERMED");
@@ -155,7 +155,7 @@ TEST(CoderRobust, LowerCaseNounAtTheEndOfANameHeadsThePhrase) {
 // journalists." parsed as the root "Union" with "ministers demanded ..." hung
 // on it as a parataxis.
 TEST(CoderRobust, RootNameRightBeforeABareSubjectBelongsToIt) {
-  auto ev = code({"European European ADJ JJ 2 amod", "Union Union PROPN NNP 0 root", "foreign foreign ADJ JJ 4 amod",
+  auto ev = code_parsed({"European European ADJ JJ 2 amod", "Union Union PROPN NNP 0 root", "foreign foreign ADJ JJ 4 amod",
                   "ministers minister NOUN NNS 5 nsubj", "demanded demand VERB VBD 2 parataxis",
                   "the the DET DT 7 det", "release release NOUN NN 5 obj", "of of ADP IN 11 case",
                   "two two NUM CD 11 nummod", "Chilean Chilean ADJ JJ 11 amod",

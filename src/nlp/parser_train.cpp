@@ -11,11 +11,10 @@
 // generator, so a run is reproducible.
 #include <chrono>
 #include <cstdio>
-#include <exception>
 #include <map>
 #include <random>
-#include <thread>
 
+#include "common/parallel.h"
 #include "dyad/error.h"
 #include "nlp/parser_features.h"
 #include "nlp/parser_impl.h"
@@ -267,21 +266,11 @@ Parser Parser::train(const std::vector<Sentence>& train, const std::vector<Sente
   } else {
     // Members differ only in shuffling and exploration; each thread has its
     // own trainer, and gold/dev are shared read-only.
-    std::vector<std::thread> threads;
-    std::vector<std::exception_ptr> errors(n);
-    for (std::size_t k = 0; k < n; ++k)
-      threads.emplace_back([&, k] {
-        try {
-          char name[32];
-          std::snprintf(name, sizeof name, " %zu/%zu", k + 1, n);
-          models[k] = train_one(gold, *impl, dev, options, options.seed + k, name);
-        } catch (...) {
-          errors[k] = std::current_exception();
-        }
-      });
-    for (std::thread& t : threads) t.join();
-    for (const std::exception_ptr& e : errors)
-      if (e) std::rethrow_exception(e);
+    detail::run_in_threads(n, [&](std::size_t k) {
+      char name[32];
+      std::snprintf(name, sizeof name, " %zu/%zu", k + 1, n);
+      models[k] = train_one(gold, *impl, dev, options, options.seed + k, name);
+    });
   }
   double best_las = models[0].dev_las;
   if (n == 1) {

@@ -8,12 +8,11 @@
 #include "dyad/tagger.h"
 
 #include <chrono>
-#include <exception>
 #include <iostream>
 #include <optional>
-#include <thread>
 
 #include "common/model_file.h"
+#include "common/parallel.h"
 #include "dyad/error.h"
 #include "nlp/lemmatizer.h"
 #include "nlp/tagger_morph.h"
@@ -139,22 +138,12 @@ Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sente
     // Members differ only in their seed; the first reports progress.
     const auto n = static_cast<std::size_t>(options.ensemble);
     std::vector<std::optional<Tagger>> members(n);
-    std::vector<std::exception_ptr> errors(n);
-    std::vector<std::thread> threads;
-    for (std::size_t k = 0; k < n; ++k)
-      threads.emplace_back([&, k] {
-        try {
-          TaggerTrainOptions o = options;
-          o.seed = options.seed + k;
-          o.verbose = options.verbose && k == 0;
-          members[k] = Tagger(train_one(train, dev, o));
-        } catch (...) {
-          errors[k] = std::current_exception();
-        }
-      });
-    for (std::thread& t : threads) t.join();
-    for (const std::exception_ptr& e : errors)
-      if (e) std::rethrow_exception(e);
+    detail::run_in_threads(n, [&](std::size_t k) {
+      TaggerTrainOptions o = options;
+      o.seed = options.seed + k;
+      o.verbose = options.verbose && k == 0;
+      members[k] = Tagger(train_one(train, dev, o));
+    });
     std::vector<const Tagger*> ptrs;
     for (const auto& m : members) ptrs.push_back(&*m);
     result = average(ptrs);
