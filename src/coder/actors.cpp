@@ -42,9 +42,11 @@ bool word_matches(const SentenceView& v, int i, const std::string& w) {
 
 // Acronyms written in capitals ("US", "UN") must match case-sensitively, so the
 // pronoun "us" is never the United States.
+// A person's name is capitalised: "Bush" is a president, "the bush" is not.
 bool acronym_ok(const SentenceView& v, int i, const PhraseEntry& e) {
-  if (e.words.size() != 1) return true;
   const std::string& f = v.word(i).form;
+  if (e.kind == PhraseKind::kPerson && !f.empty() && f[0] >= 'a' && f[0] <= 'z') return false;
+  if (e.words.size() != 1) return true;
   if (v.low(i) != "us" && v.low(i) != "un") return true;
   return std::any_of(f.begin(), f.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
          v.upos(i) != "PRON";
@@ -190,32 +192,6 @@ std::vector<ResolvedActor> ActorResolver::resolve(int h, int depth) {
   return out;
 }
 
-// A name the KB does not know, under a title and a country inside its own
-// phrase ("Pakistan President Mohammad Zia-Ul-Haq", however the parser
-// attached the pieces): the title's sector in that country.
-std::vector<ResolvedActor> ActorResolver::resolve_titled_name(int h) {
-  static const std::vector<std::string_view> kStop = {"case", "acl", "conj", "cc", "punct", "det", "advcl", "nmod:poss"};
-  std::vector<int> phrase = v_->subtree(h, kStop);
-  std::string sector, country;
-  bool human = false;
-  for (int w : phrase) {
-    const Mention* m = mention_at(w);
-    if (w >= h || !m || m->head != w) continue;
-    const PhraseEntry& e = *m->entry;
-    if (e.kind == PhraseKind::kAgent && sector.empty()) {
-      sector = d_.sectors[e.ref];
-      human = !is_institution(w);
-    }
-    bool place = e.kind == PhraseKind::kCountryName || e.kind == PhraseKind::kAdjective || e.kind == PhraseKind::kDemonym;
-    if (place && country.empty()) country = d_.countries[e.ref].code;
-  }
-  if (sector.empty() || !human) return {};
-  ResolvedActor r = make(phrase.front(), h, h, country, sector, "title");
-  r.human = true;
-  r.penalty += country.empty() ? 0.2 : 0.05;
-  return {r};
-}
-
 ResolvedActor ActorResolver::make(int first, int last, int head, const std::string& country,
                                   const std::string& sector, const std::string& via) const {
   ResolvedActor r;
@@ -298,11 +274,16 @@ std::vector<ResolvedActor> ActorResolver::resolve_pronoun(int h) {
     return {r};
   }
   if (f == "he" || f == "she" || f == "him" || f == "her" || f == "his" || f == "hers") {
-    return from_antecedent(recent(human_fit, h));
+    auto a = governing_subject(h, human_fit);
+    return from_antecedent(a ? a : recent(human_fit, h));
   }
-  if (f == "it" || f == "its") return from_antecedent(recent(thing_fit, h));
+  if (f == "it" || f == "its") {
+    auto a = governing_subject(h, thing_fit);
+    return from_antecedent(a ? a : recent(thing_fit, h));
+  }
   if (f == "they" || f == "them" || f == "their") {
-    auto a = recent(plural_fit, h);
+    auto a = governing_subject(h, plural_fit);
+    if (!a) a = recent(plural_fit, h);
     return from_antecedent(a ? a : recent(any_fit, h));
   }
   if (f == "who" || f == "which" || f == "that" || f == "whom") {
@@ -333,9 +314,9 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
   switch (e.kind) {
     case PhraseKind::kPerson: {
       ResolvedActor r = make(m.first, m.last, h, "", "", "person");
-      r.person = e.ref;
+      r.person = person_on_date(m);
       r.human = true;
-      r.actor.person = d_.people[e.ref].name;
+      r.actor.person = d_.people[r.person].name;
       apply_date(r, ctx_.date);
       return {r};
     }
@@ -485,7 +466,9 @@ std::string ActorResolver::np_country(int h, std::string* how, std::string* org_
       }
     }
   }
-  for (int c : v_->children(h)) {
+  std::vector<int> of_owners = v_->children(h);  // with a name's: "King [Hassan] of Morocco"
+  for (int c : v_->kids(h, "flat")) of_owners.insert(of_owners.end(), v_->children(c).begin(), v_->children(c).end());
+  for (int c : of_owners) {
     if (v_->base_rel(c) == "nmod" && v_->case_of(c) == "of") take(resolve(c, 1), "of");
   }
   // "demonstrators in Baghdad", "activists from the Fatah party": where the
@@ -590,6 +573,7 @@ std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
       }
       return r;
     }
+    return resolve_owned_part(h);
   }
   return {};
 }

@@ -63,7 +63,13 @@ class ActorResolver {
   std::vector<ResolvedActor> resolve_pronoun(int h);
   std::vector<ResolvedActor> resolve_mention(int h, const Mention& m);
   std::vector<ResolvedActor> resolve_common(int h, int depth);
+  // actor_names.cpp: titled names, shared names, owned person nouns
   std::vector<ResolvedActor> resolve_titled_name(int h);
+  std::string title_country(int h, const std::vector<int>& phrase);
+  int person_on_date(const Mention& m) const;
+  std::vector<ResolvedActor> resolve_owned_part(int h);
+  // actor_pronouns.cpp: a subject pronoun's governing clause subject
+  std::optional<ResolvedActor> governing_subject(int h, bool (*fits)(const ResolvedActor&)) const;
   std::string np_country(int h, std::string* how, std::string* org_code = nullptr);
   ResolvedActor make(int first, int last, int head, const std::string& country, const std::string& sector,
                      const std::string& via) const;

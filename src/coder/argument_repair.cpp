@@ -12,10 +12,13 @@
 //       numeral becomes asylum (obj) + officers (obl:to).
 //   (c)-(e) below: a subjectless passive's patient, a clause read as two
 //       phrases, a common noun read as the end of a name.
+//   (f) a stative passive ("Israel is opposed to X", "forces were engaged
+//       in Y") names its subject's own stance or activity: the subject acts.
 // The rewrite is idempotent and leaves correct parses untouched.
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <utility>
 
 #include "coder/parse_repair.h"
 
@@ -272,6 +275,32 @@ int noun_inside_name(const Sentence& s, int h) {
 
 }  // namespace
 
+namespace {
+
+// (f) be + oppose/commit/engage/... + its preposition, with no by-agent.
+bool stative_passive(const Sentence& s, int v) {
+  static const std::array<std::pair<std::string_view, std::string_view>, 6> kStative = {
+      {{"oppose", "to"}, {"commit", "to"}, {"dedicate", "to"}, {"devote", "to"}, {"engage", "in"}, {"involve", "in"}}};
+  std::string l = low(s.words[v].lemma);
+  auto it = std::find_if(kStative.begin(), kStative.end(), [&](const auto& p) { return p.first == l; });
+  if (it == kStative.end() || s.words[v].upos != "VERB") return false;
+  bool subject = false, be = false, phrase = false;
+  for (int c : children(s, v)) {
+    const std::string& r = s.words[c].deprel;
+    subject = subject || r == "nsubj:pass";
+    be = be || (r == "aux:pass" && low(s.words[c].lemma) == "be");
+    if (base(r) != "obl") continue;
+    for (int k : children(s, c)) {
+      if (s.words[k].deprel != "case") continue;
+      if (low(s.words[k].form) == "by" || r == "obl:agent") return false;
+      phrase = phrase || low(s.words[k].form) == it->second;
+    }
+  }
+  return subject && be && phrase;
+}
+
+}  // namespace
+
 bool needs_argument_repair(const Sentence& s) {
   for (int i = 0; i < static_cast<int>(s.words.size()); ++i) {
     const std::string& r = s.words[i].deprel;
@@ -282,6 +311,7 @@ bool needs_argument_repair(const Sentence& s) {
     if (noun_inside_name(s, v) >= 0) return true;
     if (passive_without_patient(s, v) && patient_before(s, v) >= 0) return true;
     if (split_subject_verb_object(s, v) >= 0) return true;
+    if (stative_passive(s, v)) return true;
   }
   return false;
 }
@@ -335,6 +365,15 @@ bool repair_arguments(Sentence& s, std::string* why) {
     s.words[p].head = v + 1;
     s.words[p].deprel = "nsubj:pass";
     if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[p].form + "' before '" + s.words[v].form + "' is its passive subject";
+    changed = true;
+  }
+  for (int v = 0; v < n; ++v) {
+    if (!stative_passive(s, v)) continue;
+    for (int c : children(s, v)) {
+      if (s.words[c].deprel == "nsubj:pass") s.words[c].deprel = "nsubj";
+      if (s.words[c].deprel == "aux:pass") s.words[c].deprel = "aux";
+    }
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[v].form + "' is a state of its subject, not a passive";
     changed = true;
   }
   return changed;

@@ -1,0 +1,90 @@
+// Actor rules of src/coder/actor_names.cpp (titled names, shared names, owned
+// person nouns): sentences we wrote with hand-built parses, coded with the
+// real data/ dictionaries.
+#include <gtest/gtest.h>
+
+#include "coder_parsed.h"
+
+namespace {
+
+using dyad::testing::code_parsed;
+using dyad::testing::dyad_of;
+
+// "Peru criticized Chile's new President Tomas Varga.": a name the KB lacks,
+// under a title, owned by a country.
+TEST(CoderActorNames, TitledNameTakesItsPossessiveCountry) {
+  auto ev = code_parsed({"Peru Peru PROPN NNP 2 nsubj", "criticized criticize VERB VBD 0 root",
+                         "Chile Chile PROPN NNP 7 nmod:poss", "'s 's PART POS 3 case", "new new ADJ JJ 6 amod",
+                         "President President PROPN NNP 7 nmod:desc", "Tomas Tomas PROPN NNP 2 obj",
+                         "Varga Varga PROPN NNP 7 flat", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "11"), "PER>CHLGOV");
+}
+
+// Without the country the title alone gives only the sector.
+TEST(CoderActorNames, TitledNameWithoutCountryIsSectorOnly) {
+  auto ev = code_parsed({"Peru Peru PROPN NNP 2 nsubj", "criticized criticize VERB VBD 0 root",
+                         "President President PROPN NNP 4 nmod:desc", "Tomas Tomas PROPN NNP 2 obj",
+                         "Varga Varga PROPN NNP 4 flat", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "11"), "PER>GOV");
+}
+
+// "President Tomas Varga of Chile criticized Peru." and "King Tomas of
+// Chile criticized Peru.": the "of" phrase after the name, on the name or on
+// the title's flat name.
+TEST(CoderActorNames, TitledNameTakesAnOfCountryAfterIt) {
+  auto ev = code_parsed({"President President PROPN NNP 2 nmod:desc", "Tomas Tomas PROPN NNP 7 nsubj",
+                         "Varga Varga PROPN NNP 2 flat", "of of ADP IN 5 case", "Chile Chile PROPN NNP 2 nmod",
+                         "sharply sharply ADV RB 7 advmod", "criticized criticize VERB VBD 0 root",
+                         "Peru Peru PROPN NNP 7 obj", ". . PUNCT . 7 punct"});
+  EXPECT_EQ(dyad_of(ev, "11"), "CHLGOV>PER");
+  auto king = code_parsed({"King King PROPN NNP 5 nsubj", "Tomas Tomas PROPN NNP 1 flat", "of of ADP IN 4 case",
+                           "Chile Chile PROPN NNP 2 nmod", "criticized criticize VERB VBD 0 root",
+                           "Peru Peru PROPN NNP 5 obj", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(king, "11"), "CHLGOV>PER");
+}
+
+// "President Bush criticized Peru.": two presidents share the name; the one
+// in office on the article date is meant.
+TEST(CoderActorNames, SharedNamePicksThePersonInOfficeOnTheDate) {
+  std::vector<std::string> rows = {"President President PROPN NNP 2 compound", "Bush Bush PROPN NNP 3 nsubj",
+                                   "criticized criticize VERB VBD 0 root", "Peru Peru PROPN NNP 3 obj",
+                                   ". . PUNCT . 3 punct"};
+  auto early = code_parsed(rows, "1990-05-02");
+  auto late = code_parsed(rows, "2004-05-02");
+  ASSERT_FALSE(early.empty());
+  ASSERT_FALSE(late.empty());
+  ASSERT_TRUE(early[0].source && late[0].source);
+  EXPECT_EQ(early[0].source->person, "George H. W. Bush");
+  EXPECT_EQ(late[0].source->person, "George W. Bush");
+  EXPECT_EQ(early[0].source->code, "USAGOV");
+}
+
+// "The Bush administration criticized Peru.": a person's name on an
+// institution lends the person's country.
+TEST(CoderActorNames, PersonOnAnInstitutionLendsTheCountry) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Bush Bush PROPN NNP 3 compound",
+                         "administration administration NOUN NN 4 nsubj", "criticized criticize VERB VBD 0 root",
+                         "Peru Peru PROPN NNP 4 obj", ". . PUNCT . 4 punct"},
+                        "1991-02-01");
+  EXPECT_EQ(dyad_of(ev, "11"), "USAGOV>PER");
+}
+
+// "Rebels hid in the bush and attacked Chile.": a lower-case word is no
+// person's name even when it spells one.
+TEST(CoderActorNames, LowerCaseWordIsNoPersonName) {
+  auto ev = code_parsed({"The the DET DT 2 det", "bush bush NOUN NN 3 nsubj", "criticized criticize VERB VBD 0 root",
+                         "Peru Peru PROPN NNP 3 obj", ". . PUNCT . 3 punct"},
+                        "1991-02-01");
+  EXPECT_EQ(dyad_of(ev, "11"), "->PER");
+}
+
+// "Lima's security chief criticized Chile.": a person noun owned by a
+// capital is that country's.
+TEST(CoderActorNames, PersonNounOwnedByACapitalTakesItsCountry) {
+  auto ev = code_parsed({"Lima Lima PROPN NNP 4 nmod:poss", "'s 's PART POS 1 case", "security security NOUN NN 4 compound",
+                         "chief chief NOUN NN 5 nsubj", "criticized criticize VERB VBD 0 root",
+                         "Chile Chile PROPN NNP 5 obj", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "11"), "PER>CHL");
+}
+
+}  // namespace

@@ -1,0 +1,50 @@
+// Who acts, when the parse or the pronoun points elsewhere: stative passives
+// (src/coder/argument_repair.cpp, rule f) and subject pronouns under another
+// clause (src/coder/actor_pronouns.cpp). Sentences we wrote, hand-built parses.
+#include <gtest/gtest.h>
+
+#include "coder_parsed.h"
+
+namespace {
+
+using dyad::testing::code_parsed;
+using dyad::testing::dyad_of;
+
+// "Chile is opposed to Bolivian mediation.": the subject holds the stance.
+TEST(CoderActorRoles, StativePassiveSubjectIsTheActor) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 3 nsubj:pass", "is be AUX VBZ 3 aux:pass",
+                         "opposed oppose VERB VBN 0 root", "to to ADP IN 6 case", "Bolivian Bolivian ADJ JJ 6 amod",
+                         "mediation mediation NOUN NN 3 obl", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "12"), "CHL>BOL");
+}
+
+// "Chile was opposed by Bolivia.": a real passive keeps its by-agent.
+TEST(CoderActorRoles, PassiveWithAgentStaysPassive) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 3 nsubj:pass", "was be AUX VBD 3 aux:pass",
+                         "opposed oppose VERB VBN 0 root", "by by ADP IN 5 case", "Bolivia Bolivia PROPN NNP 3 obl:agent",
+                         ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "12"), "BOL>CHL");
+}
+
+// "Chileans killed ten Bolivians when they attacked Peru.": the
+// subject pronoun of the when-clause is the main clause's subject, not the
+// nearer victims.
+TEST(CoderActorRoles, SubjectPronounUnderAClauseTakesItsSubject) {
+  auto ev = code_parsed({"Chileans Chilean PROPN NNPS 2 nsubj", "killed kill VERB VBD 0 root",
+                         "ten ten NUM CD 4 nummod", "Bolivians Bolivian PROPN NNPS 2 obj", "when when ADV WRB 7 advmod",
+                         "they they PRON PRP 7 nsubj", "attacked attack VERB VBD 2 advcl", "Peru Peru PROPN NNP 7 obj",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "CHL>PER");
+}
+
+// "Chile expelled ten Bolivians. They attacked Peru.": across sentences
+// recency still decides.
+TEST(CoderActorRoles, PronounInANewSentenceKeepsRecency) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root", "ten ten NUM CD 4 nummod",
+                         "Bolivians Bolivian PROPN NNPS 2 obj", ". . PUNCT . 2 punct", "",
+                         "They they PRON PRP 2 nsubj", "attacked attack VERB VBD 0 root", "Peru Peru PROPN NNP 2 obj",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "BOL>PER");
+}
+
+}  // namespace
