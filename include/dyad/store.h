@@ -196,6 +196,21 @@ class EventStore {
   virtual std::vector<StoreResult> add_articles(const std::vector<const Article*>& articles,
                                                 const std::vector<const CodedArticle*>& coded) = 0;
 
+  // --- bulk loading ---
+
+  /// Starts a bulk load: drops the query indexes over events (date, dyad,
+  /// source, target, PLOVER), so that add_articles() no longer maintains them
+  /// row by row. Everything else is unchanged: each batch still commits whole
+  /// (an article reported stored is stored), dedup, full text, timeline
+  /// aggregates and counters stay exact, and queries stay correct, only slower
+  /// (they scan) until end_bulk_load() builds the indexes again by sorting.
+  /// Worth it when the load is a large part of the store (an initial import);
+  /// a crash leaves the indexes missing until the next add_articles() outside
+  /// a bulk load, or the next begin/end_bulk_load(), builds them.
+  virtual void begin_bulk_load() = 0;
+  /// Builds the query indexes again (idempotent; also repairs a crashed load).
+  virtual void end_bulk_load() = 0;
+
   /// A page of events, newest first; pass page.next_cursor back for the next one.
   virtual EventPage events(const EventFilter& filter, int limit = 100, const std::string& cursor = {}) = 0;
 

@@ -133,6 +133,20 @@ struct Step {
   int version;
   const char* sql;
 };
+// The query indexes a bulk load defers (as SQLite's; docs/store.md, "Bulk
+// loading"), with the v4 definitions. ANALYZE afterwards: a bulk load changes
+// the table's statistics more than autovacuum notices in time.
+constexpr const char* kCreateQueryIndexes = R"SQL(
+CREATE INDEX IF NOT EXISTS events_date ON events(date, id);
+CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country, date, id);
+CREATE INDEX IF NOT EXISTS events_source ON events(source_country, date, id);
+CREATE INDEX IF NOT EXISTS events_target ON events(target_country, date, id);
+CREATE INDEX IF NOT EXISTS events_plover ON events(plover, date, id);
+ANALYZE events;
+)SQL";
+constexpr const char* kDropQueryIndexes =
+    "DROP INDEX IF EXISTS events_date, events_dyad, events_source, events_target, events_plover";
+
 constexpr Step kSteps[] = {{3, kSchemaV3}, {4, kMigrateV3toV4}};
 
 }  // namespace
@@ -166,5 +180,16 @@ void pg_migrate(PgConn& db) {
     throw;
   }
 }
+
+bool pg_query_indexes_complete(PgConn& db) {
+  PgResult r = db.query(
+      "SELECT count(to_regclass(n)) FROM unnest(ARRAY['events_date', 'events_dyad', 'events_source', "
+      "'events_target', 'events_plover']) AS n");
+  return r.int64(0, 0) == 5;
+}
+
+void pg_drop_query_indexes(PgConn& db) { db.exec(kDropQueryIndexes); }
+
+void pg_create_query_indexes(PgConn& db) { db.exec(kCreateQueryIndexes); }
 
 }  // namespace dyad::detail

@@ -85,6 +85,7 @@ void copy_group(std::string& out, const Group& g, const GroupKey& k) {
 PgStore::PgStore(const std::string& url) : db_(url) {
   db_.exec("SET client_encoding = 'UTF8'");
   pg_migrate(db_);
+  indexes_complete_ = pg_query_indexes_complete(db_);
 }
 
 bool PgStore::has_article(const std::string& hash) {
@@ -98,6 +99,7 @@ StoreResult PgStore::add_article(const Article& article, const CodedArticle& cod
 std::vector<StoreResult> PgStore::add_articles(const std::vector<const Article*>& articles,
                                                const std::vector<const CodedArticle*>& coded) {
   if (articles.size() != coded.size()) throw Error("add_articles: articles and coded differ in length");
+  if (!bulk_ && !indexes_complete_) end_bulk_load();  // an interrupted bulk load: rebuild first
   db_.exec("BEGIN");
   try {
     db_.exec(kWriterLock);
@@ -108,6 +110,31 @@ std::vector<StoreResult> PgStore::add_articles(const std::vector<const Article*>
     db_.exec("ROLLBACK");
     throw;
   }
+}
+
+// Index changes take the writer lock: no batch is half written under either shape.
+void PgStore::under_writer_lock(void (*body)(PgConn&)) {
+  db_.exec("BEGIN");
+  try {
+    db_.exec(kWriterLock);
+    body(db_);
+    db_.exec("COMMIT");
+  } catch (...) {
+    db_.exec("ROLLBACK");
+    throw;
+  }
+}
+
+void PgStore::begin_bulk_load() {
+  under_writer_lock(pg_drop_query_indexes);
+  bulk_ = true;
+  indexes_complete_ = false;
+}
+
+void PgStore::end_bulk_load() {
+  under_writer_lock(pg_create_query_indexes);
+  bulk_ = false;
+  indexes_complete_ = true;
 }
 
 std::vector<StoreResult> PgStore::write_batch(const std::vector<const Article*>& articles,

@@ -20,6 +20,11 @@ constexpr int kPgSchemaVersion = 4;
 
 /// Creates or migrates the schema in the connection's first search_path schema.
 void pg_migrate(PgConn& db);
+/// Whether the five query indexes over `events` exist (a bulk load drops them).
+bool pg_query_indexes_complete(PgConn& db);
+/// Drop / (re)create them, inside the caller's transaction.
+void pg_drop_query_indexes(PgConn& db);
+void pg_create_query_indexes(PgConn& db);
 
 class PgStore final : public EventStore {
  public:
@@ -39,6 +44,8 @@ class PgStore final : public EventStore {
   ArticlePage articles(const ArticleFilter& filter, int limit, const std::string& cursor) override;
   std::optional<StoredArticle> article(std::int64_t id) override;
   CountryReport countries(const EventFilter& filter, int dyad_limit) override;
+  void begin_bulk_load() override;
+  void end_bulk_load() override;
 
   PgConn& db() { return db_; }
 
@@ -46,7 +53,10 @@ class PgStore final : public EventStore {
   std::vector<StoreResult> write_batch(const std::vector<const Article*>& articles,
                                        const std::vector<const CodedArticle*>& coded);
   void upsert_days(const DayDeltas& days);
+  void under_writer_lock(void (*body)(PgConn&));
   PgConn db_;
+  bool bulk_ = false;             // begin_bulk_load() ... end_bulk_load()
+  bool indexes_complete_ = true;  // false after an interrupted bulk load, until rebuilt
 };
 
 /// Appends the mention columns (kMentionColumns order) of `e` as one COPY row.

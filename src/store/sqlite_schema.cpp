@@ -189,6 +189,38 @@ INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES
 ANALYZE sqlite_schema;
 )SQL";
 
+// The query indexes a bulk load defers (docs/store.md, "Bulk loading"): the page
+// queries walk them, the writer never reads them, and each new event costs one
+// random b-tree insert (and, at COMMIT, one dirty page) per index. Built by
+// sorting at the end of the load instead, with the same definitions and
+// planner statistics as the v4 schema.
+constexpr const char* kQueryIndexNames =
+    "('events_date', 'events_dyad', 'events_source', 'events_target', 'events_plover')";
+constexpr const char* kCreateQueryIndexes = R"SQL(
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country, date);
+CREATE INDEX IF NOT EXISTS events_source ON events(source_country, date);
+CREATE INDEX IF NOT EXISTS events_target ON events(target_country, date);
+CREATE INDEX IF NOT EXISTS events_plover ON events(plover, date);
+DELETE FROM sqlite_stat1 WHERE tbl = 'events' AND idx IN
+  ('events_date', 'events_dyad', 'events_source', 'events_target', 'events_plover');
+INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES
+  ('events', 'events_date', '10000000 3000'),
+  ('events', 'events_dyad', '10000000 200000 2000'),
+  ('events', 'events_source', '10000000 200000 50'),
+  ('events', 'events_target', '10000000 200000 50'),
+  ('events', 'events_plover', '10000000 500000 150');
+ANALYZE sqlite_schema;
+)SQL";
+constexpr const char* kDropQueryIndexes = R"SQL(
+DROP INDEX IF EXISTS events_date;
+DROP INDEX IF EXISTS events_dyad;
+DROP INDEX IF EXISTS events_source;
+DROP INDEX IF EXISTS events_target;
+DROP INDEX IF EXISTS events_plover;
+ANALYZE sqlite_schema;
+)SQL";
+
 int user_version(SqliteDb& db) {
   SqliteStmt st = db.prepare("PRAGMA user_version");
   return st.step() ? static_cast<int>(st.int64(0)) : 0;
@@ -237,5 +269,15 @@ void sqlite_migrate(SqliteDb& db) {
   }
   if (v == 3) step_to(db, 4, kMigrateV3toV4);
 }
+
+bool sqlite_query_indexes_complete(SqliteDb& db) {
+  SqliteStmt st = db.prepare(std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ") +
+                             kQueryIndexNames);
+  return st.step() && st.int64(0) == 5;
+}
+
+void sqlite_drop_query_indexes(SqliteDb& db) { db.exec(kDropQueryIndexes); }
+
+void sqlite_create_query_indexes(SqliteDb& db) { db.exec(kCreateQueryIndexes); }
 
 }  // namespace dyad::detail

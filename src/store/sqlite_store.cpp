@@ -42,6 +42,7 @@ SqliteStore::SqliteStore(const std::string& path) : db_(path) {
            "PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY; "
            "PRAGMA wal_autocheckpoint=16384;");
   sqlite_migrate(db_);
+  indexes_complete_ = sqlite_query_indexes_complete(db_);
   find_hash_ = db_.prepare("SELECT id FROM articles WHERE hash = ?");
   insert_article_ = db_.prepare(
       "INSERT INTO articles(hash, doc_id, url, title, outlet, outlet_country, date, text, ingested_at, "
@@ -94,6 +95,7 @@ StoreResult SqliteStore::add_article(const Article& article, const CodedArticle&
 std::vector<StoreResult> SqliteStore::add_articles(const std::vector<const Article*>& articles,
                                                    const std::vector<const CodedArticle*>& coded) {
   if (articles.size() != coded.size()) throw Error("add_articles: articles and coded differ in length");
+  if (!bulk_ && !indexes_complete_) end_bulk_load();  // an interrupted bulk load: rebuild first
   std::vector<StoreResult> results;
   std::string now = utc_now();
   db_.exec("BEGIN IMMEDIATE");
@@ -258,6 +260,32 @@ void SqliteStore::flush_actors() {
     upsert_actor_.bind(4, t.as_source).bind(5, t.as_target).run();
   }
   actor_tally_.clear();
+}
+
+void SqliteStore::in_write_transaction(const std::function<void()>& body) {
+  db_.exec("BEGIN IMMEDIATE");
+  try {
+    body();
+    db_.exec("COMMIT");
+  } catch (...) {
+    db_.exec("ROLLBACK");
+    throw;
+  }
+}
+
+// Dropping the indexes commits before the first batch: a crash from here on
+// leaves a store whose rows are all there and whose indexes are rebuilt by
+// the next writer (add_articles) or end_bulk_load().
+void SqliteStore::begin_bulk_load() {
+  in_write_transaction([&] { sqlite_drop_query_indexes(db_); });
+  bulk_ = true;
+  indexes_complete_ = false;
+}
+
+void SqliteStore::end_bulk_load() {
+  in_write_transaction([&] { sqlite_create_query_indexes(db_); });
+  bulk_ = false;
+  indexes_complete_ = true;
 }
 
 SqliteStmt& SqliteStore::cached(const std::string& sql) {

@@ -1,6 +1,7 @@
 // The SQLite EventStore backend (internal; use EventStore::open).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -34,6 +35,8 @@ class SqliteStore final : public EventStore {
   ArticlePage articles(const ArticleFilter& filter, int limit, const std::string& cursor) override;
   std::optional<StoredArticle> article(std::int64_t id) override;
   CountryReport countries(const EventFilter& filter, int dyad_limit) override;
+  void begin_bulk_load() override;
+  void end_bulk_load() override;
 
   SqliteDb& db() { return db_; }
 
@@ -57,6 +60,9 @@ class SqliteStore final : public EventStore {
   SqliteStmt find_hash_, insert_article_, insert_sentence_, insert_fts_;
   SqliteStmt find_group_, insert_group_, update_group_, insert_mention_;
   SqliteStmt has_outlet_, max_mention_, upsert_actor_, upsert_day_;
+  void in_write_transaction(const std::function<void()>& body);
+  bool bulk_ = false;             // begin_bulk_load() ... end_bulk_load()
+  bool indexes_complete_ = true;  // false after an interrupted bulk load, until rebuilt
   std::int64_t next_mention_ = 1;  // assigned inside the write transaction
   std::map<std::string, std::unique_ptr<SqliteStmt>> cache_;  // filter-shaped queries
   struct ActorTally { std::string country, sector; std::int64_t as_source = 0, as_target = 0; };
