@@ -44,6 +44,9 @@ struct IngestOptions {
   int jobs = 0;                    ///< Coding threads; 0 = all cores.
   std::size_t max_batch = 256;     ///< Articles per write transaction at most.
   std::uint64_t max_file_bytes = 200ull << 20;
+  /// Load as a bulk load (EventStore::begin_bulk_load): the query indexes are
+  /// built once at the end. For initial imports; every batch still commits whole.
+  bool bulk = false;
   /// Called after every commit (on the writer thread).
   std::function<void(const IngestProgress&)> on_progress;
   /// Called for each skipped input as it happens.

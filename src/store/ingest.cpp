@@ -164,6 +164,7 @@ IngestSummary ingest(const std::string& url, const CodeFunction& code, const Ing
   IngestProgress& p = sum.totals;
   auto start = std::chrono::steady_clock::now();
   try {
+    if (o.bulk) store->begin_bulk_load();
     Done d;
     while (done.pop(d)) {
       std::vector<Done> batch;
@@ -203,6 +204,8 @@ IngestSummary ingest(const std::string& url, const CodeFunction& code, const Ing
       p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       if (o.on_progress) o.on_progress(p);
     }
+    // Not on the error path: the next writer rebuilds the indexes (EventStore::begin_bulk_load).
+    if (o.bulk) store->end_bulk_load();
   } catch (...) {
     stop();
     throw;
