@@ -23,6 +23,7 @@
 #include "coder/parse_repair.h"
 #include "coder/petrarch_dict.h"
 #include "coder/places.h"
+#include "coder/target_means.h"
 #include "coder/reported_speech.h"
 #include "geo/place_adapter.h"
 #include "dyad/error.h"
@@ -190,9 +191,15 @@ class DocumentCoder {
       // Meetings and diplomatic acts happen at a venue; the venue is not whom they concern.
       const std::string& cameo = d_.codes[p->code].cameo;
       bool venue = cameo.starts_with("03") || cameo.starts_with("04") || cameo.starts_with("05");
-      if (targets.empty() && !sources.empty() && !statement && !venue && region.empty() && p->target_slot != "none") {
-        place_target(v, t, *p, targets);
+      bool placeable = !sources.empty() && !statement && !venue && region.empty() && p->target_slot != "none";
+      if (placeable && !targets.empty() && detail::only_armed_means(targets)) {
+        // "dispatched warships to X", "the withdrawal of forces from X": forces without
+        // a country are the source's means; the place they act on is the target.
+        std::vector<std::pair<ResolvedActor, std::string>> placed;
+        place_target(v, t, *p, placed);
+        if (!placed.empty()) targets = std::move(placed);
       }
+      if (targets.empty() && placeable) place_target(v, t, *p, targets);
       if (sources.empty() && targets.empty()) continue;
       std::vector<std::optional<std::pair<ResolvedActor, std::string>>> src(sources.begin(), sources.end());
       std::vector<std::optional<std::pair<ResolvedActor, std::string>>> tgt(targets.begin(), targets.end());
@@ -378,7 +385,7 @@ class DocumentCoder {
     int obj = p.noun ? detail::prep_dependent(v, t, "of").word : detail::logical_object(v, t).word;
     std::string path;
     std::optional<Place> place;
-    if (obj >= 0 && (place = places().lookup(v, obj))) path = v.lemma(t) + " -obj-> " + v.word(obj).form;
+    if (obj >= 0 && (place = detail::place_of_phrase(places(), v, obj))) path = v.lemma(t) + " -obj-> " + v.word(obj).form;
     for (int c : obj >= 0 ? v.children(obj) : std::vector<int>{}) {  // "shelled the regional capital Juba"
       std::string_view r = v.base_rel(c);
       bool name_part = r == "compound" && std::isupper(static_cast<unsigned char>(v.word(obj).form[0]));  // "the Vienna Convention"
@@ -387,11 +394,12 @@ class DocumentCoder {
       }
     }
     if (!place) place = detail::find_location(places(), v, t, obj, &path);
+    if (!place) place = detail::destination_place(places(), v, t, obj, d_.codes[p.code].cameo.starts_with("08"), &path);
     // "threatened to resume activities in Israel": the controlled act's place
     for (int c : v.children(t)) {
       if (place || p.noun || v.rel(c) != "xcomp" || v.upos(c) != "VERB") continue;
       int o = detail::logical_object(v, c).word;
-      if (o >= 0 && (place = places().lookup(v, o))) path = v.lemma(c) + " -obj-> " + v.word(o).form;
+      if (o >= 0 && (place = detail::place_of_phrase(places(), v, o))) path = v.lemma(c) + " -obj-> " + v.word(o).form;
       if (!place) place = detail::find_location(places(), v, c, o, &path);
       if (place) path = v.lemma(t) + " -xcomp-> " + path;
     }

@@ -2,6 +2,9 @@
 // whose phrase is a country name, capital or city of the actor dictionary.
 #include "coder/places.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "coder/actors.h"
 
 namespace dyad::detail {
@@ -26,27 +29,88 @@ std::optional<Place> KbPlaceLookup::lookup(const SentenceView& v, int head) cons
   return std::nullopt;
 }
 
+namespace {
+
+// Common nouns that name a place through a name on them: "Montenegro
+// province", "the city of Greenville", "the enclave of Gorazde".
+bool place_type_noun(const std::string& lemma) {
+  static const char* kWords[] = {"region", "province", "state",   "district", "county",  "territory", "city",
+                                 "town",   "village",  "enclave", "area",     "republic", "island",   "municipality"};
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* w) { return lemma == w; });
+}
+
+bool in_or_at(const std::string& prep) { return prep == "in" || prep == "at" || prep == "inside" || prep == "near"; }
+
+}  // namespace
+
+std::optional<Place> place_of_phrase(const PlaceLookup& places, const SentenceView& v, int head) {
+  if (head < 0) return std::nullopt;
+  if (auto p = places.lookup(v, head)) return p;
+  if (!place_type_noun(v.lemma(head))) return std::nullopt;
+  for (int c : v.children(head)) {
+    const std::string& f = v.word(c).form;
+    bool name_before = c < head && v.base_rel(c) == "compound" && !f.empty() && f[0] >= 'A' && f[0] <= 'Z';
+    bool of_name = c > head && v.base_rel(c) == "nmod" && v.case_of(c) == "of";
+    if (!name_before && !of_name) continue;
+    if (auto p = places.lookup(v, c)) return p;
+  }
+  return std::nullopt;
+}
+
 std::optional<Place> find_location(const PlaceLookup& places, const SentenceView& v, int trigger, int target_word,
                                    std::string* path) {
-  auto scan = [&](int head) -> std::optional<Place> {
+  // An in/at phrase of `head`; with `nested`, also one hung on the head's
+  // other obliques ("remained [on alert] in the West Bank").
+  auto scan = [&](int head, bool nested) -> std::optional<Place> {
     if (head < 0) return std::nullopt;
     for (int c : v.children(head)) {
       std::string_view b = v.base_rel(c);
-      if (b != "obl" && b != "nmod") continue;
-      std::string prep = v.case_of(c);
-      if (prep != "in" && prep != "at" && prep != "inside" && prep != "near") continue;
-      if (auto p = places.lookup(v, c)) {
-        if (path) *path = v.lemma(head) + " -" + v.rel(c) + ":" + prep + "-> " + v.word(c).form;
+      if ((b != "obl" && b != "nmod") || !in_or_at(v.case_of(c))) continue;
+      if (auto p = place_of_phrase(places, v, c)) {
+        if (path) *path = v.lemma(head) + " -" + v.rel(c) + ":" + v.case_of(c) + "-> " + v.word(c).form;
         return p;
+      }
+    }
+    for (int c : nested ? v.children(head) : std::vector<int>{}) {
+      if (v.base_rel(c) != "obl" || in_or_at(v.case_of(c)) || v.case_of(c).empty()) continue;
+      for (int g : v.children(c)) {
+        if (v.base_rel(g) != "nmod" || !in_or_at(v.case_of(g))) continue;
+        if (auto p = place_of_phrase(places, v, g)) {
+          if (path) *path = v.lemma(head) + " -" + v.rel(c) + "-> " + v.word(c).form + " -nmod:" + v.case_of(g) + "-> " + v.word(g).form;
+          return p;
+        }
       }
     }
     return std::nullopt;
   };
-  if (auto p = scan(trigger)) return p;
+  if (auto p = scan(trigger, false)) return p;
   if (v.upos(trigger) == "NOUN" && v.head(trigger) >= 0) {
-    if (auto p = scan(v.head(trigger))) return p;
+    if (auto p = scan(v.head(trigger), false)) return p;
   }
-  return scan(target_word);
+  if (auto p = scan(target_word, false)) return p;
+  return v.upos(trigger) == "VERB" ? scan(trigger, true) : std::nullopt;
+}
+
+std::optional<Place> destination_place(const PlaceLookup& places, const SentenceView& v, int trigger, int object,
+                                       bool from, std::string* path) {
+  int governor = v.upos(trigger) == "NOUN" ? v.head(trigger) : -1;  // "speeded up the withdrawal ... from X"
+  for (int head : {trigger, object, governor}) {
+    for (int c : head >= 0 ? v.children(head) : std::vector<int>{}) {
+      std::string_view b = v.base_rel(c);
+      std::string prep = v.case_of(c);
+      if ((b != "obl" && b != "nmod") || (prep != "to" && prep != "into" && !(from && prep == "from"))) continue;
+      std::optional<Place> p = place_of_phrase(places, v, c);
+      int where = c;
+      for (int g : p ? std::vector<int>{} : v.children(c)) {  // "to the Esfahan plant in central Iran"
+        if (v.base_rel(g) == "nmod" && in_or_at(v.case_of(g)) && (p = place_of_phrase(places, v, g))) where = g;
+        if (p) break;
+      }
+      if (!p) continue;
+      if (path) *path = v.lemma(head) + " -" + v.rel(c) + ":" + v.case_of(c) + "-> " + v.word(where).form;
+      return p;
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<Place> listed_places(const PlaceLookup& places, const SentenceView& v) {

@@ -29,10 +29,22 @@ class KbPlaceLookup : public PlaceLookup {
   const Dictionary& d_;
 };
 
+/// The place a phrase names: its own name, or for a place-type noun the name
+/// on it ("Montenegro province", "the city of Greenville"); nullopt if none.
+std::optional<Place> place_of_phrase(const PlaceLookup& places, const SentenceView& v, int head);
+
 /// The event location: an in/at/inside phrase on the trigger, on the verb
-/// governing a nominal trigger, or on the target phrase. `path` explains it.
+/// governing a nominal trigger, or on the target phrase, else one hung on a
+/// verb trigger's other oblique ("remained on alert in X"). `path` explains it.
 std::optional<Place> find_location(const PlaceLookup& places, const SentenceView& v, int trigger, int target_word,
                                    std::string* path);
+
+/// Where an act is sent: a to/into phrase of the trigger or of its object
+/// that names a place, or has an in/at place ("dispatched inspectors to the
+/// plant in central Iran" -> IRN); with `from`, also a from-phrase (what a
+/// withdrawal leaves: "the withdrawal of forces from Panama"); nullopt if none.
+std::optional<Place> destination_place(const PlaceLookup& places, const SentenceView& v, int trigger, int object,
+                                       bool from, std::string* path);
 
 /// The places of the last coordinated list of place names in the sentence
 /// ("ousted from Niger, Mali, Gabon and Burkina Faso"), in text order; empty
