@@ -1,6 +1,7 @@
-// The parser's weight table on disk: format 3 (rows of up to two cells inside
-// their 16-byte slot) is written; formats 1-2 (8-byte slots, every row in the
-// cell array) must still load, score the same and be checked for damage.
+// The parser's weight table on disk: format 4 (rows of up to two cells inside
+// their 16-byte slot, long rows dense) is written; formats 1-3 (8-byte slots
+// with every row in the cell array; 16-byte slots without dense rows) must
+// still load, score the same and be checked for damage.
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -72,11 +73,50 @@ TEST(ParserWeightsFormat, Format2IsConvertedAndScoresTheSame) {
   EXPECT_EQ(scores(w, {kLong}), (std::vector<std::int32_t>{5, 0, 30, -300, 0, 9}));
   EXPECT_EQ(scores(w, {kShort, kLong, 42}), (std::vector<std::int32_t>{5, 100, 30, -300, -7, 9}));
   EXPECT_EQ(w.num_entries(), 6u);
-  // Written again it is format 3, and reads back in place with the same scores.
+  EXPECT_EQ(w.num_dense_rows(), 1u);  // the 4-cell row (of 6 classes) is dense
+  // Written again it is format 4, and reads back in place with the same scores.
   BinaryWriter out;
   w.write(out);
-  const CompactWeights again = read(std::string(out.bytes()), 3);
+  const CompactWeights again = read(std::string(out.bytes()), 4);
   EXPECT_EQ(scores(again, {kShort, kLong, 42}), scores(w, {kShort, kLong, 42}));
+  EXPECT_EQ(again.num_dense_rows(), 1u);
+}
+
+// Format 3 (the committed models before dense rows) loads in place with its
+// long rows in the cell array, and saves as format 4 with them dense.
+TEST(ParserWeightsFormat, Format3LoadsAndSavesWithDenseRows) {
+  using Slot = CompactWeights::Slot;
+  std::vector<Slot> slots(kSlots);
+  std::vector<Cell> cells = {{0, 0}};
+  auto add = [&](std::uint64_t key, std::vector<Cell> row) {
+    std::size_t i = home(key);
+    while (slots[i].begin != 0) i = (i + 1) % kSlots;
+    slots[i].check = static_cast<std::uint32_t>(key >> 32);
+    if (row.size() <= CompactWeights::kInlineCells) {
+      slots[i].begin = CompactWeights::kInline | static_cast<std::uint32_t>(row.size());
+      for (std::size_t j = 0; j < row.size(); ++j) slots[i].cells[j] = row[j];
+      return;
+    }
+    slots[i].begin = static_cast<std::uint32_t>(cells.size());
+    cells.push_back({static_cast<std::uint16_t>(row.size()), 0});
+    cells.insert(cells.end(), row.begin(), row.end());
+  };
+  add(kShort, {{1, 100}, {4, -7}});
+  add(kLong, {{0, 5}, {2, 30}, {3, -300}, {5, 9}});
+  BinaryWriter v3;
+  v3.u32(kClasses);
+  v3.u64(2);
+  write_aligned_array(v3, slots.data(), slots.size(), sizeof(Slot));
+  write_aligned_array(v3, cells.data(), cells.size(), sizeof(Cell));
+  const CompactWeights w = read(std::string(v3.bytes()), 3);
+  EXPECT_EQ(w.num_dense_rows(), 0u);
+  EXPECT_EQ(scores(w, {kShort, kLong, 42}), (std::vector<std::int32_t>{5, 100, 30, -300, -7, 9}));
+  BinaryWriter out;
+  w.write(out);
+  const CompactWeights v4 = read(std::string(out.bytes()), 4);
+  EXPECT_EQ(v4.num_dense_rows(), 1u);
+  EXPECT_EQ(scores(v4, {kLong}), (std::vector<std::int32_t>{5, 0, 30, -300, 0, 9}));
+  EXPECT_EQ(scores(v4, {kShort, kLong, 42}), scores(w, {kShort, kLong, 42}));
 }
 
 TEST(ParserWeightsFormat, DamagedTablesAreRejected) {
@@ -87,10 +127,11 @@ TEST(ParserWeightsFormat, DamagedTablesAreRejected) {
   V2Table wrong_class = table();
   wrong_class.cells[2].cls = kClasses;  // a class the model does not have
   EXPECT_THROW(read(wrong_class.bytes(), 2), Error);
-  // Format 3: an inline row claiming three cells.
+  // Format 4: an inline row claiming three cells; a dense row that does not exist.
   BinaryWriter out;
   read(table().bytes(), 2).write(out);
-  std::string bytes(out.bytes());
+  const std::string good(out.bytes());
+  std::string bytes = good;
   const std::size_t slots_at = 4 + 8 + 1;  // classes, features, padding byte
   const std::size_t pad = static_cast<unsigned char>(bytes[12]);
   bool damaged = false;
@@ -105,7 +146,22 @@ TEST(ParserWeightsFormat, DamagedTablesAreRejected) {
     }
   }
   ASSERT_TRUE(damaged);
-  EXPECT_THROW(read(bytes, 3), Error);
+  EXPECT_THROW(read(bytes, 4), Error);
+  bytes = good;
+  damaged = false;
+  for (std::size_t i = 0; i < kSlots && !damaged; ++i) {
+    const std::size_t at = slots_at + pad + 8 + i * sizeof(CompactWeights::Slot) + 4;
+    std::uint32_t begin;
+    std::memcpy(&begin, bytes.data() + at, 4);
+    if ((begin & CompactWeights::kDense) && !(begin & CompactWeights::kInline)) {
+      begin = CompactWeights::kDense | 1;  // the table has one dense row, number 0
+      std::memcpy(bytes.data() + at, &begin, 4);
+      damaged = true;
+    }
+  }
+  ASSERT_TRUE(damaged);
+  EXPECT_THROW(read(bytes, 4), Error);
+  EXPECT_NO_THROW(read(good, 4));
 }
 
 }  // namespace

@@ -1,9 +1,10 @@
-// The tagger's weight tables on disk: format 2 (the lookup table itself, used
-// in place from the model payload) must score exactly like the trained
-// weights and like format 1 (the older row list, still readable), and damaged
+// The tagger's weight tables on disk: format 3 (the lookup table itself, long
+// rows dense, used in place from the model payload) must score exactly like
+// the trained weights and like formats 1-2 (still readable), and damaged
 // tables must be rejected.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -18,12 +19,14 @@ namespace {
 
 constexpr int kClasses = 5;
 
-// A small trained table: 40 features, each pushed towards a few classes.
+// A small trained table: 40 features pushed towards two classes each (short,
+// sparse rows) and three features shared by many rounds (long, dense rows).
 SparseWeights trained(std::uint64_t variant = 0) {
   PerceptronTrainer t(kClasses);
   for (std::uint64_t round = variant; round < 30 + variant * 7; ++round) {
     std::vector<std::uint64_t> feats;
     for (std::uint64_t f = 0; f < 4; ++f) feats.push_back(mix64(round % 10 * 4 + f + 1));
+    feats.push_back(mix64(41 + round % 3));
     t.update(feats.data(), feats.size(), static_cast<int>(round % kClasses),
              static_cast<int>((round * 3 + 1) % kClasses));
     t.tick();
@@ -53,23 +56,81 @@ SparseWeights read_in_place(const std::string& bytes, std::uint32_t format) {
   return w;
 }
 
-TEST(PerceptronWeights, Format2RoundTripScoresIdentically) {
+TEST(PerceptronWeights, Format3RoundTripScoresIdentically) {
   const SparseWeights w = trained();
   ASSERT_GT(w.num_features(), 30u);
+  // Both kinds of row are exercised: long rows dense, short ones sparse.
+  ASSERT_GT(w.num_dense_rows(), 0u);
+  ASSERT_LT(w.num_dense_rows(), w.num_features());
   BinaryWriter out;
   out.u8(7);  // an odd offset: the writer must pad the arrays
   w.write(out);
   const std::string bytes = out.bytes().substr(1);
   EXPECT_NE(scores(w, mix64(1)), std::vector<float>(kClasses, 0.0f));
-  expect_same_scores(w, read_in_place(bytes, 2));
+  expect_same_scores(w, read_in_place(bytes, 3));
   // Without an owner (or alignment) the reader copies instead.
   BinaryReader r(bytes, "copy");
-  expect_same_scores(w, SparseWeights::read(r, nullptr, 2));
+  expect_same_scores(w, SparseWeights::read(r, nullptr, 3));
   // A reloaded table saves to the same bytes.
   BinaryWriter first, again;
   w.write(first);
-  read_in_place(first.bytes(), 2).write(again);
+  read_in_place(first.bytes(), 3).write(again);
   EXPECT_EQ(again.bytes(), first.bytes());
+}
+
+// The rows a table holds: (key, scores) for the keys the tests use.
+std::vector<std::pair<std::uint64_t, std::vector<float>>> rows_of(const SparseWeights& w) {
+  std::vector<std::pair<std::uint64_t, std::vector<float>>> rows;
+  for (std::uint64_t f = 1; f <= 45; ++f) {
+    std::vector<float> s = scores(w, mix64(f));
+    if (s != std::vector<float>(kClasses, 0.0f)) rows.emplace_back(mix64(f), s);
+  }
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+// Format 2 (every row sparse) is what models of 2026-11 were saved in: it
+// must load in place, score the same, and save as format 3 with dense rows.
+TEST(PerceptronWeights, ReadsFormat2AndSavesItWithDenseRows) {
+  const SparseWeights w = trained();
+  const auto rows = rows_of(w);
+  ASSERT_EQ(rows.size(), w.num_features());
+  struct Slot {
+    std::uint64_t key;
+    std::uint32_t begin, end;
+  };
+  struct Entry {
+    std::uint32_t cls;
+    float w;
+  };
+  std::vector<Slot> slots(128, Slot{0, 0, 0});
+  std::vector<Entry> entries;
+  for (const auto& [key, s] : rows) {
+    std::size_t i = key & 127;
+    while (slots[i].end != 0) i = (i + 1) & 127;
+    slots[i].key = key;
+    slots[i].begin = static_cast<std::uint32_t>(entries.size());
+    for (int c = 0; c < kClasses; ++c)
+      if (s[c] != 0.0f) entries.push_back({static_cast<std::uint32_t>(c), s[c]});
+    slots[i].end = static_cast<std::uint32_t>(entries.size());
+  }
+  float max_abs = 0;
+  for (const auto& row : rows)
+    for (float x : row.second) max_abs = std::max(max_abs, std::fabs(x));
+  BinaryWriter out;
+  out.u32(kClasses);
+  out.f32(max_abs / 32767.0f);  // the grid the weights are on
+  out.u64(rows.size());
+  write_aligned_array(out, slots.data(), slots.size(), sizeof(Slot));
+  write_aligned_array(out, entries.data(), entries.size(), sizeof(Entry));
+  const SparseWeights v2 = read_in_place(out.bytes(), 2);
+  EXPECT_EQ(v2.num_dense_rows(), 0u);
+  expect_same_scores(w, v2);
+  BinaryWriter saved;
+  v2.write(saved);
+  const SparseWeights v3 = read_in_place(saved.bytes(), 3);
+  EXPECT_EQ(v3.num_dense_rows(), w.num_dense_rows());
+  expect_same_scores(w, v3);
 }
 
 // The average is what makes an ensemble cost one model: its scores must be
@@ -96,12 +157,7 @@ TEST(PerceptronWeights, ReadsFormat1) {
   const SparseWeights w = trained();
   // Format 1, built from the rows the table holds: keys in order, row offsets,
   // classes, one scale and int16 weights.
-  std::vector<std::pair<std::uint64_t, std::vector<float>>> rows;
-  for (std::uint64_t f = 1; f <= 45; ++f) {
-    std::vector<float> s = scores(w, mix64(f));
-    if (s != std::vector<float>(kClasses, 0.0f)) rows.emplace_back(mix64(f), s);
-  }
-  std::sort(rows.begin(), rows.end());
+  const auto rows = rows_of(w);
   float max_abs = 0;
   for (const auto& row : rows)
     for (float x : row.second) max_abs = std::max(max_abs, std::fabs(x));
@@ -146,22 +202,31 @@ TEST(PerceptronWeights, RejectsDamagedTables) {
   std::uint64_t nslots;
   std::memcpy(&nslots, good.data() + at, 8);
   at += 8;
-  std::size_t slot = 0;
-  for (; slot < nslots; ++slot) {
-    std::uint32_t end;
-    std::memcpy(&end, good.data() + at + slot * 16 + 12, 4);
-    if (end != 0) break;
-  }
-  ASSERT_LT(slot, nslots);
+  auto first_slot = [&](auto wanted) {
+    for (std::size_t slot = 0; slot < nslots; ++slot) {
+      std::uint32_t end;
+      std::memcpy(&end, good.data() + at + slot * 16 + 12, 4);
+      if (wanted(end)) return slot;
+    }
+    return nslots;
+  };
+  const std::size_t sparse = first_slot([](std::uint32_t end) { return end != 0 && end != 0xffffffffu; });
+  const std::size_t dense = first_slot([](std::uint32_t end) { return end == 0xffffffffu; });
+  ASSERT_LT(sparse, nslots);
+  ASSERT_LT(dense, nslots);
   std::string bad = good;
   const std::uint32_t huge = 0x7fffffff;
-  std::memcpy(bad.data() + at + slot * 16 + 12, &huge, 4);  // row end past the entries
-  EXPECT_THROW(read_in_place(bad, 2), Error);
+  std::memcpy(bad.data() + at + sparse * 16 + 12, &huge, 4);  // row end past the entries
+  EXPECT_THROW(read_in_place(bad, 3), Error);
+  bad = good;
+  std::memcpy(bad.data() + at + dense * 16 + 8, &huge, 4);  // a dense row that does not exist
+  EXPECT_THROW(read_in_place(bad, 3), Error);
   bad = good;
   std::memcpy(bad.data(), &huge, 4);  // class count out of range
-  EXPECT_THROW(read_in_place(bad, 2), Error);
-  EXPECT_THROW(read_in_place(good.substr(0, good.size() - 3), 2), Error);  // truncated
-  EXPECT_NO_THROW(read_in_place(good, 2));
+  EXPECT_THROW(read_in_place(bad, 3), Error);
+  EXPECT_THROW(read_in_place(good.substr(0, good.size() - 3), 3), Error);  // truncated
+  EXPECT_THROW(read_in_place(good, 2), Error);  // format 3 bytes read as format 2: trailing data
+  EXPECT_NO_THROW(read_in_place(good, 3));
 }
 
 }  // namespace

@@ -18,8 +18,9 @@ namespace dyad {
 namespace {
 
 // 1: weights copied on load; 2: weight arrays 8-byte aligned and used in place;
-// 3: 16-byte slots holding rows of up to two cells (formats 1-2 are converted).
-constexpr std::uint32_t kPayloadVersion = 3;
+// 3: 16-byte slots holding rows of up to two cells (formats 1-2 are converted);
+// 4: long rows stored dense (format 3 still loads, all rows sparse).
+constexpr std::uint32_t kPayloadVersion = 4;
 
 struct Scratch {
   detail::TokenHashes tokens;

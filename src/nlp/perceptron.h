@@ -7,10 +7,14 @@
 // finalize() averages, drops near-zero weights and features left empty, and
 // returns SparseWeights: an open-addressing key table plus CSR rows of
 // (class, weight). Scoring scatters a row into a dense score array, so a word
-// costs (features x nonzeros per row), not (features x classes). The model is
+// costs (features x nonzeros per row), not (features x classes). Rows that
+// fill a sizeable share of the classes (suffixes, shapes, tag contexts: a few
+// percent of the rows, ~85% of the weights a tagging run adds) are stored
+// dense and added with one vector loop instead of a scatter. The model is
 // read-only after loading and safe to share across threads.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -34,13 +38,17 @@ inline std::uint64_t string_hash(std::string_view s) {
   return h;
 }
 
+/// scores[0..n) += row[0..n) (vectorized; AVX2 where the CPU has it).
+void add_dense_row(const float* row, int n, float* scores);
+
 /// Averaged weights, read-only: feature key -> sparse row of (class, weight).
 class SparseWeights {
  public:
   SparseWeights() = default;
   int num_classes() const { return num_classes_; }
   std::size_t num_features() const { return num_rows_; }
-  std::size_t num_weights() const { return num_entries_; }
+  std::size_t num_weights() const { return num_weights_; }
+  std::size_t num_dense_rows() const { return num_dense_; }
 
   /// Adds the row of `key` (if known) into scores[0..num_classes).
   void add_to(std::uint64_t key, float* scores) const {
@@ -49,6 +57,10 @@ class SparseWeights {
       const Slot& slot = slots_[i];
       if (slot.end == 0) return;  // empty slot: unknown feature
       if (slot.key != key) continue;
+      if (slot.end == kDenseRow) {
+        add_dense_row(dense_ + slot.begin * dense_stride(), num_classes_, scores);
+        return;
+      }
       for (std::uint32_t k = slot.begin; k < slot.end; ++k) scores[entries_[k].cls] += entries_[k].w;
       return;
     }
@@ -68,9 +80,10 @@ class SparseWeights {
   /// seeds): scores like the members' averaged scores, at one model's cost.
   static SparseWeights average(const std::vector<const SparseWeights*>& models);
 
-  /// Format 2 (written): the lookup table itself (slots, then rows of
-  /// (class, weight) on the int16 grid), 8-byte aligned, so a load validates
-  /// it and uses it in place inside `owner`'s bytes. Format 1 (read only):
+  /// Format 3 (written): the lookup table itself (slots, then sparse rows of
+  /// (class, weight), then dense rows, weights on the int16 grid), 8-byte
+  /// aligned, so a load validates it and uses it in place inside `owner`'s
+  /// bytes. Format 2 (read): the same without dense rows. Format 1 (read):
   /// keys, row offsets, classes and int16 weights; the table is rebuilt.
   void write(BinaryWriter& w) const;
   static SparseWeights read(BinaryReader& r, const std::shared_ptr<const void>& owner,
@@ -83,6 +96,14 @@ class SparseWeights {
     std::uint64_t key;
     std::uint32_t begin, end;  // end == 0: empty slot (rows are never empty)
   };
+  /// Slot::end of a dense row; Slot::begin is then its dense row number.
+  static constexpr std::uint32_t kDenseRow = 0xffffffffu;
+  /// Rows with at least this many weights are stored dense.
+  static std::size_t dense_min_weights(int num_classes) {
+    return std::max<std::size_t>(4, static_cast<std::size_t>(num_classes) / 6);
+  }
+  /// Dense rows are padded to a multiple of 8 classes (32 bytes).
+  std::size_t dense_stride() const { return (static_cast<std::size_t>(num_classes_) + 7) / 8 * 8; }
   struct Entry {
     std::uint32_t cls;
     float w;
@@ -90,24 +111,33 @@ class SparseWeights {
   struct Storage {
     std::vector<Slot> slots;
     std::vector<Entry> entries;
+    std::vector<float> dense;
   };
+  /// The non-zero weights of an occupied slot's row, in class order.
+  void row_entries(const Slot& slot, std::vector<Entry>& out) const;
   /// Builds the table from rows in key order (row r: cls/w[row_begin[r]..row_begin[r+1])).
   static SparseWeights build(int num_classes, float scale, const std::vector<std::uint64_t>& keys,
                              const std::vector<std::uint32_t>& row_begin,
                              const std::vector<std::uint16_t>& cls, const std::vector<float>& w);
   static SparseWeights read_v1(BinaryReader& r);
-  void validate(BinaryReader& r) const;
+  /// The same rows without weights below `threshold`, laid out afresh (long
+  /// rows dense); `requantize` puts them on a new int16 grid.
+  SparseWeights rebuilt(float threshold, bool requantize) const;
+  void validate(BinaryReader& r);  // also counts num_weights_
   float grid_step() const;
 
   int num_classes_ = 0;
   float scale_ = 0;  // int16 grid step; 0 = not quantized yet
-  std::size_t num_rows_ = 0, num_entries_ = 0;
+  std::size_t num_rows_ = 0, num_entries_ = 0;  // entries_: sparse rows only
+  std::size_t num_dense_ = 0;                     // dense rows
+  std::size_t num_weights_ = 0;                   // non-zero weights in all rows
   std::size_t mask_ = 0;  // slot count - 1 (a power of two)
   // Immutable after construction, so copies share it: either our own
   // Storage or a loaded model's payload.
   std::shared_ptr<const void> owner_;
   const Slot* slots_ = nullptr;
   const Entry* entries_ = nullptr;
+  const float* dense_ = nullptr;
 };
 
 /// Online trainer: score with the current weights, update on mistakes.

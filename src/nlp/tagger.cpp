@@ -21,7 +21,9 @@
 namespace dyad {
 
 namespace {
-constexpr std::uint32_t kPayloadVersion = 2;
+// 1: weights as key/row arrays (rebuilt on load); 2: the lookup tables used in
+// place; 3: long rows stored dense (formats 1-2 still load, all rows sparse).
+constexpr std::uint32_t kPayloadVersion = 3;
 
 struct Scratch {
   detail::PosScratch pos;
