@@ -47,4 +47,23 @@ TEST(CoderActorRoles, PronounInANewSentenceKeepsRecency) {
   EXPECT_EQ(dyad_of(ev, "19"), "BOL>PER");
 }
 
+// "Bolivia is mistreating refugees, a rights group protested.": a trailing
+// accusing verb accuses the clause's subject; a rights group is an NGO.
+TEST(CoderActorRoles, TrailingProtestAccusesTheClauseSubject) {
+  auto ev = code_parsed({"Bolivia Bolivia PROPN NNP 3 nsubj", "is be AUX VBZ 3 aux", "mistreating mistreat VERB VBG 0 root",
+                         "refugees refugee NOUN NNS 3 obj", ", , PUNCT , 9 punct", "a a DET DT 8 det",
+                         "rights right NOUN NNS 8 compound", "group group NOUN NN 9 nsubj", "protested protest VERB VBD 3 conj",
+                         ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "11"), "NGOHRI>BOL");
+}
+
+// "..., a rights group protested to Chile against Peru.": aimed at someone of its own.
+TEST(CoderActorRoles, TrailingProtestWithItsOwnTargetKeepsIt) {
+  auto ev = code_parsed({"Bolivia Bolivia PROPN NNP 3 nsubj", "is be AUX VBZ 3 aux", "mistreating mistreat VERB VBG 0 root",
+                         "refugees refugee NOUN NNS 3 obj", ", , PUNCT , 9 punct", "a a DET DT 8 det",
+                         "rights right NOUN NNS 8 compound", "group group NOUN NN 9 nsubj", "protested protest VERB VBD 3 conj",
+                         "against against ADP IN 11 case", "Peru Peru PROPN NNP 9 obl", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "14"), "NGOHRI>PER");  // "protest against" is a demonstration
+}
+
 }  // namespace

@@ -183,6 +183,9 @@ class DocumentCoder {
         }
       }
       std::erase_if(targets, [&](const auto& g) { return own_means(v, g.first, sources); });
+      if (int accused = detail::accused_by_trailing_verb(v, t); targets.empty() && accused >= 0) {
+        for (auto& a : list_members(v, accused)) targets.emplace_back(a, v.lemma(t) + " <-trailing- clause -nsubj-> " + v.word(accused).form);
+      }
       if (targets.empty() && sources.size() >= 2) {
         // "France and Germany met": the first conjunct towards the others
         targets.assign(sources.begin() + 1, sources.end());
@@ -323,8 +326,9 @@ class DocumentCoder {
   // source the country of the event's place ("protesters blocked roads in
   // Algiers" -> DZAOPP). Returns the confidence cost.
   static double domestic_countries(Event& e) {
-    auto sector_only = [](const std::optional<Actor>& a) {
-      return a && a->via == "agent" && a->country.empty() && !a->sector.empty() && a->code == a->sector;
+    auto sector_only = [](const std::optional<Actor>& a) {  // NGOs are international, as IGOs
+      return a && a->via == "agent" && a->country.empty() && !a->sector.empty() && a->code == a->sector &&
+             !a->code.starts_with("NGO");
     };
     double cost = 0.0;
     if (sector_only(e.source) && e.location && !e.location->country.empty()) {

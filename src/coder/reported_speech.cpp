@@ -84,6 +84,30 @@ std::vector<int> reported_region(const SentenceView& v, int t) {
   return out;
 }
 
+int accused_by_trailing_verb(const SentenceView& v, int t) {
+  static const std::array<std::string_view, 9> kAccuse = {"protest", "complain", "charge", "allege", "accuse",
+                                                          "deplore", "denounce", "condemn", "criticize"};
+  static const std::array<std::string_view, 6> kRels = {"parataxis", "ccomp", "advcl", "acl", "acl:relcl", "conj"};
+  int h = v.head(t);
+  if (h < 0 || h > t || v.upos(t) != "VERB" || std::find(kAccuse.begin(), kAccuse.end(), v.lemma(t)) == kAccuse.end() ||
+      std::find(kRels.begin(), kRels.end(), v.rel(t)) == kRels.end()) {
+    return -1;
+  }
+  int subj = v.first_kid(t, "nsubj");
+  if (subj < 0 || subj > t) return -1;
+  int first = extent(v, subj).first;
+  while (first < subj && v.upos(first) == "PUNCT") ++first;
+  if (first == 0 || v.low(first - 1) != ",") return -1;  // "CLAUSE, X protested"
+  for (int c : v.children(t)) {
+    std::string_view b = v.base_rel(c);
+    std::string prep = b == "obl" ? v.case_of(c) : "";
+    bool aimed = prep == "against" || prep == "over" || prep == "about" || prep == "at" || prep == "with";
+    if (b == "obj" || b == "ccomp" || b == "xcomp" || b == "mark" || aimed) return -1;  // an act of its own
+  }
+  int accused = v.first_kid(h, "nsubj");
+  return accused >= 0 && accused < subj ? accused : -1;
+}
+
 std::vector<int> split_list_siblings(const SentenceView& v, int w) {
   std::vector<int> out;
   int h = v.head(w);

@@ -25,6 +25,12 @@ bool statement_verb(const SentenceView& v, int t);
 /// Returns that head, or -1.
 int attributed_clause_head(const SentenceView& v, int t);
 
+/// "Croatian authorities are failing refugees, a rights group protested": an
+/// accusing verb (protest, complain, charge, condemn, ...) written after the
+/// clause it reacts to, with nothing of its own to aim at, accuses that
+/// clause's subject. Returns that subject word, or -1.
+int accused_by_trailing_verb(const SentenceView& v, int t);
+
 /// Words of the reported clause of statement verb `t` (sorted); empty when t
 /// reports no clause. Includes t's own dependents that precede its subject in
 /// the trailing form (a parser's "its embassy, a senior official said" obj).
