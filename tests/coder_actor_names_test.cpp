@@ -87,4 +87,13 @@ TEST(CoderActorNames, PersonNounOwnedByACapitalTakesItsCountry) {
   EXPECT_EQ(dyad_of(ev, "11"), "PER>CHL");
 }
 
+// "Peru criticized rebels in Northern Ireland.": a constituent country of
+// the UK is GBR, not Ireland.
+TEST(CoderActorNames, NorthernIrelandIsBritish) {
+  auto ev = code_parsed({"Peru Peru PROPN NNP 2 nsubj", "criticized criticize VERB VBD 0 root",
+                         "rebels rebel NOUN NNS 2 obj", "in in ADP IN 6 case", "Northern Northern PROPN NNP 6 amod",
+                         "Ireland Ireland PROPN NNP 3 nmod", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "11"), "PER>GBRREB");
+}
+
 }  // namespace
