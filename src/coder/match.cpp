@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 
+#include "coder/verb_slots.h"
+
 namespace dyad::detail {
 namespace {
 
@@ -97,7 +99,8 @@ bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const P
       int o = (p.noun ? noun_object(v, t) : logical_object(v, t)).word;
       ok = value_matches(d, v, o, c.values);
       // "caught one of the key figures": a quantity's "of" phrase is the object's kind
-      if (!ok && o >= 0 && std::find(kQuantity.begin(), kQuantity.end(), v.lemma(o)) != kQuantity.end()) {
+      if (!ok && o >= 0 && (std::find(kQuantity.begin(), kQuantity.end(), v.lemma(o)) != kQuantity.end() ||
+                            is_measure(v.lemma(o)))) {
         ok = value_matches(d, v, prep_dependent(v, o, "of").word, c.values);
       }
       break;
@@ -109,6 +112,10 @@ bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const P
       for (int ch : v.children(t)) {
         std::string_view b = v.base_rel(ch);
         if ((b == "obl" || b == "nmod") && v.case_of(ch) == c.prep && value_matches(d, v, ch, c.values)) ok = true;
+        // a clause the preposition introduces: "pushed [for the US to support ...]", "blamed X [for attacking]"
+        // ("to" marks an infinitive, not a to-phrase)
+        int m = b == "advcl" && c.prep != "to" ? v.first_kid(ch, "mark") : -1;
+        if (m >= 0 && v.low(m) == c.prep && value_matches(d, v, ch, c.values)) ok = true;
       }
       break;
     case Constraint::Kind::kXcomp:
@@ -155,9 +162,16 @@ std::vector<std::string> verb_stems(const std::string& f) {
 SlotWord logical_subject(const SentenceView& v, int verb) {
   std::string path;
   int x = verb;
+  bool active_conjunct = false;  // the last step came up from an active verb's conj
   for (int hop = 0; hop < 6 && x >= 0; ++hop) {
     if (int s = exact_kid(v, x, "nsubj"); s >= 0) return {s, path + step(v, x, "nsubj", s, true)};
+    if (int e = personal_expl(v, x); e >= 0) return {e, path + step(v, x, "expl", e, true) + " (personal subject)"};
     if (v.passive(x)) {
+      // "has been indicted ... and will resign": an active conjunct shares the
+      // passive's grammatical subject, not its by-agent
+      if (int s = exact_kid(v, x, "nsubj:pass"); active_conjunct && s >= 0) {
+        return {s, path + step(v, x, "nsubj:pass", s, true)};
+      }
       int a = by_agent(v, x);
       return a >= 0 ? SlotWord{a, path + step(v, x, v.rel(a), a, true)} : SlotWord{-1, path + v.lemma(x) + " (passive, no agent)"};
     }
@@ -175,7 +189,9 @@ SlotWord logical_subject(const SentenceView& v, int verb) {
         return {o, path + step(v, h, "obj", o, true)};
       }
       x = h;
-    } else if (r == "conj" || r == "advcl" || r == "xcomp") {
+    } else if (r == "conj" || r == "advcl" || (r == "acl" && exact_kid(v, h, "cop") >= 0)) {
+      // acl of a copular predicate: "X are guilty [of violating ...]" -> X
+      active_conjunct = r == "conj" && own_active_voice(v, x);
       path += step(v, h, r, x, false) + " ";
       x = h;
     } else {
@@ -311,6 +327,11 @@ SlotWord noun_source(const SentenceView& v, int t) {
   }
   SlotWord by = prep_dependent(v, t, "by");
   if (by.word >= 0) return by;
+  // "two Israeli air raids", "U.S. strikes": a capitalised modifier (a country's
+  // adjective or name) is the agent, before the governing verb's subject, which
+  // is often only the one who speaks of the act ("Lebanon complained over ...").
+  // Not inside a name ("the Vienna Convention").
+  if (SlotWord m = capitalised_modifier(v, t); m.word >= 0) return m;
   int h = v.head(t);
   std::string_view r = v.base_rel(t);
   if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass")) {
@@ -353,9 +374,14 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
   SlotWord o = logical_object(v, t);
   add(o);
   if (o.word >= 0) {
-    for (const char* prep : {"to", "for", "with", "against", "on"}) add(prep_dependent(v, o.word, prep));
+    for (const char* prep : {"to", "for", "with", "against", "on", "among", "between"}) add(prep_dependent(v, o.word, prep));
     add_owners(v, o.word, add);
     for (const char* prep : {"by", "from", "of"}) add(prep_dependent(v, o.word, prep));
+    // "prevented [the demonstration staged by students]": a participle's by-agent authors the object
+    for (int c : v.kids(o.word, "acl")) {
+      int a = v.word(c).xpos == "VBN" ? by_agent(v, c) : -1;
+      if (a >= 0) add({a, step(v, t, "obj", o.word, true) + " " + step(v, o.word, "acl", c, true) + " " + step(v, c, "by", a, true)});
+    }
     // "rejected an offer [from X]" with the phrase attached to the verb: a
     // from-phrase right after the object is as often the object's author.
     int end = v.subtree(o.word).back();
@@ -368,7 +394,19 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
   for (const char* prep : {"to", "with", "against", "toward", "towards", "at", "on"}) {
     SlotWord g = prep_dependent(v, t, prep);
     add(g);
-    if (g.word >= 0) add_owners(v, g.word, add);  // "agreed to [US] mediation"
+    if (g.word < 0) continue;
+    add_owners(v, g.word, add);  // "agreed to [US] mediation"
+    for (const char* by : {"from", "by"}) {  // "responded to a demand [from X]"
+      SlotWord a = prep_dependent(v, g.word, by);
+      if (a.word >= 0) add({a.word, g.path + " " + a.path});
+    }
+  }
+  // "pushed for [the US to support ...]": the subject of a for-clause is whom it is asked of
+  for (int c : v.children(t)) {
+    int m = v.base_rel(c) == "advcl" ? v.first_kid(c, "mark") : -1;
+    if (m < 0 || v.low(m) != "for") continue;
+    int s = exact_kid(v, c, "nsubj");
+    if (s >= 0) add({s, step(v, t, "advcl", c, true) + " " + step(v, c, "nsubj", s, true)});
   }
   // "refused to meet X", "threatened to cut off electricity to X": the
   // controlled clause's target is the controller's too.
@@ -380,7 +418,8 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
       out.targets[k].path = step(v, t, "xcomp", c, true) + " " + out.targets[k].path;
     }
   }
-  if (!clause_target || o.word >= 0) return;
+  // After the object and its phrases: "issued a reminder to X [that Y must ...]" -> Y
+  if (!clause_target) return;
   for (int c : v.children(t)) {
     if (v.rel(c) != "ccomp") continue;
     int s = exact_kid(v, c, "nsubj");
@@ -441,6 +480,7 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_tar
         if (w.word >= 0 && w.word != s.word) out.targets.push_back(std::move(w));
       };
       add_owners(v, g.word, add);
+      add(capitalised_modifier(v, g.word));
       SlotWord by = prep_dependent(v, g.word, "by");
       if (by.word >= 0) add({by.word, g.path + " " + by.path});
     }
@@ -486,6 +526,7 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_tar
       if (w.word >= 0 && w.word != s.word) out.targets.push_back(std::move(w));
     };
     add_owners(v, g.word, add);
+    add(capitalised_modifier(v, g.word));  // "complained over [Israeli] air raids"
   }
   return out;
 }

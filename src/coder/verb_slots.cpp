@@ -1,0 +1,73 @@
+// Parse tests behind the slot rules of match.cpp (see verb_slots.h). Each
+// list is closed and small; the rules and their examples are in docs/coder.md.
+#include "coder/verb_slots.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace dyad::detail {
+namespace {
+
+// Measures, amounts and series name how much, not what: "700 kg of medicine",
+// "$50,000 worth of goods", "a series of bombs" are acts on medicine, goods, bombs.
+const std::array<std::string_view, 33> kMeasure = {
+    "kg",     "kilogram", "kilo",      "tonne",     "ton",         "pound",   "litre",    "liter",  "gallon",
+    "barrel", "worth",    "dollar",    "euro",      "million",     "billion", "thousand", "amount", "quantity",
+    "lot",    "load",     "truckload", "planeload", "consignment", "batch",   "series",   "string", "wave",
+    "spate",  "barrage",  "volley",    "handful",   "dozen",       "couple"};
+
+// Predicates that take a personal subject, so an "it" the parser labelled expl
+// is still their subject ("it is prepared to impose martial law"); in "it is
+// important to act" the "it" is a true expletive and stays out.
+const std::array<std::string_view, 11> kPersonalPredicate = {
+    "prepared", "ready", "willing", "unwilling", "determined", "able", "unable", "reluctant", "eager", "poised", "set"};
+
+int exact_kid(const SentenceView& v, int i, std::string_view rel) {
+  for (int c : v.children(i)) {
+    if (v.rel(c) == rel) return c;
+  }
+  return -1;
+}
+
+bool is_capitalised(const SentenceView& v, int w) {
+  const std::string& f = v.word(w).form;
+  return !f.empty() && f[0] >= 'A' && f[0] <= 'Z';
+}
+
+bool modifier_rel(const SentenceView& v, int c) { return v.rel(c) == "amod" || v.rel(c) == "compound"; }
+
+}  // namespace
+
+bool is_measure(std::string_view lemma) {
+  return std::find(kMeasure.begin(), kMeasure.end(), lemma) != kMeasure.end();
+}
+
+int personal_expl(const SentenceView& v, int x) {
+  if (std::find(kPersonalPredicate.begin(), kPersonalPredicate.end(), v.low(x)) == kPersonalPredicate.end()) return -1;
+  int e = exact_kid(v, x, "expl");
+  return e >= 0 && v.first_kid(x, "xcomp") >= 0 && v.low(e) == "it" ? e : -1;
+}
+
+// "arrested and accused" (bare participle) stays passive; "will resign",
+// "resigns", "and expelled its envoy" (an object) are active.
+bool own_active_voice(const SentenceView& v, int x) {
+  const std::string& t = v.word(x).xpos;
+  return exact_kid(v, x, "aux") >= 0 || exact_kid(v, x, "obj") >= 0 || t == "VB" || t == "VBP" || t == "VBZ" ||
+         t == "VBG";
+}
+
+// The actor table resolves a noun together with its own modifiers ("Israeli
+// raids" -> ISR), so the slot is the noun itself. A modifier one level down
+// ("Israeli [air] raids") is not resolved there, so it is not looked for.
+SlotWord capitalised_modifier(const SentenceView& v, int w) {
+  if (is_capitalised(v, w)) return {};
+  for (int c : v.children(w)) {
+    if (modifier_rel(v, c) && c < w && c > 0 && is_capitalised(v, c)) {
+      return {w, v.word(w).form + " (" + v.rel(c) + " " + v.word(c).form + ")"};
+    }
+  }
+  return {};
+}
+
+}  // namespace dyad::detail

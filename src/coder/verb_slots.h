@@ -1,0 +1,29 @@
+// Small parse tests the slot rules of match.cpp share: measure nouns, personal
+// subjects labelled expl, a conjunct's own voice, capitalised modifiers.
+#pragma once
+
+#include <string_view>
+
+#include "coder/match.h"
+#include "coder/sentence_view.h"
+
+namespace dyad::detail {
+
+/// A measure, amount or series ("kg", "worth", "dollar", "series", "wave"): its
+/// "of" phrase says what the object is ("700 kg of medicine").
+bool is_measure(std::string_view lemma);
+
+/// The "it" a parser labelled expl under a predicate that takes a personal
+/// subject and an xcomp ("it is prepared to impose ..."), else -1.
+int personal_expl(const SentenceView& v, int x);
+
+/// A conjunct whose voice is its own rather than its passive head's: it has
+/// its own non-passive auxiliary, an object, or a present/base/gerund form.
+bool own_active_voice(const SentenceView& v, int x);
+
+/// `w` itself when a capitalised amod/compound before it names whose act or
+/// thing it is ("Israeli raids", "U.S. strikes"); empty when `w` is itself
+/// capitalised (a name) or the modifier is the sentence's first word.
+SlotWord capitalised_modifier(const SentenceView& v, int w);
+
+}  // namespace dyad::detail
