@@ -140,4 +140,14 @@ TEST(CoderVerbSlots, ClauseSubjectAfterAnObjectNamingNoActor) {
   EXPECT_TRUE(found);
 }
 
+// "Hundreds of Chilean students attacked the embassy." The count's "of" phrase
+// is the actor.
+TEST(CoderVerbSlots, CrowdCountGivesWayToItsOfPhrase) {
+  auto ev = code_parsed({"Hundreds hundred NOUN NNS 5 nsubj", "of of ADP IN 4 case", "Chilean Chilean ADJ JJ 4 amod",
+                         "students student NOUN NNS 1 nmod", "attacked attack VERB VBD 0 root", "the the DET DT 7 det",
+                         "embassy embassy NOUN NN 5 obj", ". . PUNCT . 5 punct"});
+  std::string d = dyad_of(ev, "1");
+  EXPECT_EQ(d.substr(0, d.find('>')), "CHLEDU");
+}
+
 }  // namespace

@@ -444,7 +444,9 @@ bool demand_by_clause(const SentenceView& v, int t) {
   return false;
 }
 
-Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_target) {
+namespace {
+
+Slots raw_slots(const SentenceView& v, int t, const Pattern& p, bool clause_target) {
   Slots out;
   if (p.noun) {
     // "talks between X and Y": X is the source, its conjuncts the targets.
@@ -527,6 +529,17 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_tar
     };
     add_owners(v, g.word, add);
     add(capitalised_modifier(v, g.word));  // "complained over [Israeli] air raids"
+  }
+  return out;
+}
+
+}  // namespace
+
+Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_target) {
+  Slots out = raw_slots(v, t, p, clause_target);
+  // "Thousands of Nigerians protested": the crowd's kind is the actor
+  for (auto* list : {&out.sources, &out.targets}) {
+    for (SlotWord& w : *list) w = through_quantity(v, std::move(w));
   }
   return out;
 }

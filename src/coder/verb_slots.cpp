@@ -23,6 +23,11 @@ const std::array<std::string_view, 33> kMeasure = {
 const std::array<std::string_view, 11> kPersonalPredicate = {
     "prepared", "ready", "willing", "unwilling", "determined", "able", "unable", "reluctant", "eager", "poised", "set"};
 
+// Crowd counts: their "of" phrase names who acts. "one of", "members of" are
+// the actor resolver's part-of nouns (actors.cpp) and stay out of here.
+const std::array<std::string_view, 12> kCrowd = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
+                                                 "score", "scores", "million", "millions", "tens", "group"};
+
 int exact_kid(const SentenceView& v, int i, std::string_view rel) {
   for (int c : v.children(i)) {
     if (v.rel(c) == rel) return c;
@@ -68,6 +73,20 @@ SlotWord capitalised_modifier(const SentenceView& v, int w) {
     }
   }
   return {};
+}
+
+SlotWord through_quantity(const SentenceView& v, SlotWord w) {
+  if (w.word < 0 || std::find(kCrowd.begin(), kCrowd.end(), v.lemma(w.word)) == kCrowd.end()) return w;
+  for (int depth = 0; depth < 2; ++depth) {  // "hundreds of thousands of people"
+    int of = -1;
+    for (int c : v.children(w.word)) {
+      if (v.base_rel(c) == "nmod" && v.case_of(c) == "of") of = c;
+    }
+    if (of < 0) break;
+    w = {of, w.path + " -of-> " + v.word(of).form};
+    if (std::find(kCrowd.begin(), kCrowd.end(), v.lemma(of)) == kCrowd.end()) break;
+  }
+  return w;
 }
 
 }  // namespace dyad::detail

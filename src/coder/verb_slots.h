@@ -26,4 +26,8 @@ bool own_active_voice(const SentenceView& v, int x);
 /// capitalised (a name) or the modifier is the sentence's first word.
 SlotWord capitalised_modifier(const SentenceView& v, int w);
 
+/// A slot word that only counts a crowd ("thousands", "dozens", "a group")
+/// gives way to its "of" phrase: "Thousands of Nigerians" -> "Nigerians".
+SlotWord through_quantity(const SentenceView& v, SlotWord w);
+
 }  // namespace dyad::detail
