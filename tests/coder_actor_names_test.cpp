@@ -87,6 +87,24 @@ TEST(CoderActorNames, PersonNounOwnedByACapitalTakesItsCountry) {
   EXPECT_EQ(dyad_of(ev, "11"), "PER>CHL");
 }
 
+// "Mitsotakis criticized Peru.": father (1990-93) and son (2019-) share the name.
+TEST(CoderActorNames, SharedSurnameAcrossGenerations) {
+  std::vector<std::string> rows = {"Mitsotakis Mitsotakis PROPN NNP 2 nsubj", "criticized criticize VERB VBD 0 root",
+                                   "Peru Peru PROPN NNP 2 obj", ". . PUNCT . 2 punct"};
+  auto early = code_parsed(rows, "1991-05-02");
+  auto late = code_parsed(rows, "2021-05-02");
+  ASSERT_TRUE(!early.empty() && !late.empty() && early[0].source && late[0].source);
+  EXPECT_EQ(early[0].source->person, "Konstantinos Mitsotakis");
+  EXPECT_EQ(late[0].source->person, "Kyriakos Mitsotakis");
+}
+
+// "Kampuchean guerrillas attacked Peru.": a former name's adjective.
+TEST(CoderActorNames, FormerNameAdjective) {
+  auto ev = code_parsed({"Kampuchean Kampuchean ADJ JJ 2 amod", "guerrillas guerrilla NOUN NNS 3 nsubj",
+                         "attacked attack VERB VBD 0 root", "Peru Peru PROPN NNP 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "KHMREB>PER");
+}
+
 // "Peru criticized rebels in Northern Ireland.": a constituent country of
 // the UK is GBR, not Ireland.
 TEST(CoderActorNames, NorthernIrelandIsBritish) {

@@ -66,4 +66,15 @@ TEST(CoderActorRoles, TrailingProtestWithItsOwnTargetKeepsIt) {
   EXPECT_EQ(dyad_of(ev, "14"), "NGOHRI>PER");  // "protest against" is a demonstration
 }
 
+// "Chilean forces shelled Bolivian villages, officials said." parsed with
+// "shelled" as a reduced relative of "forces", the subject of "said": the
+// verb with its object is the reported clause, and the forces act.
+TEST(CoderActorRoles, ReportedClauseReadAsReducedRelative) {
+  auto ev = code_parsed({"Chilean Chilean ADJ JJ 2 amod", "forces force NOUN NNS 9 nsubj", "shelled shell VERB VBD 2 acl",
+                         "Bolivian Bolivian ADJ JJ 5 amod", "villages village NOUN NNS 3 obj", ", , PUNCT , 7 punct",
+                         "officials official NOUN NNS 5 conj", "had have AUX VBD 9 aux", "said say VERB VBN 0 root",
+                         ". . PUNCT . 9 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "CHLMIL>BOL");
+}
+
 }  // namespace

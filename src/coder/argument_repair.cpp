@@ -14,6 +14,8 @@
 //       phrases, a common noun read as the end of a name.
 //   (f) a stative passive ("Israel is opposed to X", "forces were engaged
 //       in Y") names its subject's own stance or activity: the subject acts.
+//   (g) a reported clause read as its subject's reduced relative ("forces
+//       launched artillery ..., sources said" with "launched" an acl).
 // The rewrite is idempotent and leaves correct parses untouched.
 #include <algorithm>
 #include <array>
@@ -277,6 +279,26 @@ int noun_inside_name(const Sentence& s, int h) {
 
 namespace {
 
+// (g) "Vietnamese-led forces launched artillery ..., sources said" read as
+// forces (nsubj of said) with "launched" its reduced relative: a past verb
+// with an object, attached as acl right after the subject noun of a later
+// statement verb, is the reported clause. Returns V or -1.
+int subject_with_clause_as_acl(const Sentence& s, int v) {
+  static const std::array<std::string_view, 8> kSay = {"say", "report", "tell", "state", "announce", "add", "claim", "confirm"};
+  const Word& w = s.words[v];
+  if (w.upos != "VERB" || (w.xpos != "VBD" && w.xpos != "VBN") || w.deprel != "acl" || v == 0) return -1;
+  int n = head0(s, v);
+  if (n != v - 1 || !nominal(s.words[n]) || s.words[n].deprel != "nsubj") return -1;
+  int say = head0(s, n);
+  if (say <= v || !one_of(low(s.words[say].lemma), kSay)) return -1;
+  bool object = false;
+  for (int c : children(s, v)) {
+    if (s.words[c].deprel == "obj") object = true;
+    if (base(s.words[c].deprel) == "aux" || s.words[c].deprel == "mark") return -1;
+  }
+  return object ? v : -1;
+}
+
 // (f) be + oppose/commit/engage/... + its preposition, with no by-agent.
 bool stative_passive(const Sentence& s, int v) {
   static const std::array<std::pair<std::string_view, std::string_view>, 6> kStative = {
@@ -311,7 +333,7 @@ bool needs_argument_repair(const Sentence& s) {
     if (noun_inside_name(s, v) >= 0) return true;
     if (passive_without_patient(s, v) && patient_before(s, v) >= 0) return true;
     if (split_subject_verb_object(s, v) >= 0) return true;
-    if (stative_passive(s, v)) return true;
+    if (stative_passive(s, v) || subject_with_clause_as_acl(s, v) >= 0) return true;
   }
   return false;
 }
@@ -365,6 +387,15 @@ bool repair_arguments(Sentence& s, std::string* why) {
     s.words[p].head = v + 1;
     s.words[p].deprel = "nsubj:pass";
     if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[p].form + "' before '" + s.words[v].form + "' is its passive subject";
+    changed = true;
+  }
+  for (int v = 0; v < n; ++v) {
+    if (subject_with_clause_as_acl(s, v) < 0) continue;
+    int noun = head0(s, v);
+    s.words[v].head = s.words[noun].head;
+    s.words[v].deprel = "ccomp";
+    s.words[noun].head = v + 1;
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[noun].form + " " + s.words[v].form + "' is the reported clause";
     changed = true;
   }
   for (int v = 0; v < n; ++v) {
