@@ -1,7 +1,7 @@
-// The tagger's weight tables on disk: format 3 (the lookup table itself, long
+// The tagger's weight tables on disk: format 4 (the lookup table itself, long
 // rows dense, used in place from the model payload) must score exactly like
-// the trained weights and like formats 1-2 (still readable), and damaged
-// tables must be rejected.
+// the trained weights and like formats 1-3 (still readable, converted), and
+// damaged tables must be rejected.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -56,7 +56,7 @@ SparseWeights read_in_place(const std::string& bytes, std::uint32_t format) {
   return w;
 }
 
-TEST(PerceptronWeights, Format3RoundTripScoresIdentically) {
+TEST(PerceptronWeights, Format4RoundTripScoresIdentically) {
   const SparseWeights w = trained();
   ASSERT_GT(w.num_features(), 30u);
   // Both kinds of row are exercised: long rows dense, short ones sparse.
@@ -67,15 +67,18 @@ TEST(PerceptronWeights, Format3RoundTripScoresIdentically) {
   w.write(out);
   const std::string bytes = out.bytes().substr(1);
   EXPECT_NE(scores(w, mix64(1)), std::vector<float>(kClasses, 0.0f));
-  expect_same_scores(w, read_in_place(bytes, 3));
+  const SparseWeights loaded = read_in_place(bytes, 4);
+  expect_same_scores(w, loaded);
   // Without an owner (or alignment) the reader copies instead.
   BinaryReader r(bytes, "copy");
-  expect_same_scores(w, SparseWeights::read(r, nullptr, 3));
+  expect_same_scores(w, SparseWeights::read(r, nullptr, 4));
   // A reloaded table saves to the same bytes.
   BinaryWriter first, again;
   w.write(first);
-  read_in_place(first.bytes(), 3).write(again);
+  read_in_place(first.bytes(), 4).write(again);
   EXPECT_EQ(again.bytes(), first.bytes());
+  // Full keys are not saved: a loaded table cannot be averaged, and says so.
+  EXPECT_THROW(SparseWeights::average({&loaded}), Error);
 }
 
 // The rows a table holds: (key, scores) for the keys the tests use.
@@ -89,9 +92,10 @@ std::vector<std::pair<std::uint64_t, std::vector<float>>> rows_of(const SparseWe
   return rows;
 }
 
-// Format 2 (every row sparse) is what models of 2026-11 were saved in: it
-// must load in place, score the same, and save as format 3 with dense rows.
-TEST(PerceptronWeights, ReadsFormat2AndSavesItWithDenseRows) {
+// Format 2 (16-byte slots, every row sparse, float weights) is what the
+// models of 2026-11 were saved in: it must load, score the same, and save as
+// format 4 with dense rows.
+TEST(PerceptronWeights, ReadsFormat2AndSavesItAsFormat4) {
   const SparseWeights w = trained();
   const auto rows = rows_of(w);
   ASSERT_EQ(rows.size(), w.num_features());
@@ -124,13 +128,20 @@ TEST(PerceptronWeights, ReadsFormat2AndSavesItWithDenseRows) {
   write_aligned_array(out, slots.data(), slots.size(), sizeof(Slot));
   write_aligned_array(out, entries.data(), entries.size(), sizeof(Entry));
   const SparseWeights v2 = read_in_place(out.bytes(), 2);
-  EXPECT_EQ(v2.num_dense_rows(), 0u);
+  EXPECT_EQ(v2.num_dense_rows(), w.num_dense_rows());
   expect_same_scores(w, v2);
   BinaryWriter saved;
   v2.write(saved);
-  const SparseWeights v3 = read_in_place(saved.bytes(), 3);
-  EXPECT_EQ(v3.num_dense_rows(), w.num_dense_rows());
-  expect_same_scores(w, v3);
+  expect_same_scores(w, read_in_place(saved.bytes(), 4));
+  // A row pointing past the weights is rejected, not read.
+  slots[slots[0].end != 0 ? 0 : 1].end = 1000;
+  BinaryWriter bad;
+  bad.u32(kClasses);
+  bad.f32(max_abs / 32767.0f);
+  bad.u64(rows.size());
+  write_aligned_array(bad, slots.data(), slots.size(), sizeof(Slot));
+  write_aligned_array(bad, entries.data(), entries.size(), sizeof(Entry));
+  EXPECT_THROW(read_in_place(bad.bytes(), 2), Error);
 }
 
 // The average is what makes an ensemble cost one model: its scores must be
@@ -195,7 +206,7 @@ TEST(PerceptronWeights, RejectsDamagedTables) {
   trained().write(out);
   const std::string good = out.bytes();
   // Header: classes u32, scale f32, rows u64; then the slot array (pad byte,
-  // padding, count) whose first non-empty slot we damage.
+  // padding, count) of 8-byte slots (check u32, begin u32).
   std::size_t at = 16;
   const std::size_t pad = static_cast<unsigned char>(good[at]);
   at += 1 + pad;
@@ -204,29 +215,30 @@ TEST(PerceptronWeights, RejectsDamagedTables) {
   at += 8;
   auto first_slot = [&](auto wanted) {
     for (std::size_t slot = 0; slot < nslots; ++slot) {
-      std::uint32_t end;
-      std::memcpy(&end, good.data() + at + slot * 16 + 12, 4);
-      if (wanted(end)) return slot;
+      std::uint32_t begin;
+      std::memcpy(&begin, good.data() + at + slot * 8 + 4, 4);
+      if (wanted(begin)) return slot;
     }
     return nslots;
   };
-  const std::size_t sparse = first_slot([](std::uint32_t end) { return end != 0 && end != 0xffffffffu; });
-  const std::size_t dense = first_slot([](std::uint32_t end) { return end == 0xffffffffu; });
+  const std::size_t sparse = first_slot([](std::uint32_t b) { return b != 0 && !(b & SparseWeights::kDense); });
+  const std::size_t dense = first_slot([](std::uint32_t b) { return (b & SparseWeights::kDense) != 0; });
   ASSERT_LT(sparse, nslots);
   ASSERT_LT(dense, nslots);
+  auto damaged = [&](std::size_t slot, std::uint32_t begin) {
+    std::string bad = good;
+    std::memcpy(bad.data() + at + slot * 8 + 4, &begin, 4);
+    return bad;
+  };
+  EXPECT_THROW(read_in_place(damaged(sparse, 0x7fffffff), 4), Error);  // row past the cells
+  EXPECT_THROW(read_in_place(damaged(dense, SparseWeights::kDense | 0x7fffff), 4), Error);  // no such dense row
+  EXPECT_THROW(read_in_place(damaged(sparse, 0), 4), Error);  // a row lost: the count disagrees
   std::string bad = good;
   const std::uint32_t huge = 0x7fffffff;
-  std::memcpy(bad.data() + at + sparse * 16 + 12, &huge, 4);  // row end past the entries
-  EXPECT_THROW(read_in_place(bad, 3), Error);
-  bad = good;
-  std::memcpy(bad.data() + at + dense * 16 + 8, &huge, 4);  // a dense row that does not exist
-  EXPECT_THROW(read_in_place(bad, 3), Error);
-  bad = good;
   std::memcpy(bad.data(), &huge, 4);  // class count out of range
-  EXPECT_THROW(read_in_place(bad, 3), Error);
-  EXPECT_THROW(read_in_place(good.substr(0, good.size() - 3), 3), Error);  // truncated
-  EXPECT_THROW(read_in_place(good, 2), Error);  // format 3 bytes read as format 2: trailing data
-  EXPECT_NO_THROW(read_in_place(good, 3));
+  EXPECT_THROW(read_in_place(bad, 4), Error);
+  EXPECT_THROW(read_in_place(good.substr(0, good.size() - 3), 4), Error);  // truncated
+  EXPECT_NO_THROW(read_in_place(good, 4));
 }
 
 }  // namespace

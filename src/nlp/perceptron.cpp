@@ -11,129 +11,126 @@
 
 namespace dyad::detail {
 
-__attribute__((target_clones("avx2", "default"))) void add_dense_row(const float* row, int n,
-                                                                      float* scores) {
-  for (int c = 0; c < n; ++c) scores[c] += row[c];
+__attribute__((target_clones("avx2", "default"))) void add_dense_row(const std::int16_t* row, int n,
+                                                                      float scale, float* scores) {
+  for (int c = 0; c < n; ++c) scores[c] += static_cast<float>(row[c]) * scale;
 }
 
-SparseWeights SparseWeights::build(int num_classes, float scale,
-                                   const std::vector<std::uint64_t>& keys,
-                                   const std::vector<std::uint32_t>& row_begin,
-                                   const std::vector<std::uint16_t>& cls,
-                                   const std::vector<float>& w) {
+namespace {
+
+float grid_for(float max_abs) { return max_abs > 0 ? max_abs / 32767.0f : 1.0f; }
+
+}  // namespace
+
+SparseWeights SparseWeights::build(int num_classes, float scale, const std::vector<Row>& rows) {
+  if (num_classes <= 0 || num_classes > 65535) throw Error("SparseWeights: bad class count " + std::to_string(num_classes));
+  if (scale == 0) {
+    float max_abs = 0;
+    for (const Row& row : rows)
+      for (const auto& [c, w] : row.weights) max_abs = std::max(max_abs, std::fabs(w));
+    scale = grid_for(max_abs);
+  }
   auto storage = std::make_shared<Storage>();
-  // Load factor between 1/3 and 2/3: "2 x rows, rounded up" let a table just
-  // past a power of two fill only a quarter of its slots, and every empty
-  // 16-byte slot is memory a model load has to decompress and fault in.
-  const std::size_t cap = std::bit_ceil(std::max<std::size_t>(16, keys.size() * 3 / 2 + 1));
-  storage->slots.assign(cap, Slot{0, 0, 0});
+  auto keys = std::make_shared<std::vector<std::uint64_t>>();
   SparseWeights s;
   s.num_classes_ = num_classes;
-  const std::size_t stride = s.dense_stride(), dense_min = dense_min_weights(num_classes);
-  for (std::uint32_t row = 0; row < keys.size(); ++row) {
-    std::size_t i = keys[row] & (cap - 1);
-    while (storage->slots[i].end != 0) i = (i + 1) & (cap - 1);
-    const std::uint32_t begin = row_begin[row], end = row_begin[row + 1];
-    if (end - begin >= dense_min) {
-      const std::size_t at = storage->dense.size();
-      storage->dense.resize(at + stride, 0.0f);
-      for (std::uint32_t k = begin; k < end; ++k) storage->dense[at + cls[k]] = w[k];
-      storage->slots[i] = Slot{keys[row], static_cast<std::uint32_t>(at / stride), kDenseRow};
-    } else {
-      const auto first = static_cast<std::uint32_t>(storage->entries.size());
-      for (std::uint32_t k = begin; k < end; ++k) storage->entries.push_back(Entry{cls[k], w[k]});
-      storage->slots[i] = Slot{keys[row], first, static_cast<std::uint32_t>(storage->entries.size())};
-    }
-  }
-  if (storage->entries.size() >= kDenseRow) throw Error("SparseWeights: too many weights for the table format");
   s.scale_ = scale;
-  s.num_rows_ = keys.size();
-  s.num_entries_ = storage->entries.size();
+  // Load factor 0.7: probe runs stay short, and any size works (home slots
+  // come from a multiply, not a mask).
+  s.num_slots_ = std::max<std::size_t>(16, rows.size() * 10 / 7 + 1);
+  storage->slots.assign(s.num_slots_, Slot{0, 0});
+  keys->assign(s.num_slots_, 0);
+  storage->cells.assign(1, Cell{0, 0});  // index 0 marks an empty slot
+  const std::size_t stride = s.dense_stride(), dense_min = dense_min_weights(num_classes);
+  std::vector<Cell> q;
+  for (const Row& row : rows) {
+    q.clear();
+    for (const auto& [c, w] : row.weights) {
+      if (c >= num_classes) throw Error("SparseWeights: class " + std::to_string(c) + " out of range");
+      const long v = std::lround(w / scale);
+      if (v != 0) q.push_back(Cell{c, static_cast<std::int16_t>(std::clamp(v, -32767L, 32767L))});
+    }
+    if (q.empty()) continue;  // nothing left on the grid
+    std::size_t i = s.home(row.key);
+    while (storage->slots[i].begin != 0) i = i + 1 == s.num_slots_ ? 0 : i + 1;
+    (*keys)[i] = row.key;
+    storage->slots[i].check = static_cast<std::uint32_t>(row.key >> 32);
+    if (q.size() >= dense_min) {
+      const std::size_t at = storage->dense.size();
+      storage->dense.resize(at + stride, 0);
+      for (const Cell& cell : q) storage->dense[at + cell.cls] = cell.q;
+      storage->slots[i].begin = kDense | static_cast<std::uint32_t>(at / stride);
+    } else {
+      storage->slots[i].begin = static_cast<std::uint32_t>(storage->cells.size());
+      storage->cells.push_back(Cell{static_cast<std::uint16_t>(q.size()), 0});
+      storage->cells.insert(storage->cells.end(), q.begin(), q.end());
+    }
+    s.num_weights_ += q.size();
+    ++s.num_rows_;
+  }
+  if (storage->cells.size() >= kDense || storage->dense.size() / stride >= kDense)
+    throw Error("SparseWeights: too many weights for the table format");
+  s.num_cells_ = storage->cells.size();
   s.num_dense_ = storage->dense.size() / stride;
-  s.num_weights_ = cls.size();
-  s.mask_ = cap - 1;
   s.slots_ = storage->slots.data();
-  s.entries_ = storage->entries.data();
+  s.cells_ = storage->cells.data();
   s.dense_ = storage->dense.data();
   s.owner_ = std::move(storage);
+  s.keys_ = std::move(keys);
   return s;
 }
 
 void SparseWeights::add_all(const std::uint64_t* keys, std::size_t n, float* scores) const {
-  if (!slots_) return;
+  if (num_slots_ == 0) return;
   constexpr std::size_t kChunk = 64;
+  const std::size_t stride = dense_stride();
+  std::uint32_t found[kChunk];
   for (std::size_t base = 0; base < n; base += kChunk) {
     const std::size_t m = std::min(kChunk, n - base);
-    for (std::size_t k = 0; k < m; ++k) __builtin_prefetch(&slots_[keys[base + k] & mask_]);
-    const Slot* found[kChunk];
+    for (std::size_t k = 0; k < m; ++k) __builtin_prefetch(&slots_[home(keys[base + k])]);
     std::size_t nf = 0;
-    const std::size_t stride = dense_stride();
     for (std::size_t k = 0; k < m; ++k) {
-      const std::uint64_t key = keys[base + k];
-      for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
-        const Slot& slot = slots_[i];
-        if (slot.end == 0) break;
-        if (slot.key != key) continue;
-        if (slot.end == kDenseRow) __builtin_prefetch(dense_ + slot.begin * stride);
-        else __builtin_prefetch(&entries_[slot.begin]);
-        found[nf++] = &slot;
-        break;
-      }
+      const std::uint32_t begin = find(keys[base + k]);
+      if (begin == 0) continue;
+      if (begin & kDense) __builtin_prefetch(dense_ + (begin & ~kDense) * stride);
+      else __builtin_prefetch(cells_ + begin);
+      found[nf++] = begin;
     }
-    for (std::size_t f = 0; f < nf; ++f) {
-      if (found[f]->end == kDenseRow) {
-        add_dense_row(dense_ + found[f]->begin * stride, num_classes_, scores);
-        continue;
-      }
-      for (std::uint32_t k = found[f]->begin; k < found[f]->end; ++k)
-        scores[entries_[k].cls] += entries_[k].w;
-    }
+    for (std::size_t f = 0; f < nf; ++f) add_row(found[f], scores);
   }
 }
 
-void SparseWeights::row_entries(const Slot& slot, std::vector<Entry>& out) const {
-  out.clear();
-  if (slot.end != kDenseRow) {
-    out.assign(entries_ + slot.begin, entries_ + slot.end);
-    return;
-  }
-  const float* row = dense_ + slot.begin * dense_stride();
-  for (int c = 0; c < num_classes_; ++c)
-    if (row[c] != 0.0f) out.push_back(Entry{static_cast<std::uint32_t>(c), row[c]});
-}
-
-SparseWeights SparseWeights::pruned(float threshold) const { return rebuilt(threshold, true); }
-
-SparseWeights SparseWeights::rebuilt(float threshold, bool requantize) const {
-  // Rows in key order (as finalize() and the files list them).
-  std::vector<const Slot*> rows;
+std::vector<SparseWeights::Row> SparseWeights::rows() const {
+  if (!keys_) throw Error("SparseWeights: a loaded table cannot be averaged or pruned (its full keys are not saved); "
+                          "train the members in this process");
+  std::vector<Row> rows;
   rows.reserve(num_rows_);
-  for (std::size_t i = 0; slots_ && i <= mask_; ++i)
-    if (slots_[i].end != 0) rows.push_back(&slots_[i]);
-  std::sort(rows.begin(), rows.end(), [](const Slot* a, const Slot* b) { return a->key < b->key; });
-  std::vector<std::uint64_t> keys;
-  std::vector<std::uint32_t> row_begin{0};
-  std::vector<std::uint16_t> cls;
-  std::vector<float> w;
-  std::vector<Entry> row_weights;
-  for (const Slot* row : rows) {
-    const std::size_t before = cls.size();
-    row_entries(*row, row_weights);
-    for (const Entry& e : row_weights) {
-      if (std::fabs(e.w) < threshold) continue;
-      cls.push_back(static_cast<std::uint16_t>(e.cls));
-      w.push_back(e.w);
+  const std::size_t stride = dense_stride();
+  for (std::size_t i = 0; i < num_slots_; ++i) {
+    const std::uint32_t begin = slots_[i].begin;
+    if (begin == 0) continue;
+    Row row{(*keys_)[i], {}};
+    if (begin & kDense) {
+      const std::int16_t* d = dense_ + (begin & ~kDense) * stride;
+      for (int c = 0; c < num_classes_; ++c)
+        if (d[c] != 0) row.weights.emplace_back(static_cast<std::uint16_t>(c), static_cast<float>(d[c]) * scale_);
+    } else {
+      for (std::uint32_t k = 1; k <= cells_[begin].cls; ++k)
+        row.weights.emplace_back(cells_[begin + k].cls, static_cast<float>(cells_[begin + k].q) * scale_);
     }
-    if (cls.size() == before) continue;
-    keys.push_back(row->key);
-    row_begin.push_back(static_cast<std::uint32_t>(cls.size()));
+    rows.push_back(std::move(row));
   }
-  if (!requantize) return build(num_classes_, scale_, keys, row_begin, cls, w);
-  float max_abs = 0;
-  for (float x : w) max_abs = std::max(max_abs, std::fabs(x));
-  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  for (float& x : w) x = static_cast<float>(std::lround(x / scale)) * scale;
-  return build(num_classes_, scale, keys, row_begin, cls, w);
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
+  return rows;
+}
+
+SparseWeights SparseWeights::pruned(float threshold) const {
+  std::vector<Row> kept;
+  for (Row& row : rows()) {
+    std::erase_if(row.weights, [threshold](const auto& cw) { return std::fabs(cw.second) < threshold; });
+    if (!row.weights.empty()) kept.push_back(std::move(row));
+  }
+  return build(num_classes_, 0.0f, kept);
 }
 
 SparseWeights SparseWeights::average(const std::vector<const SparseWeights*>& models) {
@@ -144,104 +141,64 @@ SparseWeights SparseWeights::average(const std::vector<const SparseWeights*>& mo
     if (m->num_classes_ != models[0]->num_classes_)
       throw Error("SparseWeights::average: models have " + std::to_string(m->num_classes_) +
                   " and " + std::to_string(models[0]->num_classes_) + " classes");
-    std::vector<Entry> row;
-    for (std::size_t i = 0; m->slots_ && i <= m->mask_; ++i) {
-      const Slot& slot = m->slots_[i];
-      if (slot.end == 0) continue;
-      m->row_entries(slot, row);
-      for (const Entry& e : row) all.push_back({slot.key, e.cls, e.w * share});
-    }
+    for (const Row& row : m->rows())
+      for (const auto& [c, w] : row.weights) all.push_back({row.key, c, w * share});
   }
   merge_cells(all);
-  std::vector<std::uint64_t> keys;
-  std::vector<std::uint32_t> row_begin{0};
-  std::vector<std::uint16_t> cls;
-  std::vector<float> w;
+  std::vector<Row> rows;
   for (const WeightCell& cell : all) {
-    if (!keys.empty() && keys.back() != cell.key) row_begin.push_back(static_cast<std::uint32_t>(cls.size()));
-    if (keys.empty() || keys.back() != cell.key) keys.push_back(cell.key);
-    cls.push_back(static_cast<std::uint16_t>(cell.cls));
-    w.push_back(static_cast<float>(cell.w));
+    if (rows.empty() || rows.back().key != cell.key) rows.push_back(Row{cell.key, {}});
+    rows.back().weights.emplace_back(static_cast<std::uint16_t>(cell.cls), static_cast<float>(cell.w));
   }
-  if (!keys.empty()) row_begin.push_back(static_cast<std::uint32_t>(cls.size()));
-  float max_abs = 0;
-  for (float x : w) max_abs = std::max(max_abs, std::fabs(x));
-  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  for (float& x : w) x = static_cast<float>(std::lround(x / scale)) * scale;
-  return build(models[0]->num_classes_, scale, keys, row_begin, cls, w);
-}
-
-float SparseWeights::grid_step() const {
-  if (scale_ != 0) return scale_;
-  float max_abs = 0;
-  for (std::size_t k = 0; k < num_entries_; ++k) max_abs = std::max(max_abs, std::fabs(entries_[k].w));
-  for (std::size_t k = 0; k < num_dense_ * dense_stride(); ++k) max_abs = std::max(max_abs, std::fabs(dense_[k]));
-  return max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  // Cells that average to (almost) nothing would round to 0 on the grid.
+  return build(models[0]->num_classes_, 0.0f, rows);
 }
 
 void SparseWeights::write(BinaryWriter& w) const {
-  // A table loaded from format 1-2 keeps long rows sparse: lay it out as
-  // build() would (same weights), so every written file has its dense rows.
-  const std::size_t dense_min = dense_min_weights(num_classes_);
-  for (std::size_t i = 0; slots_ && i <= mask_; ++i) {
-    const Slot& slot = slots_[i];
-    if (slot.end != 0 && slot.end != kDenseRow && slot.end - slot.begin >= dense_min) {
-      rebuilt(0.0f, false).write(w);
-      return;
-    }
-  }
-  const float scale = grid_step();
-  // The weights as a load will see them: on the int16 grid.
-  auto on_grid = [scale](float x) { return static_cast<float>(static_cast<std::int16_t>(std::lround(x / scale))) * scale; };
-  std::vector<Entry> entries(entries_, entries_ + num_entries_);
-  for (Entry& e : entries) e.w = on_grid(e.w);
-  std::vector<float> dense(dense_, dense_ + num_dense_ * dense_stride());
-  for (float& x : dense) x = on_grid(x);
   w.u32(static_cast<std::uint32_t>(num_classes_));
-  w.f32(scale);
+  w.f32(scale_);
   w.u64(num_rows_);
-  const Slot empty{0, 0, 0};
-  write_aligned_array(w, slots_ ? slots_ : &empty, slots_ ? mask_ + 1 : 1, sizeof(Slot));
-  write_aligned_array(w, entries.data(), entries.size(), sizeof(Entry));
-  write_aligned_array(w, dense.data(), dense.size(), sizeof(float));
+  const Slot empty{0, 0};
+  const Cell header{0, 0};
+  write_aligned_array(w, slots_ ? slots_ : &empty, slots_ ? num_slots_ : 1, sizeof(Slot));
+  write_aligned_array(w, cells_ ? cells_ : &header, cells_ ? num_cells_ : 1, sizeof(Cell));
+  write_aligned_array(w, dense_, num_dense_ * dense_stride(), sizeof(std::int16_t));
 }
 
 SparseWeights SparseWeights::read(BinaryReader& r, const std::shared_ptr<const void>& owner,
                                   std::uint32_t format) {
-  if (format < 2) return read_v1(r);
+  if (format < 4) return read_legacy(r, format);
   SparseWeights s;
   s.num_classes_ = static_cast<int>(r.u32());
   s.scale_ = r.f32();
   s.num_rows_ = r.u64();
-  const std::string_view slots = r.aligned_array(sizeof(Slot));
-  const std::string_view entries = r.aligned_array(sizeof(Entry));
-  const std::string_view dense = format >= 3 ? r.aligned_array(sizeof(float)) : std::string_view();
-  const std::size_t nslots = slots.size() / sizeof(Slot);
-  if (nslots == 0 || (nslots & (nslots - 1)) != 0) r.fail("weight table size is not a power of two");
-  s.mask_ = nslots - 1;
-  s.num_entries_ = entries.size() / sizeof(Entry);
   if (s.num_classes_ <= 0 || s.num_classes_ > 65535) r.fail("bad class count in weights");
-  const std::size_t dense_floats = dense.size() / sizeof(float);
-  if (dense_floats % s.dense_stride() != 0) r.fail("dense weight rows have the wrong length");
-  s.num_dense_ = dense_floats / s.dense_stride();
+  const std::string_view slots = r.aligned_array(sizeof(Slot));
+  const std::string_view cells = r.aligned_array(sizeof(Cell));
+  const std::string_view dense = r.aligned_array(sizeof(std::int16_t));
+  s.num_slots_ = slots.size() / sizeof(Slot);
+  s.num_cells_ = cells.size() / sizeof(Cell);
+  const std::size_t dense_values = dense.size() / sizeof(std::int16_t);
+  if (dense_values % s.dense_stride() != 0) r.fail("dense weight rows have the wrong length");
+  s.num_dense_ = dense_values / s.dense_stride();
   auto fits = [](std::string_view bytes, std::size_t align) {
     return reinterpret_cast<std::uintptr_t>(bytes.data()) % align == 0;
   };
-  if (owner && fits(slots, alignof(Slot)) && fits(entries, alignof(Entry)) && fits(dense, alignof(float))) {
+  if (owner && fits(slots, alignof(Slot)) && fits(cells, alignof(Cell)) && fits(dense, alignof(std::int16_t))) {
     s.owner_ = owner;  // in place: the payload outlives the model through owner_
     s.slots_ = reinterpret_cast<const Slot*>(slots.data());
-    s.entries_ = reinterpret_cast<const Entry*>(entries.data());
-    s.dense_ = reinterpret_cast<const float*>(dense.data());
+    s.cells_ = reinterpret_cast<const Cell*>(cells.data());
+    s.dense_ = reinterpret_cast<const std::int16_t*>(dense.data());
   } else {  // bytes without alignment (or without an owner): copy them
     auto storage = std::make_shared<Storage>();
-    storage->slots.resize(nslots);
-    storage->entries.resize(s.num_entries_);
-    storage->dense.resize(dense_floats);
-    std::memcpy(storage->slots.data(), slots.data(), slots.size());
-    std::memcpy(storage->entries.data(), entries.data(), entries.size());
-    if (dense_floats) std::memcpy(storage->dense.data(), dense.data(), dense.size());
+    storage->slots.resize(s.num_slots_);
+    storage->cells.resize(s.num_cells_);
+    storage->dense.resize(dense_values);
+    if (!slots.empty()) std::memcpy(storage->slots.data(), slots.data(), slots.size());
+    if (!cells.empty()) std::memcpy(storage->cells.data(), cells.data(), cells.size());
+    if (!dense.empty()) std::memcpy(storage->dense.data(), dense.data(), dense.size());
     s.slots_ = storage->slots.data();
-    s.entries_ = storage->entries.data();
+    s.cells_ = storage->cells.data();
     s.dense_ = storage->dense.data();
     s.owner_ = std::move(storage);
   }
@@ -249,54 +206,34 @@ SparseWeights SparseWeights::read(BinaryReader& r, const std::shared_ptr<const v
   return s;
 }
 
-// Format 1: keys, row offsets, classes, int16 weights; the table is rebuilt.
-SparseWeights SparseWeights::read_v1(BinaryReader& r) {
-  const int num_classes = static_cast<int>(r.u32());
-  const auto keys = r.pod_vector<std::uint64_t>();
-  const auto row_begin = r.pod_vector<std::uint32_t>();
-  const auto cls = r.pod_vector<std::uint16_t>();
-  const float scale = r.f32();
-  if (!(scale > 0) || !std::isfinite(scale)) r.fail("bad weight scale");
-  const auto q = r.pod_vector<std::int16_t>();
-  if (num_classes <= 0 || num_classes > 65535) r.fail("bad class count in weights");
-  if (row_begin.size() != keys.size() + 1 || row_begin.front() != 0 ||
-      row_begin.back() != cls.size() || cls.size() != q.size())
-    r.fail("inconsistent weight table sizes");
-  for (std::size_t i = 0; i + 1 < row_begin.size(); ++i)
-    if (row_begin[i] >= row_begin[i + 1]) r.fail("weight rows out of order or empty");
-  std::vector<float> w(q.size());
-  for (std::size_t i = 0; i < q.size(); ++i) w[i] = static_cast<float>(q[i]) * scale;
-  SparseWeights s = build(num_classes, scale, keys, row_begin, cls, w);
-  s.validate(r);
-  return s;
-}
-
 // Scoring indexes straight into the table, so every bound is checked here.
 void SparseWeights::validate(BinaryReader& r) {
-  if (num_classes_ <= 0 || num_classes_ > 65535) r.fail("bad class count in weights");
   if (!(scale_ > 0) || !std::isfinite(scale_)) r.fail("bad weight scale");
-  std::size_t used = 0;
-  for (std::size_t i = 0; i <= mask_; ++i) {
-    const Slot& slot = slots_[i];
-    if (slot.end == 0) continue;
+  if (num_slots_ == 0 || num_slots_ > 0xffffffffu || num_cells_ == 0 || num_cells_ >= kDense)
+    r.fail("weight table is malformed; retrain the model");
+  std::size_t used = 0, weights = 0;
+  for (std::size_t i = 0; i < num_slots_; ++i) {
+    const std::uint32_t begin = slots_[i].begin;
+    if (begin == 0) continue;
     ++used;
-    if (slot.end == kDenseRow) {
-      if (slot.begin >= num_dense_) r.fail("dense weight row out of range");
-    } else if (slot.begin >= slot.end || slot.end > num_entries_) {
+    if (begin & kDense) {
+      if ((begin & ~kDense) >= num_dense_) r.fail("dense weight row out of range");
+    } else if (begin >= num_cells_ || cells_[begin].cls == 0 || begin + std::size_t{cells_[begin].cls} >= num_cells_) {
       r.fail("weight row out of range");
     }
   }
   if (used != num_rows_) r.fail("weight table holds " + std::to_string(used) + " rows, expected " + std::to_string(num_rows_));
-  if (used > mask_) r.fail("weight table has no empty slot");
-  for (std::size_t k = 0; k < num_entries_; ++k)
-    if (entries_[k].cls >= static_cast<std::uint32_t>(num_classes_) || !std::isfinite(entries_[k].w))
-      r.fail("weight class id or value out of range");
-  std::size_t nonzero = 0;
-  for (std::size_t k = 0; k < num_dense_ * dense_stride(); ++k) {
-    if (!std::isfinite(dense_[k])) r.fail("dense weight value out of range");
-    nonzero += dense_[k] != 0.0f;
+  if (used >= num_slots_) r.fail("weight table has no empty slot");
+  // Sparse rows lie back to back: a header holding the count, then the cells.
+  for (std::size_t i = 1; i < num_cells_; i += cells_[i].cls + 1u) {
+    const std::size_t end = i + cells_[i].cls;
+    if (end >= num_cells_) r.fail("weight row overruns the table");
+    for (std::size_t j = i + 1; j <= end; ++j)
+      if (cells_[j].cls >= num_classes_) r.fail("weight class id out of range");
+    weights += cells_[i].cls;
   }
-  num_weights_ = num_entries_ + nonzero;
+  for (std::size_t k = 0; k < num_dense_ * dense_stride(); ++k) weights += dense_[k] != 0;
+  num_weights_ = weights;
 }
 
 void PerceptronTrainer::score(const std::uint64_t* feats, std::size_t n, float* scores) const {
@@ -337,26 +274,20 @@ void PerceptronTrainer::update(const std::uint64_t* feats, std::size_t n, int tr
 SparseWeights PerceptronTrainer::finalize(float prune) const {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> order(index_.begin(), index_.end());
   std::sort(order.begin(), order.end());  // deterministic file bytes
-  std::vector<std::uint64_t> keys;
-  std::vector<std::uint32_t> row_begin{0};
-  std::vector<std::uint16_t> cls;
-  std::vector<float> w;
+  std::vector<SparseWeights::Row> rows;
   std::vector<Entry> row;
   for (const auto& [key, idx] : order) {
     row = rows_[idx];
     std::sort(row.begin(), row.end(), [](const Entry& a, const Entry& b) { return a.cls < b.cls; });
-    std::size_t before = cls.size();
+    SparseWeights::Row out{key, {}};
     for (const Entry& e : row) {
       float avg = static_cast<float>(e.w - e.u / clock_);
       if (std::fabs(avg) < prune) continue;
-      cls.push_back(e.cls);
-      w.push_back(avg);
+      out.weights.emplace_back(e.cls, avg);
     }
-    if (cls.size() == before) continue;
-    keys.push_back(key);
-    row_begin.push_back(static_cast<std::uint32_t>(cls.size()));
+    if (!out.weights.empty()) rows.push_back(std::move(out));
   }
-  return SparseWeights::build(num_classes_, 0.0f, keys, row_begin, cls, w);
+  return SparseWeights::build(num_classes_, 0.0f, rows);
 }
 
 }  // namespace dyad::detail

@@ -5,8 +5,8 @@
 // (class, weight, update-sum) entries, because most features only ever touch
 // a few classes; averaging uses the "w - u/c" trick so an update costs O(1).
 // finalize() averages, drops near-zero weights and features left empty, and
-// returns SparseWeights: an open-addressing key table plus CSR rows of
-// (class, weight). Scoring scatters a row into a dense score array, so a word
+// returns SparseWeights: an open-addressing key table plus rows of
+// (class, int16 weight). Scoring scatters a row into a dense score array, so a word
 // costs (features x nonzeros per row), not (features x classes). Rows that
 // fill a sizeable share of the classes (suffixes, shapes, tag contexts: a few
 // percent of the rows, ~85% of the weights a tagging run adds) are stored
@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <unordered_map>
 #include <vector>
 
@@ -38,10 +39,17 @@ inline std::uint64_t string_hash(std::string_view s) {
   return h;
 }
 
-/// scores[0..n) += row[0..n) (vectorized; AVX2 where the CPU has it).
-void add_dense_row(const float* row, int n, float* scores);
+/// scores[0..n) += row[0..n) * scale (vectorized; AVX2 where the CPU has it).
+void add_dense_row(const std::int16_t* row, int n, float scale, float* scores);
 
 /// Averaged weights, read-only: feature key -> sparse row of (class, weight).
+///
+/// Layout (payload format 4): an open-addressing table of 8-byte slots (a
+/// 32-bit check of the key; its low half picks the home slot) at load factor
+/// 0.7; each slot points at a run of 4-byte cells (a header with the count,
+/// then (class, int16 weight) pairs) or at a dense int16 row. Weights are on
+/// one int16 grid per table (`scale`); the scores they add are bit-identical
+/// to the float weights of formats 1-3 (same products, same order).
 class SparseWeights {
  public:
   SparseWeights() = default;
@@ -52,18 +60,8 @@ class SparseWeights {
 
   /// Adds the row of `key` (if known) into scores[0..num_classes).
   void add_to(std::uint64_t key, float* scores) const {
-    if (!slots_) return;
-    for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.end == 0) return;  // empty slot: unknown feature
-      if (slot.key != key) continue;
-      if (slot.end == kDenseRow) {
-        add_dense_row(dense_ + slot.begin * dense_stride(), num_classes_, scores);
-        return;
-      }
-      for (std::uint32_t k = slot.begin; k < slot.end; ++k) scores[entries_[k].cls] += entries_[k].w;
-      return;
-    }
+    const std::uint32_t begin = find(key);
+    if (begin != 0) add_row(begin, scores);
   }
 
   /// Adds the rows of all `keys` into scores. Prefetches every slot first and
@@ -72,72 +70,89 @@ class SparseWeights {
   void add_all(const std::uint64_t* keys, std::size_t n, float* scores) const;
 
   /// A copy without weights below `threshold` in magnitude (and without empty
-  /// rows), rounded to the int16 grid it is saved on, so that a saved and
-  /// reloaded model scores exactly like the one in memory.
+  /// rows), on a new int16 grid.
   SparseWeights pruned(float threshold) const;
 
   /// The mean of models with the same classes (trained with different
   /// seeds): scores like the members' averaged scores, at one model's cost.
+  /// The members must be trained in this process (they keep full keys).
   static SparseWeights average(const std::vector<const SparseWeights*>& models);
 
-  /// Format 3 (written): the lookup table itself (slots, then sparse rows of
-  /// (class, weight), then dense rows, weights on the int16 grid), 8-byte
-  /// aligned, so a load validates it and uses it in place inside `owner`'s
-  /// bytes. Format 2 (read): the same without dense rows. Format 1 (read):
-  /// keys, row offsets, classes and int16 weights; the table is rebuilt.
+  /// Writes format 4; reads formats 1-4 (1-3 are converted: rebuilt from
+  /// their full keys). A format-4 table is used in place inside `owner`'s
+  /// bytes when they are aligned.
   void write(BinaryWriter& w) const;
   static SparseWeights read(BinaryReader& r, const std::shared_ptr<const void>& owner,
                             std::uint32_t format);
 
- private:
-  friend class PerceptronTrainer;
-  // One cache line per lookup: the slot holds the key and its row range.
   struct Slot {
-    std::uint64_t key;
-    std::uint32_t begin, end;  // end == 0: empty slot (rows are never empty)
+    std::uint32_t check;  ///< key >> 32
+    std::uint32_t begin;  ///< 0: empty; kDense | r: dense row r; else header cell index
   };
-  /// Slot::end of a dense row; Slot::begin is then its dense row number.
-  static constexpr std::uint32_t kDenseRow = 0xffffffffu;
+  struct Cell {
+    std::uint16_t cls;  ///< In a row header: the number of cells that follow.
+    std::int16_t q;     ///< weight / scale
+  };
+  static constexpr std::uint32_t kDense = 0x80000000u;
   /// Rows with at least this many weights are stored dense.
   static std::size_t dense_min_weights(int num_classes) {
     return std::max<std::size_t>(4, static_cast<std::size_t>(num_classes) / 6);
   }
-  /// Dense rows are padded to a multiple of 8 classes (32 bytes).
-  std::size_t dense_stride() const { return (static_cast<std::size_t>(num_classes_) + 7) / 8 * 8; }
-  struct Entry {
-    std::uint32_t cls;
-    float w;
-  };
+
+ private:
+  friend class PerceptronTrainer;
   struct Storage {
     std::vector<Slot> slots;
-    std::vector<Entry> entries;
-    std::vector<float> dense;
+    std::vector<Cell> cells;
+    std::vector<std::int16_t> dense;
   };
-  /// The non-zero weights of an occupied slot's row, in class order.
-  void row_entries(const Slot& slot, std::vector<Entry>& out) const;
-  /// Builds the table from rows in key order (row r: cls/w[row_begin[r]..row_begin[r+1])).
-  static SparseWeights build(int num_classes, float scale, const std::vector<std::uint64_t>& keys,
-                             const std::vector<std::uint32_t>& row_begin,
-                             const std::vector<std::uint16_t>& cls, const std::vector<float>& w);
-  static SparseWeights read_v1(BinaryReader& r);
-  /// The same rows without weights below `threshold`, laid out afresh (long
-  /// rows dense); `requantize` puts them on a new int16 grid.
-  SparseWeights rebuilt(float threshold, bool requantize) const;
+  /// A row in key order: its key and its (class, weight) pairs.
+  struct Row {
+    std::uint64_t key;
+    std::vector<std::pair<std::uint16_t, float>> weights;
+  };
+  /// Builds the table from rows; `scale` 0 picks the grid from the weights.
+  static SparseWeights build(int num_classes, float scale, const std::vector<Row>& rows);
+  /// Rows of formats 1-3 (full keys, float or int16 weights) converted.
+  static SparseWeights read_legacy(BinaryReader& r, std::uint32_t format);
+  /// The table's rows with their full keys (tables built in this process).
+  std::vector<Row> rows() const;
+  std::size_t home(std::uint64_t key) const {
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(static_cast<std::uint32_t>(key)) * num_slots_) >> 32);
+  }
+  /// The slot's `begin` for `key`, 0 when the key is unknown.
+  std::uint32_t find(std::uint64_t key) const {
+    if (num_slots_ == 0) return 0;
+    const std::uint32_t check = static_cast<std::uint32_t>(key >> 32);
+    for (std::size_t i = home(key);; i = i + 1 == num_slots_ ? 0 : i + 1) {
+      if (slots_[i].begin == 0) return 0;
+      if (slots_[i].check == check) return slots_[i].begin;
+    }
+  }
+  void add_row(std::uint32_t begin, float* scores) const {
+    if (begin & kDense) {
+      add_dense_row(dense_ + (begin & ~kDense) * dense_stride(), num_classes_, scale_, scores);
+      return;
+    }
+    const Cell* row = cells_ + begin;
+    for (std::uint32_t k = 1; k <= row->cls; ++k) scores[row[k].cls] += static_cast<float>(row[k].q) * scale_;
+  }
+  /// Dense rows are padded to a multiple of 8 classes (16 bytes).
+  std::size_t dense_stride() const { return (static_cast<std::size_t>(num_classes_) + 7) / 8 * 8; }
   void validate(BinaryReader& r);  // also counts num_weights_
-  float grid_step() const;
 
   int num_classes_ = 0;
-  float scale_ = 0;  // int16 grid step; 0 = not quantized yet
-  std::size_t num_rows_ = 0, num_entries_ = 0;  // entries_: sparse rows only
-  std::size_t num_dense_ = 0;                     // dense rows
-  std::size_t num_weights_ = 0;                   // non-zero weights in all rows
-  std::size_t mask_ = 0;  // slot count - 1 (a power of two)
+  float scale_ = 0;  // int16 grid step
+  std::size_t num_rows_ = 0, num_slots_ = 0, num_cells_ = 0, num_dense_ = 0, num_weights_ = 0;
   // Immutable after construction, so copies share it: either our own
   // Storage or a loaded model's payload.
   std::shared_ptr<const void> owner_;
   const Slot* slots_ = nullptr;
-  const Entry* entries_ = nullptr;
-  const float* dense_ = nullptr;
+  const Cell* cells_ = nullptr;
+  const std::int16_t* dense_ = nullptr;
+  /// Full keys by slot (0 where empty) of a table built in this process;
+  /// empty for a loaded one. Not saved: averaging and pruning need them.
+  std::shared_ptr<const std::vector<std::uint64_t>> keys_;
 };
 
 /// Online trainer: score with the current weights, update on mistakes.

@@ -22,8 +22,9 @@ namespace dyad {
 
 namespace {
 // 1: weights as key/row arrays (rebuilt on load); 2: the lookup tables used in
-// place; 3: long rows stored dense (formats 1-2 still load, all rows sparse).
-constexpr std::uint32_t kPayloadVersion = 3;
+// place; 3: long rows stored dense; 4: 8-byte slots, 4-byte cells, int16 dense
+// rows (formats 1-3 are converted on load).
+constexpr std::uint32_t kPayloadVersion = 4;
 
 struct Scratch {
   detail::PosScratch pos;
