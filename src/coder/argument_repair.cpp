@@ -16,6 +16,7 @@
 //       in Y") names its subject's own stance or activity: the subject acts.
 //   (g) a reported clause read as its subject's reduced relative ("forces
 //       launched artillery ..., sources said" with "launched" an acl).
+//   (h) an indirect object without a direct one is the direct object.
 // The rewrite is idempotent and leaves correct parses untouched.
 #include <algorithm>
 #include <array>
@@ -299,6 +300,16 @@ int subject_with_clause_as_acl(const Sentence& s, int v) {
   return object ? v : -1;
 }
 
+// (h) "refused to allow United Nations planes to land" with "planes" an iobj:
+// English has no indirect object without a direct one, so it is the object.
+bool lone_indirect_object(const Sentence& s, int i) {
+  if (s.words[i].deprel != "iobj" || s.words[i].head <= 0) return false;
+  for (int c : children(s, head0(s, i))) {
+    if (s.words[c].deprel == "obj" || base(s.words[c].deprel) == "ccomp") return false;  // "told him that ..."
+  }
+  return true;
+}
+
 // (f) be + oppose/commit/engage/... + its preposition, with no by-agent.
 bool stative_passive(const Sentence& s, int v) {
   static const std::array<std::pair<std::string_view, std::string_view>, 6> kStative = {
@@ -333,7 +344,7 @@ bool needs_argument_repair(const Sentence& s) {
     if (noun_inside_name(s, v) >= 0) return true;
     if (passive_without_patient(s, v) && patient_before(s, v) >= 0) return true;
     if (split_subject_verb_object(s, v) >= 0) return true;
-    if (stative_passive(s, v) || subject_with_clause_as_acl(s, v) >= 0) return true;
+    if (stative_passive(s, v) || subject_with_clause_as_acl(s, v) >= 0 || lone_indirect_object(s, v)) return true;
   }
   return false;
 }
@@ -387,6 +398,12 @@ bool repair_arguments(Sentence& s, std::string* why) {
     s.words[p].head = v + 1;
     s.words[p].deprel = "nsubj:pass";
     if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[p].form + "' before '" + s.words[v].form + "' is its passive subject";
+    changed = true;
+  }
+  for (int i = 0; i < n; ++i) {
+    if (!lone_indirect_object(s, i)) continue;
+    s.words[i].deprel = "obj";
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[i].form + "' is the object";
     changed = true;
   }
   for (int v = 0; v < n; ++v) {

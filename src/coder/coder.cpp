@@ -186,6 +186,7 @@ class DocumentCoder {
       if (int accused = detail::accused_by_trailing_verb(v, t); targets.empty() && accused >= 0) {
         for (auto& a : list_members(v, accused)) targets.emplace_back(a, v.lemma(t) + " <-trailing- clause -nsubj-> " + v.word(accused).form);
       }
+      if (targets.empty() && !sources.empty() && !statement && a_.engine_rules) rescue_target(v, t, *p, sources, targets);
       if (targets.empty() && sources.size() >= 2) {
         // "France and Germany met": the first conjunct towards the others
         targets.assign(sources.begin() + 1, sources.end());
@@ -354,6 +355,20 @@ class DocumentCoder {
       if (clause && (w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON")) return true;
     }
     return false;
+  }
+
+  // The slots found no target: phrases they do not reach (target_means.h).
+  void rescue_target(const detail::SentenceView& v, int t, const detail::Pattern& p,
+                     const std::vector<std::pair<ResolvedActor, std::string>>& sources,
+                     std::vector<std::pair<ResolvedActor, std::string>>& out) {
+    int obj = p.noun ? -1 : detail::logical_object(v, t).word;
+    bool threat = d_.codes[p.code].cameo.starts_with("13");
+    for (const auto& [w, path] : detail::rescue_target_words(v, t, obj, threat)) {
+      for (auto& a : list_members(v, w)) {
+        if (!same_as_a_source(a, sources)) out.emplace_back(a, path);
+      }
+      if (!out.empty()) return;
+    }
   }
 
   // "Israel strengthened its forces in Lebanon": a phrase owned by a pronoun

@@ -3,6 +3,9 @@
 // an unowned military noun is the instrument. Only the sector-only MIL
 // reading is replaced, and only when coder.cpp finds a place for the act, so
 // "rebels attacked soldiers" (no place) keeps its domestic MIL target.
+// The rescue words are tried only after the pattern's own slots came back
+// empty: a threat is aimed at whoever must meet its condition, and a
+// mediation "among" parties is aimed at them.
 #include "coder/target_means.h"
 
 #include <algorithm>
@@ -14,6 +17,29 @@ bool only_armed_means(const std::vector<std::pair<ResolvedActor, std::string>>& 
            const Actor& a = t.first.actor;
            return a.country.empty() && a.sector == "MIL" && a.code == "MIL" && a.via == "agent";
          });
+}
+
+std::vector<std::pair<int, std::string>> rescue_target_words(const SentenceView& v, int t, int object, bool threat) {
+  std::vector<std::pair<int, std::string>> out;
+  std::vector<int> clauses = {t};
+  for (int c : v.kids(t, "xcomp")) clauses.push_back(c);
+  for (int k : threat ? clauses : std::vector<int>{}) {
+    for (int c : v.kids(k, "advcl")) {
+      bool condition = false;
+      for (int m : v.kids(c, "mark")) condition = condition || v.low(m) == "unless" || v.low(m) == "if";
+      int subj = v.first_kid(c, "nsubj");
+      if (condition && subj >= 0) out.emplace_back(subj, v.lemma(k) + " -advcl:" + v.lemma(c) + "-> condition -nsubj-> " + v.word(subj).form);
+    }
+  }
+  for (int head : {object, t}) {
+    for (int c : head >= 0 ? v.children(head) : std::vector<int>{}) {
+      if (v.base_rel(c) != "nmod" || (v.case_of(c) != "among" && v.case_of(c) != "between")) continue;
+      std::string path = v.lemma(head) + " -nmod:" + v.case_of(c) + "-> " + v.word(c).form;
+      out.emplace_back(c, path);
+      for (int o : v.kids(c, "nmod:poss")) out.emplace_back(o, path + " -nmod:poss-> " + v.word(o).form);
+    }
+  }
+  return out;
 }
 
 }  // namespace dyad::detail

@@ -1,4 +1,5 @@
-// Targets that are the source's own means rather than whom an act concerns.
+// Targets beyond the pattern's slots: the source's own means are none, and a
+// few phrases name a target the slots do not reach.
 #pragma once
 
 #include <string>
@@ -15,5 +16,12 @@ namespace dyad::detail {
 /// they act on (Y) is the target. Forces with a country ("Bolivian troops")
 /// or any other actor among the targets keep them all.
 bool only_armed_means(const std::vector<std::pair<ResolvedActor, std::string>>& targets);
+
+/// Words that may name the target of trigger `t` when its slots found none,
+/// each with its parse path, most direct first: the subject of the condition
+/// of a threat ("threatened to strike unless Israel rescinds ..."), and the
+/// among/between phrase of the object or noun trigger, or that phrase's owner
+/// ("halt mediation among Serbia's feuding republics" -> SRB).
+std::vector<std::pair<int, std::string>> rescue_target_words(const SentenceView& v, int t, int object, bool threat);
 
 }  // namespace dyad::detail
