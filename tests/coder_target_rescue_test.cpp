@@ -42,4 +42,21 @@ TEST(CoderTargetRescue, LoneIndirectObjectIsTheObject) {
   EXPECT_EQ(dyad_of(ev, "12"), "CHL>PER");
 }
 
+// "A judge indicted three Peruvian officials.": a court acting on a
+// country's officials is that country's.
+TEST(CoderTargetRescue, JudgeProsecutingOfficialsIsTheirCountrys) {
+  auto ev = code_parsed({"A a DET DT 2 det", "judge judge NOUN NN 3 nsubj", "indicted indict VERB VBD 0 root",
+                         "three three NUM CD 6 nummod", "Peruvian Peruvian ADJ JJ 6 amod", "officials official NOUN NNS 3 obj",
+                         ". . PUNCT . 3 punct"});
+  std::string d = dyad_of(ev, "1");
+  EXPECT_EQ(d, "PERJUD>PERGOV");
+}
+
+// "Police arrested three Peruvian tourists.": civilians say nothing of the police's country.
+TEST(CoderTargetRescue, PoliceArrestingCiviliansStaySectorOnly) {
+  auto ev = code_parsed({"Police police NOUN NNS 2 nsubj", "arrested arrest VERB VBD 0 root", "three three NUM CD 5 nummod",
+                         "Peruvian Peruvian ADJ JJ 5 amod", "tourists tourist NOUN NNS 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "17"), "COP>PERCVL");
+}
+
 }  // namespace

@@ -528,6 +528,7 @@ class DocumentCoder {
     }
     if (a_.engine_rules) confidence -= state_agent(v, t, e);
     if (a_.engine_rules) confidence -= domestic_countries(e);
+    if (a_.engine_rules && detail::domestic_state_source(e)) confidence -= 0.1;
     e.confidence = std::clamp(confidence, 0.05, 1.0);
     if (explain_) {
       Explanation x;

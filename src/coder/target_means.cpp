@@ -5,10 +5,14 @@
 // "rebels attacked soldiers" (no place) keeps its domestic MIL target.
 // The rescue words are tried only after the pattern's own slots came back
 // empty: a threat is aimed at whoever must meet its condition, and a
-// mediation "among" parties is aimed at them.
+// mediation "among" parties is aimed at them. A judge or police force acts
+// within its own state, so one that prosecutes a country's officials is that
+// country's (police arresting foreign civilians are not inferred this way).
 #include "coder/target_means.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 
 namespace dyad::detail {
 
@@ -17,6 +21,19 @@ bool only_armed_means(const std::vector<std::pair<ResolvedActor, std::string>>& 
            const Actor& a = t.first.actor;
            return a.country.empty() && a.sector == "MIL" && a.code == "MIL" && a.via == "agent";
          });
+}
+
+bool domestic_state_source(Event& e) {
+  static const std::array<std::string_view, 5> kState = {"GOV", "JUD", "COP", "LEG", "MIL"};
+  if (!e.source || !e.target || !e.source->country.empty()) return false;
+  if (e.source->via != "agent" && e.source->via != "title") return false;  // "police", "Judge X"
+  if (e.source->code != "JUD" && e.source->code != "COP") return false;
+  if (e.target->country.empty() || e.target->country.starts_with("IGO") || e.target->country.starts_with("NGO")) return false;
+  if (std::find(kState.begin(), kState.end(), e.target->sector.substr(0, 3)) == kState.end()) return false;
+  e.source->country = e.target->country;
+  e.source->code = e.source->country + e.source->sector;
+  e.source->via += "+domestic";
+  return true;
 }
 
 std::vector<std::pair<int, std::string>> rescue_target_words(const SentenceView& v, int t, int object, bool threat) {

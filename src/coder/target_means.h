@@ -24,4 +24,10 @@ bool only_armed_means(const std::vector<std::pair<ResolvedActor, std::string>>& 
 /// ("halt mediation among Serbia's feuding republics" -> SRB).
 std::vector<std::pair<int, std::string>> rescue_target_words(const SentenceView& v, int t, int object, bool threat);
 
+/// "Judge X opened investigations against 28 Chilean officials": a judge,
+/// court or police force named without a country that acts on a state actor
+/// (GOV, JUD, COP, LEG, MIL) with a country is that country's own. Sets the
+/// source's country and returns true when it applies.
+bool domestic_state_source(Event& e);
+
 }  // namespace dyad::detail
