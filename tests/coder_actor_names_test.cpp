@@ -105,6 +105,15 @@ TEST(CoderActorNames, FormerNameAdjective) {
   EXPECT_EQ(dyad_of(ev, "19"), "KHMREB>PER");
 }
 
+// "Inhabitants of the Chilean Lake District criticized Peru.": a place name
+// the KB lacks lends the country of its adjective to an "of" phrase.
+TEST(CoderActorNames, OfPhraseWithACountryAdjective) {
+  auto ev = code_parsed({"Inhabitants inhabitant NOUN NNS 7 nsubj", "of of ADP IN 6 case", "the the DET DT 6 det",
+                         "Chilean Chilean ADJ JJ 6 amod", "Lake Lake PROPN NNP 6 compound", "District District PROPN NNP 1 nmod",
+                         "criticized criticize VERB VBD 0 root", "Peru Peru PROPN NNP 7 obj", ". . PUNCT . 7 punct"});
+  EXPECT_EQ(dyad_of(ev, "11"), "CHLCVL>PER");
+}
+
 // "Peru criticized rebels in Northern Ireland.": a constituent country of
 // the UK is GBR, not Ireland.
 TEST(CoderActorNames, NorthernIrelandIsBritish) {

@@ -122,4 +122,15 @@ std::vector<ResolvedActor> ActorResolver::resolve_owned_part(int h) {
   return {};
 }
 
+// The country of a country adjective on a place name that is no actor
+// itself ("the Syrian Golan Heights"), or "".
+std::string ActorResolver::adjective_country(int h) const {
+  for (int c : v_->kids(h, "amod")) {
+    const Mention* m = mention_at(c);
+    bool adjective = m && (m->entry->kind == PhraseKind::kAdjective || m->entry->kind == PhraseKind::kDemonym);
+    if (adjective && m->head == c) return d_.countries[m->entry->ref].code;
+  }
+  return "";
+}
+
 }  // namespace dyad::detail

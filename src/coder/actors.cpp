@@ -469,7 +469,10 @@ std::string ActorResolver::np_country(int h, std::string* how, std::string* org_
   std::vector<int> of_owners = v_->children(h);  // with a name's: "King [Hassan] of Morocco"
   for (int c : v_->kids(h, "flat")) of_owners.insert(of_owners.end(), v_->children(c).begin(), v_->children(c).end());
   for (int c : of_owners) {
-    if (v_->base_rel(c) == "nmod" && v_->case_of(c) == "of") take(resolve(c, 1), "of");
+    if (v_->base_rel(c) != "nmod" || v_->case_of(c) != "of") continue;
+    take(resolve(c, 1), "of");
+    if (found.empty()) found = adjective_country(c);  // "inhabitants of the Syrian Golan Heights"
+    if (!found.empty() && how && how->empty()) *how = "of";
   }
   // "demonstrators in Baghdad", "activists from the Fatah party": where the
   // people are or come from, when nothing closer names a country.

@@ -68,6 +68,7 @@ class ActorResolver {
   std::string title_country(int h, const std::vector<int>& phrase);
   int person_on_date(const Mention& m) const;
   std::vector<ResolvedActor> resolve_owned_part(int h);
+  std::string adjective_country(int h) const;
   // actor_pronouns.cpp: a subject pronoun's governing clause subject
   std::optional<ResolvedActor> governing_subject(int h, bool (*fits)(const ResolvedActor&)) const;
   std::string np_country(int h, std::string* how, std::string* org_code = nullptr);
