@@ -19,6 +19,7 @@ struct IngestArgs {
   std::string model_dir;
   std::string dict_dir;
   bool no_parse = false;
+  bool bulk = false;
   double log_every = 2.0;
 };
 
@@ -54,6 +55,7 @@ void run_ingest(const IngestArgs& args) {
   IngestOptions o;
   o.paths = args.paths.empty() ? std::vector<std::string>{"-"} : args.paths;
   o.jobs = args.jobs;
+  o.bulk = args.bulk;
   const bool tty = isatty(STDERR_FILENO);
   double last_log = -1e9;
   o.on_problem = [&](const IngestProblem& pr) {
@@ -86,6 +88,10 @@ void add_ingest_command(CLI::App& app) {
   cmd->add_option("--model-dir", args->model_dir, "Directory of tagger.dyadm / parser.dyadm");
   cmd->add_option("--dict-dir", args->dict_dir, "Dictionary directory (default: data/)");
   cmd->add_flag("--no-parse", args->no_parse, "Segment only (no tagging/parsing): stores text, codes nothing");
+  cmd->add_flag("--bulk", args->bulk,
+                "Bulk load for a large first import: the query indexes are built once at the end "
+                "(queries meanwhile scan); every batch still commits whole, and an interrupted load "
+                "is repaired by the next ingest");
   cmd->add_option("--log-every", args->log_every, "Seconds between progress lines when not on a terminal");
   cmd->callback([args] { run_ingest(*args); });
 }
