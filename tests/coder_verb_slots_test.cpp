@@ -150,4 +150,36 @@ TEST(CoderVerbSlots, CrowdCountGivesWayToItsOfPhrase) {
   EXPECT_EQ(d.substr(0, d.find('>')), "CHLEDU");
 }
 
+// "Chile agreed to provide 50 million dollars of aid to Peru." with the
+// infinitive parsed as advcl: it is the agreement's complement, and the
+// recipient hangs on the measure's of-phrase.
+TEST(CoderVerbSlots, MeasuresOfPhraseCarriesTheRecipient) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "agreed agree VERB VBD 0 root", "to to PART TO 4 mark",
+                         "provide provide VERB VB 2 advcl", "50 50 NUM CD 6 compound", "million million NUM CD 7 nummod",
+                         "dollars dollar NOUN NNS 4 obj", "of of ADP IN 9 case", "aid aid NOUN NN 7 nmod",
+                         "to to ADP IN 11 case", "Peru Peru PROPN NNP 9 nmod", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "07"), "CHL>PER");
+  EXPECT_EQ(dyad_of(ev, "03"), "CHL>PER");
+}
+
+// "Chile halted mediation efforts among Peru's factions." The among-phrase names
+// no actor; its owner does.
+TEST(CoderVerbSlots, AmongPhrasesOwnerIsTheTarget) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "halted halt VERB VBD 0 root", "mediation mediation NOUN NN 4 compound",
+                         "efforts effort NOUN NNS 2 obj", "among among ADP IN 8 case", "Peru Peru PROPN NNP 8 nmod:poss",
+                         "'s 's PART POS 6 case", "factions faction NOUN NNS 4 nmod", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "16"), "CHL>PER");
+}
+
+// "Chile agreed on Friday to provide aid to Peru." A wildcard preposition
+// constraint (`agree on=* target=on`) does not take a time: the agreement's
+// target comes from its complement.
+TEST(CoderVerbSlots, WildcardPhraseIsNoTime) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "agreed agree VERB VBD 0 root", "on on ADP IN 4 case",
+                         "Friday Friday PROPN NNP 2 obl", "to to PART TO 6 mark", "provide provide VERB VB 2 xcomp",
+                         "aid aid NOUN NN 6 obj", "to to ADP IN 9 case", "Peru Peru PROPN NNP 6 obl",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "03"), "CHL>PER");
+}
+
 }  // namespace

@@ -111,7 +111,12 @@ bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const P
     case Constraint::Kind::kPrep:
       for (int ch : v.children(t)) {
         std::string_view b = v.base_rel(ch);
-        if ((b == "obl" || b == "nmod") && v.case_of(ch) == c.prep && value_matches(d, v, ch, c.values)) ok = true;
+        // a wildcard is no time: "agreed ... on Saturday" is no agreement on Saturday
+        bool wild = std::find(c.values.begin(), c.values.end(), "*") != c.values.end();
+        if ((b == "obl" || b == "nmod") && v.case_of(ch) == c.prep && value_matches(d, v, ch, c.values) &&
+            !(wild && is_time_noun(v.lemma(ch)))) {
+          ok = true;
+        }
         // a clause the preposition introduces: "pushed [for the US to support ...]", "blamed X [for attacking]"
         // ("to" marks an infinitive, not a to-phrase)
         int m = b == "advcl" && c.prep != "to" ? v.first_kid(ch, "mark") : -1;
@@ -315,6 +320,11 @@ SlotWord slot(const SentenceView& v, int t, const Pattern& p, const std::string&
   SlotWord o = logical_object(v, t);
   if (o.word < 0) return g;
   g = prep_dependent(v, o.word, name);
+  // "sent [50 tons of aid] to X": or off a measure's of-phrase
+  if (SlotWord of = prep_dependent(v, o.word, "of"); g.word < 0 && of.word >= 0 && is_measure(v.lemma(o.word))) {
+    g = prep_dependent(v, of.word, name);
+    if (g.word >= 0) g.path = of.path + " " + g.path;
+  }
   if (g.word >= 0) g.path = step(v, t, "obj", o.word, true) + " " + g.path;
   return g;
 }
@@ -374,7 +384,19 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
   SlotWord o = logical_object(v, t);
   add(o);
   if (o.word >= 0) {
-    for (const char* prep : {"to", "for", "with", "against", "on", "among", "between"}) add(prep_dependent(v, o.word, prep));
+    // "provide [70 million dollars of aid] for X": a measure's of-phrase carries the recipient too
+    std::vector<int> phrases = {o.word};
+    if (SlotWord of = prep_dependent(v, o.word, "of"); of.word >= 0 && is_measure(v.lemma(o.word))) {
+      phrases.push_back(of.word);
+    }
+    for (int w : phrases) {
+      for (const char* prep : {"to", "for", "with", "against", "on", "among", "between"}) {
+        SlotWord g = prep_dependent(v, w, prep);
+        add(g);
+        std::string_view pv = prep;
+        if (g.word >= 0 && (pv == "among" || pv == "between")) add_owners(v, g.word, add);  // "among [Serbia's] republics"
+      }
+    }
     add_owners(v, o.word, add);
     for (const char* prep : {"by", "from", "of"}) add(prep_dependent(v, o.word, prep));
     // "prevented [the demonstration staged by students]": a participle's by-agent authors the object
@@ -411,7 +433,10 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
   // "refused to meet X", "threatened to cut off electricity to X": the
   // controlled clause's target is the controller's too.
   for (int c : v.children(t)) {
-    if (depth > 0 || o.word >= 0 || v.rel(c) != "xcomp" || v.upos(c) != "VERB") continue;
+    // an infinitive without its own subject parsed as advcl is the same complement ("agreed [to provide]")
+    bool infinitive = v.rel(c) == "xcomp" || (v.rel(c) == "advcl" && v.first_kid(c, "nsubj") < 0 &&
+                                               v.first_kid(c, "mark") >= 0 && v.low(v.first_kid(c, "mark")) == "to");
+    if (depth > 0 || o.word >= 0 || !infinitive || v.upos(c) != "VERB") continue;
     std::size_t first = out.targets.size();
     default_verb_targets(v, c, source, false, out, depth + 1);
     for (std::size_t k = first; k < out.targets.size(); ++k) {

@@ -28,6 +28,12 @@ const std::array<std::string_view, 11> kPersonalPredicate = {
 const std::array<std::string_view, 12> kCrowd = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
                                                  "score", "scores", "million", "millions", "tens", "group"};
 
+const std::array<std::string_view, 29> kTime = {
+    "monday",  "tuesday",  "wednesday", "thursday", "friday",  "saturday", "sunday",  "january",
+    "february", "march",   "april",     "may",      "june",    "july",     "august",  "september",
+    "october", "november", "december",  "day",      "week",    "month",    "year",    "morning",
+    "evening", "night",    "weekend",   "afternoon", "occasion"};
+
 int exact_kid(const SentenceView& v, int i, std::string_view rel) {
   for (int c : v.children(i)) {
     if (v.rel(c) == rel) return c;
@@ -47,6 +53,8 @@ bool modifier_rel(const SentenceView& v, int c) { return v.rel(c) == "amod" || v
 bool is_measure(std::string_view lemma) {
   return std::find(kMeasure.begin(), kMeasure.end(), lemma) != kMeasure.end();
 }
+
+bool is_time_noun(std::string_view lemma) { return std::find(kTime.begin(), kTime.end(), lemma) != kTime.end(); }
 
 int personal_expl(const SentenceView& v, int x) {
   if (std::find(kPersonalPredicate.begin(), kPersonalPredicate.end(), v.low(x)) == kPersonalPredicate.end()) return -1;

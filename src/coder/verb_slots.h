@@ -13,6 +13,10 @@ namespace dyad::detail {
 /// "of" phrase says what the object is ("700 kg of medicine").
 bool is_measure(std::string_view lemma);
 
+/// A weekday, month or period noun ("Saturday", "December", "week"): a
+/// phrase headed by one says when, never what or whom.
+bool is_time_noun(std::string_view lemma);
+
 /// The "it" a parser labelled expl under a predicate that takes a personal
 /// subject and an xcomp ("it is prepared to impose ..."), else -1.
 int personal_expl(const SentenceView& v, int x);
