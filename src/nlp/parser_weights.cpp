@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "common/vector_clones.h"
 #include "dyad/error.h"
 #include "nlp/weight_cells.h"
 
@@ -271,8 +272,7 @@ namespace {
 
 // The dense rows' vector add, compiled for AVX2 as well where the CPU has it
 // (16 classes per instruction instead of 8).
-__attribute__((target_clones("avx2", "default"))) void add_dense(const std::int16_t* row, int n,
-                                                                  std::int32_t* scores) {
+DYAD_VECTOR_CLONES void add_dense(const std::int16_t* row, int n, std::int32_t* scores) {
   for (int c = 0; c < n; ++c) scores[c] += row[c];
 }
 

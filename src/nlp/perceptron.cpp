@@ -6,13 +6,13 @@
 #include <cstring>
 #include <string>
 
+#include "common/vector_clones.h"
 #include "dyad/error.h"
 #include "nlp/weight_cells.h"
 
 namespace dyad::detail {
 
-__attribute__((target_clones("avx2", "default"))) void add_dense_row(const std::int16_t* row, int n,
-                                                                      float scale, float* scores) {
+DYAD_VECTOR_CLONES void add_dense_row(const std::int16_t* row, int n, float scale, float* scores) {
   for (int c = 0; c < n; ++c) scores[c] += static_cast<float>(row[c]) * scale;
 }
 
