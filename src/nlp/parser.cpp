@@ -25,8 +25,9 @@ constexpr std::uint32_t kPayloadVersion = 4;
 struct Scratch {
   detail::TokenHashes tokens;
   detail::ArcHybridState state;
-  std::vector<std::uint64_t> features;
-  std::vector<std::int32_t> scores;
+  std::vector<std::uint64_t> features, buffer_features;
+  std::vector<std::int32_t> scores, buffer_scores;  // buffer_scores: of buffer_features at buffer_b0
+  int buffer_b0 = -1;
   std::vector<int> heads, label_ids;
   std::vector<std::string> deprels;
   std::vector<std::uint8_t> punct;  // by word id: tagged PUNCT (never a head)
@@ -82,6 +83,8 @@ void Parser::Impl::predict(const Sentence& sentence, std::vector<int>& heads,
   for (int w = 1; w <= n; ++w) s.punct[static_cast<std::size_t>(w)] = sentence.words[static_cast<std::size_t>(w - 1)].upos == "PUNCT";
   s.state.reset(n);
   s.scores.resize(static_cast<std::size_t>(weights.num_classes()));
+  s.buffer_scores.resize(s.scores.size());
+  s.buffer_b0 = -1;
   while (!s.state.terminal()) {
     // Forced moves need no scoring: an empty stack can only SHIFT, and a lone
     // word before ROOT can only attach to it.
@@ -93,8 +96,15 @@ void Parser::Impl::predict(const Sentence& sentence, std::vector<int>& heads,
       s.state.apply(detail::left_class(root_label));
       continue;
     }
-    detail::extract_features(s.state, s.tokens, s.features);
-    std::fill(s.scores.begin(), s.scores.end(), 0);
+    // The buffer-front features are scored once per b0 (half the scored
+    // states keep the previous one); integer sums, so the scores are exact.
+    detail::extract_features(s.state, s.tokens, s.features, &s.buffer_features);
+    if (s.state.b0 != s.buffer_b0) {
+      std::fill(s.buffer_scores.begin(), s.buffer_scores.end(), 0);
+      weights.score(s.buffer_features, s.buffer_scores.data());
+      s.buffer_b0 = s.state.b0;
+    }
+    std::copy(s.buffer_scores.begin(), s.buffer_scores.end(), s.scores.begin());
     weights.score(s.features, s.scores.data());
     int cls = best_class(s.state, s.scores.data(), num_labels(), root_label, &s.punct);
     // Only a punctuation mark left to head the rest: let the model decide.

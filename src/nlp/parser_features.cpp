@@ -50,17 +50,25 @@ int distance_bucket(int d) {
 
 class Emitter {
  public:
-  explicit Emitter(std::vector<std::uint64_t>& out) : out_(out) {}
-  void add(std::uint64_t a) { push(mix64(seed() ^ a)); }
-  void add(std::uint64_t a, std::uint64_t b) { push(mix64(mix64(seed() ^ a) ^ b)); }
+  Emitter(std::vector<std::uint64_t>& out, std::vector<std::uint64_t>* buffer_out)
+      : out_(out), buffer_out_(buffer_out ? *buffer_out : out) {}
+  void add(std::uint64_t a) { push(out_, mix64(seed() ^ a)); }
+  void add(std::uint64_t a, std::uint64_t b) { push(out_, mix64(mix64(seed() ^ a) ^ b)); }
   void add(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
-    push(mix64(mix64(mix64(seed() ^ a) ^ b) ^ c));
+    push(out_, mix64(mix64(mix64(seed() ^ a) ^ b) ^ c));
+  }
+  /// Features of b0..b2 alone (see extract_features).
+  void buffer(std::uint64_t a) { push(buffer_out_, mix64(seed() ^ a)); }
+  void buffer(std::uint64_t a, std::uint64_t b) { push(buffer_out_, mix64(mix64(seed() ^ a) ^ b)); }
+  void buffer(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+    push(buffer_out_, mix64(mix64(mix64(seed() ^ a) ^ b) ^ c));
   }
 
  private:
   std::uint64_t seed() { return (++template_ + 1) * 0x9e3779b97f4a7c15ULL; }
-  void push(std::uint64_t h) { out_.push_back(h ? h : 1); }
+  static void push(std::vector<std::uint64_t>& to, std::uint64_t h) { to.push_back(h ? h : 1); }
   std::vector<std::uint64_t>& out_;
+  std::vector<std::uint64_t>& buffer_out_;
   std::uint64_t template_ = 0;
 };
 
@@ -86,10 +94,11 @@ void TokenHashes::build(const Sentence& sentence) {
   }
 }
 
-void extract_features(const ArcHybridState& st, const TokenHashes& t,
-                      std::vector<std::uint64_t>& out) {
+void extract_features(const ArcHybridState& st, const TokenHashes& t, std::vector<std::uint64_t>& out,
+                      std::vector<std::uint64_t>* buffer_out) {
   out.clear();
-  Emitter e(out);
+  if (buffer_out) buffer_out->clear();
+  Emitter e(out, buffer_out);
   const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
   const int b0 = st.b(0), b1 = st.b(1), b2 = st.b(2);
   auto lab = [&](int tok) -> std::uint64_t {
@@ -111,21 +120,21 @@ void extract_features(const ArcHybridState& st, const TokenHashes& t,
 
   // Unigrams.
   e.add(W[s0]); e.add(P[s0]); e.add(WP[s0]); e.add(L[s0]); e.add(U[s0]);
-  e.add(W[b0]); e.add(P[b0]); e.add(WP[b0]); e.add(L[b0]); e.add(U[b0]);
-  e.add(W[b1]); e.add(P[b1]); e.add(WP[b1]);
-  e.add(W[b2]); e.add(P[b2]); e.add(WP[b2]);
+  e.buffer(W[b0]); e.buffer(P[b0]); e.buffer(WP[b0]); e.buffer(L[b0]); e.buffer(U[b0]);
+  e.buffer(W[b1]); e.buffer(P[b1]); e.buffer(WP[b1]);
+  e.buffer(W[b2]); e.buffer(P[b2]); e.buffer(WP[b2]);
   e.add(W[s1]); e.add(P[s1]); e.add(WP[s1]); e.add(L[s1]);
   e.add(W[s2]); e.add(P[s2]);
-  e.add(t.shape[b0]); e.add(t.shape[s0]);
+  e.buffer(t.shape[b0]); e.add(t.shape[s0]);
   // Pairs.
   e.add(WP[s0], WP[b0]); e.add(WP[s0], W[b0]); e.add(W[s0], WP[b0]);
   e.add(WP[s0], P[b0]); e.add(P[s0], WP[b0]); e.add(W[s0], W[b0]); e.add(P[s0], P[b0]);
-  e.add(P[b0], P[b1]); e.add(L[s0], L[b0]); e.add(U[s0], U[b0]);
+  e.buffer(P[b0], P[b1]); e.add(L[s0], L[b0]); e.add(U[s0], U[b0]);
   e.add(P[s1], P[s0]); e.add(W[s1], W[s0]); e.add(WP[s1], P[s0]); e.add(P[s1], WP[s0]);
   e.add(L[s1], L[s0]); e.add(W[s1], W[b0]); e.add(P[s1], P[b0]);
-  e.add(W[s0], P[b1]); e.add(W[b0], W[b1]);
+  e.add(W[s0], P[b1]); e.buffer(W[b0], W[b1]);
   // Triples.
-  e.add(P[b0], P[b1], P[b2]); e.add(P[s0], P[b0], P[b1]); e.add(P[s1], P[s0], P[b0]);
+  e.buffer(P[b0], P[b1], P[b2]); e.add(P[s0], P[b0], P[b1]); e.add(P[s1], P[s0], P[b0]);
   e.add(P[s0], P[s0l], P[b0]); e.add(P[s0], P[s0r], P[b0]); e.add(P[s0], P[b0], P[b0l]);
   e.add(P[s1], P[s1r], P[s0]); e.add(P[s2], P[s1], P[s0]); e.add(P[s1], P[s0], P[s0l]);
   e.add(P[s1], P[s1l], P[s0]); e.add(W[s0], P[b0], P[b1]); e.add(P[s0], W[b0], P[b1]);

@@ -24,8 +24,11 @@ struct TokenHashes {
   void build(const Sentence& sentence);
 };
 
-/// Appends the features of `st` to `out` (cleared first).
-void extract_features(const ArcHybridState& st, const TokenHashes& tokens,
-                      std::vector<std::uint64_t>& out);
+/// Writes the features of `st` to `out` (cleared first). With `buffer_out`,
+/// the features that read nothing but the buffer front b0..b2 go there
+/// instead (cleared first): they stay the same while b0 waits for its arcs
+/// (only SHIFT moves it), so the parser scores them once per b0.
+void extract_features(const ArcHybridState& st, const TokenHashes& tokens, std::vector<std::uint64_t>& out,
+                      std::vector<std::uint64_t>* buffer_out = nullptr);
 
 }  // namespace dyad::detail
