@@ -182,4 +182,14 @@ TEST(CoderVerbSlots, WildcardPhraseIsNoTime) {
   EXPECT_EQ(dyad_of(ev, "03"), "CHL>PER");
 }
 
+// "Chilean police dispersed students protesting the election results." The
+// present participle on "students" is a reduced relative: the students protest.
+TEST(CoderVerbSlots, PresentParticipleOnANounHasItAsSubject) {
+  auto ev = code_parsed({"Chilean Chilean ADJ JJ 2 amod", "police police NOUN NNS 3 nsubj", "dispersed disperse VERB VBD 0 root",
+                         "students student NOUN NNS 3 obj", "protesting protest VERB VBG 4 acl", "the the DET DT 8 det",
+                         "election election NOUN NN 8 compound", "results result NOUN NNS 5 obj", ". . PUNCT . 3 punct"});
+  std::string d = dyad_of(ev, "14");  // the students (EDU; a country only from a place, none here)
+  EXPECT_NE(d.substr(0, d.find('>')).find("EDU"), std::string::npos) << d;
+}
+
 }  // namespace

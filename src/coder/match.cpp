@@ -183,6 +183,12 @@ SlotWord logical_subject(const SentenceView& v, int verb) {
     const std::string& r = v.rel(x);
     int h = v.head(x);
     if (h < 0) break;
+    // "demonstrators [protesting election results]": a present participle on a
+    // noun (a reduced relative clause) has that noun as its subject
+    if (r == "acl" && v.word(x).xpos == "VBG" && (v.upos(h) == "NOUN" || v.upos(h) == "PROPN") &&
+        exact_kid(v, h, "cop") < 0) {
+      return {h, path + step(v, h, "acl", x, false) + " (reduced relative)"};
+    }
     if (r == "xcomp") {
       path += step(v, h, "xcomp", x, false) + " ";
       if (v.passive(h)) {
