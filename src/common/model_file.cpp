@@ -133,19 +133,28 @@ void BinaryReader::expect_end() const {
 
 void BinaryReader::fail(const std::string& why) const { throw Error(what_ + ": " + why); }
 
-// zstd level 3, not 19: the weight tables are mostly random hash checks and
-// small integers, where level 19 saves ~20% of the file but decompresses ~30%
-// slower (measured 2026-11-29 on the committed models: 28.1 MB and a 165-170 ms
-// pipeline load at level 19; 34.2 MB and 111-122 ms at level 3). A load is
-// paid by every process; the file size once per clone.
-constexpr int kCompressionLevel = 3;
+// zstd level 3 by default, not 19: the weight tables are mostly random hash
+// checks and small integers, where level 19 saves ~20% of the file but
+// decompresses ~30% slower (measured 2026-11-29: pipeline load 165-170 ms
+// with both models at 19, 111-122 ms at 3). A load is paid by every process,
+// the file size once per clone, so level 19 is used only when level 3 would
+// leave a file over kMaxFastFileBytes (the parser: 24.7 MB at 3, 19.8 MB at
+// 19), keeping every model file in git under 20 MiB.
+constexpr int kFastLevel = 3, kSmallLevel = 19;
+constexpr std::size_t kMaxFastFileBytes = 16u << 20;
+
+static std::string compress_payload(const std::string& path, std::string_view payload, int level) {
+  std::string packed(ZSTD_compressBound(payload.size()), '\0');
+  std::size_t n = ZSTD_compress(packed.data(), packed.size(), payload.data(), payload.size(), level);
+  if (ZSTD_isError(n)) throw Error("compressing model " + path + ": " + ZSTD_getErrorName(n));
+  packed.resize(n);
+  return packed;
+}
 
 void write_model_file(const std::string& path, const ModelFileInfo& info,
                       std::string_view payload) {
-  std::string packed(ZSTD_compressBound(payload.size()), '\0');
-  std::size_t n = ZSTD_compress(packed.data(), packed.size(), payload.data(), payload.size(), kCompressionLevel);
-  if (ZSTD_isError(n)) throw Error("compressing model " + path + ": " + ZSTD_getErrorName(n));
-  packed.resize(n);
+  std::string packed = compress_payload(path, payload, kFastLevel);
+  if (packed.size() > kMaxFastFileBytes) packed = compress_payload(path, payload, kSmallLevel);
   BinaryWriter w;
   w.raw(kMagic, sizeof kMagic);
   w.u32(kContainerVersion);
