@@ -1,15 +1,20 @@
 // Bulk loading (EventStore::begin_bulk_load / end_bulk_load), on both
-// backends: a store loaded in bulk answers every query exactly as one written
-// batch by batch, also in the middle of the load (queries scan then), and a
-// load interrupted before end_bulk_load() gets its query indexes back from the
-// next ordinary write.
+// backends: a store loaded in bulk (into an empty store, or appended to a
+// populated one) answers every query exactly as one written batch by batch,
+// including full text, timelines and article pages; in the middle of the load
+// it answers pages and timelines alike too (they scan), while SQLite's full
+// text does not see the load yet (deferred to the end). A load interrupted
+// before end_bulk_load() is finished by the next open() (SQLite) or the next
+// ordinary write.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <random>
 
 #include "store/pg_db.h"
 #include "store/pg_store.h"
+#include "store/sqlite_db.h"
 #include "store/sqlite_schema.h"
 #include "store_fixture.h"
 
@@ -73,14 +78,19 @@ void store_corpus(EventStore& s, unsigned seed, int first, int n) {
 
 // Everything a reader sees, as text: pages under several filters (walking
 // every cursor), timelines (aggregate and scan paths) and counts.
-std::string snapshot(EventStore& s) {
-  std::vector<EventFilter> filters(7);
+// With `text` false, the full-text filters are left out (SQLite defers them
+// during a load).
+std::string snapshot(EventStore& s, bool text = true) {
+  std::vector<EventFilter> filters(text ? 8 : 6);
   filters[1].source = "FRA";
   filters[2].target = "AZE";
   set_dyad(filters[3], "FRA:AZE");
   filters[4].plover = "SANCTION";
   filters[5].from = "2024-02-01";
-  filters[6].text = "troops";
+  if (text) {
+    filters[6].text = "troops";
+    filters[7].text = "b3 OR b27 OR b33 OR b41";  // one article each, before, in and after the loads
+  }
   std::string out;
   for (const EventFilter& f : filters) {
     std::string cursor;
@@ -94,13 +104,56 @@ std::string snapshot(EventStore& s) {
       cursor = page.next_cursor;
     } while (!cursor.empty());
     for (const TimelineBucket& b : s.timeline(f, "week")) {
-      out += b.period + " " + std::to_string(b.events) + " " + std::to_string(b.mentions) + "\n";
+      char gold[32];
+      std::snprintf(gold, sizeof gold, "%.6f", b.goldstein_sum);  // sums may differ in the last bits
+      out += b.period + " " + std::to_string(b.events) + " " + std::to_string(b.mentions) + " " + gold + "\n";
     }
     out += "--\n";
+  }
+  std::vector<ArticleFilter> article_filters(text ? 2 : 1);
+  if (text) article_filters[1].text = "b5 OR b30 OR failed";
+  for (const ArticleFilter& f : article_filters) {
+    std::string cursor;
+    do {
+      ArticlePage page = s.articles(f, 7, cursor);
+      for (const ArticleSummary& a : page.articles) out += a.doc_id + "\n";
+      cursor = page.next_cursor;
+    } while (!cursor.empty());
+    out += "--\n";
+  }
+  for (std::int64_t id : {1, 2, 17, 30, 44}) {  // article pages list their mentions (mentions_article)
+    if (auto a = s.article(id)) {
+      out += a->info.doc_id;
+      for (const ArticleMention& m : a->mentions) out += " " + std::to_string(m.event_id);
+      out += "\n";
+    }
   }
   StoreStats st = s.stats();
   out += std::to_string(st.articles) + " " + std::to_string(st.events) + " " + std::to_string(st.mentions);
   return out;
+}
+
+// SQLite's derived tables as text: event_days (Goldstein sums rounded), after
+// FTS5's own check that its index holds exactly the rows of `sentences` (it
+// throws on a missing or doubled row). Empty for PostgreSQL.
+std::string derived_tables(const std::string& url) {
+  if (url.rfind("sqlite:", 0) != 0) return {};
+  detail::SqliteDb db(url.substr(7));
+  db.exec("INSERT INTO sentence_fts(sentence_fts, rank) VALUES('integrity-check', 1)");
+  auto st = db.prepare("SELECT source_country, target_country, date, quad_class, events, mentions, "
+                       "printf('%.6f', goldstein_sum) FROM event_days ORDER BY 1, 2, 3, 4");
+  std::string out;
+  while (st.step()) {
+    for (int c = 0; c < 7; ++c) out += st.text(c) + (c < 6 ? " " : "\n");
+  }
+  return out;
+}
+
+bool load_marker(const std::string& url) {
+  if (url.rfind("sqlite:", 0) != 0) return false;
+  detail::SqliteDb db(url.substr(7));
+  auto st = db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'bulk_load'");
+  return st.step() && st.int64(0) > 0;
 }
 
 TEST_P(StoreBulk, BulkLoadAnswersLikeOrdinaryWrites) {
@@ -111,40 +164,138 @@ TEST_P(StoreBulk, BulkLoadAnswersLikeOrdinaryWrites) {
   bulk->begin_bulk_load();
   EXPECT_FALSE(indexes_complete(bulk_url));
   store_corpus(*bulk, 3, 0, 25);
-  EXPECT_EQ(snapshot(*bulk), snapshot(*ref));  // mid-load: correct, without the indexes
+  EXPECT_EQ(snapshot(*bulk, false), snapshot(*ref, false));  // mid-load: correct, without the indexes
+  EventFilter text;
+  text.text = "troops";
+  // Mid-load full text: PostgreSQL indexes row by row; SQLite defers it to the end.
+  EXPECT_EQ(bulk->events(text, 5).events.empty(), GetParam() == "sqlite");
   store_corpus(*ref, 5, 25, 15);
   store_corpus(*bulk, 5, 25, 15);
   bulk->end_bulk_load();
   EXPECT_TRUE(indexes_complete(bulk_url));
+  EXPECT_FALSE(load_marker(bulk_url));
   std::string want = snapshot(*ref);
   EXPECT_GT(std::count(want.begin(), want.end(), '\n'), 100);  // the filters select something
   EXPECT_EQ(snapshot(*bulk), want);
+  EXPECT_EQ(derived_tables(bulk_url), derived_tables(ref_url));
   store_corpus(*ref, 7, 40, 5);  // ordinary writes after the load
   store_corpus(*bulk, 7, 40, 5);
   EXPECT_EQ(snapshot(*bulk), snapshot(*ref));
+  EXPECT_EQ(derived_tables(bulk_url), derived_tables(ref_url));
 }
 
-// A bulk load that never reached end_bulk_load() (the process died): the rows
-// committed so far are all there, and the next ordinary write rebuilds the
-// indexes before it writes.
-TEST_P(StoreBulk, InterruptedLoadIsRepairedByTheNextWriter) {
+// A bulk load appended to a populated store: event_days rows that existed
+// before the load and got more mentions during it are recounted, not doubled.
+TEST_P(StoreBulk, BulkLoadAppendedToAStoreAnswersLikeOrdinaryWrites) {
+  std::string ref_url, bulk_url;
+  auto ref = open_named("ref", ref_url);
+  auto bulk = open_named("bulk", bulk_url);
+  store_corpus(*ref, 17, 0, 20);
+  store_corpus(*bulk, 17, 0, 20);
+  bulk->begin_bulk_load();
+  store_corpus(*ref, 19, 20, 20);
+  store_corpus(*bulk, 19, 20, 20);
+  EXPECT_EQ(snapshot(*bulk, false), snapshot(*ref, false));
+  bulk->end_bulk_load();
+  std::string want = snapshot(*ref);
+  EXPECT_EQ(snapshot(*bulk), want);
+  std::string days = derived_tables(ref_url);
+  EXPECT_EQ(derived_tables(bulk_url), days);
+  if (GetParam() == "sqlite") {
+    EXPECT_GT(std::count(days.begin(), days.end(), '\n'), 40);
+  }
+  store_corpus(*ref, 23, 40, 5);
+  store_corpus(*bulk, 23, 40, 5);
+  EXPECT_EQ(snapshot(*bulk), snapshot(*ref));
+  EXPECT_EQ(derived_tables(bulk_url), derived_tables(ref_url));
+}
+
+// Another store writing to the store during someone's load (SQLite: it sees
+// the marker and defers too), and opening it then: it does not finish the
+// live load (the loader holds the lock), and the loader's end covers both.
+TEST_P(StoreBulk, SecondWriterDuringALoadDefersToo) {
   std::string ref_url, url;
   auto ref = open_named("ref", ref_url);
-  store_corpus(*ref, 11, 0, 30);
+  auto loader = open_named("load", url);
+  store_corpus(*ref, 29, 0, 15);
+  store_corpus(*loader, 29, 0, 15);
+  loader->begin_bulk_load();
+  store_corpus(*ref, 31, 15, 10);
+  store_corpus(*loader, 31, 15, 10);
   {
-    auto s = open_named("crashed", url);
-    s->begin_bulk_load();
-    store_corpus(*s, 11, 0, 30);
-  }  // closed without end_bulk_load()
-  EXPECT_FALSE(indexes_complete(url));
-  auto s = EventStore::open(url);
-  EXPECT_EQ(snapshot(*s), snapshot(*ref));
-  store_corpus(*ref, 13, 30, 5);
-  store_corpus(*s, 13, 30, 5);
+    auto other = EventStore::open(url);
+    EXPECT_EQ(load_marker(url), GetParam() == "sqlite");  // opening left the live load alone
+    EXPECT_EQ(snapshot(*other, false), snapshot(*ref, false));
+    store_corpus(*ref, 37, 25, 10);
+    store_corpus(*other, 37, 25, 10);
+    other->end_bulk_load();  // not its load: a no-op on SQLite
+    EXPECT_EQ(load_marker(url), GetParam() == "sqlite");
+  }
+  store_corpus(*ref, 41, 35, 10);
+  store_corpus(*loader, 41, 35, 10);
+  loader->end_bulk_load();
   EXPECT_TRUE(indexes_complete(url));
-  EXPECT_EQ(snapshot(*s), snapshot(*ref));
-  s->end_bulk_load();  // idempotent
+  EXPECT_EQ(snapshot(*loader), snapshot(*ref));
+  EXPECT_EQ(derived_tables(url), derived_tables(ref_url));
+}
+
+// A bulk load that never reached end_bulk_load() (the process died, or the
+// store was closed): the rows committed so far are all there, and the next
+// open() finishes the deferred work (indexes, full text, event_days) before
+// anything is read; PostgreSQL's next ordinary write rebuilds its indexes.
+// Into an empty store, and appended to a populated one.
+TEST_P(StoreBulk, InterruptedLoadIsFinishedOnReopen) {
+  for (int appended = 0; appended < 2; ++appended) {
+    SCOPED_TRACE(appended ? "appended" : "empty store");
+    std::string ref_url, url, tag = appended ? "a" : "e";
+    auto ref = open_named("ref" + tag, ref_url);
+    {
+      auto s = open_named("crashed" + tag, url);
+      if (appended) {
+        store_corpus(*ref, 43, 0, 15);
+        store_corpus(*s, 43, 0, 15);
+      }
+      s->begin_bulk_load();
+      store_corpus(*s, 11, 15, 25);
+    }  // destroyed without end_bulk_load()
+    store_corpus(*ref, 11, 15, 25);
+    EXPECT_FALSE(indexes_complete(url));
+    EXPECT_EQ(load_marker(url), GetParam() == "sqlite");
+    auto s = EventStore::open(url);
+    EXPECT_FALSE(load_marker(url));
+    EXPECT_EQ(indexes_complete(url), GetParam() == "sqlite");
+    EXPECT_EQ(snapshot(*s), snapshot(*ref));
+    EXPECT_EQ(derived_tables(url), derived_tables(ref_url));
+    store_corpus(*ref, 13, 40, 5);
+    store_corpus(*s, 13, 40, 5);
+    EXPECT_TRUE(indexes_complete(url));
+    EXPECT_EQ(snapshot(*s), snapshot(*ref));
+    EXPECT_EQ(derived_tables(url), derived_tables(ref_url));
+    s->end_bulk_load();  // idempotent
+    EXPECT_TRUE(indexes_complete(url));
+  }
+}
+
+// SQLite: the loader died while another store had the file open; that
+// store's next write finishes the load first (it can take the lock now).
+TEST_P(StoreBulk, InterruptedLoadIsFinishedByAWriterThatWasOpen) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite's deferred work only";
+  std::string ref_url, url;
+  auto ref = open_named("ref", ref_url);
+  auto writer = open_named("store", url);
+  store_corpus(*ref, 47, 0, 30);
+  {
+    auto loader = EventStore::open(url);
+    loader->begin_bulk_load();
+    store_corpus(*loader, 47, 0, 30);
+  }
+  EXPECT_TRUE(load_marker(url));
+  store_corpus(*ref, 53, 30, 3);
+  store_corpus(*writer, 53, 30, 3);
+  EXPECT_FALSE(load_marker(url));
   EXPECT_TRUE(indexes_complete(url));
+  EXPECT_EQ(snapshot(*writer), snapshot(*ref));
+  EXPECT_EQ(derived_tables(url), derived_tables(ref_url));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreBulk, ::testing::ValuesIn(testing::store_backends()),

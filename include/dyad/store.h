@@ -198,17 +198,21 @@ class EventStore {
 
   // --- bulk loading ---
 
-  /// Starts a bulk load: drops the query indexes over events (date, dyad,
-  /// source, target, PLOVER), so that add_articles() no longer maintains them
-  /// row by row. Everything else is unchanged: each batch still commits whole
-  /// (an article reported stored is stored), dedup, full text, timeline
-  /// aggregates and counters stay exact, and queries stay correct, only slower
-  /// (they scan) until end_bulk_load() builds the indexes again by sorting.
-  /// Worth it when the load is a large part of the store (an initial import);
-  /// a crash leaves the indexes missing until the next add_articles() outside
-  /// a bulk load, or the next begin/end_bulk_load(), builds them.
+  /// Starts a bulk load: defers what can be rebuilt from the stored rows in
+  /// one pass at end_bulk_load(): the query indexes (SQLite and PostgreSQL)
+  /// and, on SQLite, also the full-text rows and the timeline's `event_days`
+  /// (docs/store.md, "Bulk loading"). Each batch still commits whole (an
+  /// article reported stored is stored); dedup and counters stay exact; pages
+  /// and timelines stay correct, only slower (they scan), but on SQLite
+  /// full-text search does not see the load's articles until it ends. Worth
+  /// it when the load is a large part of the store (an initial import). A
+  /// load that never ends (crash, or the store closed without end) is
+  /// finished by the next open() of the store (SQLite; PostgreSQL: the next
+  /// add_articles() outside a bulk load). SQLite throws dyad::Error if
+  /// another process or store object is bulk-loading the same file.
   virtual void begin_bulk_load() = 0;
-  /// Builds the query indexes again (idempotent; also repairs a crashed load).
+  /// Builds what the load deferred (idempotent; also finishes an interrupted
+  /// load, unless another store object is still running it).
   virtual void end_bulk_load() = 0;
 
   /// A page of events, newest first; pass page.next_cursor back for the next one.

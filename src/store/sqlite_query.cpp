@@ -158,11 +158,12 @@ std::vector<Event> SqliteStore::mentions(std::int64_t event_id) {
 }
 
 // Country and date filters are answered from event_days (a key range of a
-// pre-aggregated table); any other filter scans the matching events.
+// pre-aggregated table); any other filter scans the matching events, and so
+// does every filter while a bulk load defers event_days (sqlite_bulk.cpp).
 std::vector<TimelineBucket> SqliteStore::timeline(const EventFilter& filter, const std::string& by) {
   period_start("2000-01-01", by);  // validates `by` before touching the database
   // The filters event_days answers use only columns it shares with events.
-  bool days = day_totals_answer(filter);
+  bool days = day_totals_answer(filter) && !load_pending();
   Where w = build_where(filter);
   w.add("e.date <> ''", {});
   // ORDER BY names both GROUP BY columns, so the key order of event_days serves both (no sort).

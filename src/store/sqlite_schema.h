@@ -22,8 +22,9 @@ const char* sqlite_migration_v3();
 /// for a store written by a newer dyad.
 void sqlite_migrate(SqliteDb& db);
 
-/// Whether the five query indexes over `events` (date, dyad, source, target,
-/// PLOVER) exist: a bulk load drops them until it ends (or a crash interrupts it).
+/// Whether the query indexes exist (over `events`: date, dyad, source, target,
+/// PLOVER; over `mentions`: article): a bulk load drops them until it ends (or
+/// a crash interrupts it and the next open() rebuilds them).
 bool sqlite_query_indexes_complete(SqliteDb& db);
 /// Drops / (re)creates those indexes with their planner statistics; run
 /// inside the caller's transaction. Creating is a no-op for those present.

@@ -8,6 +8,9 @@
 // and/or a new outlet to its group, so counters never need a recount. The
 // timeline's event_days deltas are summed in memory per transaction and
 // upserted in key order before COMMIT, so they commit (or not) with the rows.
+// During a bulk load the FTS rows and event_days are deferred instead
+// (sqlite_bulk.cpp); whether a transaction defers is read from the store, not
+// from this object, so every writer of the store agrees.
 #include "store/sqlite_store.h"
 
 #include "dyad/error.h"
@@ -29,7 +32,8 @@ std::string code_of(const std::optional<Actor>& a) { return a ? a->code : std::s
 
 }  // namespace
 
-SqliteStore::SqliteStore(const std::string& path) : db_(path) {
+SqliteStore::SqliteStore(const std::string& path)
+    : db_(path), bulk_lock_(path == ":memory:" ? std::string() : path + "-bulk") {
   // A 256 MB page cache (and mmap reads) keeps the hot index pages of a large store in memory:
   // with the 2 MB default, random dedup-key inserts thrash once the file outgrows it.
   // Foreign keys are declared but not enforced per row: the only writer (this
@@ -42,7 +46,6 @@ SqliteStore::SqliteStore(const std::string& path) : db_(path) {
            "PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY; "
            "PRAGMA wal_autocheckpoint=16384;");
   sqlite_migrate(db_);
-  indexes_complete_ = sqlite_query_indexes_complete(db_);
   find_hash_ = db_.prepare("SELECT id FROM articles WHERE hash = ?");
   insert_article_ = db_.prepare(
       "INSERT INTO articles(hash, doc_id, url, title, outlet, outlet_country, date, text, ingested_at, "
@@ -80,6 +83,8 @@ SqliteStore::SqliteStore(const std::string& path) : db_(path) {
       "VALUES(?,?,?,?,?,?,?) ON CONFLICT(source_country, target_country, date, quad_class) DO UPDATE SET "
       "events = events + excluded.events, mentions = mentions + excluded.mentions, "
       "goldstein_sum = goldstein_sum + excluded.goldstein_sum");
+  has_marker_ = db_.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'bulk_load'");
+  finish_interrupted_load();
 }
 
 bool SqliteStore::has_article(const std::string& hash) {
@@ -95,7 +100,6 @@ StoreResult SqliteStore::add_article(const Article& article, const CodedArticle&
 std::vector<StoreResult> SqliteStore::add_articles(const std::vector<const Article*>& articles,
                                                    const std::vector<const CodedArticle*>& coded) {
   if (articles.size() != coded.size()) throw Error("add_articles: articles and coded differ in length");
-  if (!bulk_ && !indexes_complete_) end_bulk_load();  // an interrupted bulk load: rebuild first
   std::vector<StoreResult> results;
   std::string now = utc_now();
   db_.exec("BEGIN IMMEDIATE");
@@ -104,6 +108,8 @@ std::vector<StoreResult> SqliteStore::add_articles(const std::vector<const Artic
     max_mention_.step();
     next_mention_ = max_mention_.int64(0) + 1;
     max_mention_.reset();
+    deferred_ = load_pending();
+    if (deferred_ && !bulk_) deferred_ = !finish_orphaned_load();  // a loader that died since open()
     for (std::size_t i = 0; i < articles.size(); ++i) results.push_back(write_article(*articles[i], *coded[i], now));
     flush_actors();
     flush_days();
@@ -140,7 +146,7 @@ StoreResult SqliteStore::write_article(const Article& a, const CodedArticle& cod
     insert_sentence_.bind(1, r.article_id).bind(2, static_cast<std::int64_t>(i));
     insert_sentence_.bind(3, static_cast<std::int64_t>(s.span.start)).bind(4, static_cast<std::int64_t>(s.span.end));
     insert_sentence_.bind(5, s.text).run();
-    insert_fts_.bind(1, db_.last_rowid()).bind(2, s.text).run();
+    if (!deferred_) insert_fts_.bind(1, db_.last_rowid()).bind(2, s.text).run();
   }
   std::string seen = a.date ? a.date->substr(0, 10) : now.substr(0, 10);
   for (const Event& e : coded.events) write_event(e, r.article_id, e.outlet.empty() ? a.outlet : e.outlet, seen, r);
@@ -205,12 +211,14 @@ void SqliteStore::write_event(const Event& e, std::int64_t article_id, const std
   std::int64_t mention = next_mention_;
   const GroupRef& ref = find_or_create_group(e, mention, seen, created);
   std::int64_t group = ref.id;
-  // The group's own event_days key (its first mention's), not this mention's.
-  DayDelta& day = day_deltas_[DayKey{ref.source_country, ref.target_country, e.date, ref.quad_class}];
-  ++day.mentions;
-  if (created) {
-    ++day.events;
-    day.goldstein_sum += e.goldstein;
+  if (!deferred_) {
+    // The group's own event_days key (its first mention's), not this mention's.
+    DayDelta& day = day_deltas_[DayKey{ref.source_country, ref.target_country, e.date, ref.quad_class}];
+    ++day.mentions;
+    if (created) {
+      ++day.events;
+      day.goldstein_sum += e.goldstein;
+    }
   }
   bool new_source = true, new_article = true;
   if (!created) {
@@ -271,21 +279,6 @@ void SqliteStore::in_write_transaction(const std::function<void()>& body) {
     db_.exec("ROLLBACK");
     throw;
   }
-}
-
-// Dropping the indexes commits before the first batch: a crash from here on
-// leaves a store whose rows are all there and whose indexes are rebuilt by
-// the next writer (add_articles) or end_bulk_load().
-void SqliteStore::begin_bulk_load() {
-  in_write_transaction([&] { sqlite_drop_query_indexes(db_); });
-  bulk_ = true;
-  indexes_complete_ = false;
-}
-
-void SqliteStore::end_bulk_load() {
-  in_write_transaction([&] { sqlite_create_query_indexes(db_); });
-  bulk_ = false;
-  indexes_complete_ = true;
 }
 
 SqliteStmt& SqliteStore::cached(const std::string& sql) {

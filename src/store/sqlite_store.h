@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "dyad/store.h"
 #include "store/day_totals.h"
@@ -16,6 +17,27 @@ namespace dyad::detail {
 /// Column list of `mentions` after id, in the order bind_mention() and read_mention() use.
 extern const char* const kMentionColumns;
 constexpr int kMentionColumnCount = 70;
+
+/// An flock(2) on "<store>-bulk": held by the process running a bulk load for
+/// the whole load, so that others can tell a live load from an interrupted one
+/// (the kernel drops it when the process dies). An empty path (":memory:")
+/// is always free.
+class BulkLock {
+ public:
+  explicit BulkLock(std::string path) : path_(std::move(path)) {}
+  ~BulkLock() { release(false); }
+  BulkLock(const BulkLock&) = delete;
+  BulkLock& operator=(const BulkLock&) = delete;
+  /// True if this object holds the lock now (taken without waiting).
+  bool try_acquire();
+  /// Releases it; `remove` also deletes the file (after a finished load).
+  void release(bool remove);
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+};
 
 class SqliteStore final : public EventStore {
  public:
@@ -55,14 +77,21 @@ class SqliteStore final : public EventStore {
   void bump_actor(const std::optional<Actor>& a, bool as_source);
   void flush_actors();
   SqliteStmt& cached(const std::string& sql);
+  // Bulk loading (sqlite_bulk.cpp).
+  bool load_pending();        // the bulk_load marker exists: FTS rows and event_days are deferred
+  bool finish_orphaned_load();  // a load whose loader is gone; inside the caller's transaction
+  void finish_deferred();     // inside the caller's write transaction
+  void recount_days(std::int64_t after_mention);
+  void finish_interrupted_load();
 
   SqliteDb db_;
   SqliteStmt find_hash_, insert_article_, insert_sentence_, insert_fts_;
   SqliteStmt find_group_, insert_group_, update_group_, insert_mention_;
-  SqliteStmt has_outlet_, max_mention_, upsert_actor_, upsert_day_;
+  SqliteStmt has_outlet_, max_mention_, upsert_actor_, upsert_day_, has_marker_;
   void in_write_transaction(const std::function<void()>& body);
-  bool bulk_ = false;             // begin_bulk_load() ... end_bulk_load()
-  bool indexes_complete_ = true;  // false after an interrupted bulk load, until rebuilt
+  bool bulk_ = false;      // this object is between begin_bulk_load() and end_bulk_load()
+  bool deferred_ = false;  // this transaction skips FTS rows and event_days (load_pending())
+  BulkLock bulk_lock_;
   std::int64_t next_mention_ = 1;  // assigned inside the write transaction
   std::map<std::string, std::unique_ptr<SqliteStmt>> cache_;  // filter-shaped queries
   struct ActorTally { std::string country, sector; std::int64_t as_source = 0, as_target = 0; };
