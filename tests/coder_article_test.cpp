@@ -41,13 +41,20 @@ TEST(CoderArticle, TheLatterFrameLocatesAStateAct) {
   }
 }
 
-// A kidnapping is not the state's act: "were kidnapped in Bolivia" names no attacker.
-TEST(CoderArticle, OnlyStateActsTakeTheirPlaceAsSource) {
+// A kidnapping is not the state's act, but "were kidnapped in Bolivia" names
+// no attacker, and unnamed attackers are coded to the place (as the PLOVER
+// gold standard does; coder.cpp state_agent): BOL, via place+unnamed.
+TEST(CoderArticle, UnnamedKidnappersTakeThePlaceAsSource) {
   auto ev = code_parsed({"Three three NUM CD 3 nummod", "Chilean Chilean ADJ JJ 3 amod",
                          "journalists journalist NOUN NNS 5 nsubj:pass", "were be AUX VBD 5 aux:pass",
                          "kidnapped kidnap VERB VBN 0 root", "in in ADP IN 7 case", "Bolivia Bolivia PROPN NNP 5 obl",
                          ". . PUNCT . 5 punct"});
-  EXPECT_EQ(dyad_of(ev, "18"), "->CHLMED");
+  EXPECT_EQ(dyad_of(ev, "18"), "BOL>CHLMED");
+  for (const auto& e : ev) {
+    if (e.cameo.starts_with("18") && e.source) {
+      EXPECT_EQ(e.source->via, "place+unnamed");
+    }
+  }
 }
 
 // "The Peruvian ambassador visited the Chilean foreign ministry. Chile

@@ -529,8 +529,14 @@ std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
       return {r};
     }
   }
+  // The adjective may sit on a compound before the head, as np_country reads
+  // it: "two Israeli air raids" is Israel's as much as "Israeli raids".
+  std::vector<int> adj_mods = v_->children(h);
+  for (int c : v_->kids(h, "compound")) {
+    for (int g : c < h ? v_->kids(c, "amod") : std::vector<int>{}) adj_mods.push_back(g);
+  }
   bool adjective_mod = false;
-  for (int c : v_->children(h)) {
+  for (int c : adj_mods) {
     const Mention* m = mention_at(c);
     if (m && (m->entry->kind == PhraseKind::kAdjective || m->entry->kind == PhraseKind::kDemonym)) adjective_mod = true;
   }

@@ -25,6 +25,7 @@
 #include "coder/places.h"
 #include "coder/target_means.h"
 #include "coder/reported_speech.h"
+#include "coder/verb_slots.h"
 #include "geo/place_adapter.h"
 #include "dyad/error.h"
 
@@ -305,17 +306,23 @@ class DocumentCoder {
   // the state where they happen: an agentless passive located in a country
   // takes that country as its source ("four French citizens have been
   // arrested in Burkina Faso" -> BFA). Returns the confidence cost.
+  // Likewise violence whose perpetrator the sentence does not name ("a journalist
+  // was killed by a car bomb in Beirut") is coded, as the PLOVER gold
+  // standard codes it, to the country where it happened: attackers unnamed
+  // are taken as local until the text says otherwise.
   static double state_agent(const detail::SentenceView& v, int t, Event& e) {
     static const std::array<std::string_view, 5> kStateActs = {"171", "172", "173", "174", "175"};
+    static const std::array<std::string_view, 3> kViolence = {"18", "19", "20"};
     if (e.source || !e.location || e.location->country.empty() || !v.passive(t)) return 0.0;
-    if (std::none_of(kStateActs.begin(), kStateActs.end(), [&](std::string_view c) { return e.cameo.starts_with(c); })) {
-      return 0.0;
-    }
+    auto among = [&](const auto& codes) {
+      return std::any_of(codes.begin(), codes.end(), [&](std::string_view c) { return e.cameo.starts_with(c); });
+    };
+    if (!among(kStateActs) && !among(kViolence)) return 0.0;
     Actor a;
     a.text = e.location->text;
     a.span = e.location->span;
     a.code = a.country = e.location->country;
-    a.via = "place+state";
+    a.via = among(kStateActs) ? "place+state" : "place+unnamed";
     if (e.target && e.target->code == a.code) return 0.0;
     e.source = std::move(a);
     return 0.25;
@@ -413,6 +420,9 @@ class DocumentCoder {
       }
     }
     if (!place) place = detail::find_location(places(), v, t, obj, &path);
+    // "exploded a series of bombs in Kabul": a measure's of-phrase is what was acted with or on
+    int of = obj >= 0 && detail::is_measure(v.lemma(obj)) ? detail::prep_dependent(v, obj, "of").word : -1;
+    if (!place && of >= 0) place = detail::find_location(places(), v, t, of, &path);
     if (!place) place = detail::destination_place(places(), v, t, obj, d_.codes[p.code].cameo.starts_with("08"), &path);
     // "threatened to resume activities in Israel": the controlled act's place
     for (int c : v.children(t)) {

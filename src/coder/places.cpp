@@ -32,14 +32,21 @@ std::optional<Place> KbPlaceLookup::lookup(const SentenceView& v, int head) cons
 namespace {
 
 // Common nouns that name a place through a name on them: "Montenegro
-// province", "the city of Greenville", "the enclave of Gorazde".
+// province", "the city of Greenville", "the enclave of Gorazde", "a
+// residential sector of Beirut".
 bool place_type_noun(const std::string& lemma) {
-  static const char* kWords[] = {"region", "province", "state",   "district", "county",  "territory", "city",
-                                 "town",   "village",  "enclave", "area",     "republic", "island",   "municipality"};
+  static const char* kWords[] = {"region",   "province", "state",   "district",     "county",        "territory",
+                                 "city",     "town",     "village", "enclave",      "area",          "republic",
+                                 "island",   "municipality", "sector", "suburb",    "neighborhood",  "neighbourhood",
+                                 "outskirts"};
   return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* w) { return lemma == w; });
 }
 
-bool in_or_at(const std::string& prep) { return prep == "in" || prep == "at" || prep == "inside" || prep == "near"; }
+// "outside (of) Basra" places an act as near the city as "near Basra" does.
+bool in_or_at(const std::string& prep) {
+  return prep == "in" || prep == "at" || prep == "inside" || prep == "near" || prep == "outside" ||
+         prep == "outside of";
+}
 
 }  // namespace
 

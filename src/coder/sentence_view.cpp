@@ -54,12 +54,15 @@ std::string SentenceView::case_of(int i) const {
     return out;
   }
   // The parser sometimes hangs the preposition on the phrase's first
-  // modifier: "to [five] officers" with "to" under "five".
+  // modifier: "to [five] officers" with "to" under "five", "against [human]
+  // rights violations" with "against" under "rights". The preposition must
+  // open the phrase, so a modifier's own phrase ("the [in-house] team") is
+  // not taken for it.
   for (int c : children_[i]) {
     std::string_view b = base_rel(c);
-    if (c < i && (b == "nummod" || b == "det") && children_[c].size() == 1 && base_rel(children_[c][0]) == "case" &&
-        children_[c][0] < c) {
-      return lemma_[children_[c][0]];
+    if (c >= i || (b != "nummod" && b != "det" && b != "amod" && b != "compound")) continue;
+    for (int k : children_[c]) {
+      if (k < c && base_rel(k) == "case" && k == subtree(i).front()) return lemma_[k];
     }
   }
   return {};

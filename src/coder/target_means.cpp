@@ -7,7 +7,8 @@
 // empty: a threat is aimed at whoever must meet its condition, and a
 // mediation "among" parties is aimed at them. A judge or police force acts
 // within its own state, so one that prosecutes a country's officials is that
-// country's (police arresting foreign civilians are not inferred this way).
+// country's (police arresting foreign civilians are not inferred this way);
+// so is a state actor facing a country's rebels or opposition.
 #include "coder/target_means.h"
 
 #include <algorithm>
@@ -25,11 +26,19 @@ bool only_armed_means(const std::vector<std::pair<ResolvedActor, std::string>>& 
 
 bool domestic_state_source(Event& e) {
   static const std::array<std::string_view, 5> kState = {"GOV", "JUD", "COP", "LEG", "MIL"};
+  static const std::array<std::string_view, 4> kChallengers = {"REB", "OPP", "INS", "SEP"};
+  auto in = [](const auto& set, const std::string& code) {
+    return std::find(set.begin(), set.end(), std::string_view(code).substr(0, 3)) != set.end();
+  };
   if (!e.source || !e.target || !e.source->country.empty()) return false;
   if (e.source->via != "agent" && e.source->via != "title") return false;  // "police", "Judge X"
-  if (e.source->code != "JUD" && e.source->code != "COP") return false;
   if (e.target->country.empty() || e.target->country.starts_with("IGO") || e.target->country.starts_with("NGO")) return false;
-  if (std::find(kState.begin(), kState.end(), e.target->sector.substr(0, 3)) == kState.end()) return false;
+  // Courts and police act on their own state's officials; any state actor on
+  // its own country's rebels or opposition ("the president conceded to
+  // UNITA's demands"): a government faces its own challengers.
+  bool court_on_state = (e.source->code == "JUD" || e.source->code == "COP") && in(kState, e.target->sector);
+  bool state_on_challenger = in(kState, e.source->code) && in(kChallengers, e.target->sector);
+  if (!court_on_state && !state_on_challenger) return false;
   e.source->country = e.target->country;
   e.source->code = e.source->country + e.source->sector;
   e.source->via += "+domestic";

@@ -26,8 +26,10 @@ std::vector<std::pair<int, std::string>> rescue_target_words(const SentenceView&
 
 /// "Judge X opened investigations against 28 Chilean officials": a judge,
 /// court or police force named without a country that acts on a state actor
-/// (GOV, JUD, COP, LEG, MIL) with a country is that country's own. Sets the
-/// source's country and returns true when it applies.
+/// (GOV, JUD, COP, LEG, MIL) with a country is that country's own; so is any
+/// such state actor acting on a country's rebels, insurgents, separatists or
+/// opposition ("the president conceded to UNITA's demands" -> AGOGOV). Sets
+/// the source's country and returns true when it applies.
 bool domestic_state_source(Event& e);
 
 }  // namespace dyad::detail

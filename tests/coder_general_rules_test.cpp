@@ -1,0 +1,96 @@
+// General coding rules of 2026-11-29 (late): a country adjective on a
+// compound before the head, unnamed attackers located in a country, the
+// place phrases that locate them, a preposition hung on a phrase's first
+// modifier, and state actors facing a country's rebels. Sentences we wrote, hand-built parses, the
+// real data/ dictionaries.
+#include <gtest/gtest.h>
+
+#include "coder_parsed.h"
+
+namespace {
+
+using dyad::testing::code_parsed;
+using dyad::testing::dyad_of;
+
+// "Chile complained over two Peruvian air strikes.": the adjective sits on
+// "air", the compound before "strikes"; the strikes are Peru's.
+TEST(CoderGeneralRules, AdjectiveOnACompoundNamesTheCountry) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "complained complain VERB VBD 0 root",
+                         "over over ADP IN 7 case", "two two NUM CD 7 nummod", "Peruvian Peruvian ADJ JJ 6 amod",
+                         "air air NOUN NN 7 compound", "strikes strike NOUN NNS 2 obl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "114"), "CHL>PER");
+}
+
+// "Two Chilean soldiers were killed by a roadside bomb outside the city of
+// Lima.": no attacker named, so the country where it happened; "outside"
+// locates the act as "in" does.
+TEST(CoderGeneralRules, UnnamedAttackerIsThePlacesCountry) {
+  auto ev = code_parsed({"Two two NUM CD 3 nummod", "Chilean Chilean ADJ JJ 3 amod",
+                         "soldiers soldier NOUN NNS 5 nsubj:pass", "were be AUX VBD 5 aux:pass",
+                         "killed kill VERB VBN 0 root", "by by ADP IN 9 case", "a a DET DT 9 det",
+                         "roadside roadside NOUN NN 9 compound", "bomb bomb NOUN NN 5 obl:agent",
+                         "outside outside ADP IN 12 case", "the the DET DT 12 det", "city city NOUN NN 9 nmod",
+                         "of of ADP IN 14 case", "Lima Lima PROPN NNP 12 nmod", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "18"), "PER>CHLMIL");
+}
+
+// "A Chilean reporter was killed in a residential sector of Lima.": a
+// sector of a city is a place type, as a district of it is.
+TEST(CoderGeneralRules, SectorOfACityLocatesTheAct) {
+  auto ev = code_parsed({"A a DET DT 3 det", "Chilean Chilean ADJ JJ 3 amod", "reporter reporter NOUN NN 5 nsubj:pass",
+                         "was be AUX VBD 5 aux:pass", "killed kill VERB VBN 0 root", "in in ADP IN 9 case",
+                         "a a DET DT 9 det", "residential residential ADJ JJ 9 amod", "sector sector NOUN NN 5 obl",
+                         "of of ADP IN 11 case", "Lima Lima PROPN NNP 9 nmod", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "18"), "PER>CHLMED");
+}
+
+// An agentless passive that is no violence keeps its empty source: "A
+// treaty was signed in Lima." says nothing of who signed it.
+TEST(CoderGeneralRules, PeacefulPassiveGetsNoSourceFromItsPlace) {
+  auto ev = code_parsed({"Chilean Chilean ADJ JJ 2 amod", "diplomats diplomat NOUN NNS 4 nsubj:pass",
+                         "were be AUX VBD 4 aux:pass", "welcomed welcome VERB VBN 0 root", "in in ADP IN 6 case",
+                         "Lima Lima PROPN NNP 4 obl", ". . PUNCT . 4 punct"});
+  for (const auto& e : ev) EXPECT_FALSE(e.source.has_value()) << e.cameo;
+}
+
+// "Rebels exploded a series of bombs in Lima.": the place of the bombs, the
+// of-phrase of the measure "series", is the place acted upon.
+TEST(CoderGeneralRules, PlaceOfAMeasuresOfPhraseIsTheTarget) {
+  auto ev = code_parsed({"Rebels rebel NOUN NNS 2 nsubj", "exploded explode VERB VBD 0 root", "a a DET DT 4 det",
+                         "series series NOUN NN 2 obj", "of of ADP IN 6 case", "bombs bomb NOUN NNS 4 nmod",
+                         "in in ADP IN 8 case", "Lima Lima PROPN NNP 6 nmod", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "18"), "REB>PER");
+}
+
+// "Bolivian students marched in protest against the widespread human rights
+// violations by Chilean troops." with "against" hung on "rights", the first
+// modifier of "violations": the preposition opens the phrase, so it is the
+// phrase's, and the violations' author is the target.
+TEST(CoderGeneralRules, PrepositionOnTheFirstModifierIsThePhrases) {
+  auto ev = code_parsed({"Bolivian Bolivian ADJ JJ 2 amod", "students student NOUN NNS 3 nsubj",
+                         "marched march VERB VBD 0 root", "in in ADP IN 5 case", "protest protest NOUN NN 3 obl",
+                         "against against ADP IN 10 case", "the the DET DT 11 det", "widespread widespread ADJ JJ 11 amod",
+                         "human human ADJ JJ 10 amod", "rights right NOUN NNS 11 compound",
+                         "violations violation NOUN NNS 5 nmod", "by by ADP IN 14 case", "Chilean Chilean ADJ JJ 14 amod",
+                         "troops troop NOUN NNS 11 nmod", ". . PUNCT . 3 punct"});
+  std::string d = dyad_of(ev, "14");
+  EXPECT_EQ(d.substr(0, 7), "BOLEDU>");
+  EXPECT_EQ(d.substr(7, 3), "CHL") << d;
+}
+
+// "The army attacked Angolan rebels.": an army named without a country that
+// fights a country's rebels is that country's.
+TEST(CoderGeneralRules, StateActorFacingRebelsIsTheirCountrys) {
+  auto ev = code_parsed({"The the DET DT 2 det", "army army NOUN NN 3 nsubj", "attacked attack VERB VBD 0 root",
+                         "Angolan Angolan ADJ JJ 5 amod", "rebels rebel NOUN NNS 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "AGOMIL>AGOREB");
+}
+
+// "The army attacked Angolan villagers.": civilians say nothing of the army's country.
+TEST(CoderGeneralRules, StateActorFacingCiviliansStaysSectorOnly) {
+  auto ev = code_parsed({"The the DET DT 2 det", "army army NOUN NN 3 nsubj", "attacked attack VERB VBD 0 root",
+                         "Angolan Angolan ADJ JJ 5 amod", "villagers villager NOUN NNS 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "19").substr(0, 4), "MIL>");
+}
+
+}  // namespace
