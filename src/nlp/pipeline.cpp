@@ -34,7 +34,14 @@ Document Pipeline::process(std::string_view text, std::string id, std::size_t ba
     doc.text = std::string(text);
   }
   doc.sentences = tokenizer_.segment(doc.text, base_offset);
-  for (Sentence& s : doc.sentences) annotate(s);
+  // Every sentence is tagged before any is parsed: the two models' hot
+  // weights then stay in cache through each pass instead of evicting each
+  // other at every sentence (tokenize+tag+parse 27-32k -> 34-37k words/s,
+  // 3 interleaved rounds, 2026-11-29 23:24 UTC, load 3.6-4.1).
+  if (tagger_)
+    for (Sentence& s : doc.sentences) tagger_->tag(s);
+  if (parser_)
+    for (Sentence& s : doc.sentences) parser_->parse(s);
   return doc;
 }
 
