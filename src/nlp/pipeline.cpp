@@ -36,8 +36,8 @@ Document Pipeline::process(std::string_view text, std::string id, std::size_t ba
   doc.sentences = tokenizer_.segment(doc.text, base_offset);
   // Every sentence is tagged before any is parsed: the two models' hot
   // weights then stay in cache through each pass instead of evicting each
-  // other at every sentence (tokenize+tag+parse 27-32k -> 34-37k words/s,
-  // 3 interleaved rounds, 2026-11-29 23:24 UTC, load 3.6-4.1).
+  // other at every sentence (tokenize+tag+parse median 22.9k -> 27.0k
+  // words/s, 5 interleaved rounds, 2026-11-29 23:30 UTC, load ~5).
   if (tagger_)
     for (Sentence& s : doc.sentences) tagger_->tag(s);
   if (parser_)
