@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <random>
 
+#include "dyad/error.h"
 #include "store/pg_db.h"
 #include "store/pg_store.h"
 #include "store/sqlite_db.h"
@@ -230,6 +231,9 @@ TEST_P(StoreBulk, SecondWriterDuringALoadDefersToo) {
     store_corpus(*other, 37, 25, 10);
     other->end_bulk_load();  // not its load: a no-op on SQLite
     EXPECT_EQ(load_marker(url), GetParam() == "sqlite");
+    if (GetParam() == "sqlite") {
+      EXPECT_THROW(other->begin_bulk_load(), Error);  // one load at a time (the lock)
+    }
   }
   store_corpus(*ref, 41, 35, 10);
   store_corpus(*loader, 41, 35, 10);
