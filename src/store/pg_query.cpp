@@ -1,19 +1,30 @@
 // PostgreSQL backend: the read path (pages, timelines, actor tables,
-// regrouping, browsing). The same filter fragments as the SQLite backend; each
-// `?` becomes the next $n and every value is a bound parameter. The result
-// order clauses are the SQLite ones, and text columns are COLLATE "C", so both
-// backends return the same rows in the same order.
+// regrouping, browsing). The filter fragments are the SQLite backend's
+// (event_filter_sql.h) with kDialect below; each `?` becomes the next $n and
+// every value is a bound parameter. The result order clauses are the SQLite
+// ones, and text columns are COLLATE "C", so both backends return the same
+// rows in the same order.
 #include <algorithm>
 #include <map>
 
 #include "dyad/error.h"
 #include "store/day_totals.h"
+#include "store/event_filter_sql.h"
 #include "store/pg_store.h"
 #include "store/sqlite_store.h"
 #include "store/store_util.h"
 
 namespace dyad::detail {
 namespace {
+
+// No unary-plus index hints (a SQLite planner trick this backend never used),
+// no COLLATE NOCASE (lower() on both sides instead), and full text through the
+// generated tsvector column with the query rewritten by fts_to_tsquery.
+constexpr FilterDialect kDialect{
+    false, "(e.place_country = ? OR lower(e.place_text) = lower(?))",
+    "e.id IN (SELECT mt.event_id FROM sentences st JOIN mentions mt ON mt.article_id = st.article_id "
+    "AND mt.sentence = st.idx WHERE st.tsv @@ to_tsquery('simple', ?))",
+    fts_to_tsquery};
 
 struct Where {
   std::string sql;
@@ -22,6 +33,15 @@ struct Where {
   // Appends `fragment`, numbering its `?` placeholders $n.., and binds `values`.
   void add(const std::string& fragment, const std::vector<std::string>& values) {
     sql += sql.empty() ? " WHERE " : " AND ";
+    append_numbered(fragment);
+    for (const auto& v : values) args.add(v);
+  }
+  std::string next() {  // a trailing parameter (LIMIT ...)
+    std::string p(1, '$');
+    p += std::to_string(++n);
+    return p;
+  }
+  void append_numbered(const std::string& fragment) {
     for (char c : fragment) {
       if (c == '?') {
         sql += '$';
@@ -30,51 +50,15 @@ struct Where {
         sql += c;
       }
     }
-    for (const auto& v : values) args.add(v);
-  }
-  std::string next() {  // a trailing parameter (LIMIT ...)
-    std::string p(1, '$');
-    p += std::to_string(++n);
-    return p;
   }
 };
 
-void add_actor(Where& w, const std::string& side, const std::string& v) {
-  if (is_country_filter(v)) {
-    w.add("e." + side + "_country = ?", {v});
-  } else {
-    std::string p = v.back() == '*' ? v.substr(0, v.size() - 1) : v;
-    w.add("(e." + side + "_code >= ? AND e." + side + "_code < ?)", {p, prefix_end(p)});
-  }
-}
-
+// The shared clause keeps its " WHERE ... AND ..." text; only `?` are renumbered.
 Where build_where(const EventFilter& f) {
+  SqlWhere shared = event_filter_where(f, kDialect);
   Where w;
-  if (!f.source.empty()) add_actor(w, "source", f.source);
-  if (!f.target.empty()) add_actor(w, "target", f.target);
-  if (!f.actor.empty()) {
-    if (is_country_filter(f.actor)) {
-      w.add("(e.source_country = ? OR e.target_country = ?)", {f.actor, f.actor});
-    } else {
-      std::string p = f.actor.back() == '*' ? f.actor.substr(0, f.actor.size() - 1) : f.actor;
-      w.add("((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))",
-            {p, prefix_end(p), p, prefix_end(p)});
-    }
-  }
-  if (!f.cameo.empty()) w.add("(e.cameo >= ? AND e.cameo < ?)", {f.cameo, prefix_end(f.cameo)});
-  if (!f.plover.empty()) w.add("e.plover = ?", {f.plover});
-  if (!f.modality.empty()) w.add("e.modality = ?", {f.modality});
-  if (!f.from.empty()) w.add("e.date >= ?", {f.from});
-  if (!f.to.empty()) w.add("e.date <= ?", {f.to});
-  if (!f.place.empty()) w.add("(e.place_country = ? OR lower(e.place_text) = lower(?))", {f.place, f.place});
-  if (!f.outlet.empty()) {
-    w.add("EXISTS (SELECT 1 FROM mentions mo WHERE mo.event_id = e.id AND mo.outlet = ?)", {f.outlet});
-  }
-  if (!f.text.empty()) {
-    w.add("e.id IN (SELECT mt.event_id FROM sentences st JOIN mentions mt ON mt.article_id = st.article_id "
-          "AND mt.sentence = st.idx WHERE st.tsv @@ to_tsquery('simple', ?))",
-          {fts_to_tsquery(f.text)});
-  }
+  w.append_numbered(shared.sql);
+  for (const auto& v : shared.args) w.args.add(v);
   return w;
 }
 

@@ -1,74 +1,33 @@
 // SQLite backend: the read path (pages, timelines, actor tables, regrouping).
-//
-// A filter becomes a WHERE clause assembled from fixed fragments, one per
-// non-empty field, each with `?` placeholders; the user's values are only ever
-// bound. Country filters use equality (so the composite indexes seek), code
-// filters a prefix range (>= p AND < prefix_end(p)), which also seeks.
+// Filters become WHERE clauses through event_filter_sql.h (shared with
+// PostgreSQL); kDialect below holds what is SQLite's own.
 #include <algorithm>
 #include <map>
 
 #include "dyad/error.h"
 #include "store/day_totals.h"
+#include "store/event_filter_sql.h"
 #include "store/sqlite_store.h"
 #include "store/store_util.h"
 
 namespace dyad::detail {
 namespace {
 
-struct Where {
-  std::string sql;
-  std::vector<std::string> args;
-  void add(const std::string& fragment, std::vector<std::string> values) {
-    sql += sql.empty() ? " WHERE " : " AND ";
-    sql += fragment;
-    for (auto& v : values) args.push_back(std::move(v));
-  }
-};
+// Unary + keeps the actor and cameo terms off the indexes. Actor: an OR of two
+// index lookups would have to sort every match by date, while walking
+// events_date backwards and filtering stops after one page (measured: 1.5 s ->
+// ms). Cameo: a code prefix spans several codes, so events_cameo could not
+// return them in date order; filter while walking the date index instead.
+std::string fts5_match(const std::string& text) { return text; }
+constexpr FilterDialect kDialect{
+    true, "(e.place_country = ? OR e.place_text = ? COLLATE NOCASE)",
+    "e.id IN (SELECT mt.event_id FROM sentence_fts JOIN sentences st ON st.id = sentence_fts.rowid "
+    "JOIN mentions mt ON mt.article_id = st.article_id AND mt.sentence = st.idx "
+    "WHERE sentence_fts MATCH ?)",
+    fts5_match};
 
-void add_actor(Where& w, const std::string& side, const std::string& v) {
-  if (is_country_filter(v)) {
-    w.add("e." + side + "_country = ?", {v});
-  } else {
-    std::string p = v.back() == '*' ? v.substr(0, v.size() - 1) : v;
-    w.add("(e." + side + "_code >= ? AND e." + side + "_code < ?)", {p, prefix_end(p)});
-  }
-}
-
-Where build_where(const EventFilter& f) {
-  Where w;
-  if (!f.source.empty()) add_actor(w, "source", f.source);
-  if (!f.target.empty()) add_actor(w, "target", f.target);
-  if (!f.actor.empty()) {
-    // Unary + keeps these terms off the indexes: an OR of two index lookups
-    // would have to sort every match by date, while walking events_date
-    // backwards and filtering stops after one page (measured: 1.5 s -> ms).
-    if (is_country_filter(f.actor)) {
-      w.add("(+e.source_country = ? OR +e.target_country = ?)", {f.actor, f.actor});
-    } else {
-      std::string p = f.actor.back() == '*' ? f.actor.substr(0, f.actor.size() - 1) : f.actor;
-      w.add("((+e.source_code >= ? AND +e.source_code < ?) OR (+e.target_code >= ? AND +e.target_code < ?))",
-            {p, prefix_end(p), p, prefix_end(p)});
-    }
-  }
-  // A code prefix spans several codes, so events_cameo could not return them in
-  // date order; filter while walking the date index instead (same reason as above).
-  if (!f.cameo.empty()) w.add("(+e.cameo >= ? AND +e.cameo < ?)", {f.cameo, prefix_end(f.cameo)});
-  if (!f.plover.empty()) w.add("e.plover = ?", {f.plover});
-  if (!f.modality.empty()) w.add("e.modality = ?", {f.modality});
-  if (!f.from.empty()) w.add("e.date >= ?", {f.from});
-  if (!f.to.empty()) w.add("e.date <= ?", {f.to});
-  if (!f.place.empty()) w.add("(e.place_country = ? OR e.place_text = ? COLLATE NOCASE)", {f.place, f.place});
-  if (!f.outlet.empty()) {
-    w.add("EXISTS (SELECT 1 FROM mentions mo WHERE mo.event_id = e.id AND mo.outlet = ?)", {f.outlet});
-  }
-  if (!f.text.empty()) {
-    w.add("e.id IN (SELECT mt.event_id FROM sentence_fts JOIN sentences st ON st.id = sentence_fts.rowid "
-          "JOIN mentions mt ON mt.article_id = st.article_id AND mt.sentence = st.idx "
-          "WHERE sentence_fts MATCH ?)",
-          {f.text});
-  }
-  return w;
-}
+using Where = SqlWhere;
+Where build_where(const EventFilter& f) { return event_filter_where(f, kDialect); }
 
 // Columns 0..10 describe the group; the mention columns follow from 11.
 constexpr int kMentionFirst = 11;

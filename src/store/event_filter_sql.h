@@ -1,0 +1,35 @@
+// One EventFilter -> SQL WHERE builder for both store backends, so a filter
+// fixed in one backend cannot drift from the other. The backends differ only
+// where their SQL engines do (FilterDialect); everything else is one fragment.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dyad/store.h"
+
+namespace dyad::detail {
+
+/// A WHERE clause (" WHERE a AND b", or "" for no terms) with `?` placeholders;
+/// the user's values are only ever bound, in `args` order.
+struct SqlWhere {
+  std::string sql;
+  std::vector<std::string> args;
+  void add(const std::string& fragment, std::vector<std::string> values);
+};
+
+/// What differs between the SQLite and PostgreSQL filter SQL.
+struct FilterDialect {
+  /// Prefix the actor and cameo terms with unary + (SQLite: keeps them off the
+  /// indexes so the planner walks events_date; see sqlite_query.cpp).
+  bool unary_plus_hints;
+  /// The place term; two `?`, both bound to the place value.
+  const char* place_clause;
+  /// The full-text term; one `?`, bound to text_value(filter.text).
+  const char* text_clause;
+  std::string (*text_value)(const std::string& text);
+};
+
+SqlWhere event_filter_where(const EventFilter& f, const FilterDialect& d);
+
+}  // namespace dyad::detail
