@@ -1,4 +1,4 @@
-// The shared EventFilter -> WHERE builder (see event_filter_sql.h).
+// The shared read-path SQL: EventFilter -> WHERE, and regroup (see event_filter_sql.h).
 //
 // A filter becomes a WHERE clause assembled from fixed fragments, one per
 // non-empty field, each with `?` placeholders; the user's values are only ever
@@ -6,6 +6,9 @@
 // filters a prefix range (>= p AND < prefix_end(p)), which also seeks.
 #include "store/event_filter_sql.h"
 
+#include <map>
+
+#include "dyad/error.h"
 #include "store/store_util.h"
 
 namespace dyad::detail {
@@ -57,6 +60,37 @@ SqlWhere event_filter_where(const EventFilter& f, const FilterDialect& d) {
   }
   if (!f.text.empty()) w.add(d.text_clause, {d.text_value(f.text)});
   return w;
+}
+
+std::string regroup_sql(const std::vector<std::string>& keys, const std::string& article_expr,
+                        const std::string& min_param) {
+  static const std::map<std::string, std::string> kExpr = {
+      {"source", "coalesce(m.src_code, '')"},
+      {"target", "coalesce(m.tgt_code, '')"},
+      {"cameo", "m.cameo"},
+      {"root", "substr(m.cameo, 1, 2)"},
+      {"date", "coalesce(m.date, '')"},
+      {"place", "coalesce(m.place_country || ':' || m.place_text, '')"},
+      {"modality", "m.modality"},
+      {"plover", "coalesce(m.plover, '')"},
+      {"source_country", "coalesce(m.src_country, '')"},
+      {"target_country", "coalesce(m.tgt_country, '')"},
+      {"outlet", "m.outlet"}};
+  if (keys.empty()) throw Error("dedup: give at least one key");
+  std::string cols;
+  for (const std::string& k : keys) {
+    std::string expr = article_expr;
+    if (k != "article") {
+      auto it = kExpr.find(k);
+      if (it == kExpr.end()) throw Error("dedup: unknown key '" + k + "' (see docs/store.md for the key names)");
+      expr = it->second;
+    }
+    cols += (cols.empty() ? "" : ", ") + expr;
+  }
+  return "SELECT " + cols + ", count(*), count(DISTINCT m.outlet), count(DISTINCT m.article_id), "
+         "min(coalesce(a.date, substr(a.ingested_at, 1, 10))), max(coalesce(a.date, substr(a.ingested_at, 1, 10))) "
+         "FROM mentions m JOIN articles a ON a.id = m.article_id GROUP BY " + cols +
+         " HAVING count(*) >= " + min_param + " ORDER BY count(*) DESC, " + cols;
 }
 
 }  // namespace dyad::detail

@@ -1,6 +1,7 @@
-// One EventFilter -> SQL WHERE builder for both store backends, so a filter
-// fixed in one backend cannot drift from the other. The backends differ only
-// where their SQL engines do (FilterDialect); everything else is one fragment.
+// The read-path SQL both store backends share: one EventFilter -> WHERE
+// builder and the regroup query, so a filter fixed in one backend cannot drift
+// from the other. The backends differ only where their SQL engines do
+// (FilterDialect); everything else is one fragment.
 #pragma once
 
 #include <string>
@@ -31,5 +32,11 @@ struct FilterDialect {
 };
 
 SqlWhere event_filter_where(const EventFilter& f, const FilterDialect& d);
+
+/// The regroup (dedup) query over mentions grouped by `keys`, with one
+/// placeholder `min_param` for the minimum count. `article_expr` is the
+/// article-id-as-text expression (PostgreSQL adds COLLATE "C" to sort as SQLite).
+std::string regroup_sql(const std::vector<std::string>& keys, const std::string& article_expr,
+                        const std::string& min_param);
 
 }  // namespace dyad::detail

@@ -5,7 +5,6 @@
 // ones, and text columns are COLLATE "C", so both backends return the same
 // rows in the same order.
 #include <algorithm>
-#include <map>
 
 #include "dyad/error.h"
 #include "store/day_totals.h"
@@ -216,31 +215,8 @@ CountryReport PgStore::countries(const EventFilter& filter, int dyad_limit) {
 }
 
 std::vector<MentionGroup> PgStore::regroup(const std::vector<std::string>& keys, int min_mentions) {
-  static const std::map<std::string, std::string> kExpr = {
-      {"source", "coalesce(m.src_code, '')"},
-      {"target", "coalesce(m.tgt_code, '')"},
-      {"cameo", "m.cameo"},
-      {"root", "substr(m.cameo, 1, 2)"},
-      {"date", "coalesce(m.date, '')"},
-      {"place", "coalesce(m.place_country || ':' || m.place_text, '')"},
-      {"modality", "m.modality"},
-      {"plover", "coalesce(m.plover, '')"},
-      {"source_country", "coalesce(m.src_country, '')"},
-      {"target_country", "coalesce(m.tgt_country, '')"},
-      {"outlet", "m.outlet"},
-      {"article", "CAST(m.article_id AS TEXT) COLLATE \"C\""}};
-  if (keys.empty()) throw Error("dedup: give at least one key");
-  std::string cols;
-  for (const std::string& k : keys) {
-    auto it = kExpr.find(k);
-    if (it == kExpr.end()) throw Error("dedup: unknown key '" + k + "' (see docs/store.md for the key names)");
-    cols += (cols.empty() ? "" : ", ") + it->second;
-  }
-  PgResult r = db_.query(
-      "SELECT " + cols + ", count(*), count(DISTINCT m.outlet), count(DISTINCT m.article_id), "
-      "min(coalesce(a.date, substr(a.ingested_at, 1, 10))), max(coalesce(a.date, substr(a.ingested_at, 1, 10))) "
-      "FROM mentions m JOIN articles a ON a.id = m.article_id GROUP BY " + cols +
-      " HAVING count(*) >= $1 ORDER BY count(*) DESC, " + cols, PgParams().add(min_mentions));
+  PgResult r =
+      db_.query(regroup_sql(keys, "CAST(m.article_id AS TEXT) COLLATE \"C\"", "$1"), PgParams().add(min_mentions));
   std::vector<MentionGroup> out;
   int k = static_cast<int>(keys.size());
   for (int i = 0; i < r.rows(); ++i) {

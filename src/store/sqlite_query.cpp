@@ -2,7 +2,6 @@
 // Filters become WHERE clauses through event_filter_sql.h (shared with
 // PostgreSQL); kDialect below holds what is SQLite's own.
 #include <algorithm>
-#include <map>
 
 #include "dyad/error.h"
 #include "store/day_totals.h"
@@ -197,31 +196,7 @@ CountryReport SqliteStore::countries(const EventFilter& filter, int dyad_limit) 
 }
 
 std::vector<MentionGroup> SqliteStore::regroup(const std::vector<std::string>& keys, int min_mentions) {
-  static const std::map<std::string, std::string> kExpr = {
-      {"source", "coalesce(m.src_code, '')"},
-      {"target", "coalesce(m.tgt_code, '')"},
-      {"cameo", "m.cameo"},
-      {"root", "substr(m.cameo, 1, 2)"},
-      {"date", "coalesce(m.date, '')"},
-      {"place", "coalesce(m.place_country || ':' || m.place_text, '')"},
-      {"modality", "m.modality"},
-      {"plover", "coalesce(m.plover, '')"},
-      {"source_country", "coalesce(m.src_country, '')"},
-      {"target_country", "coalesce(m.tgt_country, '')"},
-      {"outlet", "m.outlet"},
-      {"article", "CAST(m.article_id AS TEXT)"}};
-  if (keys.empty()) throw Error("dedup: give at least one key");
-  std::string cols;
-  for (const std::string& k : keys) {
-    auto it = kExpr.find(k);
-    if (it == kExpr.end()) throw Error("dedup: unknown key '" + k + "' (see docs/store.md for the key names)");
-    cols += (cols.empty() ? "" : ", ") + it->second;
-  }
-  SqliteStmt st = db_.prepare(
-      "SELECT " + cols + ", count(*), count(DISTINCT m.outlet), count(DISTINCT m.article_id), "
-      "min(coalesce(a.date, substr(a.ingested_at, 1, 10))), max(coalesce(a.date, substr(a.ingested_at, 1, 10))) "
-      "FROM mentions m JOIN articles a ON a.id = m.article_id GROUP BY " + cols +
-      " HAVING count(*) >= ? ORDER BY count(*) DESC, " + cols);
+  SqliteStmt st = db_.prepare(regroup_sql(keys, "CAST(m.article_id AS TEXT)", "?"));
   st.bind(1, min_mentions);
   std::vector<MentionGroup> out;
   int k = static_cast<int>(keys.size());
