@@ -51,13 +51,7 @@ void store_corpus(EventStore& s, unsigned seed, int first, int n) {
   const char* cameos[] = {"036", "042", "112", "173", "190"};
   std::vector<testing::Fixture> batch;
   auto flush = [&] {
-    std::vector<const Article*> a;
-    std::vector<const CodedArticle*> c;
-    for (auto& f : batch) {
-      a.push_back(&f.article);
-      c.push_back(&f.coded);
-    }
-    s.add_articles(a, c);
+    testing::store_batch(s, batch);
     batch.clear();
   };
   for (int i = first; i < first + n; ++i) {
@@ -75,6 +69,11 @@ void store_corpus(EventStore& s, unsigned seed, int first, int n) {
     if (batch.size() >= 1 + rng() % 4) flush();
   }
   if (!batch.empty()) flush();
+}
+
+// The same corpus into each store in turn (a reference and the store under test).
+void store_corpus(std::initializer_list<EventStore*> stores, unsigned seed, int first, int n) {
+  for (EventStore* s : stores) store_corpus(*s, seed, first, n);
 }
 
 // Everything a reader sees, as text: pages under several filters (walking
@@ -170,8 +169,7 @@ TEST_P(StoreBulk, BulkLoadAnswersLikeOrdinaryWrites) {
   text.text = "troops";
   // Mid-load full text: PostgreSQL indexes row by row; SQLite defers it to the end.
   EXPECT_EQ(bulk->events(text, 5).events.empty(), GetParam() == "sqlite");
-  store_corpus(*ref, 5, 25, 15);
-  store_corpus(*bulk, 5, 25, 15);
+  store_corpus({ref.get(), bulk.get()}, 5, 25, 15);
   bulk->end_bulk_load();
   EXPECT_TRUE(indexes_complete(bulk_url));
   EXPECT_FALSE(load_marker(bulk_url));
@@ -179,8 +177,7 @@ TEST_P(StoreBulk, BulkLoadAnswersLikeOrdinaryWrites) {
   EXPECT_GT(std::count(want.begin(), want.end(), '\n'), 100);  // the filters select something
   EXPECT_EQ(snapshot(*bulk), want);
   EXPECT_EQ(derived_tables(bulk_url), derived_tables(ref_url));
-  store_corpus(*ref, 7, 40, 5);  // ordinary writes after the load
-  store_corpus(*bulk, 7, 40, 5);
+  store_corpus({ref.get(), bulk.get()}, 7, 40, 5);  // ordinary writes after the load
   EXPECT_EQ(snapshot(*bulk), snapshot(*ref));
   EXPECT_EQ(derived_tables(bulk_url), derived_tables(ref_url));
 }
@@ -191,11 +188,9 @@ TEST_P(StoreBulk, BulkLoadAppendedToAStoreAnswersLikeOrdinaryWrites) {
   std::string ref_url, bulk_url;
   auto ref = open_named("ref", ref_url);
   auto bulk = open_named("bulk", bulk_url);
-  store_corpus(*ref, 17, 0, 20);
-  store_corpus(*bulk, 17, 0, 20);
+  store_corpus({ref.get(), bulk.get()}, 17, 0, 20);
   bulk->begin_bulk_load();
-  store_corpus(*ref, 19, 20, 20);
-  store_corpus(*bulk, 19, 20, 20);
+  store_corpus({ref.get(), bulk.get()}, 19, 20, 20);
   EXPECT_EQ(snapshot(*bulk, false), snapshot(*ref, false));
   bulk->end_bulk_load();
   std::string want = snapshot(*ref);
@@ -205,8 +200,7 @@ TEST_P(StoreBulk, BulkLoadAppendedToAStoreAnswersLikeOrdinaryWrites) {
   if (GetParam() == "sqlite") {
     EXPECT_GT(std::count(days.begin(), days.end(), '\n'), 40);
   }
-  store_corpus(*ref, 23, 40, 5);
-  store_corpus(*bulk, 23, 40, 5);
+  store_corpus({ref.get(), bulk.get()}, 23, 40, 5);
   EXPECT_EQ(snapshot(*bulk), snapshot(*ref));
   EXPECT_EQ(derived_tables(bulk_url), derived_tables(ref_url));
 }
@@ -218,25 +212,21 @@ TEST_P(StoreBulk, SecondWriterDuringALoadDefersToo) {
   std::string ref_url, url;
   auto ref = open_named("ref", ref_url);
   auto loader = open_named("load", url);
-  store_corpus(*ref, 29, 0, 15);
-  store_corpus(*loader, 29, 0, 15);
+  store_corpus({ref.get(), loader.get()}, 29, 0, 15);
   loader->begin_bulk_load();
-  store_corpus(*ref, 31, 15, 10);
-  store_corpus(*loader, 31, 15, 10);
+  store_corpus({ref.get(), loader.get()}, 31, 15, 10);
   {
     auto other = EventStore::open(url);
     EXPECT_EQ(load_marker(url), GetParam() == "sqlite");  // opening left the live load alone
     EXPECT_EQ(snapshot(*other, false), snapshot(*ref, false));
-    store_corpus(*ref, 37, 25, 10);
-    store_corpus(*other, 37, 25, 10);
+    store_corpus({ref.get(), other.get()}, 37, 25, 10);
     other->end_bulk_load();  // not its load: a no-op on SQLite
     EXPECT_EQ(load_marker(url), GetParam() == "sqlite");
     if (GetParam() == "sqlite") {
       EXPECT_THROW(other->begin_bulk_load(), Error);  // one load at a time (the lock)
     }
   }
-  store_corpus(*ref, 41, 35, 10);
-  store_corpus(*loader, 41, 35, 10);
+  store_corpus({ref.get(), loader.get()}, 41, 35, 10);
   loader->end_bulk_load();
   EXPECT_TRUE(indexes_complete(url));
   EXPECT_EQ(snapshot(*loader), snapshot(*ref));
@@ -256,8 +246,7 @@ TEST_P(StoreBulk, InterruptedLoadIsFinishedOnReopen) {
     {
       auto s = open_named("crashed" + tag, url);
       if (appended) {
-        store_corpus(*ref, 43, 0, 15);
-        store_corpus(*s, 43, 0, 15);
+        store_corpus({ref.get(), s.get()}, 43, 0, 15);
       }
       s->begin_bulk_load();
       store_corpus(*s, 11, 15, 25);
@@ -270,8 +259,7 @@ TEST_P(StoreBulk, InterruptedLoadIsFinishedOnReopen) {
     EXPECT_EQ(indexes_complete(url), GetParam() == "sqlite");
     EXPECT_EQ(snapshot(*s), snapshot(*ref));
     EXPECT_EQ(derived_tables(url), derived_tables(ref_url));
-    store_corpus(*ref, 13, 40, 5);
-    store_corpus(*s, 13, 40, 5);
+    store_corpus({ref.get(), s.get()}, 13, 40, 5);
     EXPECT_TRUE(indexes_complete(url));
     EXPECT_EQ(snapshot(*s), snapshot(*ref));
     EXPECT_EQ(derived_tables(url), derived_tables(ref_url));
@@ -294,8 +282,7 @@ TEST_P(StoreBulk, InterruptedLoadIsFinishedByAWriterThatWasOpen) {
     store_corpus(*loader, 47, 0, 30);
   }
   EXPECT_TRUE(load_marker(url));
-  store_corpus(*ref, 53, 30, 3);
-  store_corpus(*writer, 53, 30, 3);
+  store_corpus({ref.get(), writer.get()}, 53, 30, 3);
   EXPECT_FALSE(load_marker(url));
   EXPECT_TRUE(indexes_complete(url));
   EXPECT_EQ(snapshot(*writer), snapshot(*ref));

@@ -108,6 +108,17 @@ inline Event& add_event(Fixture& f, int si, const std::string& src, const std::s
   return f.coded.events.back();
 }
 
+/// Stores `batch` with one add_articles call (one transaction, as ingest does).
+inline void store_batch(EventStore& s, const std::vector<Fixture>& batch) {
+  std::vector<const Article*> a;
+  std::vector<const CodedArticle*> c;
+  for (const auto& f : batch) {
+    a.push_back(&f.article);
+    c.push_back(&f.coded);
+  }
+  s.add_articles(a, c);
+}
+
 /// Backends under test: every test runs on both; PostgreSQL ones skip without a server.
 inline std::vector<std::string> store_backends() { return {"sqlite", "postgresql"}; }
 

@@ -35,13 +35,7 @@ void RandomCorpus::store(EventStore& s, int n) {
   const char* cameos[] = {"036", "042", "112", "173", "190"};
   std::vector<testing::Fixture> batch;
   auto flush = [&] {
-    std::vector<const Article*> a;
-    std::vector<const CodedArticle*> c;
-    for (auto& f : batch) {
-      a.push_back(&f.article);
-      c.push_back(&f.coded);
-    }
-    s.add_articles(a, c);
+    testing::store_batch(s, batch);
     batch.clear();
   };
   for (int i = 0; i < n; ++i) {
