@@ -156,6 +156,47 @@ bool load_marker(const std::string& url) {
   return st.step() && st.int64(0) > 0;
 }
 
+// The index definitions (and SQLite's planner statistics) of a store, as text.
+std::string index_definitions(const std::string& url) {
+  std::string out;
+  if (url.rfind("sqlite:", 0) == 0) {
+    detail::SqliteDb db(url.substr(7));
+    auto st = db.prepare("SELECT name || ': ' || coalesce(sql, '') FROM sqlite_schema WHERE type = 'index' "
+                         "UNION ALL SELECT tbl || ' ' || idx || ': ' || stat FROM sqlite_stat1 ORDER BY 1");
+    while (st.step()) out += st.text(0) + "\n";
+    return out;
+  }
+  detail::PgConn db(url);
+  detail::PgResult r = db.query("SELECT indexname || ': ' || indexdef FROM pg_indexes "
+                                "WHERE schemaname = current_schema() ORDER BY 1");
+  for (int i = 0; i < r.rows(); ++i) out += r.text(i, 0) + "\n";
+  return out;
+}
+
+// The indexes a bulk load drops are rebuilt from their own definitions, not
+// from the migrations': both must give the schema a fresh store has.
+TEST_P(StoreBulk, RebuiltQueryIndexesAreTheMigratedOnes) {
+  std::string url;
+  auto s = open_named("idx", url);
+  std::string migrated = index_definitions(url);
+  ASSERT_NE(migrated.find("events_plover"), std::string::npos) << migrated;
+  if (GetParam() == "sqlite") {
+    detail::SqliteDb db(url.substr(7));
+    detail::sqlite_drop_query_indexes(db);
+    EXPECT_FALSE(detail::sqlite_query_indexes_complete(db));
+    detail::sqlite_create_query_indexes(db);
+  } else {
+    detail::PgConn db(url);
+    db.exec("BEGIN");
+    detail::pg_drop_query_indexes(db);
+    EXPECT_FALSE(detail::pg_query_indexes_complete(db));
+    detail::pg_create_query_indexes(db);
+    db.exec("COMMIT");
+  }
+  EXPECT_TRUE(indexes_complete(url));
+  EXPECT_EQ(index_definitions(url), migrated);
+}
+
 TEST_P(StoreBulk, BulkLoadAnswersLikeOrdinaryWrites) {
   std::string ref_url, bulk_url;
   auto ref = open_named("ref", ref_url);

@@ -22,6 +22,9 @@
 // or skewed table (tests/store_schema_test.cpp checks them).
 #include "store/sqlite_schema.h"
 
+#include <iterator>
+#include <string>
+
 #include "dyad/error.h"
 
 namespace dyad::detail {
@@ -193,39 +196,47 @@ ANALYZE sqlite_schema;
 // queries walk them, the writer never reads them, and each new event costs one
 // random b-tree insert (and, at COMMIT, one dirty page) per index. Built by
 // sorting at the end of the load instead, with the same definitions and
-// planner statistics as the v4 schema. mentions_article (an article's
+// planner statistics as the v4 schema (the migrations above stay as written:
+// they are history; a test compares the two). mentions_article (an article's
 // mentions) is read by the article pages only; the writer's dedup probes use
 // mentions_event, which stays.
-constexpr const char* kQueryIndexNames =
-    "('events_date', 'events_dyad', 'events_source', 'events_target', 'events_plover', 'mentions_article')";
-constexpr int kQueryIndexCount = 6;
-constexpr const char* kCreateQueryIndexes = R"SQL(
-CREATE INDEX IF NOT EXISTS events_date ON events(date);
-CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country, date);
-CREATE INDEX IF NOT EXISTS events_source ON events(source_country, date);
-CREATE INDEX IF NOT EXISTS events_target ON events(target_country, date);
-CREATE INDEX IF NOT EXISTS events_plover ON events(plover, date);
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id, sentence);
-DELETE FROM sqlite_stat1 WHERE idx IN
-  ('events_date', 'events_dyad', 'events_source', 'events_target', 'events_plover', 'mentions_article');
-INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES
-  ('events', 'events_date', '10000000 3000'),
-  ('events', 'events_dyad', '10000000 200000 2000'),
-  ('events', 'events_source', '10000000 200000 50'),
-  ('events', 'events_target', '10000000 200000 50'),
-  ('events', 'events_plover', '10000000 500000 150'),
-  ('mentions', 'mentions_article', '20000000 10 1');
-ANALYZE sqlite_schema;
-)SQL";
-constexpr const char* kDropQueryIndexes = R"SQL(
-DROP INDEX IF EXISTS events_date;
-DROP INDEX IF EXISTS events_dyad;
-DROP INDEX IF EXISTS events_source;
-DROP INDEX IF EXISTS events_target;
-DROP INDEX IF EXISTS events_plover;
-DROP INDEX IF EXISTS mentions_article;
-ANALYZE sqlite_schema;
-)SQL";
+struct QueryIndex {
+  const char* name;
+  const char* table;
+  const char* columns;
+  const char* stat;  // sqlite_stat1, as the migrations wrote it
+};
+constexpr QueryIndex kQueryIndexes[] = {
+    {"events_date", "events", "date", "10000000 3000"},
+    {"events_dyad", "events", "source_country, target_country, date", "10000000 200000 2000"},
+    {"events_source", "events", "source_country, date", "10000000 200000 50"},
+    {"events_target", "events", "target_country, date", "10000000 200000 50"},
+    {"events_plover", "events", "plover, date", "10000000 500000 150"},
+    {"mentions_article", "mentions", "article_id, sentence", "20000000 10 1"}};
+
+// "('events_date', ...)": the names as an SQL list (our constants, safe to splice).
+std::string query_index_names() {
+  std::string out;
+  for (const QueryIndex& q : kQueryIndexes) out += (out.empty() ? "('" : ", '") + std::string(q.name) + "'";
+  return out + ")";
+}
+
+std::string create_query_indexes_sql() {
+  std::string sql;
+  std::string stats;
+  for (const QueryIndex& q : kQueryIndexes) {
+    sql += std::string("CREATE INDEX IF NOT EXISTS ") + q.name + " ON " + q.table + "(" + q.columns + ");\n";
+    stats += std::string(stats.empty() ? "" : ",\n") + "  ('" + q.table + "', '" + q.name + "', '" + q.stat + "')";
+  }
+  return sql + "DELETE FROM sqlite_stat1 WHERE idx IN " + query_index_names() +
+         ";\nINSERT INTO sqlite_stat1(tbl, idx, stat) VALUES\n" + stats + ";\nANALYZE sqlite_schema;\n";
+}
+
+std::string drop_query_indexes_sql() {
+  std::string sql;
+  for (const QueryIndex& q : kQueryIndexes) sql += std::string("DROP INDEX IF EXISTS ") + q.name + ";\n";
+  return sql + "ANALYZE sqlite_schema;\n";
+}
 
 int user_version(SqliteDb& db) {
   SqliteStmt st = db.prepare("PRAGMA user_version");
@@ -277,13 +288,13 @@ void sqlite_migrate(SqliteDb& db) {
 }
 
 bool sqlite_query_indexes_complete(SqliteDb& db) {
-  SqliteStmt st = db.prepare(std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ") +
-                             kQueryIndexNames);
-  return st.step() && st.int64(0) == kQueryIndexCount;
+  SqliteStmt st = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN " +
+                             query_index_names());
+  return st.step() && st.int64(0) == static_cast<std::int64_t>(std::size(kQueryIndexes));
 }
 
-void sqlite_drop_query_indexes(SqliteDb& db) { db.exec(kDropQueryIndexes); }
+void sqlite_drop_query_indexes(SqliteDb& db) { db.exec(drop_query_indexes_sql()); }
 
-void sqlite_create_query_indexes(SqliteDb& db) { db.exec(kCreateQueryIndexes); }
+void sqlite_create_query_indexes(SqliteDb& db) { db.exec(create_query_indexes_sql()); }
 
 }  // namespace dyad::detail
