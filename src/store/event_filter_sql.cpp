@@ -1,4 +1,5 @@
-// The shared read-path SQL: EventFilter -> WHERE, and regroup (see event_filter_sql.h).
+// The shared read-path SQL: EventFilter and ArticleFilter -> WHERE, and regroup
+// (see event_filter_sql.h).
 //
 // A filter becomes a WHERE clause assembled from fixed fragments, one per
 // non-empty field, each with `?` placeholders; the user's values are only ever
@@ -60,6 +61,28 @@ SqlWhere event_filter_where(const EventFilter& f, const FilterDialect& d) {
   }
   if (!f.text.empty()) w.add(d.text_clause, {d.text_value(f.text)});
   return w;
+}
+
+SqlWhere article_filter_where(const ArticleFilter& f, const FilterDialect& d) {
+  SqlWhere w;
+  if (!f.outlet.empty()) w.add("a.outlet = ?", {f.outlet});
+  if (!f.from.empty()) w.add("a.date >= ?", {f.from});
+  if (!f.to.empty()) w.add("a.date <= ?", {f.to});
+  if (!f.text.empty()) w.add(d.article_text_clause, {d.text_value(f.text)});
+  return w;
+}
+
+std::string number_placeholders(const std::string& sql, std::size_t& n) {
+  std::string out;
+  for (char c : sql) {
+    if (c == '?') {
+      out += '$';
+      out += std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 std::string regroup_sql(const std::vector<std::string>& keys, const std::string& article_expr,

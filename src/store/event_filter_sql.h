@@ -1,9 +1,10 @@
-// The read-path SQL both store backends share: one EventFilter -> WHERE
-// builder and the regroup query, so a filter fixed in one backend cannot drift
+// The read-path SQL both store backends share: the EventFilter and
+// ArticleFilter -> WHERE builders and the regroup query, so a filter fixed in one backend cannot drift
 // from the other. The backends differ only where their SQL engines do
 // (FilterDialect); everything else is one fragment.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -26,12 +27,26 @@ struct FilterDialect {
   bool unary_plus_hints;
   /// The place term; two `?`, both bound to the place value.
   const char* place_clause;
-  /// The full-text term; one `?`, bound to text_value(filter.text).
+  /// The full-text terms of events and of articles; one `?` each, bound to
+  /// text_value(filter.text).
   const char* text_clause;
+  const char* article_text_clause;
   std::string (*text_value)(const std::string& text);
 };
 
+/// Defined next to each backend's read path (sqlite_query.cpp, pg_query.cpp).
+extern const FilterDialect kSqliteDialect;
+extern const FilterDialect kPgDialect;
+
 SqlWhere event_filter_where(const EventFilter& f, const FilterDialect& d);
+SqlWhere article_filter_where(const ArticleFilter& f, const FilterDialect& d);
+
+/// `sql` with each `?` written $n+1, $n+2, ... (PostgreSQL); `n` counts on.
+std::string number_placeholders(const std::string& sql, std::size_t& n);
+
+/// The article list's columns, in ArticleSummary order.
+constexpr const char* kArticleSummaryColumns =
+    "a.id, a.doc_id, a.title, a.url, a.outlet, a.date, a.ingested_at, a.num_sentences, a.num_events";
 
 /// The regroup (dedup) query over mentions grouped by `keys`, with one
 /// placeholder `min_param` for the minimum count. `article_expr` is the

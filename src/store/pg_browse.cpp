@@ -3,14 +3,12 @@
 #include <algorithm>
 
 #include "dyad/error.h"
+#include "store/event_filter_sql.h"
 #include "store/pg_store.h"
 #include "store/sqlite_store.h"
 
 namespace dyad::detail {
 namespace {
-
-constexpr const char* kSummaryColumns =
-    "a.id, a.doc_id, a.title, a.url, a.outlet, a.date, a.ingested_at, a.num_sentences, a.num_events";
 
 ArticleSummary read_summary(const PgResult& r, int i) {
   ArticleSummary a;
@@ -29,29 +27,20 @@ ArticleSummary read_summary(const PgResult& r, int i) {
 }  // namespace
 
 ArticlePage PgStore::articles(const ArticleFilter& f, int limit, const std::string& cursor) {
-  std::string where;
-  PgParams args;
-  auto add = [&](const std::string& fragment, const std::string& value) {
-    where += where.empty() ? " WHERE " : " AND ";
-    args.add(value);
-    where += fragment + "$" + std::to_string(args.size());
-  };
-  if (!f.outlet.empty()) add("a.outlet = ", f.outlet);
-  if (!f.from.empty()) add("a.date >= ", f.from);
-  if (!f.to.empty()) add("a.date <= ", f.to);
-  if (!f.text.empty()) {
-    add("a.id IN (SELECT st.article_id FROM sentences st WHERE st.tsv @@ to_tsquery('simple', ", fts_to_tsquery(f.text));
-    where += "))";
-  }
+  SqlWhere w = article_filter_where(f, kPgDialect);
   if (!cursor.empty()) {
     bool digits = cursor.size() <= 18 &&
                   std::all_of(cursor.begin(), cursor.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!digits) throw Error("bad article cursor '" + cursor.substr(0, 40) + "' (pass back next_cursor unchanged)");
-    add("a.id < ", cursor);
+    w.add("a.id < ?", {cursor});
   }
+  std::size_t n = 0;
+  std::string where = number_placeholders(w.sql, n);
+  PgParams args;
+  for (const std::string& v : w.args) args.add(v);
   args.add(static_cast<std::int64_t>(std::max(limit, 0)) + 1);
-  PgResult r = db_.prepared(std::string("SELECT ") + kSummaryColumns + " FROM articles a" + where +
-                                " ORDER BY a.id DESC LIMIT $" + std::to_string(args.size()),
+  PgResult r = db_.prepared(std::string("SELECT ") + kArticleSummaryColumns + " FROM articles a" + where +
+                                " ORDER BY a.id DESC LIMIT $" + std::to_string(n + 1),
                             args);
   ArticlePage page;
   for (int i = 0; i < r.rows(); ++i) page.articles.push_back(read_summary(r, i));
@@ -63,8 +52,8 @@ ArticlePage PgStore::articles(const ArticleFilter& f, int limit, const std::stri
 }
 
 std::optional<StoredArticle> PgStore::article(std::int64_t id) {
-  PgResult a = db_.prepared(std::string("SELECT ") + kSummaryColumns + ", a.text FROM articles a WHERE a.id = $1",
-                            PgParams().add(id));
+  PgResult a = db_.prepared(
+      std::string("SELECT ") + kArticleSummaryColumns + ", a.text FROM articles a WHERE a.id = $1", PgParams().add(id));
   if (a.rows() == 0) return std::nullopt;
   StoredArticle out;
   out.info = read_summary(a, 0);

@@ -1,6 +1,6 @@
 // PostgreSQL backend: the read path (pages, timelines, actor tables,
 // regrouping, browsing). The filter fragments are the SQLite backend's
-// (event_filter_sql.h) with kDialect below; each `?` becomes the next $n and
+// (event_filter_sql.h) with kPgDialect below; each `?` becomes the next $n and
 // every value is a bound parameter. The result order clauses are the SQLite
 // ones, and text columns are COLLATE "C", so both backends return the same
 // rows in the same order.
@@ -14,16 +14,17 @@
 #include "store/store_util.h"
 
 namespace dyad::detail {
-namespace {
 
 // No unary-plus index hints (a SQLite planner trick this backend never used),
 // no COLLATE NOCASE (lower() on both sides instead), and full text through the
 // generated tsvector column with the query rewritten by fts_to_tsquery.
-constexpr FilterDialect kDialect{
+extern const FilterDialect kPgDialect{
     false, "(e.place_country = ? OR lower(e.place_text) = lower(?))",
     "e.id IN (SELECT mt.event_id FROM sentences st JOIN mentions mt ON mt.article_id = st.article_id "
     "AND mt.sentence = st.idx WHERE st.tsv @@ to_tsquery('simple', ?))",
-    fts_to_tsquery};
+    "a.id IN (SELECT st.article_id FROM sentences st WHERE st.tsv @@ to_tsquery('simple', ?))", fts_to_tsquery};
+
+namespace {
 
 struct Where {
   std::string sql;
@@ -40,21 +41,12 @@ struct Where {
     p += std::to_string(++n);
     return p;
   }
-  void append_numbered(const std::string& fragment) {
-    for (char c : fragment) {
-      if (c == '?') {
-        sql += '$';
-        sql += std::to_string(++n);
-      } else {
-        sql += c;
-      }
-    }
-  }
+  void append_numbered(const std::string& fragment) { sql += number_placeholders(fragment, n); }
 };
 
 // The shared clause keeps its " WHERE ... AND ..." text; only `?` are renumbered.
 Where build_where(const EventFilter& f) {
-  SqlWhere shared = event_filter_where(f, kDialect);
+  SqlWhere shared = event_filter_where(f, kPgDialect);
   Where w;
   w.append_numbered(shared.sql);
   for (const auto& v : shared.args) w.args.add(v);

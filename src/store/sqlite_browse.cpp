@@ -3,17 +3,15 @@
 // Articles are listed by id descending (most recently stored first): the
 // rowid order needs no index and gives a stable integer cursor ("id of the
 // last row"), so pages neither skip nor repeat rows while ingest appends new
-// articles. Filters are fixed fragments with bound values, as in sqlite_query.
+// articles. Filters are fixed fragments with bound values (event_filter_sql.h).
 #include <algorithm>
 
 #include "dyad/error.h"
+#include "store/event_filter_sql.h"
 #include "store/sqlite_store.h"
 
 namespace dyad::detail {
 namespace {
-
-constexpr const char* kSummaryColumns =
-    "a.id, a.doc_id, a.title, a.url, a.outlet, a.date, a.ingested_at, a.num_sentences, a.num_events";
 
 ArticleSummary read_summary(const SqliteStmt& st) {
   ArticleSummary a;
@@ -39,27 +37,13 @@ std::int64_t parse_article_cursor(const std::string& cursor) {
 }  // namespace
 
 ArticlePage SqliteStore::articles(const ArticleFilter& f, int limit, const std::string& cursor) {
-  std::string where;
-  std::vector<std::string> args;
-  auto add = [&](const char* fragment, const std::string& value) {
-    where += where.empty() ? " WHERE " : " AND ";
-    where += fragment;
-    args.push_back(value);
-  };
-  if (!f.outlet.empty()) add("a.outlet = ?", f.outlet);
-  if (!f.from.empty()) add("a.date >= ?", f.from);
-  if (!f.to.empty()) add("a.date <= ?", f.to);
-  if (!f.text.empty()) {
-    add("a.id IN (SELECT st.article_id FROM sentence_fts JOIN sentences st ON st.id = sentence_fts.rowid "
-        "WHERE sentence_fts MATCH ?)",
-        f.text);
-  }
+  SqlWhere w = article_filter_where(f, kSqliteDialect);
   std::int64_t after = cursor.empty() ? 0 : parse_article_cursor(cursor);
-  if (!cursor.empty()) where += where.empty() ? " WHERE a.id < ?" : " AND a.id < ?";
-  SqliteStmt& st =
-      cached(std::string("SELECT ") + kSummaryColumns + " FROM articles a" + where + " ORDER BY a.id DESC LIMIT ?");
+  if (!cursor.empty()) w.add("a.id < ?", {});  // bound below as an integer
+  SqliteStmt& st = cached(std::string("SELECT ") + kArticleSummaryColumns + " FROM articles a" + w.sql +
+                          " ORDER BY a.id DESC LIMIT ?");
   int i = 1;
-  for (const std::string& v : args) st.bind(i++, v);
+  for (const std::string& v : w.args) st.bind(i++, v);
   if (!cursor.empty()) st.bind(i++, after);
   st.bind(i, static_cast<std::int64_t>(std::max(limit, 0)) + 1);
   ArticlePage page;
@@ -73,7 +57,7 @@ ArticlePage SqliteStore::articles(const ArticleFilter& f, int limit, const std::
 }
 
 std::optional<StoredArticle> SqliteStore::article(std::int64_t id) {
-  SqliteStmt& st = cached(std::string("SELECT ") + kSummaryColumns + ", a.text FROM articles a WHERE a.id = ?");
+  SqliteStmt& st = cached(std::string("SELECT ") + kArticleSummaryColumns + ", a.text FROM articles a WHERE a.id = ?");
   st.bind(1, id);
   if (!st.step()) {
     st.reset();

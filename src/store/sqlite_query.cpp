@@ -1,6 +1,6 @@
 // SQLite backend: the read path (pages, timelines, actor tables, regrouping).
 // Filters become WHERE clauses through event_filter_sql.h (shared with
-// PostgreSQL); kDialect below holds what is SQLite's own.
+// PostgreSQL); kSqliteDialect below holds what is SQLite's own.
 #include <algorithm>
 
 #include "dyad/error.h"
@@ -10,23 +10,26 @@
 #include "store/store_util.h"
 
 namespace dyad::detail {
-namespace {
 
 // Unary + keeps the actor and cameo terms off the indexes. Actor: an OR of two
 // index lookups would have to sort every match by date, while walking
 // events_date backwards and filtering stops after one page (measured: 1.5 s ->
 // ms). Cameo: a code prefix spans several codes, so events_cameo could not
 // return them in date order; filter while walking the date index instead.
-std::string fts5_match(const std::string& text) { return text; }
-constexpr FilterDialect kDialect{
+// FTS5 takes the user's query as written (its syntax is the documented one).
+extern const FilterDialect kSqliteDialect{
     true, "(e.place_country = ? OR e.place_text = ? COLLATE NOCASE)",
     "e.id IN (SELECT mt.event_id FROM sentence_fts JOIN sentences st ON st.id = sentence_fts.rowid "
     "JOIN mentions mt ON mt.article_id = st.article_id AND mt.sentence = st.idx "
     "WHERE sentence_fts MATCH ?)",
-    fts5_match};
+    "a.id IN (SELECT st.article_id FROM sentence_fts JOIN sentences st ON st.id = sentence_fts.rowid "
+    "WHERE sentence_fts MATCH ?)",
+    [](const std::string& text) { return text; }};
+
+namespace {
 
 using Where = SqlWhere;
-Where build_where(const EventFilter& f) { return event_filter_where(f, kDialect); }
+Where build_where(const EventFilter& f) { return event_filter_where(f, kSqliteDialect); }
 
 // Columns 0..10 describe the group; the mention columns follow from 11.
 constexpr int kMentionFirst = 11;
