@@ -44,8 +44,8 @@ TEST(CoderGeneralRules, SectorOfACityLocatesTheAct) {
   EXPECT_EQ(dyad_of(ev, "18"), "PER>CHLMED");
 }
 
-// An agentless passive that is no violence keeps its empty source: "A
-// treaty was signed in Lima." says nothing of who signed it.
+// An agentless passive that is no violence keeps its empty source:
+// "Chilean diplomats were welcomed in Lima." says nothing of who welcomed them.
 TEST(CoderGeneralRules, PeacefulPassiveGetsNoSourceFromItsPlace) {
   auto ev = code_parsed({"Chilean Chilean ADJ JJ 2 amod", "diplomats diplomat NOUN NNS 4 nsubj:pass",
                          "were be AUX VBD 4 aux:pass", "welcomed welcome VERB VBN 0 root", "in in ADP IN 6 case",

@@ -531,14 +531,15 @@ std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
   }
   // The adjective may sit on a compound before the head, as np_country reads
   // it: "two Israeli air raids" is Israel's as much as "Israeli raids".
-  std::vector<int> adj_mods = v_->children(h);
-  for (int c : v_->kids(h, "compound")) {
-    for (int g : c < h ? v_->kids(c, "amod") : std::vector<int>{}) adj_mods.push_back(g);
-  }
-  bool adjective_mod = false;
-  for (int c : adj_mods) {
+  auto is_adjective = [&](int c) {
     const Mention* m = mention_at(c);
-    if (m && (m->entry->kind == PhraseKind::kAdjective || m->entry->kind == PhraseKind::kDemonym)) adjective_mod = true;
+    return m && (m->entry->kind == PhraseKind::kAdjective || m->entry->kind == PhraseKind::kDemonym);
+  };
+  bool adjective_mod = std::any_of(v_->children(h).begin(), v_->children(h).end(), is_adjective);
+  for (int c : v_->kids(h, "compound")) {
+    if (c >= h || adjective_mod) continue;
+    const std::vector<int> amods = v_->kids(c, "amod");
+    adjective_mod = std::any_of(amods.begin(), amods.end(), is_adjective);
   }
   if (!country.empty() && how == "modifier" && adjective_mod && v_->upos(h) == "NOUN") {
     int first = v_->subtree(h, {"acl", "acl:relcl", "appos", "conj", "cc", "punct", "nmod"}).front();
