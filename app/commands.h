@@ -16,5 +16,6 @@ void add_timeline_command(CLI::App& app);
 void add_actors_command(CLI::App& app);
 void add_export_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
+void add_model_command(CLI::App& app);
 
 }  // namespace dyad::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   dyad::cli::add_actors_command(app);
   dyad::cli::add_export_command(app);
   dyad::cli::add_serve_command(app);
+  dyad::cli::add_model_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

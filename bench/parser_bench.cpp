@@ -24,7 +24,7 @@ void BM_ParserLoad(benchmark::State& state) {
   }
   for (auto _ : state) benchmark::DoNotOptimize(dyad::Parser::load(model_path()));
 }
-BENCHMARK(BM_ParserLoad)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParserLoad)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
 
 void BM_ParserParse(benchmark::State& state) {
   if (!std::filesystem::exists(model_path()) || !std::filesystem::exists(kTest)) {

@@ -76,7 +76,7 @@ void BM_LoadModel(benchmark::State& state) {
     benchmark::DoNotOptimize(&t);
   }
 }
-BENCHMARK(BM_LoadModel)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadModel)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
 
 }  // namespace
 

@@ -112,4 +112,33 @@ TEST(CliParse, HelpAndMissingFile) {
   EXPECT_NE(out.find("/nonexistent/file.txt"), std::string::npos) << out;
 }
 
+// `dyad model info` verifies the shipped models (written in the current
+// container, so loads decompress their frames in parallel) and names a
+// damaged copy's fault; `repack` rewrites a file without changing what it holds.
+TEST(CliModel, InfoVerifiesTheShippedModelsAndRepackKeepsThem) {
+  if (!models_present()) GTEST_SKIP() << "models not trained yet";
+  const std::string dir = std::string(DYAD_SOURCE_DIR) + "/data/models/";
+  int status = 0;
+  std::string out = run(std::string(DYAD_CLI_PATH) + " model info " + dir + "tagger.dyadm " + dir + "parser.dyadm", &status);
+  ASSERT_EQ(status, 0) << out;
+  EXPECT_NE(out.find("kind:        tagger"), std::string::npos) << out;
+  EXPECT_NE(out.find("kind:        parser"), std::string::npos) << out;
+  EXPECT_EQ(out.find("container:   version 1"), std::string::npos) << "a shipped model needs `dyad model repack`: " << out;
+
+  std::ifstream in(dir + "tagger.dyadm", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  const std::string copy = write_temp("dyad_cli_model.dyadm", bytes);
+  out = run(std::string(DYAD_CLI_PATH) + " model repack " + copy + " 2>&1", &status);
+  ASSERT_EQ(status, 0) << out;
+  std::ifstream again(copy, std::ios::binary);
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(again)), {}), bytes) << "repacking a current file must not change it";
+
+  bytes[bytes.size() / 2] ^= 0x11;
+  write_temp("dyad_cli_model.dyadm", bytes);
+  out = run(std::string(DYAD_CLI_PATH) + " model info " + copy + " 2>&1", &status);
+  EXPECT_NE(status, 0);
+  EXPECT_NE(out.find("checksum mismatch (frame"), std::string::npos) << out;
+  EXPECT_NE(out.find(copy), std::string::npos) << out;
+}
+
 }  // namespace

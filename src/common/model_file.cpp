@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <atomic>
 #include <fstream>
+#include <thread>
 
 #include "dyad/error.h"
 
@@ -85,11 +87,17 @@ Payload::Payload(std::size_t size) : size_(size) {
   }
   const auto base = reinterpret_cast<std::uintptr_t>(map_);
   data_ = reinterpret_cast<char*>((base + kHugePage - 1) / kHugePage * kHugePage);
-  // Both are hints: without THP or MADV_POPULATE_WRITE (Linux < 5.14) the
-  // pages simply fault in on first write, as ordinary memory does.
+  // A hint: without THP the pages are ordinary 4 KB ones.
   ::madvise(data_, rounded, MADV_HUGEPAGE);
+}
+
+void Payload::prefault([[maybe_unused]] std::size_t begin, [[maybe_unused]] std::size_t n) {
 #ifdef MADV_POPULATE_WRITE
-  ::madvise(data_, rounded, MADV_POPULATE_WRITE);
+  constexpr std::size_t kPage = 4096;
+  const std::size_t first = begin / kPage * kPage;
+  const std::size_t last = std::min((begin + n + kPage - 1) / kPage * kPage,
+                                    (size_ + kPage - 1) / kPage * kPage);
+  if (last > first) ::madvise(data_ + first, last - first, MADV_POPULATE_WRITE);
 #endif
 }
 
@@ -143,18 +151,65 @@ void BinaryReader::fail(const std::string& why) const { throw Error(what_ + ": "
 constexpr int kFastLevel = 3, kSmallLevel = 19;
 constexpr std::size_t kMaxFastFileBytes = 16u << 20;
 
-static std::string compress_payload(const std::string& path, std::string_view payload, int level) {
-  std::string packed(ZSTD_compressBound(payload.size()), '\0');
-  std::size_t n = ZSTD_compress(packed.data(), packed.size(), payload.data(), payload.size(), level);
+namespace {
+
+struct Frame {
+  std::uint64_t raw = 0, packed = 0, checksum = 0;
+  std::size_t raw_offset = 0;     // where its bytes go in the payload
+  std::string_view bytes;         // its compressed bytes in the file
+};
+
+std::string compress_frame(const std::string& path, std::string_view raw, int level) {
+  std::string packed(ZSTD_compressBound(raw.size()), '\0');
+  std::size_t n = ZSTD_compress(packed.data(), packed.size(), raw.data(), raw.size(), level);
   if (ZSTD_isError(n)) throw Error("compressing model " + path + ": " + ZSTD_getErrorName(n));
   packed.resize(n);
   return packed;
 }
 
+std::vector<std::string> compress_frames(const std::string& path, std::string_view payload, int level) {
+  std::vector<std::string> frames;
+  std::size_t offset = 0;
+  do {
+    const std::size_t n = std::min(kFrameRawBytes, payload.size() - offset);
+    frames.push_back(compress_frame(path, payload.substr(offset, n), level));
+    offset += n;
+  } while (offset < payload.size());
+  return frames;
+}
+
+std::size_t total_size(const std::vector<std::string>& parts) {
+  std::size_t n = 0;
+  for (const std::string& p : parts) n += p.size();
+  return n;
+}
+
+// The frame table as written (frame_count, then raw/packed/checksum per frame);
+// its hash guards the sizes that the reader allocates and slices by.
+std::string frame_table(const std::vector<Frame>& frames) {
+  BinaryWriter w;
+  w.u32(static_cast<std::uint32_t>(frames.size()));
+  for (const Frame& f : frames) {
+    w.u64(f.raw);
+    w.u64(f.packed);
+    w.u64(f.checksum);
+  }
+  return w.take();
+}
+
+}  // namespace
+
 void write_model_file(const std::string& path, const ModelFileInfo& info,
                       std::string_view payload) {
-  std::string packed = compress_payload(path, payload, kFastLevel);
-  if (packed.size() > kMaxFastFileBytes) packed = compress_payload(path, payload, kSmallLevel);
+  std::vector<std::string> packed = compress_frames(path, payload, kFastLevel);
+  if (total_size(packed) > kMaxFastFileBytes) packed = compress_frames(path, payload, kSmallLevel);
+  std::vector<Frame> frames(packed.size());
+  for (std::size_t i = 0; i < frames.size(); ++i) {
+    frames[i].raw = std::min(kFrameRawBytes, payload.size() - i * kFrameRawBytes);
+    frames[i].packed = packed[i].size();
+    frames[i].checksum = hash64(packed[i]);
+  }
+  const std::string table = frame_table(frames);
   BinaryWriter w;
   w.raw(kMagic, sizeof kMagic);
   w.u32(kContainerVersion);
@@ -162,9 +217,9 @@ void write_model_file(const std::string& path, const ModelFileInfo& info,
   w.u32(info.version);
   w.str(info.description);
   w.u64(payload.size());
-  w.u64(packed.size());
-  w.u64(hash64(packed));
-  w.raw(packed.data(), packed.size());
+  w.raw(table.data(), table.size());
+  w.u64(hash64(table));
+  for (const std::string& p : packed) w.raw(p.data(), p.size());
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
   if (!out) throw Error("cannot write model file " + path);
@@ -175,25 +230,103 @@ std::string read_model_file(const std::string& path, ModelKind kind, std::uint32
   return std::string(read_model_payload(path, kind, max_version, info_out)->bytes());
 }
 
+namespace {
+
+// The frame table of a version-2 container, or the single frame of version 1,
+// checked against the file's size and the payload size (not yet against the
+// frames' checksums, which decompress_frames checks).
+std::vector<Frame> read_frames(BinaryReader& r, std::uint32_t container, std::uint64_t raw_size) {
+  std::vector<Frame> frames;
+  if (container == 1) {
+    Frame f;
+    f.raw = raw_size;
+    f.packed = r.u64();
+    f.checksum = r.u64();
+    frames.push_back(f);
+  } else {
+    const std::size_t table_start = r.position();
+    const std::uint32_t count = r.u32();
+    if (count == 0 || count > kMaxFrames)
+      r.fail("implausible frame count " + std::to_string(count) + ": the file is corrupt; re-download or retrain it");
+    frames.resize(count);
+    for (Frame& f : frames) {
+      f.raw = r.u64();
+      f.packed = r.u64();
+      f.checksum = r.u64();
+    }
+    if (hash64(frame_table(frames)) != r.u64())
+      r.fail("frame table checksum mismatch at offset " + std::to_string(table_start) +
+             ": the file is corrupt; re-download or retrain it");
+  }
+  std::uint64_t offset = 0;
+  for (Frame& f : frames) {
+    if (f.raw > raw_size - offset) r.fail("frame sizes exceed the payload size: the file is corrupt");
+    f.raw_offset = static_cast<std::size_t>(offset);
+    offset += f.raw;
+    f.bytes = r.take(static_cast<std::size_t>(f.packed));
+  }
+  if (offset != raw_size) r.fail("frame sizes do not add up to the payload size: the file is corrupt");
+  r.expect_end();
+  return frames;
+}
+
+// Checks and decompresses every frame into its slice of `payload`, frames
+// shared out over the cores (each worker also faults in the pages it fills).
+// Returns "" or the error of the lowest failing frame.
+std::string decompress_frames(const std::vector<Frame>& frames, Payload& payload) {
+  std::vector<std::string> errors(frames.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < frames.size();) {
+      const Frame& f = frames[i];
+      const std::string where = frames.size() > 1 ? " (frame " + std::to_string(i + 1) + " of " +
+                                                        std::to_string(frames.size()) + ")" : "";
+      if (hash64(f.bytes) != f.checksum) {
+        errors[i] = "checksum mismatch" + where + ": the file is corrupt; re-download or retrain it";
+        continue;
+      }
+      payload.prefault(f.raw_offset, f.raw);
+      const std::size_t n = ZSTD_decompress(payload.data() + f.raw_offset, f.raw, f.bytes.data(), f.bytes.size());
+      if (ZSTD_isError(n) || n != f.raw) errors[i] = "payload does not decompress" + where + ": the file is corrupt";
+    }
+  };
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < std::min(cores, frames.size()); ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& t : helpers) t.join();
+  for (const std::string& e : errors)
+    if (!e.empty()) return e;
+  return "";
+}
+
+}  // namespace
+
 std::shared_ptr<const Payload> read_model_payload(const std::string& path, ModelKind kind,
                                                   std::uint32_t max_version,
                                                   ModelFileInfo* info_out) {
+  return read_any_model_payload(path, &kind, max_version, info_out);
+}
+
+std::shared_ptr<const Payload> read_any_model_payload(const std::string& path, const ModelKind* kind,
+                                                      std::uint32_t max_version,
+                                                      ModelFileInfo* info_out) {
   const MappedFile file(path);
   BinaryReader r(file.bytes(), "model file " + path);
   std::string_view magic = r.take(sizeof kMagic);
   if (magic != std::string_view(kMagic, sizeof kMagic)) {
     r.fail("not a dyad model (bad magic number); pass a file written by `dyad train`");
   }
-  std::uint32_t container = r.u32();
-  if (container > kContainerVersion) {
-    r.fail("container version " + std::to_string(container) + " is newer than this dyad supports (" +
+  ModelFileInfo info;
+  info.container = r.u32();
+  if (info.container == 0 || info.container > kContainerVersion) {
+    r.fail("container version " + std::to_string(info.container) + " is not one this dyad reads (1-" +
            std::to_string(kContainerVersion) + "); upgrade dyad");
   }
-  ModelFileInfo info;
   info.kind = static_cast<ModelKind>(r.u32());
-  if (info.kind != kind) {
+  if (kind && info.kind != *kind) {
     r.fail("holds model kind " + std::to_string(static_cast<std::uint32_t>(info.kind)) +
-           ", expected " + std::to_string(static_cast<std::uint32_t>(kind)) +
+           ", expected " + std::to_string(static_cast<std::uint32_t>(*kind)) +
            "; pass the right model file");
   }
   info.version = r.u32();
@@ -202,19 +335,22 @@ std::shared_ptr<const Payload> read_model_payload(const std::string& path, Model
            " is newer than this dyad supports (" + std::to_string(max_version) + "); upgrade dyad");
   }
   info.description = r.str();
-  std::uint64_t raw_size = r.u64();
-  std::uint64_t packed_size = r.u64();
-  std::uint64_t checksum = r.u64();
-  std::string_view packed = r.take(packed_size);
-  r.expect_end();
-  if (hash64(packed) != checksum) r.fail("checksum mismatch: the file is corrupt; re-download or retrain it");
-  // The header is outside the checksum: trust its size only when the zstd
-  // frame agrees, so a damaged header cannot request a huge allocation.
-  if (ZSTD_getFrameContentSize(packed.data(), packed.size()) != raw_size)
-    r.fail("payload size does not match its zstd frame: the file is corrupt");
-  auto payload = std::make_shared<Payload>(raw_size);
-  std::size_t n = ZSTD_decompress(payload->data(), raw_size, packed.data(), packed.size());
-  if (ZSTD_isError(n) || n != raw_size) r.fail("payload does not decompress: the file is corrupt");
+  info.raw_size = r.u64();
+  const std::vector<Frame> frames = read_frames(r, info.container, info.raw_size);
+  info.frames = static_cast<std::uint32_t>(frames.size());
+  info.file_size = file.bytes().size();
+  // The header is outside the frames' checksums: trust a size only when its
+  // zstd frame agrees, so a damaged header cannot request a huge allocation
+  // (the frames' checksums are verified as they are decompressed).
+  for (std::size_t i = 0; i < frames.size(); ++i) {
+    const Frame& f = frames[i];
+    if (ZSTD_getFrameContentSize(f.bytes.data(), f.bytes.size()) == f.raw) continue;
+    const std::string where = " (frame " + std::to_string(i + 1) + " of " + std::to_string(frames.size()) + ")";
+    if (hash64(f.bytes) != f.checksum) r.fail("checksum mismatch" + where + ": the file is corrupt; re-download or retrain it");
+    r.fail("payload size does not match its zstd frame" + where + ": the file is corrupt");
+  }
+  auto payload = std::make_shared<Payload>(static_cast<std::size_t>(info.raw_size));
+  if (std::string error = decompress_frames(frames, *payload); !error.empty()) r.fail(error);
   if (info_out) *info_out = std::move(info);
   return payload;
 }

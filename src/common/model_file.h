@@ -1,15 +1,21 @@
 // Model file container: one model per file, versioned, checksummed, compressed.
 //
-// Layout (little-endian):
+// Layout (little-endian), container version 2:
 //   magic        8 bytes  "DYADMOD\x1a"
 //   container    u32      container format version (kContainerVersion)
 //   kind         u32      ModelKind (explicit ids; a retired id is never reused)
 //   version      u32      the component's own payload format version
 //   description  u32 len + bytes (UTF-8: training data, command, date, seed)
 //   raw_size     u64      payload size after decompression
-//   packed_size  u64      size of the zstd frame that follows
-//   checksum     u64      hash64 of the zstd frame
-//   payload      packed_size bytes (zstd)
+//   frame_count  u32      number of zstd frames (1..kMaxFrames)
+//   frames       frame_count x {raw u64, packed u64, checksum u64}: each frame's
+//                decompressed size, compressed size and hash64 of its bytes
+//   table_check  u64      hash64 of frame_count and the frame table
+//   payload      the frames back to back; frame i decompresses to the raw
+//                bytes that follow those of frames 0..i-1
+// Independent frames of at most kFrameRawBytes let a load decompress and
+// check them on every core. Container version 1 (still read) had, after
+// raw_size, one frame: packed_size u64, checksum u64, the frame.
 // Nothing may follow the payload. Readers reject a wrong magic, a newer
 // container or payload version, a size mismatch (truncation) and a checksum
 // mismatch (corruption), each with a message naming the file and the fix.
@@ -30,19 +36,29 @@ enum class ModelKind : std::uint32_t {
   kSentenceSplitter = 3,
 };
 
-inline constexpr std::uint32_t kContainerVersion = 1;
+inline constexpr std::uint32_t kContainerVersion = 2;
+/// Raw bytes per zstd frame written (the last frame may be shorter).
+inline constexpr std::size_t kFrameRawBytes = std::size_t{4} << 20;
+/// Frames a reader accepts (a 4 GB payload at kFrameRawBytes).
+inline constexpr std::uint32_t kMaxFrames = 1024;
 
 struct ModelFileInfo {
   ModelKind kind{};
   std::uint32_t version = 0;
   std::string description;
+  // Filled by the reader (ignored by the writer):
+  std::uint32_t container = 0;   ///< Container version of the file read.
+  std::uint32_t frames = 0;      ///< zstd frames in it.
+  std::uint64_t raw_size = 0;    ///< Payload bytes after decompression.
+  std::uint64_t file_size = 0;   ///< Bytes of the whole file.
 };
 
 /// 64-bit hash used as the payload checksum (not cryptographic).
 std::uint64_t hash64(std::string_view bytes);
 
 /// A decompressed payload in its own page-aligned mapping, backed by 2 MB
-/// pages where the kernel grants them and faulted in with one call. Models
+/// pages where the kernel grants them and faulted in slice by slice by the
+/// threads that fill it (prefault). Models
 /// keep it alive and use their weight arrays in place: loading does no
 /// per-page faults and no copies, and huge pages spare parsing most of its
 /// TLB misses (the weight lookups are random accesses over tens of MB).
@@ -54,6 +70,9 @@ class Payload {
   Payload& operator=(const Payload&) = delete;
   char* data() { return data_; }
   std::string_view bytes() const { return {data_, size_}; }
+  /// Faults in bytes [begin, begin + n) with one call (a hint: where the
+  /// kernel lacks MADV_POPULATE_WRITE they fault in on first write).
+  void prefault(std::size_t begin, std::size_t n);
 
  private:
   void* map_ = nullptr;
@@ -75,6 +94,12 @@ std::string read_model_file(const std::string& path, ModelKind kind, std::uint32
 std::shared_ptr<const Payload> read_model_payload(const std::string& path, ModelKind kind,
                                                   std::uint32_t max_version,
                                                   ModelFileInfo* info = nullptr);
+
+/// As read_model_payload for a file of any kind (`kind` null) or of `*kind`;
+/// `info` receives the kind found.
+std::shared_ptr<const Payload> read_any_model_payload(const std::string& path, const ModelKind* kind,
+                                                      std::uint32_t max_version,
+                                                      ModelFileInfo* info = nullptr);
 
 /// Appends fixed-width little-endian values and length-prefixed strings.
 class BinaryWriter {

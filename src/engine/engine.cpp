@@ -1,9 +1,15 @@
 #include "dyad/engine.h"
 
+#include <future>
+
 namespace dyad {
 
 Engine Engine::load(const PipelineOptions& nlp, const CoderOptions& coder) {
-  return Engine(Pipeline::load(nlp), Coder::load(coder));
+  // The dictionaries are parsed on a second thread while the models
+  // decompress: the two loads share no state.
+  std::future<Coder> dictionaries = std::async(std::launch::async, [&coder] { return Coder::load(coder); });
+  Pipeline pipeline = Pipeline::load(nlp);
+  return Engine(std::move(pipeline), dictionaries.get());
 }
 
 CodedArticle Engine::code(const Article& article) const {
