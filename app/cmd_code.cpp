@@ -1,15 +1,17 @@
 // `dyad code`: text / JSONL / CoNLL-U in, one coded event per line out.
-// Documents are read, coded and printed one at a time (streaming).
+// Documents are read in order, coded on every core (--jobs) and printed in input order.
 #include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
 #include "coder/dates.h"
+#include "common/ordered_pool.h"
 #include "commands.h"
 #include "input_files.h"
 #include "dyad/coder.h"
@@ -31,6 +33,14 @@ struct CodeArgs {
   std::string model_dir;
   bool explain = false;
   bool lenient = false;
+  unsigned jobs = 0;  // 0 = one thread per core
+};
+
+// One input document's outcome: its events, or the error record of a line
+// that could not be coded (JSONL input).
+struct CodedDoc {
+  std::vector<Event> events;
+  std::string error;
 };
 
 class Writer {
@@ -65,7 +75,8 @@ class Writer {
 
 class Runner {
  public:
-  explicit Runner(const CodeArgs& args) : args_(args), writer_(std::cout, args.format) {
+  explicit Runner(const CodeArgs& args)
+      : args_(args), writer_(std::cout, args.format), pool_(args.jobs, [this](CodedDoc&& d) { sink(std::move(d)); }) {
     CoderOptions o;
     for (const std::string& d : args.dicts) {  // petrarch:SPEC alone replaces ours; with "ours" or a DIR it joins them
       if (d.starts_with("petrarch:")) o.petrarch_dicts.push_back(d.substr(9));
@@ -83,11 +94,23 @@ class Runner {
       else if (args_.input == "conllu") run_conllu(in, name);
       else run_text(in, name);
     });
+    pool_.finish();
     writer_.finish();
     if (bad_lines_) throw Error(std::to_string(bad_lines_) + " input line(s) could not be coded (see the error records on stderr)");
   }
 
  private:
+  // Written here, on the calling thread, in input order.
+  void sink(CodedDoc&& d) {
+    if (!d.error.empty()) {
+      ++bad_lines_;
+      std::cerr << d.error << '\n';
+      return;
+    }
+    writer_.write(d.events);
+  }
+
+  // Loaded on the calling thread before any job needs it (jobs only read it).
   const Pipeline& pipeline() {
     if (!pipeline_) {
       PipelineOptions p;
@@ -116,53 +139,67 @@ class Runner {
       // A dateline like "27 December 2023 15:28" at the top of the article.
       if (auto d = detail::find_dateline(text)) info.date = detail::format_date(*d);
     }
-    Document doc = pipeline().process(text, name);
-    writer_.write(coder_->code(doc, info));
+    const Pipeline& nlp = pipeline();
+    pool_.submit([this, &nlp, text = std::move(text), name, info]() {
+      return CodedDoc{coder_->code(nlp.process(text, name), info), {}};
+    });
   }
 
   void run_jsonl(std::istream& in, const std::string& name) {
+    const Pipeline& nlp = pipeline();
     std::string line;
     std::size_t line_no = 0;
     while (std::getline(in, line)) {
       ++line_no;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      try {
-        nlohmann::json j = nlohmann::json::parse(line);
-        if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) {
-          throw Error("expected an object with a string \"text\" field");
+      pool_.submit([this, &nlp, line = std::move(line), name, line_no]() {
+        try {
+          return CodedDoc{code_json_line(nlp, line, name, line_no), {}};
+        } catch (const std::exception& e) {
+          nlohmann::json err = {{"error", e.what()}, {"file", name}, {"line", line_no}};
+          return CodedDoc{{}, err.dump()};
         }
-        auto str = [&](const char* key) -> std::string {
-          return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-        };
-        std::string id = str("id").empty() ? name + ":" + std::to_string(line_no) : str("id");
-        ArticleInfo info = base_info(id);
-        if (!str("date").empty()) info.date = str("date").substr(0, 10);
-        info.url = str("url");
-        info.title = str("title");
-        if (!str("outlet").empty()) info.outlet = str("outlet");
-        if (!str("outlet_country").empty()) info.outlet_country = str("outlet_country");
-        Document doc = pipeline().process(j["text"].get<std::string>(), id);
-        writer_.write(coder_->code(doc, info));
-      } catch (const std::exception& e) {
-        ++bad_lines_;
-        nlohmann::json err = {{"error", e.what()}, {"file", name}, {"line", line_no}};
-        std::cerr << err.dump() << '\n';
-      }
+      });
+      line.clear();
     }
+  }
+
+  std::vector<Event> code_json_line(const Pipeline& nlp, const std::string& line, const std::string& name,
+                                    std::size_t line_no) const {
+    nlohmann::json j = nlohmann::json::parse(line);
+    if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) {
+      throw Error("expected an object with a string \"text\" field");
+    }
+    auto str = [&](const char* key) -> std::string {
+      return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+    };
+    std::string id = str("id").empty() ? name + ":" + std::to_string(line_no) : str("id");
+    ArticleInfo info = base_info(id);
+    if (!str("date").empty()) info.date = str("date").substr(0, 10);
+    info.url = str("url");
+    info.title = str("title");
+    if (!str("outlet").empty()) info.outlet = str("outlet");
+    if (!str("outlet_country").empty()) info.outlet_country = str("outlet_country");
+    return coder_->code(nlp.process(j["text"].get<std::string>(), id), info);
   }
 
   void flush_conllu(Document& doc, const std::string& name, int doc_no) {
     if (doc.sentences.empty()) return;
     std::size_t base = doc.sentences.front().span.start;
+    bool parsed = true;
     for (Sentence& s : doc.sentences) {
       if (doc.text.size() < s.span.start - base) doc.text.resize(s.span.start - base, ' ');
       doc.text.replace(s.span.start - base, s.text.size(), s.text);
-      bool parsed = std::all_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.head >= 0; });
-      if (!parsed) pipeline().annotate(s);
+      parsed = parsed && std::all_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.head >= 0; });
     }
     if (doc.id.empty()) doc.id = name + "#" + std::to_string(doc_no);
-    writer_.write(coder_->code(doc, base_info(doc.id)));
-    doc = Document{};
+    const Pipeline* nlp = parsed ? nullptr : &pipeline();
+    pool_.submit([this, nlp, doc = std::exchange(doc, Document{})]() mutable {
+      if (nlp)
+        for (Sentence& s : doc.sentences)
+          if (!std::all_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.head >= 0; })) nlp->annotate(s);
+      return CodedDoc{coder_->code(doc, base_info(doc.id)), {}};
+    });
   }
 
   // Offsets of CoNLL-U input are those of the reader (TokenRange, or the
@@ -184,6 +221,7 @@ class Runner {
   std::optional<Coder> coder_;
   std::optional<Pipeline> pipeline_;
   std::size_t bad_lines_ = 0;
+  detail::OrderedPool<CodedDoc> pool_;  // last: its threads stop before the members they use go
 };
 
 }  // namespace
@@ -208,6 +246,8 @@ void add_code_command(CLI::App& app) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);  // one value per --dict, files stay positional
   cmd->add_option("--model-dir", args->model_dir, "Directory with tagger.dyadm and parser.dyadm");
   cmd->add_flag("--lenient", args->lenient, "Replace invalid UTF-8 with U+FFFD instead of failing");
+  cmd->add_option("--jobs,-j", args->jobs,
+                  "Coding threads (default 0: one per core); events come out in input order whatever the number");
   cmd->callback([args] {
     std::ios::sync_with_stdio(false);
     Runner(*args).run();

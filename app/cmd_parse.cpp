@@ -1,7 +1,9 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <utility>
 
+#include "common/ordered_pool.h"
 #include "commands.h"
 #include "input_files.h"
 #include "dyad/conllu.h"
@@ -17,32 +19,58 @@ struct ParseArgs {
   std::string model_dir;
   bool lenient = false;
   bool no_parse = false;
+  unsigned jobs = 0;  // 0 = one thread per core
 };
 
+// Sentences per job: enough work (~30 ms) to outweigh the hand-off, few
+// enough that a short input still spreads over the cores.
+constexpr std::size_t kChunkSentences = 64;
+
+using Chunk = std::vector<Sentence>;
+
+// Tags and parses chunks on the pool's threads; they come back in order.
+void submit_chunk(detail::OrderedPool<Chunk>& pool, const Pipeline& pipeline, Chunk chunk) {
+  pool.submit([&pipeline, chunk = std::move(chunk)]() mutable {
+    pipeline.annotate(chunk);
+    return std::move(chunk);
+  });
+}
+
 // Streams one text input through the pipeline block by block, so memory stays
-// bounded however large the file is.
+// bounded however large the file is; each block is segmented here and its
+// sentences tagged and parsed on the pool's threads.
 void parse_text_stream(const Pipeline& pipeline, std::istream& in, const std::string& name,
-                       std::ostream& out) {
+                       std::ostream& out, unsigned jobs) {
+  int sentence_no = 0;
+  detail::OrderedPool<Chunk> pool(jobs, [&](Chunk&& chunk) {
+    for (Sentence& s : chunk) {
+      s.id = name + "-" + std::to_string(++sentence_no);
+      if (sentence_no == 1) s.new_document = true;
+      write_conllu(out, s);
+    }
+  });
   BlockReader reader(in);
   std::string block;
   std::size_t offset = 0;
-  int sentence_no = 0;
-  bool first = true;
   while (reader.next(block, offset)) {
-    Document doc = pipeline.process(block, name, offset);
-    for (Sentence& s : doc.sentences) {
-      s.id = name + "-" + std::to_string(++sentence_no);
-      if (first) s.new_document = true;
-      first = false;
-      write_conllu(out, s);
+    Document doc = pipeline.segment(block, name, offset);
+    for (std::size_t i = 0; i < doc.sentences.size(); i += kChunkSentences) {
+      auto begin = doc.sentences.begin() + static_cast<std::ptrdiff_t>(i);
+      auto end = doc.sentences.begin() + static_cast<std::ptrdiff_t>(std::min(i + kChunkSentences, doc.sentences.size()));
+      submit_chunk(pool, pipeline, Chunk(std::make_move_iterator(begin), std::make_move_iterator(end)));
     }
   }
+  pool.finish();
 }
 
 void parse_conllu_stream(const Pipeline& pipeline, std::istream& in, const std::string& name,
-                         std::ostream& out) {
+                         std::ostream& out, unsigned jobs) {
+  detail::OrderedPool<Chunk> pool(jobs, [&](Chunk&& chunk) {
+    for (const Sentence& s : chunk) write_conllu(out, s);
+  });
   ConlluReader reader(in, name);
   Sentence s;
+  Chunk chunk;
   while (reader.next(s)) {
     // Clear every column we predict or do not produce, so no gold value
     // survives into the output (evaluation would count it as ours).
@@ -54,9 +82,11 @@ void parse_conllu_stream(const Pipeline& pipeline, std::istream& in, const std::
       bare.misc = std::move(w.misc);
       w = std::move(bare);
     }
-    pipeline.annotate(s);
-    write_conllu(out, s);
+    chunk.push_back(std::move(s));
+    if (chunk.size() == kChunkSentences) submit_chunk(pool, pipeline, std::exchange(chunk, {}));
   }
+  if (!chunk.empty()) submit_chunk(pool, pipeline, std::move(chunk));
+  pool.finish();
 }
 
 void run_parse(const ParseArgs& args) {
@@ -72,9 +102,9 @@ void run_parse(const ParseArgs& args) {
   std::ios::sync_with_stdio(false);
   for_each_input(args.files, [&](std::istream& in, const std::string& name) {
     if (args.input == "conllu") {
-      parse_conllu_stream(pipeline, in, name, std::cout);
+      parse_conllu_stream(pipeline, in, name, std::cout, args.jobs);
     } else {
-      parse_text_stream(pipeline, in, name, std::cout);
+      parse_text_stream(pipeline, in, name, std::cout, args.jobs);
     }
   });
   std::cout.flush();
@@ -95,6 +125,8 @@ void add_parse_command(CLI::App& app) {
   cmd->add_flag("--lenient", args->lenient,
                 "Replace invalid UTF-8 bytes with U+FFFD instead of stopping with an error");
   cmd->add_flag("--no-parse", args->no_parse, "Tokenize and tag only");
+  cmd->add_option("--jobs,-j", args->jobs,
+                  "Tagging and parsing threads (default 0: one per core); the output is the same for any number");
   cmd->callback([args] { run_parse(*args); });
 }
 

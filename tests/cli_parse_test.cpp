@@ -141,4 +141,30 @@ TEST(CliModel, InfoVerifiesTheShippedModelsAndRepackKeepsThem) {
   EXPECT_NE(out.find(copy), std::string::npos) << out;
 }
 
+// More sentences than one job takes, over several paragraphs: any number of
+// threads prints the same CoNLL-U (raw text and CoNLL-U input).
+TEST(CliParse, JobsDoNotChangeTheOutput) {
+  if (!models_present()) GTEST_SKIP() << "models not trained yet";
+  std::string text;
+  for (int i = 0; i < 300; ++i) {
+    text += "The envoy from country " + std::to_string(i) + " met officials in the capital on Monday. ";
+    if (i % 3 == 0) text += "They didn't sign the accord, which \"needs more work\", he said.";
+    text += i % 40 == 39 ? "\n\n" : " ";
+  }
+  const std::string path = write_temp("dyad_cli_jobs.txt", text);
+  int status = 0;
+  const std::string one = run(std::string(DYAD_CLI_PATH) + " parse -j 1 " + path, &status);
+  ASSERT_EQ(status, 0) << one;
+  const std::string three = run(std::string(DYAD_CLI_PATH) + " parse --jobs 3 " + path, &status);
+  ASSERT_EQ(status, 0);
+  EXPECT_EQ(one, three);
+  EXPECT_NE(one.find("# sent_id = " + path + "-400"), std::string::npos);
+
+  const std::string conllu = write_temp("dyad_cli_jobs.conllu", one);
+  const std::string again1 = run(std::string(DYAD_CLI_PATH) + " parse --input conllu -j 1 " + conllu, &status);
+  ASSERT_EQ(status, 0);
+  const std::string again3 = run(std::string(DYAD_CLI_PATH) + " parse --input conllu -j 3 " + conllu, &status);
+  EXPECT_EQ(again1, again3);
+}
+
 }  // namespace

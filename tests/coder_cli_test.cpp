@@ -1,9 +1,11 @@
 // `dyad code` end to end through the CLI binary (CoNLL-U input and the test
-// dictionary, so no NLP models are needed; JSONL errors need none either).
+// dictionary, so mostly no NLP models are needed).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -116,6 +118,39 @@ TEST(CoderCli, BadDictionaryFailsWithFileLine) {
   while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
   EXPECT_NE(pclose(p), 0);
   EXPECT_NE(out.find("x.txt:2: expected 'field: value'"), std::string::npos) << out;
+}
+
+// Threads (--jobs) change nothing in what is printed: events in input order,
+// a bad JSONL line's error record in its place.
+TEST(CoderCli, JobsKeepTheInputOrder) {
+  std::vector<std::string> docs;
+  for (const auto& e : std::filesystem::directory_iterator(kData))
+    if (e.path().extension() == ".conllu") docs.push_back(e.path().string());
+  std::sort(docs.begin(), docs.end());
+  std::string files;
+  for (const std::string& d : docs) files += " " + d;
+  Result one = run("--input conllu --date 2023-12-27 -j 1" + files);
+  Result three = run("--input conllu --date 2023-12-27 -j 3" + files);
+  ASSERT_EQ(one.status, 0) << one.out;
+  EXPECT_GE(lines(one.out).size(), 20u);
+  EXPECT_EQ(one.out, three.out);
+
+  if (!std::filesystem::exists(std::string(DYAD_SOURCE_DIR) + "/data/models/parser.dyadm")) GTEST_SKIP() << "no models";
+  std::string path = ::testing::TempDir() + "coder_cli_jobs.jsonl";
+  {
+    std::ofstream out(path);
+    for (int i = 0; i < 24; ++i) {
+      if (i % 5 == 2) out << "{\"id\": \"broken " << i << "\"\n";
+      out << "{\"id\": \"doc" << i << "\", \"date\": \"2023-12-2" << i % 10
+          << "\", \"text\": \"Azerbaijan expelled " << i + 2 << " French diplomats on Tuesday.\"}\n";
+    }
+  }
+  Result a = run("--input jsonl -j 1 " + path + " 2>&1");
+  Result b = run("--input jsonl -j 4 " + path + " 2>&1");
+  EXPECT_NE(a.status, 0);
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_NE(a.out.find("\"doc\":\"doc23\""), std::string::npos) << a.out.substr(0, 2000);
+  EXPECT_NE(a.out.find("5 input line(s) could not be coded"), std::string::npos) << a.out.substr(0, 2000);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -37,9 +38,17 @@ class Pipeline {
   /// into the repaired text, which is what Document::text holds).
   Document process(std::string_view text, std::string id = {}, std::size_t base_offset = 0) const;
 
+  /// The first half of process(): validates (or repairs) the text and
+  /// segments it into sentences and tokens, without tags or trees.
+  Document segment(std::string_view text, std::string id = {}, std::size_t base_offset = 0) const;
   /// Tags and parses already-segmented sentences (e.g. read from CoNLL-U),
   /// overwriting lemma/upos/xpos/feats/head/deprel.
   void annotate(Sentence& sentence) const;
+  /// The second half of process(): tags every sentence, then parses every
+  /// one (the two models' weights then stay in cache through each pass).
+  /// Sentences are independent, so callers may annotate disjoint runs of a
+  /// document on different threads and get the same result.
+  void annotate(std::span<Sentence> sentences) const;
 
   const Tokenizer& tokenizer() const { return tokenizer_; }
 
