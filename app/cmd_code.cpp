@@ -14,6 +14,7 @@
 #include "common/ordered_pool.h"
 #include "commands.h"
 #include "input_files.h"
+#include "progress.h"
 #include "dyad/coder.h"
 #include "dyad/conllu.h"
 #include "dyad/error.h"
@@ -76,7 +77,10 @@ class Writer {
 class Runner {
  public:
   explicit Runner(const CodeArgs& args)
-      : args_(args), writer_(std::cout, args.format), pool_(args.jobs, [this](CodedDoc&& d) { sink(std::move(d)); }) {
+      : args_(args),
+        writer_(std::cout, args.format),
+        progress_("code", "documents", total_input_bytes(args.files)),
+        pool_(args.jobs, [this](CodedDoc&& d) { sink(std::move(d)); }) {
     CoderOptions o;
     for (const std::string& d : args.dicts) {  // petrarch:SPEC alone replaces ours; with "ours" or a DIR it joins them
       if (d.starts_with("petrarch:")) o.petrarch_dicts.push_back(d.substr(9));
@@ -95,6 +99,7 @@ class Runner {
       else run_text(in, name);
     });
     pool_.finish();
+    progress_.clear();
     writer_.finish();
     if (bad_lines_) throw Error(std::to_string(bad_lines_) + " input line(s) could not be coded (see the error records on stderr)");
   }
@@ -102,12 +107,15 @@ class Runner {
  private:
   // Written here, on the calling thread, in input order.
   void sink(CodedDoc&& d) {
+    ++documents_;
     if (!d.error.empty()) {
       ++bad_lines_;
+      progress_.clear();
       std::cerr << d.error << '\n';
-      return;
+    } else {
+      writer_.write(d.events);
     }
-    writer_.write(d.events);
+    progress_.update(bytes_, documents_);
   }
 
   // Loaded on the calling thread before any job needs it (jobs only read it).
@@ -134,6 +142,7 @@ class Runner {
     std::ostringstream buf;
     buf << in.rdbuf();
     std::string text = buf.str();
+    bytes_ += text.size();
     ArticleInfo info = base_info(name);
     if (!info.date) {
       // A dateline like "27 December 2023 15:28" at the top of the article.
@@ -151,6 +160,7 @@ class Runner {
     std::size_t line_no = 0;
     while (std::getline(in, line)) {
       ++line_no;
+      bytes_ += line.size() + 1;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       pool_.submit([this, &nlp, line = std::move(line), name, line_no]() {
         try {
@@ -193,6 +203,7 @@ class Runner {
       parsed = parsed && std::all_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.head >= 0; });
     }
     if (doc.id.empty()) doc.id = name + "#" + std::to_string(doc_no);
+    if (const auto at = conllu_in_->tellg(); at >= 0) bytes_ = conllu_bytes_before_ + static_cast<std::uintmax_t>(at);
     const Pipeline* nlp = parsed ? nullptr : &pipeline();
     pool_.submit([this, nlp, doc = std::exchange(doc, Document{})]() mutable {
       if (nlp)
@@ -205,6 +216,8 @@ class Runner {
   // Offsets of CoNLL-U input are those of the reader (TokenRange, or the
   // sentences joined by spaces), so they slice the text dyad would reconstruct.
   void run_conllu(std::istream& in, const std::string& name) {
+    conllu_in_ = &in;
+    conllu_bytes_before_ = bytes_;
     ConlluReader reader(in, name);
     Sentence s;
     Document doc;
@@ -221,6 +234,10 @@ class Runner {
   std::optional<Coder> coder_;
   std::optional<Pipeline> pipeline_;
   std::size_t bad_lines_ = 0;
+  TerminalProgress progress_;
+  std::uintmax_t bytes_ = 0, documents_ = 0;        // input consumed, documents printed
+  std::istream* conllu_in_ = nullptr;               // CoNLL-U input: bytes from its position
+  std::uintmax_t conllu_bytes_before_ = 0;
   detail::OrderedPool<CodedDoc> pool_;  // last: its threads stop before the members they use go
 };
 

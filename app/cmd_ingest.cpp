@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "progress.h"
 #include "dyad/engine.h"
 #include "dyad/ingest.h"
 
@@ -22,14 +23,6 @@ struct IngestArgs {
   bool bulk = false;
   double log_every = 2.0;
 };
-
-std::string clock_text(double s) {
-  if (!std::isfinite(s) || s < 0) return "?";
-  long t = std::lround(s);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
-  return buf;
-}
 
 std::string progress_text(const IngestProgress& p) {
   double rate = p.seconds > 0 ? static_cast<double>(p.stored + p.skipped) / p.seconds : 0.0;

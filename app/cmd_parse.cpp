@@ -6,6 +6,7 @@
 #include "common/ordered_pool.h"
 #include "commands.h"
 #include "input_files.h"
+#include "progress.h"
 #include "dyad/conllu.h"
 #include "dyad/error.h"
 #include "dyad/pipeline.h"
@@ -36,37 +37,52 @@ void submit_chunk(detail::OrderedPool<Chunk>& pool, const Pipeline& pipeline, Ch
   });
 }
 
+// What one run shares across its inputs: the models, the output, the
+// threads' count and the terminal progress line.
+struct ParseRun {
+  const Pipeline& pipeline;
+  std::ostream& out;
+  unsigned jobs;
+  TerminalProgress progress;
+  std::uintmax_t bytes_before = 0;  // of the inputs already finished
+  std::uintmax_t sentences = 0;
+};
+
 // Streams one text input through the pipeline block by block, so memory stays
 // bounded however large the file is; each block is segmented here and its
 // sentences tagged and parsed on the pool's threads.
-void parse_text_stream(const Pipeline& pipeline, std::istream& in, const std::string& name,
-                       std::ostream& out, unsigned jobs) {
+void parse_text_stream(ParseRun& run, std::istream& in, const std::string& name) {
   int sentence_no = 0;
-  detail::OrderedPool<Chunk> pool(jobs, [&](Chunk&& chunk) {
+  std::uintmax_t bytes = run.bytes_before;
+  detail::OrderedPool<Chunk> pool(run.jobs, [&](Chunk&& chunk) {
     for (Sentence& s : chunk) {
       s.id = name + "-" + std::to_string(++sentence_no);
       if (sentence_no == 1) s.new_document = true;
-      write_conllu(out, s);
+      write_conllu(run.out, s);
     }
+    run.progress.update(bytes, run.sentences += chunk.size());
   });
   BlockReader reader(in);
   std::string block;
   std::size_t offset = 0;
   while (reader.next(block, offset)) {
-    Document doc = pipeline.segment(block, name, offset);
+    bytes = run.bytes_before + offset + block.size();
+    Document doc = run.pipeline.segment(block, name, offset);
     for (std::size_t i = 0; i < doc.sentences.size(); i += kChunkSentences) {
       auto begin = doc.sentences.begin() + static_cast<std::ptrdiff_t>(i);
       auto end = doc.sentences.begin() + static_cast<std::ptrdiff_t>(std::min(i + kChunkSentences, doc.sentences.size()));
-      submit_chunk(pool, pipeline, Chunk(std::make_move_iterator(begin), std::make_move_iterator(end)));
+      submit_chunk(pool, run.pipeline, Chunk(std::make_move_iterator(begin), std::make_move_iterator(end)));
     }
   }
   pool.finish();
+  run.bytes_before = bytes;
 }
 
-void parse_conllu_stream(const Pipeline& pipeline, std::istream& in, const std::string& name,
-                         std::ostream& out, unsigned jobs) {
-  detail::OrderedPool<Chunk> pool(jobs, [&](Chunk&& chunk) {
-    for (const Sentence& s : chunk) write_conllu(out, s);
+void parse_conllu_stream(ParseRun& run, std::istream& in, const std::string& name) {
+  std::uintmax_t bytes = run.bytes_before;
+  detail::OrderedPool<Chunk> pool(run.jobs, [&](Chunk&& chunk) {
+    for (const Sentence& s : chunk) write_conllu(run.out, s);
+    run.progress.update(bytes, run.sentences += chunk.size());
   });
   ConlluReader reader(in, name);
   Sentence s;
@@ -83,10 +99,16 @@ void parse_conllu_stream(const Pipeline& pipeline, std::istream& in, const std::
       w = std::move(bare);
     }
     chunk.push_back(std::move(s));
-    if (chunk.size() == kChunkSentences) submit_chunk(pool, pipeline, std::exchange(chunk, {}));
+    if (chunk.size() == kChunkSentences) {
+      if (const auto at = in.tellg(); at >= 0) bytes = run.bytes_before + static_cast<std::uintmax_t>(at);
+      submit_chunk(pool, run.pipeline, std::exchange(chunk, {}));
+    }
   }
-  if (!chunk.empty()) submit_chunk(pool, pipeline, std::move(chunk));
+  if (!chunk.empty()) submit_chunk(pool, run.pipeline, std::move(chunk));
   pool.finish();
+  in.clear();
+  if (const auto at = in.tellg(); at >= 0) bytes = run.bytes_before + static_cast<std::uintmax_t>(at);
+  run.bytes_before = bytes;
 }
 
 void run_parse(const ParseArgs& args) {
@@ -100,13 +122,15 @@ void run_parse(const ParseArgs& args) {
   options.parse = !args.no_parse;
   Pipeline pipeline = Pipeline::load(options);
   std::ios::sync_with_stdio(false);
+  ParseRun run{pipeline, std::cout, args.jobs, TerminalProgress("parse", "sentences", total_input_bytes(args.files))};
   for_each_input(args.files, [&](std::istream& in, const std::string& name) {
     if (args.input == "conllu") {
-      parse_conllu_stream(pipeline, in, name, std::cout, args.jobs);
+      parse_conllu_stream(run, in, name);
     } else {
-      parse_text_stream(pipeline, in, name, std::cout, args.jobs);
+      parse_text_stream(run, in, name);
     }
   });
+  run.progress.clear();
   std::cout.flush();
 }
 

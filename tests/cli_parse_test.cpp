@@ -167,4 +167,27 @@ TEST(CliParse, JobsDoNotChangeTheOutput) {
   EXPECT_EQ(again1, again3);
 }
 
+// Progress goes to a terminal only: under `script` (a pseudo-terminal) the
+// job draws its progress line; piped, stderr stays empty.
+TEST(CliParse, ProgressOnATerminalOnly) {
+  if (!models_present()) GTEST_SKIP() << "models not trained yet";
+  if (std::system("command -v script > /dev/null 2>&1") != 0) GTEST_SKIP() << "no `script` to make a terminal";
+  std::string text;
+  for (int i = 0; i < 1500; ++i)
+    text += "Officials from province " + std::to_string(i) + " said the talks would resume next week.\n\n";
+  const std::string path = write_temp("dyad_cli_progress.txt", text);
+  const std::string err_path = write_temp("dyad_cli_progress.err", "");
+  int status = 0;
+  run(std::string(DYAD_CLI_PATH) + " parse -j 1 " + path + " > /dev/null 2> " + err_path, &status);
+  ASSERT_EQ(status, 0);
+  std::ifstream piped(err_path);
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(piped)), {}), "");
+  const std::string tty = run("script -qec '" + std::string(DYAD_CLI_PATH) + " parse -j 1 " + path +
+                                  " > /dev/null' /dev/null",
+                              &status);
+  ASSERT_EQ(status, 0) << tty;
+  EXPECT_NE(tty.find("parse: "), std::string::npos) << tty;
+  EXPECT_NE(tty.find(" sentences/s, ETA "), std::string::npos) << tty;
+}
+
 }  // namespace
