@@ -202,6 +202,10 @@ std::string frame_table(const std::vector<Frame>& frames) {
 
 void write_model_file(const std::string& path, const ModelFileInfo& info,
                       std::string_view payload) {
+  if ((payload.size() + kFrameRawBytes - 1) / kFrameRawBytes > kMaxFrames)
+    throw Error("model " + path + ": a payload of " + std::to_string(payload.size()) +
+                " bytes needs more zstd frames than readers accept (" + std::to_string(kMaxFrames) +
+                "); prune the model or raise kMaxFrames in a new container version");
   std::vector<std::string> packed = compress_frames(path, payload, kFastLevel);
   if (total_size(packed) > kMaxFastFileBytes) packed = compress_frames(path, payload, kSmallLevel);
   std::vector<Frame> frames(packed.size());
