@@ -1,8 +1,9 @@
 // General coding rules of 2026-11-29 (late): a country adjective on a
 // compound before the head, unnamed attackers located in a country, the
 // place phrases that locate them, a preposition hung on a phrase's first
-// modifier, and state actors facing a country's rebels. Sentences we wrote, hand-built parses, the
-// real data/ dictionaries.
+// modifier, and state actors facing a country's rebels; (2026-11-30) a
+// reacting verb's subject is not the agent of the act it reacts to.
+// Sentences we wrote, hand-built parses, the real data/ dictionaries.
 #include <gtest/gtest.h>
 
 #include "coder_parsed.h"
@@ -91,6 +92,34 @@ TEST(CoderGeneralRules, StateActorFacingCiviliansStaysSectorOnly) {
   auto ev = code_parsed({"The the DET DT 2 det", "army army NOUN NN 3 nsubj", "attacked attack VERB VBD 0 root",
                          "Angolan Angolan ADJ JJ 5 amod", "villagers villager NOUN NNS 3 obj", ". . PUNCT . 3 punct"});
   EXPECT_EQ(dyad_of(ev, "19").substr(0, 4), "MIL>");
+}
+
+// "Chile protested the detention of two Peruvian journalists.": the one who
+// protests did not detain; the detention keeps an unnamed source. So does the
+// criticism that "Peru rejected": Peru did not criticise.
+TEST(CoderGeneralRules, ReactingSubjectIsNotTheAgentOfTheActItReactsTo) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "protested protest VERB VBD 0 root", "the the DET DT 4 det",
+                         "detention detention NOUN NN 2 obj", "of of ADP IN 8 case", "two two NUM CD 8 nummod",
+                         "Peruvian Peruvian ADJ JJ 8 amod", "journalists journalist NOUN NNS 4 nmod",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "173"), "->PERMED");
+  ev = code_parsed({"Peru Peru PROPN NNP 2 nsubj", "rejected reject VERB VBD 0 root", "the the DET DT 4 det",
+                    "criticism criticism NOUN NN 2 obj", ". . PUNCT . 2 punct"});
+  for (const auto& e : ev) {
+    if (e.cameo.starts_with("11")) {
+      EXPECT_FALSE(e.source && e.source->code == "PER") << e.cameo;
+    }
+  }
+}
+
+// The rule is about reacting verbs only: "Chilean police announced the arrest
+// of two Peruvian journalists." still makes the police the ones who arrested.
+TEST(CoderGeneralRules, AnnouncingSubjectStaysTheAgentOfItsNominalEvent) {
+  auto ev = code_parsed({"Chilean Chilean ADJ JJ 2 amod", "police police NOUN NNS 3 nsubj",
+                         "announced announce VERB VBD 0 root", "the the DET DT 5 det", "arrest arrest NOUN NN 3 obj",
+                         "of of ADP IN 9 case", "two two NUM CD 9 nummod", "Peruvian Peruvian ADJ JJ 9 amod",
+                         "journalists journalist NOUN NNS 5 nmod", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "173"), "CHLCOP>PERMED");
 }
 
 }  // namespace

@@ -337,6 +337,18 @@ SlotWord slot(const SentenceView& v, int t, const Pattern& p, const std::string&
 
 // The source of a nominal trigger: its possessive, its by-phrase, or the
 // subject of the verb it is the object of ("Azerbaijan announced the expulsion").
+// Verbs whose subject reacts to an act of someone else: in "Norway protested
+// the detention of its journalists" or "Moscow rejected the criticism" the
+// subject is not the one who detained or criticised, so a nominal event in
+// their object does not take it as its source (unlike "police announced the
+// arrest of ...", "the court ordered the release of ...").
+bool reacts_to_others_act(const SentenceView& v, int verb) {
+  static constexpr std::string_view kReacting[] = {
+      "protest", "condemn", "denounce", "criticize", "criticise", "deplore", "decry", "reject",
+      "deny",    "dismiss", "welcome",  "praise",    "applaud",   "hail",    "regret", "mourn"};
+  return std::find(std::begin(kReacting), std::end(kReacting), v.lemma(verb)) != std::end(kReacting);
+}
+
 SlotWord noun_source(const SentenceView& v, int t) {
   for (int c : v.children(t)) {
     if (v.rel(c) == "nmod:poss") return {c, step(v, t, "nmod:poss", c, true)};
@@ -350,7 +362,7 @@ SlotWord noun_source(const SentenceView& v, int t) {
   if (SlotWord m = capitalised_modifier(v, t); m.word >= 0) return m;
   int h = v.head(t);
   std::string_view r = v.base_rel(t);
-  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass")) {
+  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass") && !reacts_to_others_act(v, h)) {
     SlotWord s = logical_subject(v, h);
     if (s.word >= 0) s.path = step(v, h, v.rel(t), t, false) + " " + s.path;
     return s;
