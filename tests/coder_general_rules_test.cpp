@@ -122,4 +122,15 @@ TEST(CoderGeneralRules, AnnouncingSubjectStaysTheAgentOfItsNominalEvent) {
   EXPECT_EQ(dyad_of(ev, "173"), "CHLCOP>PERMED");
 }
 
+// "Azerbaijan exposed a French spy network.": a spy network's country is the
+// accused, never the accuser (data/events/11_disapprove.txt: source=none).
+TEST(CoderGeneralRules, ASpyNetworkDoesNotAccuseItself) {
+  auto ev = code_parsed({"Azerbaijan Azerbaijan PROPN NNP 2 nsubj", "exposed expose VERB VBD 0 root", "a a DET DT 6 det",
+                         "French French ADJ JJ 6 amod", "spy spy NOUN NN 6 compound", "network network NOUN NN 2 obj",
+                         ". . PUNCT . 2 punct"});
+  for (const auto& e : ev) {
+    EXPECT_FALSE(e.source && e.source->country == "FRA") << e.cameo << " " << e.source->code;
+  }
+}
+
 }  // namespace
