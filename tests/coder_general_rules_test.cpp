@@ -133,4 +133,27 @@ TEST(CoderGeneralRules, ASpyNetworkDoesNotAccuseItself) {
   }
 }
 
+// "It is time for Yerevan to sit down at the negotiating table with Baku.":
+// "for X to VERB" names the infinitive's subject; the expletive "It" is no actor.
+TEST(CoderGeneralRules, ForPhraseBeforeToIsTheInfinitivesSubject) {
+  auto ev = code_parsed({"It it PRON PRP 3 nsubj", "is be AUX VBZ 3 cop", "time time NOUN NN 0 root",
+                         "for for ADP IN 5 case", "Yerevan Yerevan PROPN NNP 3 nmod", "to to PART TO 7 mark",
+                         "sit sit VERB VB 3 acl", "down down ADV RB 7 advmod", "at at ADP IN 12 case",
+                         "the the DET DT 12 det", "negotiating negotiating NOUN NN 12 compound",
+                         "table table NOUN NN 7 obl", "with with ADP IN 14 case", "Baku Baku PROPN NNP 12 nmod",
+                         ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "046"), "ARMGOV>AZEGOV");
+}
+
+// ... but only right before "to": in "Nigerians gathered for a rally in Lagos
+// to protest the law" the rally is a purpose and the Nigerians protest.
+TEST(CoderGeneralRules, APurposeForPhraseIsNoSubject) {
+  auto ev = code_parsed({"Nigerians Nigerian PROPN NNPS 2 nsubj", "gathered gather VERB VBD 0 root",
+                         "for for ADP IN 5 case", "a a DET DT 5 det", "rally rally NOUN NN 2 obl",
+                         "in in ADP IN 7 case", "Lagos Lagos PROPN NNP 5 nmod", "to to PART TO 9 mark",
+                         "protest protest VERB VB 2 advcl", "the the DET DT 11 det", "law law NOUN NN 9 obj",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "111").substr(0, 4), "NGA>");
+}
+
 }  // namespace

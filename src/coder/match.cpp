@@ -164,6 +164,12 @@ std::vector<std::string> verb_stems(const std::string& f) {
 
 }  // namespace
 
+// The marker "to" of a to-infinitive ("to sit"), or -1.
+int infinitive_to(const SentenceView& v, int verb) {
+  const int m = exact_kid(v, verb, "mark");
+  return m >= 0 && v.low(m) == "to" ? m : -1;
+}
+
 SlotWord logical_subject(const SentenceView& v, int verb) {
   std::string path;
   int x = verb;
@@ -183,6 +189,15 @@ SlotWord logical_subject(const SentenceView& v, int verb) {
     const std::string& r = v.rel(x);
     int h = v.head(x);
     if (h < 0) break;
+    // "It is time for Yerevan to sit down": "for X to VERB" names the
+    // infinitive's subject, which parsers hang on the governor as its
+    // for-phrase; without this the climb reaches the expletive "It".
+    // The for-phrase must end right before "to": in "converging for a rally
+    // in Lagos to protest ..." the rally is a purpose, not the protester.
+    if (const int to = infinitive_to(v, x); to >= 0 && (r == "acl" || r == "advcl" || r == "xcomp" || r == "csubj")) {
+      if (SlotWord f = prep_dependent(v, h, "for"); f.word >= 0 && f.word == to - 1)
+        return {f.word, path + f.path + " (subject of " + v.lemma(x) + ")"};
+    }
     // "demonstrators [protesting election results]": a present participle on a
     // noun (a reduced relative clause) has that noun as its subject
     if (r == "acl" && v.word(x).xpos == "VBG" && (v.upos(h) == "NOUN" || v.upos(h) == "PROPN") &&
