@@ -37,6 +37,11 @@ struct CodeArgs {
   unsigned jobs = 0;  // 0 = one thread per core
 };
 
+// CoNLL-U input may come parsed (every word has a head) or only tokenized.
+bool has_tree(const Sentence& s) {
+  return std::all_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.head >= 0; });
+}
+
 // One input document's outcome: its events, or the error record of a line
 // that could not be coded (JSONL input).
 struct CodedDoc {
@@ -200,7 +205,7 @@ class Runner {
     for (Sentence& s : doc.sentences) {
       if (doc.text.size() < s.span.start - base) doc.text.resize(s.span.start - base, ' ');
       doc.text.replace(s.span.start - base, s.text.size(), s.text);
-      parsed = parsed && std::all_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.head >= 0; });
+      parsed = parsed && has_tree(s);
     }
     if (doc.id.empty()) doc.id = name + "#" + std::to_string(doc_no);
     if (const auto at = conllu_in_->tellg(); at >= 0) bytes_ = conllu_bytes_before_ + static_cast<std::uintmax_t>(at);
@@ -208,7 +213,7 @@ class Runner {
     pool_.submit([this, nlp, doc = std::exchange(doc, Document{})]() mutable {
       if (nlp)
         for (Sentence& s : doc.sentences)
-          if (!std::all_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.head >= 0; })) nlp->annotate(s);
+          if (!has_tree(s)) nlp->annotate(s);
       return CodedDoc{coder_->code(doc, base_info(doc.id)), {}};
     });
   }

@@ -144,13 +144,12 @@ void BinaryReader::fail(const std::string& why) const { throw Error(what_ + ": "
 // zstd level 3 by default, not 19: the weight tables are mostly random hash
 // checks and small integers, where level 19 saves ~20% of the file but
 // decompresses ~30% slower (measured 2026-11-29: pipeline load 165-170 ms
-// with both models at 19, 111-122 ms at 3; 2026-11-30, 4 MiB frames, one
-// core: 211-252 ms with the parser at 19, 152-191 ms at 3). A load is paid by
-// every process, the file size once per clone, so level 19 is used only when
-// level 3 would leave a file over kMaxFastFileBytes: the shipped models must
-// stay under 40 MB together (tagger 9.4 MB, parser 24.8 MB at level 3).
+// with both models at 19, 111-122 ms at 3). A load is paid by every process,
+// the file size once per clone, but every model file in git must stay under
+// 20 MiB, so a file that level 3 would leave over kMaxFastFileBytes gets
+// level 19 (the parser: 24.8 MB at 3, 20.5 MB at 19 in 8 MiB frames).
 constexpr int kFastLevel = 3, kSmallLevel = 19;
-constexpr std::size_t kMaxFastFileBytes = 28u << 20;
+constexpr std::size_t kMaxFastFileBytes = 16u << 20;
 
 namespace {
 
