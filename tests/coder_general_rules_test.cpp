@@ -2,7 +2,10 @@
 // compound before the head, unnamed attackers located in a country, the
 // place phrases that locate them, a preposition hung on a phrase's first
 // modifier, and state actors facing a country's rebels; (2026-11-30) a
-// reacting verb's subject is not the agent of the act it reacts to.
+// reacting verb's subject is not the agent of the act it reacts to; an
+// "of" clause hung on the accused is still the accuser's allegation; the
+// victims of an act are not the target of a reaction to it; officials "of X
+// and Y" are one actor per country.
 // Sentences we wrote, hand-built parses, the real data/ dictionaries.
 #include <gtest/gtest.h>
 
@@ -154,6 +157,79 @@ TEST(CoderGeneralRules, APurposeForPhraseIsNoSubject) {
                          "protest protest VERB VB 2 advcl", "the the DET DT 11 det", "law law NOUN NN 9 obj",
                          ". . PUNCT . 2 punct"});
   EXPECT_EQ(dyad_of(ev, "111").substr(0, 4), "NGA>");
+}
+
+// "Moscow accused Oslo of interfering in its affairs.", parsed as our parser
+// does it: "of interfering" hangs on the accused (acl), not on "accused".
+// The interference is Moscow's allegation, not a fact the article asserts.
+TEST(CoderGeneralRules, OfClauseOnTheAccusedIsAlleged) {
+  auto ev = code_parsed({"Moscow Moscow PROPN NNP 2 nsubj", "accused accuse VERB VBD 0 root",
+                         "Oslo Oslo PROPN NNP 2 obj", "of of SCONJ IN 5 mark", "interfering interfere VERB VBG 3 acl",
+                         "in in ADP IN 8 case", "its its PRON PRP$ 8 nmod:poss", "affairs affair NOUN NNS 5 obl",
+                         ". . PUNCT . 2 punct"});
+  bool found = false;
+  for (const auto& e : ev) {
+    if (e.trigger_text != "interfering") continue;
+    found = true;
+    EXPECT_EQ(e.modality, dyad::Modality::kAlleged) << e.cameo;
+    ASSERT_TRUE(e.attributed_to.has_value());
+    EXPECT_EQ(e.attributed_to->code, "RUSGOV");
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(dyad_of(ev, "112"), "RUSGOV>NORGOV");  // the accusation itself is asserted
+  for (const auto& e : ev) {
+    if (e.cameo == "112") {
+      EXPECT_EQ(e.modality, dyad::Modality::kAsserted);
+    }
+  }
+}
+
+// "Norway summoned the Russian ambassador to protest the detention of two
+// Norwegian journalists.": the journalists are the detainees, not whom Norway
+// protests against; the protest is lodged with the one summoned.
+TEST(CoderGeneralRules, ProtestPurposeIsAddressedToTheOneSummoned) {
+  auto ev = code_parsed({"Norway Norway PROPN NNP 2 nsubj", "summoned summon VERB VBD 0 root",
+                         "the the DET DT 5 det", "Russian Russian ADJ JJ 5 amod", "ambassador ambassador NOUN NN 2 obj",
+                         "to to PART TO 7 mark", "protest protest VERB VB 2 advcl", "the the DET DT 9 det",
+                         "detention detention NOUN NN 7 obj", "of of ADP IN 13 case", "two two NUM CD 13 nummod",
+                         "Norwegian Norwegian ADJ JJ 13 amod", "journalists journalist NOUN NNS 9 nmod",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "111"), "NOR>RUSGOV");
+  EXPECT_EQ(dyad_of(ev, "173"), "->NORMED");  // the detention itself: its detainees
+}
+
+// Without anyone summoned the protest has no target, rather than the victims;
+// an "of" phrase that names an actor, not a patient, still is the target.
+TEST(CoderGeneralRules, VictimsOfAnActAreNotTheTargetOfAReaction) {
+  auto detained = code_parsed({"Norway Norway PROPN NNP 2 nsubj", "protested protest VERB VBD 0 root",
+                               "the the DET DT 4 det", "detention detention NOUN NN 2 obj", "of of ADP IN 8 case",
+                               "two two NUM CD 8 nummod", "Norwegian Norwegian ADJ JJ 8 amod",
+                               "journalists journalist NOUN NNS 4 nmod", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(detained, "111"), "NOR>-");
+  auto decided = code_parsed({"Norway Norway PROPN NNP 2 nsubj", "protested protest VERB VBD 0 root",
+                              "the the DET DT 4 det", "decision decision NOUN NN 2 obj", "of of ADP IN 6 case",
+                              "Russia Russia PROPN NNP 4 nmod", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(decided, "111"), "NOR>RUS");
+}
+
+// "The foreign ministers of Finland and Sweden met in Helsinki.": a plural
+// head's coordinated "of" phrase is one actor per country, so they meet each
+// other; a singular head keeps its first country only.
+TEST(CoderGeneralRules, MinistersOfTwoCountriesMeetEachOther) {
+  auto ev = code_parsed({"The the DET DT 3 det", "foreign foreign ADJ JJ 3 amod",
+                         "ministers minister NOUN NNS 8 nsubj", "of of ADP IN 5 case", "Finland Finland PROPN NNP 3 nmod",
+                         "and and CCONJ CC 7 cc", "Sweden Sweden PROPN NNP 5 conj", "met meet VERB VBD 0 root",
+                         "in in ADP IN 10 case", "Helsinki Helsinki PROPN NNP 8 obl", ". . PUNCT . 8 punct"});
+  EXPECT_EQ(dyad_of(ev, "04"), "FINGOV>SWEGOV");
+  auto criticised = code_parsed({"The the DET DT 2 det", "ministers minister NOUN NNS 7 nsubj", "of of ADP IN 4 case",
+                                 "Finland Finland PROPN NNP 2 nmod", "and and CCONJ CC 6 cc",
+                                 "Sweden Sweden PROPN NNP 4 conj", "criticized criticize VERB VBD 0 root",
+                                 "Russia Russia PROPN NNP 7 obj", ". . PUNCT . 7 punct"});
+  std::vector<std::string> dyads;
+  for (const auto& e : criticised) {
+    if (e.cameo.starts_with("11")) dyads.push_back(e.source->code + ">" + e.target->code);
+  }
+  EXPECT_EQ(dyads, (std::vector<std::string>{"FINGOV>RUS", "SWEGOV>RUS"}));
 }
 
 }  // namespace

@@ -416,10 +416,35 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
       if (country.empty() && r.actor.country.empty() && org.empty()) {
         r.penalty += 0.2;
       }
-      return {r};
+      std::vector<ResolvedActor> out = {r};
+      bool plural = v_->has_feat(h, "Number=Plur") || v_->word(h).xpos == "NNS";
+      if (how == "of" && plural && r.actor.code == r.actor.country + sector) {
+        add_of_conjuncts(h, first, sector, r, out);
+      }
+      return out;
     }
   }
   return {};
+}
+
+// "the foreign ministers of Finland and Sweden": a plural head takes one
+// actor per country of its coordinated "of" phrase, so "... met" is Finland
+// meeting Sweden rather than Finland alone.
+void ActorResolver::add_of_conjuncts(int h, int first, const std::string& sector, const ResolvedActor& r,
+                                     std::vector<ResolvedActor>& out) {
+  for (int c : v_->children(h)) {
+    if (v_->base_rel(c) != "nmod" || v_->case_of(c) != "of") continue;
+    for (int cj : v_->kids(c, "conj")) {
+      std::vector<ResolvedActor> other = resolve(cj, 1);
+      if (other.empty() || other.front().actor.country.empty()) continue;
+      const std::string& country = other.front().actor.country;
+      bool known = std::any_of(out.begin(), out.end(), [&](const ResolvedActor& a) { return a.actor.country == country; });
+      if (known) continue;
+      ResolvedActor more = r;
+      more.actor = make(first, v_->subtree(cj).back(), h, country, sector, "of").actor;
+      out.push_back(std::move(more));
+    }
+  }
 }
 
 std::string ActorResolver::np_country(int h, std::string* how, std::string* org_code) {

@@ -364,6 +364,18 @@ bool reacts_to_others_act(const SentenceView& v, int verb) {
   return std::find(std::begin(kReacting), std::end(kReacting), v.lemma(verb)) != std::end(kReacting);
 }
 
+// Acts whose "of" phrase is the one acted upon ("the detention of two
+// journalists", "the killing of civilians"), not the actor ("the visit of
+// the president", "the decision of the court").
+bool patient_of_noun(const SentenceView& v, int noun) {
+  static constexpr std::string_view kPatientOf[] = {
+      "arrest",     "detention",  "killing",   "murder",     "execution",    "abduction", "kidnapping",
+      "imprisonment", "jailing",  "torture",   "expulsion",  "deportation",  "assassination", "persecution",
+      "shooting",   "beating",    "harassment", "mistreatment", "sentencing", "extradition", "capture",
+      "massacre",   "release"};
+  return std::find(std::begin(kPatientOf), std::end(kPatientOf), v.lemma(noun)) != std::end(kPatientOf);
+}
+
 SlotWord noun_source(const SentenceView& v, int t) {
   for (int c : v.children(t)) {
     if (v.rel(c) == "nmod:poss") return {c, step(v, t, "nmod:poss", c, true)};
@@ -431,7 +443,12 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
       }
     }
     add_owners(v, o.word, add);
-    for (const char* prep : {"by", "from", "of"}) add(prep_dependent(v, o.word, prep));
+    // "protested the detention of two journalists": the journalists are the
+    // detainees, not whom the protest is against (that is the detainer).
+    bool of_is_patient = reacts_to_others_act(v, t) && patient_of_noun(v, o.word);
+    for (const char* prep : {"by", "from", "of"}) {
+      if (!of_is_patient || std::string_view(prep) != "of") add(prep_dependent(v, o.word, prep));
+    }
     // "prevented [the demonstration staged by students]": a participle's by-agent authors the object
     for (int c : v.kids(o.word, "acl")) {
       int a = v.word(c).xpos == "VBN" ? by_agent(v, c) : -1;
@@ -475,6 +492,14 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
     for (std::size_t k = first; k < out.targets.size(); ++k) {
       out.targets[k].path = step(v, t, "xcomp", c, true) + " " + out.targets[k].path;
     }
+  }
+  // "summoned the ambassador [to protest] the detention": a reaction that is
+  // the purpose of a verb acting on someone is addressed to that someone.
+  if (depth == 0 && v.rel(t) == "advcl" && reacts_to_others_act(v, t) && v.first_kid(t, "nsubj") < 0) {
+    int mark = v.first_kid(t, "mark");
+    int h = v.head(t);
+    SlotWord ho = h >= 0 && mark >= 0 && v.low(mark) == "to" ? logical_object(v, h) : SlotWord{};
+    if (ho.word >= 0) add({ho.word, step(v, h, "advcl", t, false) + " " + ho.path});
   }
   // After the object and its phrases: "issued a reminder to X [that Y must ...]" -> Y
   if (!clause_target) return;

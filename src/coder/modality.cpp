@@ -114,6 +114,18 @@ ModalityResult modality_of(const SentenceView& v, int trigger) {
       }();
       if (hl == "deny" && rel == "ccomp") f.note(f.denied, "clause of '" + v.word(h).form + "'");
       if (in(kAllegeVerbs, hl) && (rel == "ccomp" || via_of)) f.note(f.alleged, "'" + v.word(h).form + " (of)'");
+      // "accused Oslo of interfering": the parser often hangs the "of" clause
+      // on the accused (acl) instead of the verb; the accuser still alleges it.
+      const int accuser_verb = v.head(h);
+      if (rel == "acl" && via_of && accuser_verb >= 0 && (v.rel(h) == "obj" || v.rel(h) == "nsubj:pass") &&
+          in(kAllegeVerbs, v.lemma(accuser_verb))) {
+        f.note(f.alleged, "'" + v.word(accuser_verb).form + " " + v.word(h).form + " of'");
+        SlotWord s = logical_subject(v, accuser_verb);
+        if (s.word >= 0) {
+          r.speaker = s.word;
+          r.speaker_path = s.path;
+        }
+      }
       if (in(kSpeech, hl) && (rel == "ccomp" || rel == "parataxis")) {
         SlotWord s = logical_subject(v, h);
         if (s.word >= 0) {
