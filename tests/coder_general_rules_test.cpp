@@ -232,4 +232,29 @@ TEST(CoderGeneralRules, MinistersOfTwoCountriesMeetEachOther) {
   EXPECT_EQ(dyads, (std::vector<std::string>{"FINGOV>RUS", "SWEGOV>RUS"}));
 }
 
+// "Russia, whose troops attacked Ukraine, denied the report.": "whose" is the
+// noun its relative clause modifies; "troops" (its own lemma in UD English)
+// is the military.
+TEST(CoderGeneralRules, WhoseTroopsAreTheAntecedentsMilitary) {
+  auto ev = code_parsed({"Russia Russia PROPN NNP 8 nsubj", ", , PUNCT , 5 punct",
+                         "whose whose PRON WP$ 4 nmod:poss", "troops troops NOUN NNS 5 nsubj",
+                         "attacked attack VERB VBD 1 acl:relcl", "Ukraine Ukraine PROPN NNP 5 obj",
+                         ", , PUNCT , 5 punct", "denied deny VERB VBD 0 root", "the the DET DT 10 det",
+                         "report report NOUN NN 8 obj", ". . PUNCT . 8 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "RUSMIL>UKR");
+  EXPECT_EQ(dyad_of(ev, "01"), "RUS>-");
+}
+
+// "Syria offered its troops to Lebanon.": the source's own troops are its
+// means, so the target is the next candidate, Lebanon.
+TEST(CoderGeneralRules, OwnTroopsOfferedGiveWayToTheRecipient) {
+  auto ev = code_parsed({"Syria Syria PROPN NNP 2 nsubj", "offered offer VERB VBD 0 root",
+                         "its its PRON PRP$ 4 nmod:poss", "troops troops NOUN NNS 2 obj", "to to ADP IN 6 case",
+                         "Lebanon Lebanon PROPN NNP 2 obl", ". . PUNCT . 2 punct"});
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev.front().source->code, "SYR");
+  ASSERT_TRUE(ev.front().target.has_value()) << ev.front().cameo;
+  EXPECT_EQ(ev.front().target->code, "LBN");
+}
+
 }  // namespace

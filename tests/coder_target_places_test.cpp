@@ -51,7 +51,7 @@ TEST(CoderTargetPlaces, InPhraseOnAnotherObliqueIsThePlace) {
   auto ev = code_parsed({"Chilean Chilean ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj", "remained remain VERB VBD 0 root",
                          "on on ADP IN 5 case", "alert alert NOUN NN 3 obl", "in in ADP IN 7 case",
                          "Arequipa Arequipa PROPN NNP 5 nmod", ". . PUNCT . 3 punct"});
-  EXPECT_EQ(dyad_of(ev, "15"), "CHL>PER");
+  EXPECT_EQ(dyad_of(ev, "15"), "CHLMIL>PER");  // "troops" (its own lemma) is the military
   ASSERT_FALSE(ev.empty());
   ASSERT_TRUE(ev[0].location.has_value());
   EXPECT_EQ(ev[0].location->country, "PER");

@@ -286,6 +286,28 @@ std::vector<ResolvedActor> ActorResolver::resolve_pronoun(int h) {
     if (!a) a = recent(plural_fit, h);
     return from_antecedent(a ? a : recent(any_fit, h));
   }
+  if (f == "whose") {
+    // "Russia, whose troops attacked ...": the noun the relative clause
+    // modifies (or, as parsers often hang it, the one the phrase is in
+    // apposition to: "Washington, whose lobbyists, ..., tried to ...").
+    int x = v_->head(h);
+    for (int hop = 0; hop < 4 && x >= 0; ++hop) {
+      const std::string& rel = v_->rel(x);
+      int up = v_->head(x);
+      if (up >= 0 && up < h && (rel == "acl:relcl" || (rel == "appos" && hop == 0))) {
+        std::vector<ResolvedActor> r = resolve(up, 1);
+        for (ResolvedActor& a : r) {
+          a.actor.antecedent = a.actor.span;
+          a.actor.span = v_->word(h).span;
+          a.actor.text = v_->word(h).form;
+          a.actor.via = "relative";
+        }
+        return r;
+      }
+      x = up;
+    }
+    return {};
+  }
   if (f == "who" || f == "which" || f == "that" || f == "whom") {
     // "the service, which ..." -> the noun the relative clause modifies
     int verb = v_->head(h);

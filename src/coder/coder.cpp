@@ -179,7 +179,8 @@ class DocumentCoder {
         // and one that repeats the source ("Iraq said it would ...") is passed over.
         if (alternatives && !targets.empty()) break;
         for (auto& a : list_members(v, tw.word)) {
-          if (alternatives && same_as_a_source(a, sources)) continue;
+          // ... as is the source's own means ("offered its troops to X" -> X)
+          if (alternatives && (same_as_a_source(a, sources) || own_means(v, a, sources))) continue;
           targets.emplace_back(a, tw.path);
         }
       }
