@@ -173,6 +173,21 @@ TEST(CoderRobust, TemporalNounsNeedADeicticModifierOrAreBare) {
   EXPECT_TRUE(dyad::detail::temporal_noun(s, 4));  // "Monday night"
 }
 
+// "Chile has expelled two Peruvian diplomats." with "Chile" read as a passive
+// subject (no be/get auxiliary): under perfect "have" the verb is active.
+TEST(CoderRobust, PerfectWithoutPassiveAuxiliaryHasAnActiveSubject) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 3 nsubj:pass", "has have AUX VBZ 3 aux",
+                         "expelled expel VERB VBN 0 root", "two two NUM CD 6 nummod",
+                         "Peruvian Peruvian ADJ JJ 6 amod", "diplomats diplomat NOUN NNS 3 obj",
+                         ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "16"), "CHL>PERGOV");
+  // A real passive keeps its patient: "Chile has been expelled by Peru" is not touched.
+  dyad::Document d = parsed_document({"Chile Chile PROPN NNP 4 nsubj:pass", "has have AUX VBZ 4 aux",
+                                      "been be AUX VBN 4 aux:pass", "expelled expel VERB VBN 0 root",
+                                      "by by ADP IN 6 case", "Peru Peru PROPN NNP 4 obl:agent", ". . PUNCT . 4 punct"});
+  EXPECT_FALSE(dyad::detail::needs_argument_repair(d.sentences[0]));
+}
+
 TEST(CoderRobust, CorrectParsesAreLeftAlone) {
   dyad::Document d = parsed_document({"Chile Chile PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root",
                              "two two NUM CD 4 nummod", "diplomats diplomat NOUN NNS 2 obj",

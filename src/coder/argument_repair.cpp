@@ -17,6 +17,8 @@
 //   (g) a reported clause read as its subject's reduced relative ("forces
 //       launched artillery ..., sources said" with "launched" an acl).
 //   (h) an indirect object without a direct one is the direct object.
+//   (i) a "passive" subject of a verb under perfect "have" with no passive
+//       auxiliary ("it should not have hoped") is its active subject.
 // The rewrite is idempotent and leaves correct parses untouched.
 #include <algorithm>
 #include <array>
@@ -332,6 +334,21 @@ bool stative_passive(const Sentence& s, int v) {
   return subject && be && phrase;
 }
 
+// (i) "it should not have hoped for ..." parsed with "it" as nsubj:pass: a
+// passive needs be/get (aux:pass); a verb under perfect "have" with none is
+// active, so its subject acts.
+bool perfect_read_as_passive(const Sentence& s, int v) {
+  if (s.words[v].upos != "VERB") return false;
+  bool subject = false, have = false;
+  for (int c : children(s, v)) {
+    const std::string& r = s.words[c].deprel;
+    if (r == "aux:pass" || r == "obl:agent") return false;
+    subject = subject || r == "nsubj:pass";
+    have = have || (r == "aux" && low(s.words[c].lemma) == "have");
+  }
+  return subject && have;
+}
+
 }  // namespace
 
 bool needs_argument_repair(const Sentence& s) {
@@ -345,6 +362,7 @@ bool needs_argument_repair(const Sentence& s) {
     if (passive_without_patient(s, v) && patient_before(s, v) >= 0) return true;
     if (split_subject_verb_object(s, v) >= 0) return true;
     if (stative_passive(s, v) || subject_with_clause_as_acl(s, v) >= 0 || lone_indirect_object(s, v)) return true;
+    if (perfect_read_as_passive(s, v)) return true;
   }
   return false;
 }
@@ -422,6 +440,14 @@ bool repair_arguments(Sentence& s, std::string* why) {
       if (s.words[c].deprel == "aux:pass") s.words[c].deprel = "aux";
     }
     if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[v].form + "' is a state of its subject, not a passive";
+    changed = true;
+  }
+  for (int v = 0; v < n; ++v) {
+    if (!perfect_read_as_passive(s, v)) continue;
+    for (int c : children(s, v)) {
+      if (s.words[c].deprel == "nsubj:pass") s.words[c].deprel = "nsubj";
+    }
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[v].form + "' has no passive auxiliary: its subject acts";
     changed = true;
   }
   return changed;
