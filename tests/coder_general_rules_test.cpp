@@ -9,6 +9,8 @@
 // Sentences we wrote, hand-built parses, the real data/ dictionaries.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "coder_parsed.h"
 
 namespace {
@@ -255,6 +257,54 @@ TEST(CoderGeneralRules, OwnTroopsOfferedGiveWayToTheRecipient) {
   EXPECT_EQ(ev.front().source->code, "SYR");
   ASSERT_TRUE(ev.front().target.has_value()) << ev.front().cameo;
   EXPECT_EQ(ev.front().target->code, "LBN");
+}
+
+// "Armenian officials met. It is better, as they say, to talk." — "as they
+// say" is a figure of speech (no statement event), while "As they said, the
+// talks failed." still reports the officials' statement. CoNLL-U
+// with features: "they" finds its plural antecedent through Number=Plur; "to
+// talk" hung on "say" as its ccomp, as our parser does.
+std::vector<dyad::Event> code_conllu(const std::string& second) {
+  std::string conllu =
+      "# text = Armenian officials met.\n"
+      "1\tArmenian\tArmenian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+      "2\tofficials\tofficial\tNOUN\tNNS\tNumber=Plur\t3\tnsubj\t_\t_\n"
+      "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n" + second + "\n";
+  std::istringstream in(conllu);
+  dyad::ConlluReader reader(in, "test");
+  dyad::Document doc;
+  doc.id = "test";
+  dyad::Sentence s;
+  while (reader.next(s)) {
+    doc.text += (doc.text.empty() ? "" : " ") + s.text;
+    doc.sentences.push_back(s);
+  }
+  static const dyad::Coder coder = dyad::Coder::load({});
+  dyad::ArticleInfo info;
+  info.id = "test";
+  info.date = "2024-03-14";
+  return coder.code(doc, info);
+}
+
+TEST(CoderGeneralRules, AsTheySayIsAFigureOfSpeech) {
+  auto idiom = code_conllu(
+      "# text = It is better, as they say, to talk.\n"
+      "1\tIt\tit\tPRON\tPRP\t_\t3\texpl\t_\t_\n2\tis\tbe\tAUX\tVBZ\t_\t3\tcop\t_\t_\n"
+      "3\tbetter\tgood\tADJ\tJJR\t_\t0\troot\t_\tSpaceAfter=No\n4\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "5\tas\tas\tSCONJ\tIN\t_\t7\tmark\t_\t_\n6\tthey\tthey\tPRON\tPRP\tNumber=Plur\t7\tnsubj\t_\t_\n"
+      "7\tsay\tsay\tVERB\tVBP\t_\t3\tadvcl\t_\tSpaceAfter=No\n8\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+      "9\tto\tto\tPART\tTO\t_\t10\tmark\t_\t_\n10\ttalk\ttalk\tVERB\tVB\t_\t7\tccomp\t_\tSpaceAfter=No\n"
+      "11\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n");
+  ASSERT_FALSE(idiom.empty());  // the meeting
+  for (const auto& e : idiom) EXPECT_FALSE(e.cameo.starts_with("01")) << e.cameo << " " << e.trigger_text;
+  auto report = code_conllu(
+      "# text = As they said, the talks failed.\n"
+      "1\tAs\tas\tSCONJ\tIN\t_\t3\tmark\t_\t_\n2\tthey\tthey\tPRON\tPRP\tNumber=Plur\t3\tnsubj\t_\t_\n"
+      "3\tsaid\tsay\tVERB\tVBD\t_\t7\tadvcl\t_\tSpaceAfter=No\n4\t,\t,\tPUNCT\t,\t_\t3\tpunct\t_\t_\n"
+      "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n6\ttalks\ttalk\tNOUN\tNNS\tNumber=Plur\t7\tnsubj\t_\t_\n"
+      "7\tfailed\tfail\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n");
+  EXPECT_EQ(dyad_of(report, "01"), "ARMGOV>-");  // past tense: these people said something
 }
 
 }  // namespace

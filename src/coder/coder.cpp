@@ -162,6 +162,7 @@ class DocumentCoder {
       if (!p) continue;
       if (d_.codes[p->code].cameo == "---") continue;  // a PETRARCH null-coded pattern: matches, codes nothing
       bool statement = d_.codes[p->code].cameo.starts_with("01");
+      if (statement && detail::figure_of_speech(v, t)) continue;
       detail::Slots slots = detail::fill_slots(v, t, *p, !statement);
       std::vector<std::pair<ResolvedActor, std::string>> sources, targets;
       for (const auto& sw : slots.sources) {

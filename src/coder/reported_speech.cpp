@@ -38,6 +38,24 @@ bool statement_verb(const SentenceView& v, int t) {
   return v.upos(t) == "VERB" && std::find(kStatement.begin(), kStatement.end(), v.lemma(t)) != kStatement.end();
 }
 
+bool figure_of_speech(const SentenceView& v, int t) {
+  // Present tense: "as they say" is a saying; "as they said" reports someone.
+  const std::string& tense = v.word(t).xpos;
+  if (!statement_verb(v, t) || v.base_rel(t) != "advcl" || (tense != "VBP" && tense != "VBZ")) return false;
+  int mark = v.first_kid(t, "mark");
+  int subject = v.first_kid(t, "nsubj");
+  if (mark < 0 || v.low(mark) != "as" || subject < 0) return false;
+  const std::string& who = v.low(subject);
+  if (who != "they" && who != "one" && who != "people" && who != "you") return false;
+  // A complement clause is the parser's misreading of the sentence it comments
+  // on ("as they say, to look ..." with "look" a ccomp): an "as" clause has none.
+  for (int c : v.children(t)) {
+    std::string_view r = v.base_rel(c);
+    if (r == "obj" || r == "iobj" || r == "obl") return false;
+  }
+  return true;
+}
+
 int attributed_clause_head(const SentenceView& v, int t) {
   static const std::array<std::string_view, 5> kRels = {"parataxis", "ccomp", "advcl", "acl", "acl:relcl"};
   int h = v.head(t);

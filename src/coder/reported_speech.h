@@ -25,6 +25,12 @@ bool statement_verb(const SentenceView& v, int t);
 /// Returns that head, or -1.
 int attributed_clause_head(const SentenceView& v, int t);
 
+/// "It is better, as they say, to talk": a present-tense statement verb in an
+/// "as" clause whose subject is the generic they/one/people/you and that says
+/// nothing (no object or phrase) is a figure of speech, not a
+/// statement ("as they said" still reports).
+bool figure_of_speech(const SentenceView& v, int t);
+
 /// "Croatian authorities are failing refugees, a rights group protested": an
 /// accusing verb (protest, complain, charge, condemn, ...) written after the
 /// clause it reacts to, with nothing of its own to aim at, accuses that
