@@ -259,6 +259,25 @@ TEST(CoderGeneralRules, OwnTroopsOfferedGiveWayToTheRecipient) {
   EXPECT_EQ(ev.front().target->code, "LBN");
 }
 
+// "Chile paid tribute to the courage of Peruvian soldiers.": a quality's
+// "of" phrase is whom the tribute is paid to.
+TEST(CoderGeneralRules, TributeToAQualityGoesToItsOwner) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "paid pay VERB VBD 0 root", "tribute tribute NOUN NN 2 obj",
+                         "to to ADP IN 6 case", "the the DET DT 6 det", "courage courage NOUN NN 2 obl",
+                         "of of ADP IN 9 case", "Peruvian Peruvian ADJ JJ 9 amod", "soldiers soldier NOUN NNS 6 nmod",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "017"), "CHL>PERMIL");
+}
+
+// "Chile paid tribute to its soldiers.": an addressee owned by the source is
+// no means of the act (unlike "strengthened its forces").
+TEST(CoderGeneralRules, OwnAddresseeIsNoMeans) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "paid pay VERB VBD 0 root", "tribute tribute NOUN NN 2 obj",
+                         "to to ADP IN 6 case", "its its PRON PRP$ 6 nmod:poss", "soldiers soldier NOUN NNS 2 obl",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "017"), "CHL>CHLMIL");
+}
+
 // "Armenian officials met. It is better, as they say, to talk." — "as they
 // say" is a figure of speech (no statement event), while "As they said, the
 // talks failed." still reports the officials' statement. CoNLL-U

@@ -380,13 +380,16 @@ class DocumentCoder {
     }
   }
 
-  // "Israel strengthened its forces in Lebanon": a phrase owned by a pronoun
+  // "Israel strengthened its forces in Lebanon": an object owned by a pronoun
   // (its/their) that resolves to the source's own country is the means of the
   // act, not whom it is aimed at; the place (or nothing) stands for the target.
+  // A phrase the act is addressed to is not a means ("paid tribute to [the
+  // work of] our security service").
   static bool own_means(const detail::SentenceView& v, const ResolvedActor& g,
                         const std::vector<std::pair<ResolvedActor, std::string>>& sources) {
     int w = g.actor.word;
     if (w < 0 || w >= v.size() || g.actor.country.empty()) return false;
+    if (v.base_rel(w) != "obj" && v.rel(w) != "nsubj:pass") return false;
     bool pronoun_owner = false;
     for (int c : v.kids(w, "nmod:poss")) pronoun_owner = pronoun_owner || v.upos(c) == "PRON";
     return pronoun_owner && std::any_of(sources.begin(), sources.end(), [&](const auto& s) {

@@ -412,6 +412,15 @@ namespace {
 // proposal", "a U.S. request", "the Azerbaijani republic" parsed as compound).
 // A capitalised name's compound is part of the name, not its owner ("the
 // Vienna Convention" is no act of Vienna; "a U.S. request" is the USA's).
+// "the professionalism of X", "the role of X": the quality's owner, after
+// the phrase itself.
+template <class Add>
+void add_quality_owner(const SentenceView& v, const SlotWord& g, Add& add) {
+  if (g.word < 0 || !is_quality_of(v.lemma(g.word))) return;
+  SlotWord of = prep_dependent(v, g.word, "of");
+  if (of.word >= 0) add({of.word, g.path + " " + of.path});
+}
+
 template <class Add>
 void add_owners(const SentenceView& v, int w, Add& add) {
   for (int c : v.children(w)) {
@@ -438,6 +447,7 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
       for (const char* prep : {"to", "for", "with", "against", "on", "among", "between"}) {
         SlotWord g = prep_dependent(v, w, prep);
         add(g);
+        add_quality_owner(v, g, add);  // "paid tribute to [the professionalism of X]"
         std::string_view pv = prep;
         if (g.word >= 0 && (pv == "among" || pv == "between")) add_owners(v, g.word, add);  // "among [Serbia's] republics"
       }
@@ -467,6 +477,7 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
     SlotWord g = prep_dependent(v, t, prep);
     add(g);
     if (g.word < 0) continue;
+    add_quality_owner(v, g, add);
     add_owners(v, g.word, add);  // "agreed to [US] mediation"
     for (const char* by : {"from", "by"}) {  // "responded to a demand [from X]"
       SlotWord a = prep_dependent(v, g.word, by);

@@ -54,6 +54,16 @@ bool is_measure(std::string_view lemma) {
   return std::find(kMeasure.begin(), kMeasure.end(), lemma) != kMeasure.end();
 }
 
+// Qualities and deeds that stand for whoever has or did them: "tribute to the
+// professionalism of X", "praised the role of X" are about X.
+const std::array<std::string_view, 16> kQualityOf = {
+    "professionalism", "courage", "bravery", "heroism", "memory",  "role",     "contribution", "effort",
+    "work",            "dedication", "sacrifice", "achievement", "success", "wisdom", "commitment", "service"};
+
+bool is_quality_of(std::string_view lemma) {
+  return std::find(kQualityOf.begin(), kQualityOf.end(), lemma) != kQualityOf.end();
+}
+
 bool is_time_noun(std::string_view lemma) { return std::find(kTime.begin(), kTime.end(), lemma) != kTime.end(); }
 
 int personal_expl(const SentenceView& v, int x) {

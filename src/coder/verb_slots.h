@@ -13,6 +13,10 @@ namespace dyad::detail {
 /// "of" phrase says what the object is ("700 kg of medicine").
 bool is_measure(std::string_view lemma);
 
+/// A quality or deed of someone ("professionalism", "courage", "role",
+/// "efforts", "memory"): its "of" phrase is whom the phrase is about.
+bool is_quality_of(std::string_view lemma);
+
 /// A weekday, month or period noun ("Saturday", "December", "week"): a
 /// phrase headed by one says when, never what or whom.
 bool is_time_noun(std::string_view lemma);
