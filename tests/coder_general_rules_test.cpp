@@ -18,6 +18,25 @@ namespace {
 using dyad::testing::code_parsed;
 using dyad::testing::dyad_of;
 
+// CoNLL-U (with features, which the row format above lacks) coded with the
+// real data/ dictionaries.
+std::vector<dyad::Event> code_conllu_text(const std::string& conllu) {
+  std::istringstream in(conllu);
+  dyad::ConlluReader reader(in, "test");
+  dyad::Document doc;
+  doc.id = "test";
+  dyad::Sentence s;
+  while (reader.next(s)) {
+    doc.text += (doc.text.empty() ? "" : " ") + s.text;
+    doc.sentences.push_back(s);
+  }
+  static const dyad::Coder coder = dyad::Coder::load({});
+  dyad::ArticleInfo info;
+  info.id = "test";
+  info.date = "2024-03-14";
+  return coder.code(doc, info);
+}
+
 // "Chile complained over two Peruvian air strikes.": the adjective sits on
 // "air", the compound before "strikes"; the strikes are Peru's.
 TEST(CoderGeneralRules, AdjectiveOnACompoundNamesTheCountry) {
@@ -278,32 +297,50 @@ TEST(CoderGeneralRules, OwnAddresseeIsNoMeans) {
   EXPECT_EQ(dyad_of(ev, "017"), "CHL>CHLMIL");
 }
 
+// "Russia's decision to expel two Estonian diplomats": an infinitive on a
+// noun takes the noun's possessive owner as its subject.
+TEST(CoderGeneralRules, OwnersDecisionToActIsTheOwnersAct) {
+  auto ev = code_parsed({"Russia Russia PROPN NNP 3 nmod:poss", "'s 's PART POS 1 case",
+                         "decision decision NOUN NN 10 nsubj", "to to PART TO 5 mark", "expel expel VERB VB 3 acl",
+                         "two two NUM CD 8 nummod", "Estonian Estonian ADJ JJ 8 amod",
+                         "diplomats diplomat NOUN NNS 5 obj", "was be AUX VBD 10 cop", "sudden sudden ADJ JJ 0 root",
+                         ". . PUNCT . 10 punct"});
+  EXPECT_EQ(dyad_of(ev, "16"), "RUS>ESTGOV");
+}
+
+// "The French were powerless, where their efforts to pressure Azerbaijan were
+// in vain." (our parser's tree: "efforts" the subject of "pressure"): a deed's
+// owner acts, and "their" on the subject is the governing clause's subject,
+// not the nearest plural.
+TEST(CoderGeneralRules, TheirEffortsAreTheGoverningSubjects) {
+  auto ev = code_conllu_text(
+      "# text = The French were powerless in the United Nations, where their efforts to pressure Azerbaijan failed.\n"
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n2\tFrench\tFrench\tADJ\tJJ\t_\t4\tnsubj\t_\t_\n"
+      "3\twere\tbe\tAUX\tVBD\t_\t4\tcop\t_\t_\n4\tpowerless\tpowerless\tADJ\tJJ\t_\t0\troot\t_\t_\n"
+      "5\tin\tin\tADP\tIN\t_\t8\tcase\t_\t_\n6\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\t_\n"
+      "7\tUnited\tUnited\tADJ\tNNP\t_\t8\tamod\t_\t_\n"
+      "8\tNations\tNation\tPROPN\tNNPS\tNumber=Plur\t4\tobl\t_\tSpaceAfter=No\n"
+      "9\t,\t,\tPUNCT\t,\t_\t14\tpunct\t_\t_\n10\twhere\twhere\tADV\tWRB\t_\t14\tadvmod\t_\t_\n"
+      "11\ttheir\ttheir\tPRON\tPRP$\tNumber=Plur|Poss=Yes\t12\tnmod:poss\t_\t_\n"
+      "12\tefforts\teffort\tNOUN\tNNS\tNumber=Plur\t14\tnsubj\t_\t_\n13\tto\tto\tPART\tTO\t_\t14\tmark\t_\t_\n"
+      "14\tpressure\tpressure\tVERB\tVB\t_\t4\tadvcl\t_\t_\n"
+      "15\tAzerbaijan\tAzerbaijan\tPROPN\tNNP\tNumber=Sing\t14\tobj\t_\t_\n"
+      "16\tfailed\tfail\tVERB\tVBD\t_\t14\tconj\t_\tSpaceAfter=No\n17\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  EXPECT_EQ(dyad_of(ev, "10"), "FRA>AZE");
+}
+
 // "Armenian officials met. It is better, as they say, to talk." — "as they
 // say" is a figure of speech (no statement event), while "As they said, the
 // talks failed." still reports the officials' statement. CoNLL-U
 // with features: "they" finds its plural antecedent through Number=Plur; "to
 // talk" hung on "say" as its ccomp, as our parser does.
 std::vector<dyad::Event> code_conllu(const std::string& second) {
-  std::string conllu =
+  return code_conllu_text(
       "# text = Armenian officials met.\n"
       "1\tArmenian\tArmenian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
       "2\tofficials\tofficial\tNOUN\tNNS\tNumber=Plur\t3\tnsubj\t_\t_\n"
       "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
-      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n" + second + "\n";
-  std::istringstream in(conllu);
-  dyad::ConlluReader reader(in, "test");
-  dyad::Document doc;
-  doc.id = "test";
-  dyad::Sentence s;
-  while (reader.next(s)) {
-    doc.text += (doc.text.empty() ? "" : " ") + s.text;
-    doc.sentences.push_back(s);
-  }
-  static const dyad::Coder coder = dyad::Coder::load({});
-  dyad::ArticleInfo info;
-  info.id = "test";
-  info.date = "2024-03-14";
-  return coder.code(doc, info);
+      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n" + second + "\n");
 }
 
 TEST(CoderGeneralRules, AsTheySayIsAFigureOfSpeech) {

@@ -10,8 +10,12 @@
 namespace dyad::detail {
 
 std::optional<ResolvedActor> ActorResolver::governing_subject(int h, bool (*fits)(const ResolvedActor&)) const {
-  if (v_->base_rel(h) != "nsubj") return std::nullopt;
-  int clause = v_->head(h);
+  // A possessive on the subject counts as the subject: "the French were
+  // powerless, where [their] efforts to pressure X were in vain".
+  int subject = h;
+  if (v_->rel(h) == "nmod:poss" && v_->head(h) >= 0 && v_->base_rel(v_->head(h)) == "nsubj") subject = v_->head(h);
+  if (v_->base_rel(subject) != "nsubj") return std::nullopt;
+  int clause = v_->head(subject);
   for (int hops = 0; clause >= 0 && hops < 3; ++hops) {
     std::string_view r = v_->base_rel(clause);
     if (r != "advcl" && r != "ccomp" && r != "conj" && r != "xcomp" && r != "parataxis") return std::nullopt;

@@ -198,6 +198,13 @@ SlotWord logical_subject(const SentenceView& v, int verb) {
       if (SlotWord f = prep_dependent(v, h, "for"); f.word >= 0 && f.word == to - 1)
         return {f.word, path + f.path + " (subject of " + v.lemma(x) + ")"};
     }
+    // "Russia's decision [to expel ...]", "their efforts [to pressure X]": an
+    // infinitive on a noun with a possessive owner has the owner as subject.
+    if (r == "acl" && infinitive_to(v, x) >= 0 && (v.upos(h) == "NOUN" || v.upos(h) == "PROPN")) {
+      if (int o = exact_kid(v, h, "nmod:poss"); o >= 0) {
+        return {o, path + step(v, h, "acl", x, false) + " " + step(v, h, "nmod:poss", o, true)};
+      }
+    }
     // "demonstrators [protesting election results]": a present participle on a
     // noun (a reduced relative clause) has that noun as its subject
     if (r == "acl" && v.word(x).xpos == "VBG" && (v.upos(h) == "NOUN" || v.upos(h) == "PROPN") &&
@@ -634,6 +641,12 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_tar
   // "Thousands of Nigerians protested": the crowd's kind is the actor
   for (auto* list : {&out.sources, &out.targets}) {
     for (SlotWord& w : *list) w = through_quantity(v, std::move(w));
+  }
+  // "their efforts [to pressure X]": a deed's owner is who acts
+  for (SlotWord& w : out.sources) {
+    if (w.word < 0 || !is_quality_of(v.lemma(w.word))) continue;
+    int o = exact_kid(v, w.word, "nmod:poss");
+    if (o >= 0) w = {o, w.path + " " + step(v, w.word, "nmod:poss", o, true)};
   }
   return out;
 }

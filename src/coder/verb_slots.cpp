@@ -56,9 +56,10 @@ bool is_measure(std::string_view lemma) {
 
 // Qualities and deeds that stand for whoever has or did them: "tribute to the
 // professionalism of X", "praised the role of X" are about X.
-const std::array<std::string_view, 16> kQualityOf = {
+// Not "service": "Azerbaijan's State Security Service" is an institution.
+const std::array<std::string_view, 15> kQualityOf = {
     "professionalism", "courage", "bravery", "heroism", "memory",  "role",     "contribution", "effort",
-    "work",            "dedication", "sacrifice", "achievement", "success", "wisdom", "commitment", "service"};
+    "work",            "dedication", "sacrifice", "achievement", "success", "wisdom", "commitment"};
 
 bool is_quality_of(std::string_view lemma) {
   return std::find(kQualityOf.begin(), kQualityOf.end(), lemma) != kQualityOf.end();
