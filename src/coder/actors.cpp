@@ -15,6 +15,7 @@
 //   of           "employees of the French mission" -> the actor of the "of" phrase
 // Every resolved head is appended to the article history in text order.
 #include "coder/actors.h"
+#include "coder/verb_slots.h"
 
 #include <algorithm>
 #include <array>
@@ -136,8 +137,11 @@ void ActorResolver::add_sentence(const SentenceView& v, int sentence_index) {
     if (u == "ADJ" && (b == "amod" || b == "xcomp" || b == "advmod")) continue;
     const Mention* m = mention_at(i);
     if (m && m->head != i) continue;
+    // "the professionalism of [our security service]": a quality's owner is
+    // what the phrase is about, as good as clause-level for pronouns.
+    const bool transparent = b == "nmod" && v.head(i) >= 0 && is_quality_of(v.lemma(v.head(i)));
     for (ResolvedActor a : resolve(i, 0)) {
-      a.embedded = b == "nmod";
+      a.embedded = b == "nmod" && !transparent;
       history_.push_back(std::move(a));
     }
   }
@@ -327,8 +331,12 @@ std::vector<ResolvedActor> ActorResolver::resolve_pronoun(int h) {
 }
 
 bool ActorResolver::is_institution(int h) const {
-  const std::string& l = v_->lemma(h);
-  return std::find(kInstitutions.begin(), kInstitutions.end(), l) != kInstitutions.end();
+  // The lower-case form too: a name's head keeps its capital in the lemma
+  // ("our State Security Service" is an institution, an "it").
+  for (const std::string* l : {&v_->lemma(h), &v_->low(h)}) {
+    if (std::find(kInstitutions.begin(), kInstitutions.end(), *l) != kInstitutions.end()) return true;
+  }
+  return false;
 }
 
 std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& m) {
