@@ -1,4 +1,6 @@
 // End-to-end: runs the real `dyad parse` binary on text written for this test.
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -27,7 +29,7 @@ bool models_present() {
 }
 
 std::string write_temp(const std::string& name, const std::string& text) {
-  std::string path = (std::filesystem::temp_directory_path() / name).string();
+  std::string path = (std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "_" + name)).string();
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }

@@ -329,6 +329,19 @@ TEST(CoderGeneralRules, TheirEffortsAreTheGoverningSubjects) {
   EXPECT_EQ(dyad_of(ev, "10"), "FRA>AZE");
 }
 
+// "Chile praised the work of Chile's Intelligence Service. It arrested two
+// Peruvian spies.": the Service (capitalised lemma, inside a quality phrase)
+// is what "It" refers to, not the country.
+TEST(CoderGeneralRules, ItIsTheInstitutionWhoseWorkWasPraised) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "praised praise VERB VBD 0 root", "the the DET DT 4 det",
+                         "work work NOUN NN 2 obj", "of of ADP IN 9 case", "Chile Chile PROPN NNP 9 nmod:poss",
+                         "'s 's PART POS 6 case", "Intelligence Intelligence PROPN NNP 9 compound",
+                         "Service Service PROPN NNP 4 nmod", ". . PUNCT . 2 punct", "",
+                         "It it PRON PRP 2 nsubj", "arrested arrest VERB VBD 0 root", "two two NUM CD 5 nummod",
+                         "Peruvian Peruvian ADJ JJ 5 amod", "spies spy NOUN NNS 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "17"), "CHLSPY>PERSPY");
+}
+
 // "Armenian officials met. It is better, as they say, to talk." — "as they
 // say" is a figure of speech (no statement event), while "As they said, the
 // talks failed." still reports the officials' statement. CoNLL-U

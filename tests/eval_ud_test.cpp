@@ -2,6 +2,8 @@
 // Expected figures are hand-computed from the script's definitions.
 #include "dyad/eval.h"
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -244,8 +246,8 @@ TEST(EvalUd, CliReadsConlluAndPrintsTable) {
   // Gold: "I don't know." with a multiword token; system: "do" + "n't" as plain
   // tokens and "know." glued. Only the token "I" matches; words I, do, n't align
   // (3 of 4 system, 5 gold) but all hang on the unaligned "know.": UAS 0.
-  const std::string dir = std::filesystem::temp_directory_path().string();
-  const std::string gold = dir + "/dyad_eval_gold.conllu", system = dir + "/dyad_eval_system.conllu";
+  const std::string dir = std::filesystem::temp_directory_path().string() + "/" + std::to_string(::getpid());
+  const std::string gold = dir + "_dyad_eval_gold.conllu", system = dir + "_dyad_eval_system.conllu";
   std::ofstream(gold) << "# text = I don't know.\n"
                          "1\tI\tI\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n"
                          "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n"

@@ -1,5 +1,7 @@
 #include "common/model_file.h"
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 #include <zstd.h>
 
@@ -13,7 +15,7 @@ namespace dyad::detail {
 namespace {
 
 std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("dyad_test_" + name)).string();
+  return (std::filesystem::temp_directory_path() / ("dyad_test_" + std::to_string(::getpid()) + "_" + name)).string();
 }
 
 std::string slurp(const std::string& p) {

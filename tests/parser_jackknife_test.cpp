@@ -1,6 +1,8 @@
 // Jackknifed training tags for the parser (jackknife_tags and
 // `dyad train parser --jackknife K`): every fold must be tagged by a tagger
 // that never saw it, and the trees must be kept.
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -95,7 +97,7 @@ TEST(ParserJackknife, NeedsTwoFolds) {
 }
 
 TEST(ParserJackknife, CliTrainsAParserOnJackknifedTags) {
-  const auto dir = std::filesystem::temp_directory_path() / "dyad_jackknife_test";
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_jackknife_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string train = (dir / "train.conllu").string(), model = (dir / "parser.dyadm").string();
   {

@@ -1,5 +1,7 @@
 #include "dyad/parser.h"
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -94,7 +96,7 @@ Sentence stripped(Sentence s) {
 }
 
 std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("dyad_parser_test_" + name)).string();
+  return (std::filesystem::temp_directory_path() / ("dyad_parser_test_" + std::to_string(::getpid()) + "_" + name)).string();
 }
 
 const Parser& toy_parser() {

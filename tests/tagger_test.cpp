@@ -1,5 +1,7 @@
 #include "dyad/tagger.h"
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -105,7 +107,7 @@ const Tagger& tiny_tagger() {
 }
 
 std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("dyad_tagger_test_" + name)).string();
+  return (std::filesystem::temp_directory_path() / ("dyad_tagger_test_" + std::to_string(::getpid()) + "_" + name)).string();
 }
 
 std::string slurp(const std::string& p) {

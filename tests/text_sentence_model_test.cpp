@@ -1,4 +1,6 @@
 // Statistical sentence-boundary model: train, save, load, use.
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,7 +14,7 @@ namespace dyad {
 namespace {
 
 std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("dyad_test_" + name)).string();
+  return (std::filesystem::temp_directory_path() / ("dyad_test_" + std::to_string(::getpid()) + "_" + name)).string();
 }
 
 std::vector<std::string> texts(const Tokenizer& t, std::string_view text) {
