@@ -1,13 +1,98 @@
-// Pronoun antecedents by grammatical role (the rest of pronoun resolution is
-// in actors.cpp). Design note: the nearest actor before a pronoun is often an
-// object or a victim ("Two bombers killed 23 people when they blew themselves
-// up"); a subject pronoun in a clause under another clause refers, far more
+// Pronoun antecedents. Design note: the nearest actor before a pronoun is
+// often an object or a victim ("Two bombers killed 23 people when they blew
+// themselves up"); a subject pronoun in a clause under another clause refers, far more
 // often, to that clause's subject (subject parallelism, as in Hobbs' and
 // centering-based resolvers). Only the governing clauses of the pronoun's own
-// sentence are consulted; everything else stays with recency.
+// sentence are consulted; everything else stays with recency. The other
+// lookups (the outlet's "we", relative pronouns, "whose") are here too.
 #include "coder/actors.h"
 
 namespace dyad::detail {
+namespace {
+
+// Which antecedents a pronoun accepts: he/she a person, it a thing (an
+// institution, a country), they a plural, else anything but a single person.
+bool human_fit(const ResolvedActor& a) { return a.human && !a.plural; }
+bool thing_fit(const ResolvedActor& a) { return !a.human && !a.plural; }
+bool plural_fit(const ResolvedActor& a) { return a.plural; }
+bool any_fit(const ResolvedActor& a) { return !a.human || a.plural; }
+
+}  // namespace
+
+std::vector<ResolvedActor> ActorResolver::resolve_pronoun(int h) {
+  const std::string& l = v_->lemma(h);
+  const std::string& f = v_->low(h);
+  auto from_antecedent = [&](std::optional<ResolvedActor> a) -> std::vector<ResolvedActor> {
+    if (!a) return {};
+    ResolvedActor r = *a;
+    r.actor.antecedent = r.actor.span;
+    r.actor.span = v_->word(h).span;
+    r.actor.text = v_->word(h).form;
+    r.actor.via = "pronoun";
+    r.actor.word = h;
+    r.penalty += 0.1;
+    return {r};
+  };
+  if (l == "we" || f == "we" || f == "us" || f == "our" || f == "ours" || f == "ourselves") {
+    if (ctx_.outlet_country.empty()) return {};
+    ResolvedActor r = make(h, h, h, ctx_.outlet_country, "", "outlet");
+    r.plural = true;
+    r.penalty = 0.1;
+    return {r};
+  }
+  if (f == "he" || f == "she" || f == "him" || f == "her" || f == "his" || f == "hers") {
+    auto a = governing_subject(h, human_fit);
+    return from_antecedent(a ? a : recent(human_fit, h));
+  }
+  if (f == "it" || f == "its") {
+    auto a = governing_subject(h, thing_fit);
+    return from_antecedent(a ? a : recent(thing_fit, h));
+  }
+  if (f == "they" || f == "them" || f == "their") {
+    auto a = governing_subject(h, plural_fit);
+    if (!a) a = recent(plural_fit, h);
+    return from_antecedent(a ? a : recent(any_fit, h));
+  }
+  if (f == "whose") {
+    // "Russia, whose troops attacked ...": the noun the relative clause
+    // modifies (or, as parsers often hang it, the one the phrase is in
+    // apposition to: "Washington, whose lobbyists, ..., tried to ...").
+    int x = v_->head(h);
+    for (int hop = 0; hop < 4 && x >= 0; ++hop) {
+      const std::string& rel = v_->rel(x);
+      int up = v_->head(x);
+      if (up >= 0 && up < h && (rel == "acl:relcl" || (rel == "appos" && hop == 0))) {
+        std::vector<ResolvedActor> r = resolve(up, 1);
+        for (ResolvedActor& a : r) {
+          a.actor.antecedent = a.actor.span;
+          a.actor.span = v_->word(h).span;
+          a.actor.text = v_->word(h).form;
+          a.actor.via = "relative";
+        }
+        return r;
+      }
+      x = up;
+    }
+    return {};
+  }
+  if (f == "who" || f == "which" || f == "that" || f == "whom") {
+    // "the service, which ..." -> the noun the relative clause modifies
+    int verb = v_->head(h);
+    if (verb >= 0 && v_->rel(verb) == "acl:relcl") {
+      int noun = v_->head(verb);
+      if (noun >= 0 && noun < h) {
+        std::vector<ResolvedActor> r = resolve(noun, 1);
+        for (ResolvedActor& a : r) {
+          a.actor.antecedent = a.actor.span;
+          a.actor.via = "relative";
+        }
+        return r;
+      }
+    }
+  }
+  return {};
+}
+
 
 std::optional<ResolvedActor> ActorResolver::governing_subject(int h, bool (*fits)(const ResolvedActor&)) const {
   // A possessive on the subject counts as the subject: "the French were

@@ -2,7 +2,9 @@
 // fires, and which words fill its source and target slots.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "coder/dictionary.h"
@@ -47,5 +49,24 @@ struct Slots {
 /// object may take its target from the subject of its that-clause ("demanded
 /// that X end ..."); off for statements, where that subject is what was said about.
 Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_target = false);
+
+// Parts of fill_slots shared with verb_targets.cpp.
+
+/// The first child of `i` with exactly this relation, or -1.
+int exact_kid(const SentenceView& v, int i, std::string_view rel);
+/// One step of a parse path for explanations: "summon -obj-> ambassador".
+std::string step(const SentenceView& v, int from, const std::string& rel, int to, bool down);
+/// The by-agent of a passive verb (obl:agent or a "by" phrase), or -1.
+int by_agent(const SentenceView& v, int x);
+/// A verb whose subject reacts to someone else's act (protest, condemn,
+/// reject, welcome, ...): it is not that act's agent.
+bool reacts_to_others_act(const SentenceView& v, int verb);
+/// The owners of phrase `w` (its possessive, or a compound that is not part
+/// of a name), each passed to `add`.
+void add_owners(const SentenceView& v, int w, const std::function<void(SlotWord)>& add);
+/// The targets of a verb pattern that names no target slot, in order of
+/// preference, appended to out.targets (verb_targets.cpp).
+void default_verb_targets(const SentenceView& v, int t, int source, bool clause_target, Slots& out,
+                          int depth = 0);
 
 }  // namespace dyad::detail

@@ -34,13 +34,6 @@ const std::array<std::string_view, 29> kTime = {
     "october", "november", "december",  "day",      "week",    "month",    "year",    "morning",
     "evening", "night",    "weekend",   "afternoon", "occasion"};
 
-int exact_kid(const SentenceView& v, int i, std::string_view rel) {
-  for (int c : v.children(i)) {
-    if (v.rel(c) == rel) return c;
-  }
-  return -1;
-}
-
 bool is_capitalised(const SentenceView& v, int w) {
   const std::string& f = v.word(w).form;
   return !f.empty() && f[0] >= 'A' && f[0] <= 'Z';
