@@ -21,20 +21,7 @@ using dyad::testing::dyad_of;
 // CoNLL-U (with features, which the row format above lacks) coded with the
 // real data/ dictionaries.
 std::vector<dyad::Event> code_conllu_text(const std::string& conllu) {
-  std::istringstream in(conllu);
-  dyad::ConlluReader reader(in, "test");
-  dyad::Document doc;
-  doc.id = "test";
-  dyad::Sentence s;
-  while (reader.next(s)) {
-    doc.text += (doc.text.empty() ? "" : " ") + s.text;
-    doc.sentences.push_back(s);
-  }
-  static const dyad::Coder coder = dyad::Coder::load({});
-  dyad::ArticleInfo info;
-  info.id = "test";
-  info.date = "2024-03-14";
-  return coder.code(doc, info);
+  return dyad::testing::code_document(dyad::testing::conllu_document(conllu));
 }
 
 // "Chile complained over two Peruvian air strikes.": the adjective sits on

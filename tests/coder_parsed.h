@@ -13,6 +13,21 @@
 
 namespace dyad::testing {
 
+/// A document read from CoNLL-U text (features and all), its text the
+/// sentences' texts joined by spaces.
+inline Document conllu_document(const std::string& conllu) {
+  std::istringstream in(conllu);
+  ConlluReader reader(in, "test");
+  Document doc;
+  doc.id = "test";
+  Sentence s;
+  while (reader.next(s)) {
+    doc.text += (doc.text.empty() ? "" : " ") + s.text;
+    doc.sentences.push_back(s);
+  }
+  return doc;
+}
+
 inline Document parsed_document(const std::vector<std::string>& rows) {
   std::string conllu, text, sentence_text, lines;
   int id = 0;
@@ -38,23 +53,22 @@ inline Document parsed_document(const std::vector<std::string>& rows) {
     sentence_text += form + (glue || i + 1 == rows.size() || rows[i + 1].empty() ? "" : " ");
   }
   flush();
-  std::istringstream in(conllu);
-  ConlluReader reader(in, "test");
-  Document doc;
-  doc.id = "test";
-  Sentence s;
-  while (reader.next(s)) doc.sentences.push_back(s);
+  Document doc = conllu_document(conllu);
   doc.text = text;
   return doc;
 }
 
 /// Codes hand-built parses with the real data/ dictionaries (no models needed).
-inline std::vector<Event> code_parsed(const std::vector<std::string>& rows, const std::string& date = "2024-03-14") {
+inline std::vector<Event> code_document(const Document& doc, const std::string& date = "2024-03-14") {
   static const Coder coder = Coder::load({});
   ArticleInfo info;
   info.id = "test";
   info.date = date;
-  return coder.code(parsed_document(rows), info);
+  return coder.code(doc, info);
+}
+
+inline std::vector<Event> code_parsed(const std::vector<std::string>& rows, const std::string& date = "2024-03-14") {
+  return code_document(parsed_document(rows), date);
 }
 
 /// "SOURCE>TARGET" of the first event whose CAMEO code starts with `root`.
