@@ -188,6 +188,28 @@ TEST(CoderRobust, PerfectWithoutPassiveAuxiliaryHasAnActiveSubject) {
   EXPECT_FALSE(dyad::detail::needs_argument_repair(d.sentences[0]));
 }
 
+// "Israel attacked Rafah yesterday." as our parser reads it: the town is a
+// compound of "yesterday" (obl:unmarked), so the verb has no object.
+TEST(CoderRobust, NameReadAsACompoundOfATemporalObliqueIsTheObject) {
+  auto ev = code_parsed({"Israel Israel PROPN NNP 2 nsubj", "attacked attack VERB VBD 0 root",
+                         "Rafah Rafah PROPN NNP 4 compound", "yesterday yesterday NOUN NN 2 obl:unmarked",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "ISR>PSE");
+  // Before the verb the name is the missing subject: "Syria today attacked Kharkiv".
+  ev = code_parsed({"Syria Syria PROPN NNP 2 compound", "today today NOUN NN 3 obl:unmarked",
+                    "attacked attack VERB VBD 0 root", "Kharkiv Kharkiv PROPN NNP 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "SYR>UKR");
+  // "Monday night" is one temporal phrase, and a verb with an object keeps it.
+  dyad::Document d = parsed_document({"Chile Chile PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root",
+                                      "diplomats diplomat NOUN NNS 2 obj", "Monday Monday PROPN NNP 5 compound",
+                                      "night night NOUN NN 2 obl:unmarked", ". . PUNCT . 2 punct"});
+  EXPECT_FALSE(dyad::detail::needs_argument_repair(d.sentences[0]));
+  d = parsed_document({"Chile Chile PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root",
+                       "diplomats diplomat NOUN NNS 2 obj", "Peru Peru PROPN NNP 5 compound",
+                       "yesterday yesterday NOUN NN 2 obl:unmarked", ". . PUNCT . 2 punct"});
+  EXPECT_FALSE(dyad::detail::needs_argument_repair(d.sentences[0]));
+}
+
 TEST(CoderRobust, CorrectParsesAreLeftAlone) {
   dyad::Document d = parsed_document({"Chile Chile PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root",
                              "two two NUM CD 4 nummod", "diplomats diplomat NOUN NNS 2 obj",

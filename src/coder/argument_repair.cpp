@@ -19,6 +19,9 @@
 //   (h) an indirect object without a direct one is the direct object.
 //   (i) a "passive" subject of a verb under perfect "have" with no passive
 //       auxiliary ("it should not have hoped") is its active subject.
+//   (j) a nominal read as the compound of a temporal oblique ("attacked
+//       [Kyiv yesterday]", "will strike [Israel tomorrow]") is the verb's
+//       missing object, or before the verb its missing subject.
 // The rewrite is idempotent and leaves correct parses untouched.
 #include <algorithm>
 #include <array>
@@ -349,6 +352,30 @@ bool perfect_read_as_passive(const Sentence& s, int v) {
   return subject && have;
 }
 
+// (j) for the temporal oblique T of a verb: the nominal it wrongly heads
+// ("Kyiv" in "attacked Kyiv yesterday", the last word of the name before T)
+// and the slot that nominal fills, or -1 when T has no such compound or the
+// verb already has a word in that slot.
+std::pair<int, const char*> name_under_temporal_oblique(const Sentence& s, int t) {
+  const int h = head0(s, t);
+  if (h < 0 || s.words[h].upos != "VERB" || base(s.words[t].deprel) != "obl" || !temporal_noun(s, t))
+    return {-1, ""};
+  int name = -1;
+  for (int c : children(s, t)) {
+    std::string_view r = base(s.words[c].deprel);
+    const std::string& u = s.words[c].upos;
+    if (c < t && (u == "PROPN" || u == "NOUN") && (r == "compound" || r == "flat")) name = c;
+  }
+  if (name < 0 || one_of(low(s.words[name].lemma.empty() ? s.words[name].form : s.words[name].lemma), kBareTemporal))
+    return {-1, ""};  // "Monday night": a temporal compound, not a participant
+  const bool after = t > h;
+  for (int c : children(s, h)) {
+    std::string_view r = s.words[c].deprel;
+    if (after ? (r == "obj" || r == "ccomp" || r == "xcomp") : base(r) == "nsubj") return {-1, ""};
+  }
+  return {name, after ? "obj" : "nsubj"};
+}
+
 }  // namespace
 
 bool needs_argument_repair(const Sentence& s) {
@@ -363,6 +390,7 @@ bool needs_argument_repair(const Sentence& s) {
     if (split_subject_verb_object(s, v) >= 0) return true;
     if (stative_passive(s, v) || subject_with_clause_as_acl(s, v) >= 0 || lone_indirect_object(s, v)) return true;
     if (perfect_read_as_passive(s, v)) return true;
+    if (name_under_temporal_oblique(s, v).first >= 0) return true;
   }
   return false;
 }
@@ -448,6 +476,17 @@ bool repair_arguments(Sentence& s, std::string* why) {
       if (s.words[c].deprel == "nsubj:pass") s.words[c].deprel = "nsubj";
     }
     if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[v].form + "' has no passive auxiliary: its subject acts";
+    changed = true;
+  }
+  for (int t = 0; t < n; ++t) {
+    auto [name, slot] = name_under_temporal_oblique(s, t);
+    if (name < 0) continue;
+    for (int c : children(s, t)) {
+      if (c < name) s.words[c].head = name + 1;  // "Gaza City yesterday": the rest of the name
+    }
+    s.words[name].head = s.words[t].head;
+    s.words[name].deprel = slot;
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[name].form + "' is no part of temporal '" + s.words[t].form + "': it is the " + slot;
     changed = true;
   }
   return changed;
