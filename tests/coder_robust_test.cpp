@@ -210,6 +210,43 @@ TEST(CoderRobust, NameReadAsACompoundOfATemporalObliqueIsTheObject) {
   EXPECT_FALSE(dyad::detail::needs_argument_repair(d.sentences[0]));
 }
 
+// "Israeli troops killed three Palestinians in Jenin." with the numeral as the
+// object and the people hung under it.
+TEST(CoderRobust, NumeralObjectHeadingItsNounCountsIt) {
+  auto ev = code_parsed({"Israeli Israeli ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj",
+                         "killed kill VERB VBD 0 root", "three three NUM CD 3 obj",
+                         "Palestinians Palestinian PROPN NNPS 4 obj", "in in ADP IN 7 case",
+                         "Jenin Jenin PROPN NNP 5 nmod", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "18"), "ISRMIL>PSE");
+  // "three of the soldiers" is a numeral with its partitive: left alone.
+  dyad::Document d = parsed_document({"Troops troops NOUN NNS 2 nsubj", "killed kill VERB VBD 0 root",
+                                      "three three NUM CD 2 obj", "of of ADP IN 6 case", "the the DET DT 6 det",
+                                      "soldiers soldier NOUN NNS 3 nmod", ". . PUNCT . 2 punct"});
+  EXPECT_FALSE(dyad::detail::needs_argument_repair(d.sentences[0]));
+}
+
+// "Syrian troops killed five Turkish soldiers, Ankara said." with "soldiers" a
+// second ccomp of "said", and the same with a bare numeral object left behind
+// ("killed three | Palestinians, the ministry said").
+TEST(CoderRobust, ObjectHungBesideItsVerbIsTheObject) {
+  auto ev = code_parsed({"Syrian Syrian ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj",
+                         "killed kill VERB VBD 9 ccomp", "five five NUM CD 6 nummod",
+                         "Turkish Turkish PROPN NNP 6 compound", "soldiers soldier NOUN NNS 9 ccomp",
+                         ", , PUNCT , 6 punct", "Ankara Ankara PROPN NNP 9 nsubj", "said say VERB VBD 0 root",
+                         ". . PUNCT . 9 punct"});
+  EXPECT_EQ(dyad_of(ev, "18"), "SYRMIL>TURMIL");
+  ev = code_parsed({"Israeli Israeli ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj", "killed kill VERB VBD 9 ccomp",
+                    "three three NUM CD 3 obj", "Palestinians Palestinian PROPN NNPS 9 ccomp", ", , PUNCT , 5 punct",
+                    "the the DET DT 8 det", "ministry ministry NOUN NN 9 nsubj", "said say VERB VBD 0 root",
+                    ". . PUNCT . 9 punct"});
+  EXPECT_EQ(dyad_of(ev, "18"), "ISRMIL>PSE");
+  // A verb that has its object keeps it: "troops killed a commander | rebels said" is not touched.
+  dyad::Document d = parsed_document({"Troops troops NOUN NNS 2 nsubj", "killed kill VERB VBD 6 ccomp",
+                                      "a a DET DT 4 det", "commander commander NOUN NN 2 obj",
+                                      "rebels rebel NOUN NNS 6 nsubj", "said say VERB VBD 0 root", ". . PUNCT . 6 punct"});
+  EXPECT_FALSE(dyad::detail::needs_argument_repair(d.sentences[0]));
+}
+
 TEST(CoderRobust, CorrectParsesAreLeftAlone) {
   dyad::Document d = parsed_document({"Chile Chile PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root",
                              "two two NUM CD 4 nummod", "diplomats diplomat NOUN NNS 2 obj",

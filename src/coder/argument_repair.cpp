@@ -22,6 +22,13 @@
 //   (j) a nominal read as the compound of a temporal oblique ("attacked
 //       [Kyiv yesterday]", "will strike [Israel tomorrow]") is the verb's
 //       missing object, or before the verb its missing subject.
+//   (k) a numeral in a core slot that heads the noun after it ("killed
+//       [three] -obj-> Palestinians") is that noun's nummod: the noun takes
+//       the slot.
+//   (l) a verb with a subject and no object, right after which a noun
+//       phrase begins that the parser hung beside it on the same head
+//       ("troops killed | five Turkish soldiers, Ankara said" with
+//       "soldiers" a second ccomp of "said"): the phrase is its object.
 // The rewrite is idempotent and leaves correct parses untouched.
 #include <algorithm>
 #include <array>
@@ -376,6 +383,57 @@ std::pair<int, const char*> name_under_temporal_oblique(const Sentence& s, int t
   return {name, after ? "obj" : "nsubj"};
 }
 
+// (k) the noun that numeral I in a core slot wrongly heads, or -1. Only the
+// noun's own modifiers may stand between them, and the noun has no
+// preposition ("three of the soldiers" is right as it is).
+int noun_under_numeral(const Sentence& s, int i) {
+  if (s.words[i].upos != "NUM" || s.words[i].head <= 0 || !core(s.words[i].deprel)) return -1;
+  for (int c : children(s, i)) {
+    if (c <= i || (s.words[c].upos != "NOUN" && s.words[c].upos != "PROPN")) continue;
+    for (int k = i + 1; k < c; ++k) {
+      if (head0(s, k) != c) return -1;
+    }
+    for (int k : children(s, c)) {
+      if (k < c && s.words[k].deprel == "case") return -1;
+    }
+    return c;
+  }
+  return -1;
+}
+
+bool bare_numeral(const Sentence& s, int i) {
+  return i < static_cast<int>(s.words.size()) && s.words[i].upos == "NUM" && children(s, i).empty();
+}
+
+// (l) the head of the noun phrase that starts right after verb V and that
+// the parser attached beside V (a second ccomp, parataxis, dep or obj of V's
+// head) while V, which has a subject, has no object; or -1.
+int object_hung_beside_verb(const Sentence& s, int v) {
+  const int n = static_cast<int>(s.words.size());
+  if (s.words[v].upos != "VERB" || s.words[v].head <= 0 || v + 1 >= n) return -1;
+  bool subject = false;
+  for (int c : children(s, v)) {
+    std::string_view r = s.words[c].deprel;
+    if (r == "obj" && c == v + 1 && bare_numeral(s, c)) continue;  // "killed [three] | Palestinians"
+    if (r == "obj" || base(r) == "ccomp" || base(r) == "xcomp" || r == "iobj") return -1;
+    subject = subject || r == "nsubj";
+  }
+  if (!subject) return -1;
+  int o = bare_numeral(s, v + 1) && head0(s, v + 1) == v ? v + 2 : v + 1;  // the phrase's head: where its leading modifiers lead
+  auto modifier = [&](int k) {
+    std::string_view r = base(s.words[k].deprel);
+    return r == "det" || r == "nummod" || r == "amod" || r == "compound";
+  };
+  while (o < n && head0(s, o) > o && modifier(o)) o = head0(s, o);
+  if (o >= n || (s.words[o].upos != "NOUN" && s.words[o].upos != "PROPN") || temporal_noun(s, o)) return -1;
+  for (int k = v + 1; k < o; ++k) {
+    if (head0(s, k) != o && head0(s, head0(s, k)) != o && !(k == v + 1 && head0(s, k) == v)) return -1;
+  }
+  std::string_view r = s.words[o].deprel;
+  if (head0(s, o) != head0(s, v) || !(base(r) == "ccomp" || r == "parataxis" || r == "dep" || r == "obj")) return -1;
+  return o;
+}
+
 }  // namespace
 
 bool needs_argument_repair(const Sentence& s) {
@@ -391,6 +449,7 @@ bool needs_argument_repair(const Sentence& s) {
     if (stative_passive(s, v) || subject_with_clause_as_acl(s, v) >= 0 || lone_indirect_object(s, v)) return true;
     if (perfect_read_as_passive(s, v)) return true;
     if (name_under_temporal_oblique(s, v).first >= 0) return true;
+    if (noun_under_numeral(s, v) >= 0 || object_hung_beside_verb(s, v) >= 0) return true;
   }
   return false;
 }
@@ -487,6 +546,31 @@ bool repair_arguments(Sentence& s, std::string* why) {
     s.words[name].head = s.words[t].head;
     s.words[name].deprel = slot;
     if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[name].form + "' is no part of temporal '" + s.words[t].form + "': it is the " + slot;
+    changed = true;
+  }
+  for (int i = 0; i < n; ++i) {
+    const int noun = noun_under_numeral(s, i);
+    if (noun < 0) continue;
+    for (int c : children(s, i)) {
+      if (c != noun) s.words[c].head = noun + 1;
+    }
+    s.words[noun].head = s.words[i].head;
+    s.words[noun].deprel = s.words[i].deprel;
+    s.words[i].head = noun + 1;
+    s.words[i].deprel = "nummod";
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[i].form + " " + s.words[noun].form + "': the numeral counts the noun";
+    changed = true;
+  }
+  for (int v = 0; v < n; ++v) {
+    const int o = object_hung_beside_verb(s, v);
+    if (o < 0) continue;
+    if (s.words[v + 1].deprel == "obj" && head0(s, v + 1) == v) {  // the bare numeral counts the noun
+      s.words[v + 1].head = o + 1;
+      s.words[v + 1].deprel = "nummod";
+    }
+    s.words[o].head = v + 1;
+    s.words[o].deprel = "obj";
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[o].form + "' right after '" + s.words[v].form + "' is its object";
     changed = true;
   }
   return changed;
