@@ -247,6 +247,23 @@ TEST(CoderRobust, ObjectHungBesideItsVerbIsTheObject) {
   EXPECT_FALSE(dyad::detail::needs_argument_repair(d.sentences[0]));
 }
 
+// "The Pentagon said US forces struck Houthi targets." as our parser reads it:
+// "forces" the object of "said", holding "targets" as its own object, and
+// "struck" an adjective of "targets".
+TEST(CoderRobust, NounHoldingAnObjectIsTheSubjectOfAClause) {
+  auto ev = code_parsed({"The the DET DT 2 det", "Pentagon Pentagon PROPN NNP 3 nsubj", "said say VERB VBD 0 root",
+                         "US US PROPN NNP 5 compound", "forces force NOUN NNS 3 obj", "struck strike VERB VBN 8 amod",
+                         "Houthi Houthi PROPN NNP 8 compound", "targets target NOUN NNS 5 obj",
+                         "in in ADP IN 10 case", "Yemen Yemen PROPN NNP 8 nmod", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "USAMIL>YEMREBHTH");
+  // A participle that really is an adjective ("said US forces [seized] weapons"
+  // where "weapons" is the verb's object, not the noun's) is not touched.
+  dyad::Document d = parsed_document({"Officials officials NOUN NNS 2 nsubj", "said say VERB VBD 0 root",
+                                      "forces force NOUN NNS 2 obj", "seized seize VERB VBN 5 amod",
+                                      "weapons weapon NOUN NNS 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_FALSE(dyad::detail::needs_argument_repair(d.sentences[0]));
+}
+
 TEST(CoderRobust, CorrectParsesAreLeftAlone) {
   dyad::Document d = parsed_document({"Chile Chile PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root",
                              "two two NUM CD 4 nummod", "diplomats diplomat NOUN NNS 2 obj",

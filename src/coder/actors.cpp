@@ -178,7 +178,11 @@ std::vector<ResolvedActor> ActorResolver::resolve(int h, int depth) {
   for (int c : out.empty() && v_->upos(h) == "PROPN" ? v_->kids(h, "appos") : std::vector<int>{}) {
     if (c > h && out.empty()) out = resolve(c, depth + 1);
   }
-  bool plural = v_->has_feat(h, "Number=Plur");
+  // A country's name is one state whatever its grammar: "the United States
+  // ... its sanctions", "the Philippines ... its coast guard".
+  const Mention* name = v_->upos(h) == "PRON" ? nullptr : mention_at(h);
+  bool state_name = name && (name->entry->kind == PhraseKind::kCountryName || name->entry->kind == PhraseKind::kCapital);
+  bool plural = v_->has_feat(h, "Number=Plur") && !state_name;
   for (ResolvedActor& a : out) {
     a.plural = a.plural || plural;
     a.sentence = sentence_;

@@ -19,16 +19,7 @@
 //   (h) an indirect object without a direct one is the direct object.
 //   (i) a "passive" subject of a verb under perfect "have" with no passive
 //       auxiliary ("it should not have hoped") is its active subject.
-//   (j) a nominal read as the compound of a temporal oblique ("attacked
-//       [Kyiv yesterday]", "will strike [Israel tomorrow]") is the verb's
-//       missing object, or before the verb its missing subject.
-//   (k) a numeral in a core slot that heads the noun after it ("killed
-//       [three] -obj-> Palestinians") is that noun's nummod: the noun takes
-//       the slot.
-//   (l) a verb with a subject and no object, right after which a noun
-//       phrase begins that the parser hung beside it on the same head
-//       ("troops killed | five Turkish soldiers, Ankara said" with
-//       "soldiers" a second ccomp of "said"): the phrase is its object.
+//   (j)-(m), missing objects and subjects: object_repair.cpp.
 // The rewrite is idempotent and leaves correct parses untouched.
 #include <algorithm>
 #include <array>
@@ -36,9 +27,12 @@
 #include <utility>
 
 #include "coder/parse_repair.h"
+#include "coder/tree_edit.h"
 
 namespace dyad::detail {
 namespace {
+
+using namespace tree;
 
 const std::array<std::string_view, 11> kBareTemporal = {"yesterday", "today",    "tonight",  "tomorrow",
                                                         "monday",    "tuesday",  "wednesday", "thursday",
@@ -55,28 +49,6 @@ const std::array<std::string_view, 12> kDeictic = {"last", "this",  "next",   "p
                                                    "same", "early", "late",   "recent", "every",    "each"};
 
 bool one_of(std::string_view x, auto const& list) { return std::find(list.begin(), list.end(), x) != list.end(); }
-
-std::string low(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
-}
-
-int head0(const Sentence& s, int i) { return s.words[i].head - 1; }
-
-std::vector<int> children(const Sentence& s, int h) {
-  std::vector<int> out;
-  for (int c = 0; c < static_cast<int>(s.words.size()); ++c) {
-    if (head0(s, c) == h) out.push_back(c);
-  }
-  return out;
-}
-
-bool nominal(const Word& w) { return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON"; }
-
-bool core(std::string_view rel) { return rel == "nsubj" || rel == "nsubj:pass" || rel == "obj" || rel == "iobj"; }
-
-std::string_view base(std::string_view rel) { return rel.substr(0, rel.find(':')); }
 
 }  // namespace
 
@@ -359,81 +331,6 @@ bool perfect_read_as_passive(const Sentence& s, int v) {
   return subject && have;
 }
 
-// (j) for the temporal oblique T of a verb: the nominal it wrongly heads
-// ("Kyiv" in "attacked Kyiv yesterday", the last word of the name before T)
-// and the slot that nominal fills, or -1 when T has no such compound or the
-// verb already has a word in that slot.
-std::pair<int, const char*> name_under_temporal_oblique(const Sentence& s, int t) {
-  const int h = head0(s, t);
-  if (h < 0 || s.words[h].upos != "VERB" || base(s.words[t].deprel) != "obl" || !temporal_noun(s, t))
-    return {-1, ""};
-  int name = -1;
-  for (int c : children(s, t)) {
-    std::string_view r = base(s.words[c].deprel);
-    const std::string& u = s.words[c].upos;
-    if (c < t && (u == "PROPN" || u == "NOUN") && (r == "compound" || r == "flat")) name = c;
-  }
-  if (name < 0 || one_of(low(s.words[name].lemma.empty() ? s.words[name].form : s.words[name].lemma), kBareTemporal))
-    return {-1, ""};  // "Monday night": a temporal compound, not a participant
-  const bool after = t > h;
-  for (int c : children(s, h)) {
-    std::string_view r = s.words[c].deprel;
-    if (after ? (r == "obj" || r == "ccomp" || r == "xcomp") : base(r) == "nsubj") return {-1, ""};
-  }
-  return {name, after ? "obj" : "nsubj"};
-}
-
-// (k) the noun that numeral I in a core slot wrongly heads, or -1. Only the
-// noun's own modifiers may stand between them, and the noun has no
-// preposition ("three of the soldiers" is right as it is).
-int noun_under_numeral(const Sentence& s, int i) {
-  if (s.words[i].upos != "NUM" || s.words[i].head <= 0 || !core(s.words[i].deprel)) return -1;
-  for (int c : children(s, i)) {
-    if (c <= i || (s.words[c].upos != "NOUN" && s.words[c].upos != "PROPN")) continue;
-    for (int k = i + 1; k < c; ++k) {
-      if (head0(s, k) != c) return -1;
-    }
-    for (int k : children(s, c)) {
-      if (k < c && s.words[k].deprel == "case") return -1;
-    }
-    return c;
-  }
-  return -1;
-}
-
-bool bare_numeral(const Sentence& s, int i) {
-  return i < static_cast<int>(s.words.size()) && s.words[i].upos == "NUM" && children(s, i).empty();
-}
-
-// (l) the head of the noun phrase that starts right after verb V and that
-// the parser attached beside V (a second ccomp, parataxis, dep or obj of V's
-// head) while V, which has a subject, has no object; or -1.
-int object_hung_beside_verb(const Sentence& s, int v) {
-  const int n = static_cast<int>(s.words.size());
-  if (s.words[v].upos != "VERB" || s.words[v].head <= 0 || v + 1 >= n) return -1;
-  bool subject = false;
-  for (int c : children(s, v)) {
-    std::string_view r = s.words[c].deprel;
-    if (r == "obj" && c == v + 1 && bare_numeral(s, c)) continue;  // "killed [three] | Palestinians"
-    if (r == "obj" || base(r) == "ccomp" || base(r) == "xcomp" || r == "iobj") return -1;
-    subject = subject || r == "nsubj";
-  }
-  if (!subject) return -1;
-  int o = bare_numeral(s, v + 1) && head0(s, v + 1) == v ? v + 2 : v + 1;  // the phrase's head: where its leading modifiers lead
-  auto modifier = [&](int k) {
-    std::string_view r = base(s.words[k].deprel);
-    return r == "det" || r == "nummod" || r == "amod" || r == "compound";
-  };
-  while (o < n && head0(s, o) > o && modifier(o)) o = head0(s, o);
-  if (o >= n || (s.words[o].upos != "NOUN" && s.words[o].upos != "PROPN") || temporal_noun(s, o)) return -1;
-  for (int k = v + 1; k < o; ++k) {
-    if (head0(s, k) != o && head0(s, head0(s, k)) != o && !(k == v + 1 && head0(s, k) == v)) return -1;
-  }
-  std::string_view r = s.words[o].deprel;
-  if (head0(s, o) != head0(s, v) || !(base(r) == "ccomp" || r == "parataxis" || r == "dep" || r == "obj")) return -1;
-  return o;
-}
-
 }  // namespace
 
 bool needs_argument_repair(const Sentence& s) {
@@ -448,10 +345,8 @@ bool needs_argument_repair(const Sentence& s) {
     if (split_subject_verb_object(s, v) >= 0) return true;
     if (stative_passive(s, v) || subject_with_clause_as_acl(s, v) >= 0 || lone_indirect_object(s, v)) return true;
     if (perfect_read_as_passive(s, v)) return true;
-    if (name_under_temporal_oblique(s, v).first >= 0) return true;
-    if (noun_under_numeral(s, v) >= 0 || object_hung_beside_verb(s, v) >= 0) return true;
   }
-  return false;
+  return needs_object_repair(s);
 }
 
 bool repair_arguments(Sentence& s, std::string* why) {
@@ -537,42 +432,7 @@ bool repair_arguments(Sentence& s, std::string* why) {
     if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[v].form + "' has no passive auxiliary: its subject acts";
     changed = true;
   }
-  for (int t = 0; t < n; ++t) {
-    auto [name, slot] = name_under_temporal_oblique(s, t);
-    if (name < 0) continue;
-    for (int c : children(s, t)) {
-      if (c < name) s.words[c].head = name + 1;  // "Gaza City yesterday": the rest of the name
-    }
-    s.words[name].head = s.words[t].head;
-    s.words[name].deprel = slot;
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[name].form + "' is no part of temporal '" + s.words[t].form + "': it is the " + slot;
-    changed = true;
-  }
-  for (int i = 0; i < n; ++i) {
-    const int noun = noun_under_numeral(s, i);
-    if (noun < 0) continue;
-    for (int c : children(s, i)) {
-      if (c != noun) s.words[c].head = noun + 1;
-    }
-    s.words[noun].head = s.words[i].head;
-    s.words[noun].deprel = s.words[i].deprel;
-    s.words[i].head = noun + 1;
-    s.words[i].deprel = "nummod";
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[i].form + " " + s.words[noun].form + "': the numeral counts the noun";
-    changed = true;
-  }
-  for (int v = 0; v < n; ++v) {
-    const int o = object_hung_beside_verb(s, v);
-    if (o < 0) continue;
-    if (s.words[v + 1].deprel == "obj" && head0(s, v + 1) == v) {  // the bare numeral counts the noun
-      s.words[v + 1].head = o + 1;
-      s.words[v + 1].deprel = "nummod";
-    }
-    s.words[o].head = v + 1;
-    s.words[o].deprel = "obj";
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[o].form + "' right after '" + s.words[v].form + "' is its object";
-    changed = true;
-  }
+  changed = repair_objects(s, why) || changed;
   return changed;
 }
 

@@ -199,7 +199,7 @@ class DocumentCoder {
       const std::string& cameo = d_.codes[p->code].cameo;
       bool venue = cameo.starts_with("03") || cameo.starts_with("04") || cameo.starts_with("05");
       bool placeable = !sources.empty() && !statement && !venue && region.empty() && p->target_slot != "none";
-      if (placeable && !targets.empty() && detail::only_armed_means(targets)) {
+      if (placeable && !targets.empty() && detail::only_armed_means(targets, cameo)) {
         // "dispatched warships to X", "the withdrawal of forces from X": forces without
         // a country are the source's means; the place they act on is the target.
         std::vector<std::pair<ResolvedActor, std::string>> placed;

@@ -21,12 +21,13 @@
 
 #include <vector>
 
+#include "coder/tree_edit.h"
+
 namespace dyad::detail {
 namespace {
 
-bool nominal(const Word& w) { return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON"; }
-
-int head0(const Sentence& s, int i) { return s.words[i].head - 1; }  // -1 for the root
+using tree::head0;
+using tree::nominal;
 
 bool in_subtree(const Sentence& s, int i, int top) {
   for (int hop = 0; hop < 64 && i >= 0; ++hop, i = head0(s, i)) {

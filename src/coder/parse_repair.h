@@ -31,4 +31,12 @@ bool repair_arguments(Sentence& s, std::string* why);
 /// Whether repair_arguments would change `s` (so correct parses are not copied).
 bool needs_argument_repair(const Sentence& s);
 
+/// Missing-argument repairs (object_repair.cpp), run last by repair_arguments:
+/// a name read as the compound of a temporal oblique, a numeral object
+/// heading its noun, a noun phrase hung beside its verb, a noun holding an
+/// object of its own. Returns whether anything changed.
+bool repair_objects(Sentence& s, std::string* why);
+/// Whether repair_objects would change `s`.
+bool needs_object_repair(const Sentence& s);
+
 }  // namespace dyad::detail

@@ -17,10 +17,12 @@
 
 namespace dyad::detail {
 
-bool only_armed_means(const std::vector<std::pair<ResolvedActor, std::string>>& targets) {
-  return !targets.empty() && std::all_of(targets.begin(), targets.end(), [](const auto& t) {
+bool only_armed_means(const std::vector<std::pair<ResolvedActor, std::string>>& targets, const std::string& cameo) {
+  const bool police_too = cameo.starts_with("15") || cameo.starts_with("07");
+  return !targets.empty() && std::all_of(targets.begin(), targets.end(), [&](const auto& t) {
            const Actor& a = t.first.actor;
-           return a.country.empty() && a.sector == "MIL" && a.code == "MIL" && a.via == "agent";
+           const bool armed = a.sector == "MIL" || (police_too && a.sector == "COP");
+           return a.country.empty() && armed && a.code == a.sector && a.via == "agent";
          });
 }
 

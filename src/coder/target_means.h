@@ -14,8 +14,11 @@ namespace dyad::detail {
 /// country ("warships", "some invasion forces"): in "X dispatched warships to
 /// Y" or "the withdrawal of forces from Y" they are X's means, and the place
 /// they act on (Y) is the target. Forces with a country ("Bolivian troops")
-/// or any other actor among the targets keep them all.
-bool only_armed_means(const std::vector<std::pair<ResolvedActor, std::string>>& targets);
+/// or any other actor among the targets keep them all. Police without a
+/// country count as means too when the act moves or lends force (`cameo`
+/// under 15 or 07: "Kenya will deploy 1,000 police officers to Haiti");
+/// arrested or attacked police stay the target.
+bool only_armed_means(const std::vector<std::pair<ResolvedActor, std::string>>& targets, const std::string& cameo);
 
 /// Words that may name the target of trigger `t` when its slots found none,
 /// each with its parse path, most direct first: the subject of the condition

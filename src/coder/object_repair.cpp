@@ -1,0 +1,195 @@
+// Missing objects and subjects: rules (j)-(m) of the argument repairs
+// (argument_repair.cpp calls these last). Our parser, trained on web text,
+// hangs a news sentence's participant somewhere the slot rules do not look,
+// and the event loses its target:
+// (j) a nominal read as the compound of a temporal oblique ("attacked
+//     [Kyiv yesterday]", "will strike [Israel tomorrow]") is the verb's
+//     missing object, or before the verb its missing subject.
+// (k) a numeral in a core slot that heads the noun after it ("killed
+//     [three] -obj-> Palestinians") is that noun's nummod: the noun takes
+//     the slot.
+// (l) a verb with a subject and no object, right after which a noun
+//     phrase begins that the parser hung beside it on the same head
+//     ("troops killed | five Turkish soldiers, Ankara said" with
+//     "soldiers" a second ccomp of "said"): the phrase is its object.
+// (m) "said [US forces] struck [Houthi targets]" read as "forces" (obj of
+//     said) holding "targets" as an object of its own, "struck" an
+//     adjective of "targets": a noun never has an object, so S V O is the
+//     clause said.
+// Each rule fires only on a tree that is wrong as it stands (a verb without
+// the argument the rule supplies, a noun with an object), so correct parses
+// are left untouched and the rewrite stays idempotent.
+#include <string>
+#include <utility>
+
+#include "coder/parse_repair.h"
+#include "coder/tree_edit.h"
+
+namespace dyad::detail {
+namespace {
+
+using namespace tree;
+
+// (j) for the temporal oblique T of a verb: the nominal it wrongly heads
+// ("Kyiv" in "attacked Kyiv yesterday", the last word of the name before T)
+// and the slot that nominal fills, or -1 when T has no such compound or the
+// verb already has a word in that slot.
+std::pair<int, const char*> name_under_temporal_oblique(const Sentence& s, int t) {
+  const int h = head0(s, t);
+  if (h < 0 || s.words[h].upos != "VERB" || base(s.words[t].deprel) != "obl" || !temporal_noun(s, t))
+    return {-1, ""};
+  int name = -1;
+  for (int c : children(s, t)) {
+    std::string_view r = base(s.words[c].deprel);
+    const std::string& u = s.words[c].upos;
+    if (c < t && (u == "PROPN" || u == "NOUN") && (r == "compound" || r == "flat")) name = c;
+  }
+  if (name < 0 || temporal_noun(s, name)) return {-1, ""};  // "Monday night": a temporal compound, not a participant
+  const bool after = t > h;
+  for (int c : children(s, h)) {
+    std::string_view r = s.words[c].deprel;
+    if (after ? (r == "obj" || r == "ccomp" || r == "xcomp") : base(r) == "nsubj") return {-1, ""};
+  }
+  return {name, after ? "obj" : "nsubj"};
+}
+
+// (k) the noun that numeral I in a core slot wrongly heads, or -1. Only the
+// noun's own modifiers may stand between them, and the noun has no
+// preposition ("three of the soldiers" is right as it is).
+int noun_under_numeral(const Sentence& s, int i) {
+  if (s.words[i].upos != "NUM" || s.words[i].head <= 0 || !core(s.words[i].deprel)) return -1;
+  for (int c : children(s, i)) {
+    if (c <= i || (s.words[c].upos != "NOUN" && s.words[c].upos != "PROPN")) continue;
+    for (int k = i + 1; k < c; ++k) {
+      if (head0(s, k) != c) return -1;
+    }
+    for (int k : children(s, c)) {
+      if (k < c && s.words[k].deprel == "case") return -1;
+    }
+    return c;
+  }
+  return -1;
+}
+
+bool bare_numeral(const Sentence& s, int i) {
+  return i < static_cast<int>(s.words.size()) && s.words[i].upos == "NUM" && children(s, i).empty();
+}
+
+// (l) the head of the noun phrase that starts right after verb V and that
+// the parser attached beside V (a second ccomp, parataxis, dep or obj of V's
+// head) while V, which has a subject, has no object; or -1.
+int object_hung_beside_verb(const Sentence& s, int v) {
+  const int n = static_cast<int>(s.words.size());
+  if (s.words[v].upos != "VERB" || s.words[v].head <= 0 || v + 1 >= n) return -1;
+  bool subject = false;
+  for (int c : children(s, v)) {
+    std::string_view r = s.words[c].deprel;
+    if (r == "obj" && c == v + 1 && bare_numeral(s, c)) continue;  // "killed [three] | Palestinians"
+    if (r == "obj" || base(r) == "ccomp" || base(r) == "xcomp" || r == "iobj") return -1;
+    subject = subject || r == "nsubj";
+  }
+  if (!subject) return -1;
+  int o = bare_numeral(s, v + 1) && head0(s, v + 1) == v ? v + 2 : v + 1;  // the phrase's head: where its leading modifiers lead
+  auto modifier = [&](int k) {
+    std::string_view r = base(s.words[k].deprel);
+    return r == "det" || r == "nummod" || r == "amod" || r == "compound";
+  };
+  while (o < n && head0(s, o) > o && modifier(o)) o = head0(s, o);
+  if (o >= n || (s.words[o].upos != "NOUN" && s.words[o].upos != "PROPN") || temporal_noun(s, o)) return -1;
+  for (int k = v + 1; k < o; ++k) {
+    if (head0(s, k) != o && head0(s, head0(s, k)) != o && !(k == v + 1 && head0(s, k) == v)) return -1;
+  }
+  std::string_view r = s.words[o].deprel;
+  if (head0(s, o) != head0(s, v) || !(base(r) == "ccomp" || r == "parataxis" || r == "dep" || r == "obj")) return -1;
+  return o;
+}
+
+// (m) returns S for a past verb V (amod of O) when O is the obj of the noun
+// S whose phrase ends right before V; else -1.
+int subject_holding_its_object(const Sentence& s, int v) {
+  const Word& w = s.words[v];
+  if (w.upos != "VERB" || (w.xpos != "VBD" && w.xpos != "VBN") || w.deprel != "amod" || v == 0) return -1;
+  const int o = head0(s, v);
+  if (o <= v || !nominal(s.words[o]) || s.words[o].deprel != "obj") return -1;
+  for (int k = v + 1; k < o; ++k) {
+    if (head0(s, k) != o) return -1;
+  }
+  const int subj = head0(s, o);
+  if (subj < 0 || subj >= v || !nominal(s.words[subj]) || s.words[subj].upos == "PRON" || s.words[subj].head <= 0)
+    return -1;
+  for (int k = subj + 1; k < v; ++k) {
+    if (head0(s, k) != subj && (head0(s, k) < 0 || head0(s, head0(s, k)) != subj)) return -1;
+  }
+  return s.words[head0(s, subj)].upos == "VERB" ? subj : -1;
+}
+
+
+}  // namespace
+
+bool needs_object_repair(const Sentence& s) {
+  for (int v = 0; v < static_cast<int>(s.words.size()); ++v) {
+    if (name_under_temporal_oblique(s, v).first >= 0 || noun_under_numeral(s, v) >= 0) return true;
+    if (object_hung_beside_verb(s, v) >= 0 || subject_holding_its_object(s, v) >= 0) return true;
+  }
+  return false;
+}
+
+bool repair_objects(Sentence& s, std::string* why) {
+  const int n = static_cast<int>(s.words.size());
+  bool changed = false;
+  for (int t = 0; t < n; ++t) {
+    auto [name, slot] = name_under_temporal_oblique(s, t);
+    if (name < 0) continue;
+    for (int c : children(s, t)) {
+      if (c < name) s.words[c].head = name + 1;  // "Gaza City yesterday": the rest of the name
+    }
+    s.words[name].head = s.words[t].head;
+    s.words[name].deprel = slot;
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[name].form + "' is no part of temporal '" + s.words[t].form + "': it is the " + slot;
+    changed = true;
+  }
+  for (int i = 0; i < n; ++i) {
+    const int noun = noun_under_numeral(s, i);
+    if (noun < 0) continue;
+    for (int c : children(s, i)) {
+      if (c != noun) s.words[c].head = noun + 1;
+    }
+    s.words[noun].head = s.words[i].head;
+    s.words[noun].deprel = s.words[i].deprel;
+    s.words[i].head = noun + 1;
+    s.words[i].deprel = "nummod";
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[i].form + " " + s.words[noun].form + "': the numeral counts the noun";
+    changed = true;
+  }
+  for (int v = 0; v < n; ++v) {
+    const int subj = subject_holding_its_object(s, v);
+    if (subj < 0) continue;
+    const int o = head0(s, v);
+    for (int c : children(s, subj)) {
+      if (c > v && c != o) s.words[c].head = v + 1;  // "... overnight": the clause's, not the subject's
+    }
+    s.words[v].head = s.words[subj].head;
+    s.words[v].deprel = s.words[subj].deprel == "obj" ? "ccomp" : s.words[subj].deprel;
+    s.words[subj].head = v + 1;
+    s.words[subj].deprel = "nsubj";
+    s.words[o].head = v + 1;
+    s.words[o].deprel = "obj";
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[subj].form + " " + s.words[v].form + " " + s.words[o].form + "' is a clause";
+    changed = true;
+  }
+  for (int v = 0; v < n; ++v) {
+    const int o = object_hung_beside_verb(s, v);
+    if (o < 0) continue;
+    if (s.words[v + 1].deprel == "obj" && head0(s, v + 1) == v) {  // the bare numeral counts the noun
+      s.words[v + 1].head = o + 1;
+      s.words[v + 1].deprel = "nummod";
+    }
+    s.words[o].head = v + 1;
+    s.words[o].deprel = "obj";
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[o].form + "' right after '" + s.words[v].form + "' is its object";
+    changed = true;
+  }
+  return changed;
+}
+
+}  // namespace dyad::detail

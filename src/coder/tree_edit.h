@@ -1,0 +1,42 @@
+// Read helpers over a Sentence's dependency tree for the parse repairs
+// (argument_repair.cpp, object_repair.cpp), which rewrite Word heads and
+// relations in place and so work on the Sentence itself, not a SentenceView.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/document.h"
+
+namespace dyad::detail::tree {
+
+/// ASCII lower case (enough for the English function words compared here).
+inline std::string low(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return out;
+}
+
+/// The 0-based head of word i; -1 for the root.
+inline int head0(const Sentence& s, int i) { return s.words[i].head - 1; }
+
+/// The words whose head is h, in sentence order.
+inline std::vector<int> children(const Sentence& s, int h) {
+  std::vector<int> out;
+  for (int c = 0; c < static_cast<int>(s.words.size()); ++c) {
+    if (head0(s, c) == h) out.push_back(c);
+  }
+  return out;
+}
+
+inline bool nominal(const Word& w) { return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON"; }
+
+inline bool core(std::string_view rel) {
+  return rel == "nsubj" || rel == "nsubj:pass" || rel == "obj" || rel == "iobj";
+}
+
+/// "obl:tmod" -> "obl".
+inline std::string_view base(std::string_view rel) { return rel.substr(0, rel.find(':')); }
+
+}  // namespace dyad::detail::tree

@@ -1,0 +1,65 @@
+// Coding rules found by coding wire-style news sentences we wrote (session of
+// 2026-11-30 09:00): a country's name is one state whatever its grammatical
+// number; police sent abroad are the sender's means, not the target; "its
+// internal affairs" is no police division. Hand-built parses (the trees our
+// parser gives these sentences), the real data/ dictionaries. Each test fails
+// without its rule.
+#include <gtest/gtest.h>
+
+#include "coder_parsed.h"
+
+namespace {
+
+using dyad::testing::code_parsed;
+using dyad::testing::dyad_of;
+
+// "Brazil criticized the United States for its sanctions.": "its" is the
+// United States (grammatically plural "States"), not Brazil.
+TEST(CoderNewsRules, PluralCountryNameIsAnIt) {
+  const char* conllu =
+      "1\tBrazil\tBrazil\tPROPN\tNNP\tNumber=Sing\t2\tnsubj\t_\t_\n"
+      "2\tcriticized\tcriticize\tVERB\tVBD\tTense=Past\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+      "4\tUnited\tUnited\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+      "5\tStates\tStates\tPROPN\tNNPS\tNumber=Plur\t2\tobj\t_\t_\n"
+      "6\tfor\tfor\tADP\tIN\t_\t8\tcase\t_\t_\n"
+      "7\tits\tits\tPRON\tPRP$\tPoss=Yes\t8\tnmod:poss\t_\t_\n"
+      "8\tsanctions\tsanction\tNOUN\tNNS\tNumber=Plur\t5\tnmod\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  auto ev = dyad::testing::code_document(dyad::testing::conllu_document(conllu));
+  EXPECT_EQ(dyad_of(ev, "111"), "BRA>USA");
+  EXPECT_EQ(dyad_of(ev, "163"), "USA>-");
+}
+
+// "Kenya will deploy 1,000 police officers to Haiti.": the officers are
+// Kenya's means; Haiti is the target.
+TEST(CoderNewsRules, PoliceDeployedAbroadAreTheSendersMeans) {
+  auto ev = code_parsed({"Kenya Kenya PROPN NNP 3 nsubj", "will will AUX MD 3 aux", "deploy deploy VERB VB 0 root",
+                         "1,000 1,000 NUM CD 6 nummod", "police police NOUN NN 6 compound",
+                         "officers officer NOUN NNS 3 obj", "to to ADP IN 8 case", "Haiti Haiti PROPN NNP 3 obl",
+                         ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "15"), "KEN>HTI");
+  // Police who are acted upon stay the target: "Turkey detained police officers in Ankara."
+  ev = code_parsed({"Turkey Turkey PROPN NNP 2 nsubj", "detained detain VERB VBD 0 root",
+                    "police police NOUN NN 4 compound", "officers officer NOUN NNS 2 obj", "in in ADP IN 6 case",
+                    "Ankara Ankara PROPN NNP 2 obl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "17"), "TUR>TURCOP");
+}
+
+// "Moscow accused Washington of meddling in its internal affairs.": no police
+// division is meddled with; the Ministry of Internal Affairs is a ministry.
+TEST(CoderNewsRules, InternalAffairsAreNoPolice) {
+  auto ev = code_parsed({"Moscow Moscow PROPN NNP 2 nsubj", "accused accuse VERB VBD 0 root",
+                         "Washington Washington PROPN NNP 2 obj", "of of SCONJ IN 5 mark",
+                         "meddling meddle VERB VBG 2 advcl", "in in ADP IN 9 case", "its its PRON PRP$ 9 nmod:poss",
+                         "internal internal ADJ JJ 9 amod", "affairs affair NOUN NNS 5 obl", ". . PUNCT . 2 punct"});
+  for (const auto& e : ev) EXPECT_FALSE(e.target && e.target->sector == "COP") << e.cameo << " " << e.target->code;
+  ev = code_parsed({"The the DET DT 2 det", "Ministry Ministry PROPN NNP 6 nsubj", "of of ADP IN 5 case",
+                    "Internal Internal ADJ JJ 5 amod", "Affairs Affairs PROPN NNPS 2 nmod",
+                    "detained detain VERB VBD 0 root", "five five NUM CD 8 nummod", "activists activist NOUN NNS 6 obj",
+                    ". . PUNCT . 6 punct"});
+  std::string d = dyad_of(ev, "17");
+  EXPECT_EQ(d.substr(0, d.find('>')), "GOV") << d;
+}
+
+}  // namespace
