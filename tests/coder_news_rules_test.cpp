@@ -1,7 +1,9 @@
 // Coding rules found by coding wire-style news sentences we wrote (session of
 // 2026-11-30 09:00): a country's name is one state whatever its grammatical
 // number; police sent abroad are the sender's means, not the target; "its
-// internal affairs" is no police division. Hand-built parses (the trees our
+// internal affairs" is no police division; "Israeli and Palestinian
+// officials" are two actors; "troops clashed" read as a participle is the
+// troops' act (clash has no passive). Hand-built parses (the trees our
 // parser gives these sentences), the real data/ dictionaries. Each test fails
 // without its rule.
 #include <gtest/gtest.h>
@@ -60,6 +62,28 @@ TEST(CoderNewsRules, InternalAffairsAreNoPolice) {
                     ". . PUNCT . 6 punct"});
   std::string d = dyad_of(ev, "17");
   EXPECT_EQ(d.substr(0, d.find('>')), "GOV") << d;
+}
+
+// "Israeli and Palestinian officials met in Cairo.": one actor per country of
+// the coordinated adjectives, so the meeting is Israel's with the Palestinians.
+TEST(CoderNewsRules, CoordinatedCountryAdjectivesAreOneActorEach) {
+  auto ev = code_parsed({"Israeli Israeli ADJ JJ 4 amod", "and and CCONJ CC 3 cc", "Palestinian Palestinian ADJ JJ 1 conj",
+                         "officials official NOUN NNS 5 nsubj", "met meet VERB VBD 0 root", "in in ADP IN 7 case",
+                         "Cairo Cairo PROPN NNP 5 obl", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "04"), "ISRGOV>PSEGOV");
+}
+
+// "Indian and Chinese troops clashed along the border." as our parser reads
+// it: "troops" the root, "clashed" a participle (VBN acl) on it.
+TEST(CoderNewsRules, IntransitiveParticipleOnANominalRootIsTheClause) {
+  auto ev = code_parsed({"Indian Indian ADJ JJ 4 amod", "and and CCONJ CC 3 cc", "Chinese Chinese ADJ JJ 1 conj",
+                         "troops troops NOUN NNS 0 root", "clashed clash VERB VBN 4 acl", "along along ADP IN 8 case",
+                         "the the DET DT 8 det", "border border NOUN NN 5 obl", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "INDMIL>CHNMIL");
+  // A transitive participle stays a reduced passive: "troops deployed along the border" is no act of theirs.
+  ev = code_parsed({"Indian Indian ADJ JJ 2 amod", "troops troops NOUN NNS 0 root", "deployed deploy VERB VBN 2 acl",
+                    "along along ADP IN 6 case", "the the DET DT 6 det", "border border NOUN NN 3 obl", ". . PUNCT . 2 punct"});
+  EXPECT_TRUE(ev.empty());
 }
 
 }  // namespace

@@ -150,18 +150,6 @@ void ActorResolver::add_sentence(const SentenceView& v, int sentence_index) {
   }
 }
 
-std::vector<ResolvedActor> ActorResolver::with_conjuncts(int i) const {
-  std::vector<ResolvedActor> out = table_[i];
-  std::vector<int> todo = v_->kids(i, "conj");
-  while (!todo.empty()) {
-    int c = todo.front();
-    todo.erase(todo.begin());
-    for (const ResolvedActor& a : table_[c]) out.push_back(a);
-    for (int cc : v_->kids(c, "conj")) todo.push_back(cc);
-  }
-  return out;
-}
-
 std::vector<ResolvedActor> ActorResolver::resolve(int h, int depth) {
   if (done_[h]) return table_[h];
   std::vector<ResolvedActor> out;
@@ -377,30 +365,13 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
       if (how == "of" && plural && r.actor.code == r.actor.country + sector) {
         add_of_conjuncts(h, first, sector, r, out);
       }
+      if (how == "modifier" && plural && r.actor.code == r.actor.country + sector) {
+        add_modifier_conjuncts(h, sector, r, out);
+      }
       return out;
     }
   }
   return {};
-}
-
-// "the foreign ministers of Finland and Sweden": a plural head takes one
-// actor per country of its coordinated "of" phrase, so "... met" is Finland
-// meeting Sweden rather than Finland alone.
-void ActorResolver::add_of_conjuncts(int h, int first, const std::string& sector, const ResolvedActor& r,
-                                     std::vector<ResolvedActor>& out) {
-  for (int c : v_->children(h)) {
-    if (v_->base_rel(c) != "nmod" || v_->case_of(c) != "of") continue;
-    for (int cj : v_->kids(c, "conj")) {
-      std::vector<ResolvedActor> other = resolve(cj, 1);
-      if (other.empty() || other.front().actor.country.empty()) continue;
-      const std::string& country = other.front().actor.country;
-      bool known = std::any_of(out.begin(), out.end(), [&](const ResolvedActor& a) { return a.actor.country == country; });
-      if (known) continue;
-      ResolvedActor more = r;
-      more.actor = make(first, v_->subtree(cj).back(), h, country, sector, "of").actor;
-      out.push_back(std::move(more));
-    }
-  }
 }
 
 std::string ActorResolver::np_country(int h, std::string* how, std::string* org_code) {

@@ -71,6 +71,8 @@ class ActorResolver {
   std::string adjective_country(int h) const;
   void add_of_conjuncts(int h, int first, const std::string& sector, const ResolvedActor& r,
                         std::vector<ResolvedActor>& out);
+  void add_modifier_conjuncts(int h, const std::string& sector, const ResolvedActor& r,
+                              std::vector<ResolvedActor>& out);
   // actor_pronouns.cpp: a subject pronoun's governing clause subject
   std::optional<ResolvedActor> governing_subject(int h, bool (*fits)(const ResolvedActor&)) const;
   std::string np_country(int h, std::string* how, std::string* org_code = nullptr);

@@ -19,6 +19,9 @@
 // Only sentences without any verbal or copular root are touched.
 #include "coder/parse_repair.h"
 
+#include <algorithm>
+#include <array>
+#include <string_view>
 #include <vector>
 
 #include "coder/tree_edit.h"
@@ -168,6 +171,20 @@ bool repair_nominal_root(Sentence& s, std::string* why) {
   return false;
 }
 
+namespace {
+
+// Verbs with no passive: "troops clashed along the border" read as a
+// participle (VBN) modifying "troops" is their own act, not a reduced passive
+// like "troops deployed along the border".
+bool intransitive(const Word& w) {
+  static const std::array<std::string_view, 12> kIntransitive = {
+      "clash", "arrive", "riot",   "rally",   "march",    "demonstrate",
+      "flee",  "resign", "retreat", "collide", "skirmish", "mutiny"};
+  return std::find(kIntransitive.begin(), kIntransitive.end(), tree::low(w.lemma)) != kIntransitive.end();
+}
+
+}  // namespace
+
 bool repair_nominal_clause(Sentence& s, int root, std::string* why) {
   const int n = static_cast<int>(s.words.size());
   if (!nominal(s.words[root]) || has_child(s, root, {"cop"})) return false;
@@ -184,7 +201,8 @@ bool repair_nominal_clause(Sentence& s, int root, std::string* why) {
     bool shape_b = w.deprel == "amod" && modifies_next_noun(s, v, h) && in_subtree(s, h, root);
     if (!past || !subjectless || !after_np || !(shape_a || shape_b)) return false;  // only the first verb counts
     bool passive = false;
-    if (w.xpos == "VBN" && !shape_b && !has_child(s, v, {"obj", "ccomp", "xcomp", "compound:prt", "obl:unmarked"})) {
+    if (w.xpos == "VBN" && !shape_b && !intransitive(w) &&
+        !has_child(s, v, {"obj", "ccomp", "xcomp", "compound:prt", "obl:unmarked"})) {
       if (!has_by_agent(s, v)) return false;
       passive = true;
     }
