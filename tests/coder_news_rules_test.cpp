@@ -86,4 +86,31 @@ TEST(CoderNewsRules, IntransitiveParticipleOnANominalRootIsTheClause) {
   EXPECT_TRUE(ev.empty());
 }
 
+// "A suicide bomber killed 12 people at a market in Mogadishu.": the place is
+// inside the at-phrase; the unnamed attacker and the victims are Somalia's.
+TEST(CoderNewsRules, PlaceInsideAnAtPhraseLocatesTheAct) {
+  auto ev = code_parsed({"A a DET DT 3 det", "suicide suicide NOUN NN 3 compound", "bomber bomber NOUN NN 4 nsubj",
+                         "killed kill VERB VBD 0 root", "12 12 NUM CD 6 nummod", "people people NOUN NNS 4 obj",
+                         "at at ADP IN 9 case", "a a DET DT 9 det", "market market NOUN NN 4 obl",
+                         "in in ADP IN 11 case", "Mogadishu Mogadishu PROPN NNP 9 nmod", ". . PUNCT . 4 punct"});
+  ASSERT_FALSE(ev.empty());
+  ASSERT_TRUE(ev[0].location.has_value());
+  EXPECT_EQ(ev[0].location->country, "SOM");
+  EXPECT_EQ(dyad_of(ev, "18"), "SOMINS>SOMCVL");
+}
+
+// "Israeli troops killed three civilians in Jenin.": civilians without a
+// country are of the place where they were killed, not of their killers.
+TEST(CoderNewsRules, SectorOnlyTargetIsOfThePlace) {
+  auto ev = code_parsed({"Israeli Israeli ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj",
+                         "killed kill VERB VBD 0 root", "three three NUM CD 5 nummod",
+                         "civilians civilian NOUN NNS 3 obj", "in in ADP IN 7 case", "Jenin Jenin PROPN NNP 3 obl",
+                         ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "18"), "ISRMIL>PSECVL");
+  // Without a place the target stays domestic: "the Sudanese government accused rebels".
+  ev = code_parsed({"The the DET DT 3 det", "Sudanese Sudanese ADJ JJ 3 amod", "government government NOUN NN 4 nsubj",
+                    "accused accuse VERB VBD 0 root", "rebels rebel NOUN NNS 4 obj", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "11"), "SDNGOV>SDNREB");
+}
+
 }  // namespace

@@ -406,6 +406,26 @@ TEST(GeoPlaceAdapter, CommonNounsAreNotPlaces) {
   EXPECT_FALSE(places.lookup(v, 99).has_value());
 }
 
+TEST(GeoPlaceAdapter, SiteNamesMatchWholeOrNotAtAll) {
+  NEED_GAZETTEER();
+  detail::GazetteerPlaceLookup places(g);
+  // students at Cumhuriyet University: GeoNames has a town called University (Florida)
+  Sentence s = make_sentence({{"students", "student", "NOUN", 0, "root"},
+                              {"at", "at", "ADP", 4, "case"},
+                              {"Cumhuriyet", "Cumhuriyet", "PROPN", 4, "compound"},
+                              {"University", "University", "PROPN", 1, "nmod"}});
+  detail::SentenceView v(s);
+  EXPECT_FALSE(places.lookup(v, 3).has_value());
+  // ... while a name with a qualifier still falls back to the place it names: "in Greater Damascus"
+  Sentence t = make_sentence({{"fighting", "fighting", "NOUN", 0, "root"},
+                              {"in", "in", "ADP", 4, "case"},
+                              {"Greater", "Greater", "PROPN", 4, "compound"},
+                              {"Damascus", "Damascus", "PROPN", 1, "nmod"}});
+  detail::SentenceView tv(t);
+  ASSERT_TRUE(places.lookup(tv, 3).has_value());
+  EXPECT_EQ(places.lookup(tv, 3)->country, "SYR");
+}
+
 TEST(GeoPlaceAdapter, HintDecidesBetweenSimilarPlaces) {
   NEED_GAZETTEER();
   detail::GazetteerPlaceLookup places(g);

@@ -331,10 +331,10 @@ class DocumentCoder {
   }
 
   // A sector-only actor ("rebels", "demonstrators", "students") is taken as
-  // domestic, as coders of the PLOVER gold standard do: a target gets the
-  // source's country ("the Sudanese government accused rebels" -> SDNREB), a
-  // source the country of the event's place ("protesters blocked roads in
-  // Algiers" -> DZAOPP). Returns the confidence cost.
+  // domestic, as coders of the PLOVER gold standard do: a source gets the
+  // country of the event's place ("protesters blocked roads in Algiers" ->
+  // DZAOPP), a target that place's country too, else the source's ("the
+  // Sudanese government accused rebels" -> SDNREB). Returns the confidence cost.
   static double domestic_countries(Event& e) {
     auto sector_only = [](const std::optional<Actor>& a) {  // NGOs are international, as IGOs
       return a && a->via == "agent" && a->country.empty() && !a->sector.empty() && a->code == a->sector &&
@@ -347,11 +347,14 @@ class DocumentCoder {
       e.source->via += "+place";
       cost += 0.1;
     }
-    if (sector_only(e.target) && e.source && !e.source->country.empty() &&
-        e.source->code != e.source->country + e.target->sector) {
-      e.target->country = e.source->country;
+    // A target is first of the country where the act took place ("Israeli
+    // troops killed three civilians in Jenin" -> PSECVL), else the source's.
+    const bool placed = e.location && !e.location->country.empty();
+    const std::string home = placed ? e.location->country : e.source ? e.source->country : "";
+    if (sector_only(e.target) && !home.empty() && (!e.source || e.source->code != home + e.target->sector)) {
+      e.target->country = home;
       e.target->code = e.target->country + e.target->sector;
-      e.target->via += "+domestic";
+      e.target->via += placed ? "+place" : "+domestic";
       cost += 0.1;
     }
     return cost;

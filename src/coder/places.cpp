@@ -77,6 +77,13 @@ std::optional<Place> find_location(const PlaceLookup& places, const SentenceView
         if (path) *path = v.lemma(head) + " -" + v.rel(c) + ":" + v.case_of(c) + "-> " + v.word(c).form;
         return p;
       }
+      for (int g : v.children(c)) {  // "at a market [in Mogadishu]": the place that locates the site
+        if (v.base_rel(g) != "nmod" || !in_or_at(v.case_of(g))) continue;
+        if (auto p = place_of_phrase(places, v, g)) {
+          if (path) *path = v.lemma(head) + " -" + v.rel(c) + ":" + v.case_of(c) + "-> " + v.word(c).form + " -nmod:" + v.case_of(g) + "-> " + v.word(g).form;
+          return p;
+        }
+      }
     }
     for (int c : nested ? v.children(head) : std::vector<int>{}) {
       if (v.base_rel(c) != "obl" || in_or_at(v.case_of(c)) || v.case_of(c).empty()) continue;
