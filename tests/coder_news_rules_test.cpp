@@ -3,7 +3,8 @@
 // number; police sent abroad are the sender's means, not the target; "its
 // internal affairs" is no police division; "Israeli and Palestinian
 // officials" are two actors; "troops clashed" read as a participle is the
-// troops' act (clash has no passive). Hand-built parses (the trees our
+// troops' act (clash has no passive), and so are a past form tagged as an
+// adjective and a participle sharing its conjunct's object. Hand-built parses (the trees our
 // parser gives these sentences), the real data/ dictionaries. Each test fails
 // without its rule.
 #include <gtest/gtest.h>
@@ -111,6 +112,27 @@ TEST(CoderNewsRules, SectorOnlyTargetIsOfThePlace) {
   ev = code_parsed({"The the DET DT 3 det", "Sudanese Sudanese ADJ JJ 3 amod", "government government NOUN NN 4 nsubj",
                     "accused accuse VERB VBD 0 root", "rebels rebel NOUN NNS 4 obj", ". . PUNCT . 4 punct"});
   EXPECT_EQ(dyad_of(ev, "11"), "SDNGOV>SDNREB");
+}
+
+// "Kenyan officials demanded support from Uganda." with "demanded" tagged an
+// adjective (JJ) of "support" under the nominal root "officials".
+TEST(CoderNewsRules, PastFormTaggedAsAdjectiveUnderANominalRootIsTheVerb) {
+  auto ev = code_parsed({"Kenyan Kenyan ADJ JJ 2 amod", "officials official NOUN NNS 0 root",
+                         "demanded demanded ADJ JJ 4 amod", "support support NOUN NN 2 obj", "from from ADP IN 6 case",
+                         "Uganda Uganda PROPN NNP 4 nmod", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "10"), "KENGOV>UGA");
+}
+
+// "Doctors from Swiss aid groups donated and delivered medicine to Iran." with
+// "donated" a participle on "groups": its coordinated verb has the object, so
+// it is active, not a reduced passive.
+TEST(CoderNewsRules, ParticipleSharingItsConjunctsObjectIsActive) {
+  auto ev = code_parsed({"Doctors doctor NOUN NNS 0 root", "from from ADP IN 5 case", "Swiss Swiss ADJ JJ 5 amod",
+                         "aid aid NOUN NN 5 compound", "groups group NOUN NNS 1 nmod", "donated donate VERB VBN 5 acl",
+                         "and and CCONJ CC 8 cc", "delivered deliver VERB VBD 6 conj", "medicine medicine NOUN NN 8 obj",
+                         "to to ADP IN 11 case", "Iran Iran PROPN NNP 8 obl", ". . PUNCT . 1 punct"});
+  std::string d = dyad_of(ev, "07");
+  EXPECT_EQ(d.substr(0, 3), "CHE") << d;
 }
 
 }  // namespace

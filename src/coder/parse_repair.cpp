@@ -177,10 +177,33 @@ namespace {
 // participle (VBN) modifying "troops" is their own act, not a reduced passive
 // like "troops deployed along the border".
 bool intransitive(const Word& w) {
-  static const std::array<std::string_view, 12> kIntransitive = {
-      "clash", "arrive", "riot",   "rally",   "march",    "demonstrate",
-      "flee",  "resign", "retreat", "collide", "skirmish", "mutiny"};
+  static const std::array<std::string_view, 22> kIntransitive = {
+      "clash",     "arrive",  "riot",    "rally",     "march",     "demonstrate", "flee",  "resign",
+      "retreat",   "collide", "skirmish", "mutiny",   "insist",    "vow",         "respond", "react",
+      "complain",  "apologize", "apologise", "intervene", "retaliate", "testify"};
   return std::find(kIntransitive.begin(), kIntransitive.end(), tree::low(w.lemma)) != kIntransitive.end();
+}
+
+// "officials demanded support from X" tagged with "demanded" an adjective
+// (JJ) of "support": in a sentence whose root is a noun, a past form in -ed
+// modifying the noun right after it is a verb candidate like any other.
+bool past_read_as_adjective(const Sentence& s, int v) {
+  const Word& w = s.words[v];
+  const std::string& f = w.form;
+  return w.upos == "ADJ" && w.deprel == "amod" && f.size() > 4 && f.ends_with("ed") &&
+         (w.xpos == "JJ" || w.xpos == "VBN" || w.xpos == "VBD") && head0(s, v) == v + 1 &&
+         nominal(s.words[v + 1]);
+}
+
+// "doctors donated and delivered goods to X": a participle whose coordinated
+// verb has the object shares it, so it is active, not a reduced passive.
+bool shares_an_object(const Sentence& s, int v) {
+  for (int c = 0; c < static_cast<int>(s.words.size()); ++c) {
+    if (head0(s, c) == v && s.words[c].deprel == "conj" && s.words[c].upos == "VERB" &&
+        has_child(s, c, {"obj"}))
+      return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -192,16 +215,16 @@ bool repair_nominal_clause(Sentence& s, int root, std::string* why) {
   if (has_child(s, root, {"nsubj", "nsubj:pass"})) return false;
   for (int v = root + 1; v < n; ++v) {
     const Word& w = s.words[v];
-    if (w.upos != "VERB") continue;
+    if (w.upos != "VERB" && !past_read_as_adjective(s, v)) continue;
     int h = head0(s, v);
-    bool past = w.xpos == "VBD" || w.xpos == "VBN";
+    bool past = w.xpos == "VBD" || w.xpos == "VBN" || past_read_as_adjective(s, v);
     bool subjectless = !has_child(s, v, {"nsubj", "nsubj:pass", "mark", "aux", "aux:pass"});
     bool after_np = nominal(s.words[v - 1]) || s.words[v - 1].upos == "PUNCT";
     bool shape_a = (w.deprel == "acl" || w.deprel == "amod") && h >= root && h < v && in_subtree(s, h, root);
     bool shape_b = w.deprel == "amod" && modifies_next_noun(s, v, h) && in_subtree(s, h, root);
     if (!past || !subjectless || !after_np || !(shape_a || shape_b)) return false;  // only the first verb counts
     bool passive = false;
-    if (w.xpos == "VBN" && !shape_b && !intransitive(w) &&
+    if (w.xpos == "VBN" && !shape_b && !intransitive(w) && !shares_an_object(s, v) &&
         !has_child(s, v, {"obj", "ccomp", "xcomp", "compound:prt", "obl:unmarked"})) {
       if (!has_by_agent(s, v)) return false;
       passive = true;
@@ -223,6 +246,7 @@ bool repair_nominal_clause(Sentence& s, int root, std::string* why) {
     }
     s.words[v].head = s.words[root].head;
     s.words[v].deprel = s.words[root].deprel;
+    s.words[v].upos = "VERB";  // the coder looks the verb up by its regular stems ("demanded" -> demand)
     if (!passive) {
       s.words[v].xpos = "VBD";
       s.words[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
