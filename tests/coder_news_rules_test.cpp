@@ -9,6 +9,9 @@
 // without its rule.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 #include "coder_parsed.h"
 
 namespace {
@@ -133,6 +136,49 @@ TEST(CoderNewsRules, ParticipleSharingItsConjunctsObjectIsActive) {
                          "to to ADP IN 11 case", "Iran Iran PROPN NNP 8 obl", ". . PUNCT . 1 punct"});
   std::string d = dyad_of(ev, "07");
   EXPECT_EQ(d.substr(0, 3), "CHE") << d;
+}
+
+// "Iran denied supplying drones to Russia.": the gerund under "deny" is the
+// denied act.
+TEST(CoderNewsRules, GerundUnderDenyIsDenied) {
+  auto ev = code_parsed({"Iran Iran PROPN NNP 2 nsubj", "denied deny VERB VBD 0 root",
+                         "supplying supply VERB VBG 2 xcomp", "drones drone NOUN NNS 3 obj", "to to ADP IN 6 case",
+                         "Russia Russia PROPN NNP 3 obl", ". . PUNCT . 2 punct"});
+  bool found = false;
+  for (const auto& e : ev) {
+    if (e.cameo != "072") continue;
+    found = true;
+    EXPECT_EQ(e.modality, dyad::Modality::kDenied);
+  }
+  EXPECT_TRUE(found);
+}
+
+// "'We will not negotiate with terrorists,' the Nigerian president said.":
+// in a quotation "we" is the speaker's side, not the outlet's country.
+TEST(CoderNewsRules, WeInAQuotationIsTheSpeaker) {
+  auto ev = code_parsed({"\" \" PUNCT `` 5 punct", "We we PRON PRP 5 nsubj", "will will AUX MD 5 aux",
+                         "not not PART RB 5 advmod", "negotiate negotiate VERB VB 13 ccomp", "with with ADP IN 7 case",
+                         "terrorists terrorist NOUN NNS 5 obl", ", , PUNCT , 5 punct", "\" \" PUNCT '' 5 punct",
+                         "the the DET DT 12 det", "Nigerian Nigerian PROPN NNP 12 compound",
+                         "president president NOUN NN 13 nsubj", "said say VERB VBD 0 root", ". . PUNCT . 13 punct"});
+  std::string d = dyad_of(ev, "046");
+  EXPECT_EQ(d.substr(0, d.find('>')), "NGAGOV") << d;
+}
+
+// "Biden spoke with Xi Jinping. The two leaders discussed trade and Taiwan.":
+// "the two leaders" are the last two countries' leaders; what they discussed
+// is a topic, not a party.
+TEST(CoderNewsRules, TheTwoLeadersAreTheLastTwoCountries) {
+  auto ev = code_parsed({"Biden Biden PROPN NNP 2 nsubj", "spoke speak VERB VBD 0 root", "with with ADP IN 4 case",
+                         "Xi Xi PROPN NNP 2 obl", "Jinping Jinping PROPN NNP 4 flat", ". . PUNCT . 2 punct", "",
+                         "The the DET DT 3 det", "two two NUM CD 3 nummod", "leaders leader NOUN NNS 4 nsubj",
+                         "discussed discuss VERB VBD 0 root", "trade trade NOUN NN 4 obj", "and and CCONJ CC 7 cc",
+                         "Taiwan Taiwan PROPN NNP 5 conj", ". . PUNCT . 4 punct"});
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0].source->code + ">" + ev[0].target->code, "USAGOV>CHNGOV");
+  ASSERT_TRUE(ev[1].source && ev[1].target);
+  std::set<std::string> pair = {ev[1].source->code, ev[1].target->code};
+  EXPECT_EQ(pair, (std::set<std::string>{"USAGOV", "CHNGOV"}));
 }
 
 }  // namespace

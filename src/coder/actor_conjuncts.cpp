@@ -67,4 +67,41 @@ void ActorResolver::add_modifier_conjuncts(int h, const std::string& sector, con
   }
 }
 
+// The last two distinct countries of the article's actors, latest first;
+// empty unless there are two.
+std::vector<ResolvedActor> ActorResolver::last_two_countries() const {
+  std::vector<ResolvedActor> out;
+  for (auto it = history_.rbegin(); it != history_.rend() && out.size() < 2; ++it) {
+    if (it->actor.country.empty()) continue;
+    bool seen = std::any_of(out.begin(), out.end(), [&](const ResolvedActor& o) { return o.actor.country == it->actor.country; });
+    if (!seen) out.push_back(*it);
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
+// "the two leaders met": a definite plural agent counted as two (nummod
+// "two", or "both") stands for the last two countries of the article, each
+// with the agent's sector. Returns the pair or nothing.
+std::vector<ResolvedActor> ActorResolver::recent_pair(const ResolvedActor& r, int h, const std::string& sector) const {
+  bool two = false;
+  for (int c : v_->children(h)) {
+    const std::string& l = v_->low(c);
+    two = two || (v_->base_rel(c) == "nummod" && l == "two") || (v_->base_rel(c) == "det" && l == "both");
+  }
+  if (!two) return {};
+  std::vector<ResolvedActor> out;
+  for (const ResolvedActor& a : last_two_countries()) {
+    ResolvedActor more = r;
+    more.actor.country = a.actor.country;
+    more.actor.code = a.actor.country + sector;
+    more.actor.antecedent = a.actor.span;
+    more.actor.via = "coref";
+    more.plural = true;
+    more.penalty += 0.15;
+    out.push_back(std::move(more));
+  }
+  return out;
+}
+
 }  // namespace dyad::detail

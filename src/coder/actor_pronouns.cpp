@@ -5,6 +5,10 @@
 // centering-based resolvers). Only the governing clauses of the pronoun's own
 // sentence are consulted; everything else stays with recency. The other
 // lookups (the outlet's "we", relative pronouns, "whose") are here too.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
 #include "coder/actors.h"
 
 namespace dyad::detail {
@@ -33,8 +37,21 @@ std::vector<ResolvedActor> ActorResolver::resolve_pronoun(int h) {
     r.penalty += 0.1;
     return {r};
   };
-  if (l == "we" || f == "we" || f == "us" || f == "our" || f == "ours" || f == "ourselves") {
-    if (ctx_.outlet_country.empty()) return {};
+  const bool first_person_plural = l == "we" || f == "we" || f == "us" || f == "our" || f == "ours" || f == "ourselves";
+  const bool first_person = f == "i" || f == "me" || f == "my" || f == "mine" || f == "myself";
+  if (first_person_plural || first_person) {
+    // In what a speaker says, "we" is the speaker's side and "I" the speaker:
+    // "'We will not negotiate with terrorists,' the Nigerian president said."
+    if (int speaker = quoted_speaker(h); speaker >= 0) {
+      std::vector<ResolvedActor> r = resolve(speaker, 1);
+      if (!r.empty()) {
+        std::vector<ResolvedActor> out = from_antecedent(r.front());
+        out.front().actor.via = "speaker";
+        out.front().plural = first_person_plural;
+        return out;
+      }
+    }
+    if (first_person || ctx_.outlet_country.empty()) return {};
     ResolvedActor r = make(h, h, h, ctx_.outlet_country, "", "outlet");
     r.plural = true;
     r.penalty = 0.1;
@@ -93,6 +110,25 @@ std::vector<ResolvedActor> ActorResolver::resolve_pronoun(int h) {
   return {};
 }
 
+
+// The subject of the speech verb whose reported clause (ccomp, parataxis)
+// contains word h, or -1: the speaker of a quotation or indirect speech.
+int ActorResolver::quoted_speaker(int h) const {
+  static const std::array<std::string_view, 12> kSpeech = {"say",  "tell",   "state", "add",  "declare", "announce",
+                                                           "warn", "insist", "write", "note", "reply",   "stress"};
+  int x = h;
+  for (int hop = 0; hop < 12 && x >= 0; ++hop) {
+    const int up = v_->head(x);
+    if (up < 0) return -1;
+    std::string_view r = v_->base_rel(x);
+    if ((r == "ccomp" || r == "parataxis") && std::find(kSpeech.begin(), kSpeech.end(), v_->lemma(up)) != kSpeech.end()) {
+      int subject = v_->first_kid(up, "nsubj");
+      return subject != h ? subject : -1;
+    }
+    x = up;
+  }
+  return -1;
+}
 
 std::optional<ResolvedActor> ActorResolver::governing_subject(int h, bool (*fits)(const ResolvedActor&)) const {
   // A possessive on the subject counts as the subject: "the French were

@@ -340,6 +340,11 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
         if (v_->base_rel(c) == "det" && (dl == "the" || dl == "this" || dl == "that" || dl == "these" || dl == "those")) definite = true;
       }
       if (country.empty() && org.empty() && definite) {
+        // "the two leaders", "the two foreign ministers": the last two countries of the article
+        std::vector<ResolvedActor> pair = recent_pair(r, h, sector);
+        if (!pair.empty()) return pair;
+      }
+      if (country.empty() && org.empty() && definite) {
         // "the ministry": the country of the last actor with the same head noun, else the last with the same sector
         auto it = std::find_if(history_.rbegin(), history_.rend(), [&](const ResolvedActor& a) {
           return a.head_lemma == v_->lemma(h) && a.actor.sector == sector && !a.actor.country.empty();
@@ -453,20 +458,15 @@ std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
                               how == "outlet" ? "outlet" : l == "side" ? "agent" : "name");
       return {r};
     }
-    if (v_->has_feat(h, "Number=Plur")) {
-      // "the two countries": the last two distinct countries of the article
+    if (v_->has_feat(h, "Number=Plur")) {  // "the two countries": the last two distinct countries of the article
       std::vector<ResolvedActor> out;
-      for (auto it = history_.rbegin(); it != history_.rend() && out.size() < 2; ++it) {
-        if (it->actor.country.empty()) continue;
-        bool seen = std::any_of(out.begin(), out.end(),
-                                [&](const ResolvedActor& o) { return o.actor.country == it->actor.country; });
-        if (seen) continue;
-        ResolvedActor r = make(first, h, h, it->actor.country, "", "coref");
-        r.actor.antecedent = it->actor.span;
+      for (const ResolvedActor& a : last_two_countries()) {
+        ResolvedActor r = make(first, h, h, a.actor.country, "", "coref");
+        r.actor.antecedent = a.actor.span;
         r.penalty = 0.15;
         out.push_back(r);
       }
-      if (out.size() == 2) return out;
+      return out;
     }
     return {};
   }

@@ -75,6 +75,9 @@ class ActorResolver {
                               std::vector<ResolvedActor>& out);
   // actor_pronouns.cpp: a subject pronoun's governing clause subject
   std::optional<ResolvedActor> governing_subject(int h, bool (*fits)(const ResolvedActor&)) const;
+  int quoted_speaker(int h) const;
+  std::vector<ResolvedActor> last_two_countries() const;
+  std::vector<ResolvedActor> recent_pair(const ResolvedActor& r, int h, const std::string& sector) const;
   std::string np_country(int h, std::string* how, std::string* org_code = nullptr);
   ResolvedActor make(int first, int last, int head, const std::string& country, const std::string& sector,
                      const std::string& via) const;

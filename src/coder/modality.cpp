@@ -91,6 +91,8 @@ ModalityResult modality_of(const SentenceView& v, int trigger) {
     const std::string& hl = v.lemma(h);
     if (rel == "xcomp") {
       if (in(kFailVerbs, hl)) f.note(f.negated, "'" + v.word(h).form + " to'");
+      // "denied supplying drones": a gerund complement of deny is what is denied
+      if (hl == "deny" && v.word(x).xpos == "VBG") f.note(f.denied, "gerund of '" + v.word(h).form + "'");
       if (in(kFutureVerbs, hl)) f.note(f.future, "'" + v.word(h).form + " to'");
       if (hl == "go" && v.word(h).xpos == "VBG") f.note(f.future, "'going to'");
       if (in(kFutureVerbs, hl) || (hl == "go" && v.word(h).xpos == "VBG")) f.intent = true;
