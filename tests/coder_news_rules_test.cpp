@@ -181,4 +181,24 @@ TEST(CoderNewsRules, TheTwoLeadersAreTheLastTwoCountries) {
   EXPECT_EQ(pair, (std::set<std::string>{"USAGOV", "CHNGOV"}));
 }
 
+// "Venezuela sent troops to the border with Guyana." (the with-phrase hung on
+// the verb) and "Russia massed troops near the Ukrainian border.": the
+// troops are the sender's means, the country across the border the target.
+TEST(CoderNewsRules, BorderPhraseNamesTheTarget) {
+  auto ev = code_parsed({"Venezuela Venezuela PROPN NNP 2 nsubj", "sent send VERB VBD 0 root",
+                         "troops troops NOUN NNS 2 obj", "to to ADP IN 6 case", "the the DET DT 6 det",
+                         "border border NOUN NN 2 obl", "with with ADP IN 8 case", "Guyana Guyana PROPN NNP 2 obl",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "154"), "VEN>GUY");
+  ev = code_parsed({"Russia Russia PROPN NNP 2 nsubj", "massed mass VERB VBD 0 root", "troops troops NOUN NNS 2 obj",
+                    "near near ADP IN 7 case", "the the DET DT 7 det", "Ukrainian Ukrainian ADJ JJ 7 amod",
+                    "border border NOUN NN 2 obl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "154"), "RUS>UKR");
+  // "ordered troops to X" mobilizes as "sent troops to X" does.
+  ev = code_parsed({"Putin Putin PROPN NNP 2 nsubj", "ordered order VERB VBD 0 root", "troops troops NOUN NNS 2 obj",
+                    "into into ADP IN 6 case", "eastern eastern ADJ JJ 6 amod", "Ukraine Ukraine PROPN NNP 2 obl",
+                    ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "154"), "RUSGOV>UKR");
+}
+
 }  // namespace

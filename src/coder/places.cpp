@@ -167,4 +167,48 @@ std::optional<Place> frame_place(const PlaceLookup& places, const SentenceView& 
   return p;
 }
 
+std::optional<Place> border_place(const PlaceLookup& places, const Dictionary& d, const SentenceView& v, int trigger,
+                                  int object, std::string* path) {
+  auto is_border = [&](int w) {
+    const std::string& l = v.lemma(w);
+    return l == "border" || l == "frontier" || l == "boundary";
+  };
+  std::vector<int> heads = {trigger};
+  if (object >= 0) heads.push_back(object);
+  for (int h : heads) {
+    for (int b : v.children(h)) {
+      std::string_view r = v.base_rel(b);
+      if ((r != "obl" && r != "nmod") || !is_border(b)) continue;
+      // "to the border with Guyana": the country across it (the with-phrase
+      // is often hung on the verb instead: then it follows the border)
+      std::vector<int> across = v.children(b);
+      for (int c : v.children(h)) {
+        if (c > b) across.push_back(c);
+      }
+      for (int c : across) {
+        std::string_view cr = v.base_rel(c);
+        if ((cr != "nmod" && cr != "obl") || v.case_of(c) != "with") continue;
+        if (auto p = place_of_phrase(places, v, c); p && !p->country.empty()) {
+          if (path) *path = v.lemma(h) + " -" + v.rel(b) + "-> " + v.word(b).form + " -nmod:with-> " + v.word(c).form;
+          return p;
+        }
+      }
+      // "near the Ukrainian border", "the Ukraine border": the country named on it
+      for (const Mention& m : find_mentions(d, v)) {
+        const PhraseKind k = m.entry->kind;
+        bool country = k == PhraseKind::kCountryName || k == PhraseKind::kAdjective || k == PhraseKind::kDemonym;
+        if (!country || m.last + 1 != b) continue;
+        Place p;
+        p.span = v.span(m.first, b);
+        for (int w = m.first; w <= b; ++w) p.text += (w > m.first && v.word(w - 1).space_after ? " " : "") + v.word(w).form;
+        p.country = d.countries[m.entry->ref].code;
+        p.kind = "border";
+        if (path) *path = v.lemma(h) + " -" + v.rel(b) + "-> " + p.text;
+        return p;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace dyad::detail

@@ -46,6 +46,13 @@ std::optional<Place> find_location(const PlaceLookup& places, const SentenceView
 std::optional<Place> destination_place(const PlaceLookup& places, const SentenceView& v, int trigger, int object,
                                        bool from, std::string* path);
 
+/// The country across or along a border the act moves to or near: "sent
+/// troops to the border with Guyana" (GUY), "massed troops near the
+/// Ukrainian border" (UKR), a border phrase on the trigger or its object;
+/// nullopt if none. Place kind "border".
+std::optional<Place> border_place(const PlaceLookup& places, const Dictionary& d, const SentenceView& v, int trigger,
+                                  int object, std::string* path);
+
 /// The places of the last coordinated list of place names in the sentence
 /// ("ousted from Niger, Mali, Gabon and Burkina Faso"), in text order; empty
 /// when the sentence lists none. "the latter"/"the former" refer back to it.

@@ -70,4 +70,60 @@ std::vector<std::pair<int, std::string>> rescue_target_words(const SentenceView&
   return out;
 }
 
+// Arrests, expulsions, seizures and repression (CAMEO 171-175) are acts of
+// the state where they happen: an agentless passive located in a country
+// takes that country as its source ("four French citizens have been
+// arrested in Burkina Faso" -> BFA).
+// Likewise violence whose perpetrator the sentence does not name ("a journalist
+// was killed by a car bomb in Beirut") is coded, as the PLOVER gold
+// standard codes it, to the country where it happened: attackers unnamed
+// are taken as local until the text says otherwise.
+double state_agent(const SentenceView& v, int t, Event& e) {
+  static const std::array<std::string_view, 5> kStateActs = {"171", "172", "173", "174", "175"};
+  static const std::array<std::string_view, 3> kViolence = {"18", "19", "20"};
+  if (e.source || !e.location || e.location->country.empty() || !v.passive(t)) return 0.0;
+  auto among = [&](const auto& codes) {
+    return std::any_of(codes.begin(), codes.end(), [&](std::string_view c) { return e.cameo.starts_with(c); });
+  };
+  if (!among(kStateActs) && !among(kViolence)) return 0.0;
+  Actor a;
+  a.text = e.location->text;
+  a.span = e.location->span;
+  a.code = a.country = e.location->country;
+  a.via = among(kStateActs) ? "place+state" : "place+unnamed";
+  if (e.target && e.target->code == a.code) return 0.0;
+  e.source = std::move(a);
+  return 0.25;
+}
+
+// A sector-only actor ("rebels", "demonstrators", "students") is taken as
+// domestic, as coders of the PLOVER gold standard do: a source gets the
+// country of the event's place ("protesters blocked roads in Algiers" ->
+// DZAOPP), a target that place's country too, else the source's ("the
+// Sudanese government accused rebels" -> SDNREB). Returns the confidence cost.
+double domestic_countries(Event& e) {
+  auto sector_only = [](const std::optional<Actor>& a) {  // NGOs are international, as IGOs
+    return a && a->via == "agent" && a->country.empty() && !a->sector.empty() && a->code == a->sector &&
+           !a->code.starts_with("NGO");
+  };
+  double cost = 0.0;
+  if (sector_only(e.source) && e.location && !e.location->country.empty()) {
+    e.source->country = e.location->country;
+    e.source->code = e.source->country + e.source->sector;
+    e.source->via += "+place";
+    cost += 0.1;
+  }
+  // A target is first of the country where the act took place ("Israeli
+  // troops killed three civilians in Jenin" -> PSECVL), else the source's.
+  const bool placed = e.location && !e.location->country.empty();
+  const std::string home = placed ? e.location->country : e.source ? e.source->country : "";
+  if (sector_only(e.target) && !home.empty() && (!e.source || e.source->code != home + e.target->sector)) {
+    e.target->country = home;
+    e.target->code = e.target->country + e.target->sector;
+    e.target->via += placed ? "+place" : "+domestic";
+    cost += 0.1;
+  }
+  return cost;
+}
+
 }  // namespace dyad::detail

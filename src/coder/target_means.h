@@ -35,4 +35,14 @@ std::vector<std::pair<int, std::string>> rescue_target_words(const SentenceView&
 /// the source's country and returns true when it applies.
 bool domestic_state_source(Event& e);
 
+/// An agentless passive state act (CAMEO 171-175) or unattributed violence
+/// located in a country takes that country as source (coder.cpp applies it
+/// to every event it makes). Returns the confidence cost.
+double state_agent(const SentenceView& v, int t, Event& e);
+
+/// Sector-only actors as domestic: a source gets the country of the event's
+/// place, a target that place's country, else the source's. Returns the
+/// confidence cost.
+double domestic_countries(Event& e);
+
 }  // namespace dyad::detail
