@@ -201,4 +201,29 @@ TEST(CoderNewsRules, BorderPhraseNamesTheTarget) {
   EXPECT_EQ(dyad_of(ev, "154"), "RUSGOV>UKR");
 }
 
+// "Hamas officials rejected the proposal.", "Taliban leaders met Pakistani
+// officials.": a domestic non-state organization's people are the
+// organization, not the state's government.
+TEST(CoderNewsRules, PeopleOfANonStateOrganizationAreIt) {
+  auto ev = code_parsed({"Hamas Hamas PROPN NNP 2 compound", "officials official NOUN NNS 3 nsubj",
+                         "rejected reject VERB VBD 0 root", "the the DET DT 5 det", "proposal proposal NOUN NN 3 obj",
+                         ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "12"), "PSEREBHMS>-");
+  ev = code_parsed({"Taliban Taliban PROPN NNP 2 compound", "leaders leader NOUN NNS 3 nsubj", "met meet VERB VBD 0 root",
+                    "Pakistani Pakistani ADJ JJ 5 amod", "officials official NOUN NNS 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "04"), "AFGGOVTAL>PAKGOV");
+}
+
+// "Egypt and Qatar are mediating between Israel and Hamas.": the parties are
+// the between-phrase (data/events/04_consult.txt tries it first), not the
+// mediators' conjuncts.
+TEST(CoderNewsRules, MediationIsBetweenItsParties) {
+  auto ev = code_parsed({"Egypt Egypt PROPN NNP 5 nsubj", "and and CCONJ CC 3 cc", "Qatar Qatar PROPN NNP 1 conj",
+                         "are be AUX VBP 5 aux", "mediating mediate VERB VBG 0 root", "between between ADP IN 7 case",
+                         "Israel Israel PROPN NNP 5 obl", "and and CCONJ CC 9 cc", "Hamas Hamas PROPN NNP 7 conj",
+                         ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "045"), "EGY>ISR");
+  for (const auto& e : ev) EXPECT_NE(e.target ? e.target->code : "", "QAT");
+}
+
 }  // namespace

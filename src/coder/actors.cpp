@@ -333,6 +333,10 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
       const std::string& sector = d_.sectors[e.ref];
       ResolvedActor r = make(first, last, h, country, sector, "agent");
       if (country.empty() && !org.empty()) r.actor.code = org + (org.ends_with(sector) ? "" : sector);
+      if (!country.empty() && org.starts_with(country) && org.size() > country.size()) {
+        r.actor.code = org;
+        split_code(org, r.actor.country, r.actor.sector);
+      }
       r.human = !is_institution(h);
       bool definite = false;
       for (int c : v_->children(h)) {
@@ -415,7 +419,10 @@ std::string ActorResolver::np_country(int h, std::string* how, std::string* org_
         // country, an international one its code (org_code).
         std::vector<ResolvedActor> o = resolve_mention(c, *m);
         take(o, "modifier");
-        if (org_code && org_code->empty() && !o.empty() && o.front().actor.country.empty()) {
+        // ... and a domestic non-state org its own code: "Hamas officials" are
+        // Hamas (PSEREBHMS), not the Palestinian government.
+        const bool sectored = !o.empty() && o.front().actor.code.size() > o.front().actor.country.size();
+        if (org_code && org_code->empty() && !o.empty() && (o.front().actor.country.empty() || sectored)) {
           *org_code = o.front().actor.code;
         }
       } else {
