@@ -226,4 +226,15 @@ TEST(CoderNewsRules, MediationIsBetweenItsParties) {
   for (const auto& e : ev) EXPECT_NE(e.target ? e.target->code : "", "QAT");
 }
 
+// "Lebanon filed a complaint with the UN Security Council against Israel." with
+// "against Israel" stacked on "Council": the pattern's against-slot reaches it.
+TEST(CoderNewsRules, PrepositionSlotStackedOnTheObjectsPhrase) {
+  auto ev = code_parsed({"Lebanon Lebanon PROPN NNP 2 nsubj", "filed file VERB VBD 0 root", "a a DET DT 4 det",
+                         "complaint complaint NOUN NN 2 obj", "with with ADP IN 9 case", "the the DET DT 9 det",
+                         "UN UN PROPN NNP 9 compound", "Security Security PROPN NNP 9 compound",
+                         "Council Council PROPN NNP 4 nmod", "against against ADP IN 11 case",
+                         "Israel Israel PROPN NNP 9 nmod", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "114"), "LBN>ISR");
+}
+
 }  // namespace
