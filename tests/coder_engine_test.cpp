@@ -134,7 +134,9 @@ TEST(CoderEngine, XcompChains) {
   auto order = code("xcomp_order");
   ASSERT_EQ(order.size(), 1u);
   EXPECT_EQ(order[0].cameo, "166");
-  EXPECT_FALSE(order[0].source);
+  // No agent in the text, but only Azerbaijan can order people out of Azerbaijan (implicit_agent).
+  EXPECT_EQ(code_of(order[0].source), "AZE");
+  EXPECT_EQ(order[0].source->via, "implicit");
   EXPECT_EQ(code_of(order[0].target), "FRAGOV");
 
   auto manage = code("xcomp_manage");

@@ -237,4 +237,33 @@ TEST(CoderNewsRules, PrepositionSlotStackedOnTheObjectsPhrase) {
   EXPECT_EQ(dyad_of(ev, "114"), "LBN>ISR");
 }
 
+// The user's article: "Two French diplomats were expelled. They were ordered to
+// leave Azerbaijan's territory within 48 hours." The agentless order to leave
+// a country's territory is that country's, and it is an expulsion (166), not
+// a demand (100).
+TEST(CoderNewsRules, OrderToLeaveACountryIsThatCountrysExpulsion) {
+  const char* conllu =
+      "1\tTwo\ttwo\tNUM\tCD\t_\t3\tnummod\t_\t_\n"
+      "2\tFrench\tFrench\tADJ\tJJ\t_\t3\tamod\t_\t_\n"
+      "3\tdiplomats\tdiplomat\tNOUN\tNNS\tNumber=Plur\t5\tnsubj:pass\t_\t_\n"
+      "4\twere\tbe\tAUX\tVBD\t_\t5\taux:pass\t_\t_\n"
+      "5\texpelled\texpel\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "6\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n\n"
+      "1\tThey\tthey\tPRON\tPRP\tNumber=Plur\t3\tnsubj:pass\t_\t_\n"
+      "2\twere\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_\n"
+      "3\tordered\torder\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+      "5\tleave\tleave\tVERB\tVB\t_\t3\txcomp\t_\t_\n"
+      "6\tAzerbaijan\tAzerbaijan\tPROPN\tNNP\t_\t8\tnmod:poss\t_\t_\n"
+      "7\t's\t's\tPART\tPOS\t_\t6\tcase\t_\t_\n"
+      "8\tterritory\tterritory\tNOUN\tNN\t_\t5\tobj\t_\t_\n"
+      "9\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
+  auto ev = dyad::testing::code_document(dyad::testing::conllu_document(conllu));
+  std::string order;
+  for (const auto& e : ev) {
+    if (e.sentence == 1) order = e.cameo + " " + (e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-");
+  }
+  EXPECT_EQ(order, "166 AZE>FRAGOV");
+}
+
 }  // namespace

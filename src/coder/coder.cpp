@@ -412,6 +412,24 @@ class DocumentCoder {
       }
       if (!out.empty()) return;
     }
+    // "They were ordered to leave Azerbaijan's territory": whoever may order
+    // people out of a country is that country
+    for (int x : v.kids(t, "xcomp")) {
+      const std::string& l = v.lemma(x);
+      if (l != "leave" && l != "depart" && l != "quit") continue;
+      const int place = v.first_kid(x, "obj");
+      if (place < 0) continue;
+      std::vector<ResolvedActor> owner = actors_.at(place);
+      for (int c : owner.empty() ? v.children(place) : std::vector<int>{}) {
+        if (v.rel(c) == "nmod:poss") owner = actors_.at(c);  // "Azerbaijan's territory"
+      }
+      for (ResolvedActor a : owner) {
+        if (a.actor.country.empty() || a.actor.code != a.actor.country) continue;  // a state, not its people
+        a.actor.via = "implicit";
+        a.penalty += 0.25;
+        out.emplace_back(a, v.lemma(t) + " (passive, no agent) -xcomp-> " + l + " -obj-> " + v.word(place).form);
+      }
+    }
   }
 
   Event make_event(const detail::SentenceView& v, int index, int t, const detail::Pattern& p,
