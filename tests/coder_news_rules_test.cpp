@@ -266,4 +266,22 @@ TEST(CoderNewsRules, OrderToLeaveACountryIsThatCountrysExpulsion) {
   EXPECT_EQ(order, "166 AZE>FRAGOV");
 }
 
+// The user's article: "The same goes for Washington, whose lobbyists, in the
+// heat of the moment, tried to talk to Baku in the language of menace." as our
+// parser reads it ("tried" a conjunct of "goes", "whose lobbyists" an
+// apposition): the whose-phrase is the subject of "tried", and lobbyists act
+// for their owner.
+TEST(CoderNewsRules, WhosePhraseBeforeASubjectlessVerbIsItsSubject) {
+  auto ev = code_parsed({"The the DET DT 2 det", "same same ADJ JJ 3 nsubj", "goes go VERB VBZ 0 root",
+                         "for for ADP IN 5 case", "Washington Washington PROPN NNP 3 obl", ", , PUNCT , 8 punct",
+                         "whose whose PRON WP$ 8 nmod:poss", "lobbyists lobbyist NOUN NNS 5 appos", ", , PUNCT , 12 punct",
+                         "in in ADP IN 12 case", "the the DET DT 12 det", "heat heat NOUN NN 8 nmod",
+                         "of of ADP IN 15 case", "the the DET DT 15 det", "moment moment NOUN NN 12 nmod",
+                         ", , PUNCT , 17 punct", "tried try VERB VBD 3 conj", "to to PART TO 19 mark",
+                         "talk talk VERB VB 17 xcomp", "to to ADP IN 21 case", "Baku Baku PROPN NNP 19 obl",
+                         "in in ADP IN 24 case", "the the DET DT 24 det", "language language NOUN NN 19 obl",
+                         "of of ADP IN 26 case", "menace menace NOUN NN 24 nmod", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "13"), "USAGOV>AZEGOV");
+}
+
 }  // namespace

@@ -517,9 +517,10 @@ Slots fill_slots(const SentenceView& v, int t, const Pattern& p, bool clause_tar
   for (auto* list : {&out.sources, &out.targets}) {
     for (SlotWord& w : *list) w = through_quantity(v, std::move(w));
   }
-  // "their efforts [to pressure X]": a deed's owner is who acts
+  // "their efforts [to pressure X]", "whose lobbyists tried to ...": a deed's
+  // owner, or the owner of people acting for it, is who acts
   for (SlotWord& w : out.sources) {
-    if (w.word < 0 || !is_quality_of(v.lemma(w.word))) continue;
+    if (w.word < 0 || (!is_quality_of(v.lemma(w.word)) && !acts_for_owner(v.lemma(w.word)))) continue;
     int o = exact_kid(v, w.word, "nmod:poss");
     if (o >= 0) w = {o, w.path + " " + step(v, w.word, "nmod:poss", o, true)};
   }

@@ -16,6 +16,10 @@
 //     said) holding "targets" as an object of its own, "struck" an
 //     adjective of "targets": a noun never has an object, so S V O is the
 //     clause said.
+// (n) "Washington, whose lobbyists, in the heat of the moment, tried to talk
+//     to Baku" read with "tried" a conjunct of the main verb and "whose
+//     lobbyists" an apposition without a verb: the verb after the whose-phrase
+//     is its relative clause, the phrase its subject.
 // Each rule fires only on a tree that is wrong as it stands (a verb without
 // the argument the rule supplies, a noun with an object), so correct parses
 // are left untouched and the rewrite stays idempotent.
@@ -124,12 +128,35 @@ int subject_holding_its_object(const Sentence& s, int v) {
 }
 
 
+// (n) for a subjectless conjunct verb V: the noun N of a "whose N" phrase
+// right before it (only punctuation between N's phrase and V) that has no
+// verb of its own; else -1.
+int whose_phrase_before(const Sentence& s, int v) {
+  if (s.words[v].upos != "VERB" || s.words[v].deprel != "conj") return -1;
+  for (int c : children(s, v)) {
+    if (base(s.words[c].deprel) == "nsubj") return -1;
+  }
+  int k = v - 1;
+  while (k >= 0 && s.words[k].upos == "PUNCT") --k;
+  for (; k >= 0; k = head0(s, k)) {  // climb from the word before V to the phrase head
+    bool whose = false, verb = false;
+    for (int c : children(s, k)) {
+      whose = whose || (c < k && tree::low(s.words[c].form) == "whose");
+      verb = verb || s.words[c].upos == "VERB";
+    }
+    if (whose) return nominal(s.words[k]) && !verb && head0(s, k) >= 0 && head0(s, k) < k ? k : -1;
+    if (head0(s, k) > k || head0(s, k) < 0) return -1;  // left the phrase without meeting "whose"
+  }
+  return -1;
+}
+
 }  // namespace
 
 bool needs_object_repair(const Sentence& s) {
   for (int v = 0; v < static_cast<int>(s.words.size()); ++v) {
     if (name_under_temporal_oblique(s, v).first >= 0 || noun_under_numeral(s, v) >= 0) return true;
     if (object_hung_beside_verb(s, v) >= 0 || subject_holding_its_object(s, v) >= 0) return true;
+    if (whose_phrase_before(s, v) >= 0) return true;
   }
   return false;
 }
@@ -187,6 +214,16 @@ bool repair_objects(Sentence& s, std::string* why) {
     s.words[o].head = v + 1;
     s.words[o].deprel = "obj";
     if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[o].form + "' right after '" + s.words[v].form + "' is its object";
+    changed = true;
+  }
+  for (int v = 0; v < n; ++v) {
+    const int noun = whose_phrase_before(s, v);
+    if (noun < 0) continue;
+    s.words[v].head = s.words[noun].head;  // the relative clause of the whose-phrase's antecedent
+    s.words[v].deprel = "acl:relcl";
+    s.words[noun].head = v + 1;
+    s.words[noun].deprel = "nsubj";
+    if (why) *why += std::string(why->empty() ? "" : "; ") + "'whose " + s.words[noun].form + "' is the subject of '" + s.words[v].form + "'";
     changed = true;
   }
   return changed;

@@ -58,6 +58,17 @@ bool is_quality_of(std::string_view lemma) {
   return std::find(kQualityOf.begin(), kQualityOf.end(), lemma) != kQualityOf.end();
 }
 
+// People who act for whoever they belong to: "Washington's lobbyists tried
+// to ..." is Washington trying. Not "enemies", "critics", "victims": those
+// are not their owner.
+const std::array<std::string_view, 11> kActsForOwner = {"lobbyist",  "emissary", "negotiator", "representative",
+                                                        "delegate",  "proxy",    "operative",  "messenger",
+                                                        "mediator",  "lawyer",   "attorney"};
+
+bool acts_for_owner(std::string_view lemma) {
+  return std::find(kActsForOwner.begin(), kActsForOwner.end(), lemma) != kActsForOwner.end();
+}
+
 bool is_time_noun(std::string_view lemma) { return std::find(kTime.begin(), kTime.end(), lemma) != kTime.end(); }
 
 int personal_expl(const SentenceView& v, int x) {

@@ -16,6 +16,8 @@ bool is_measure(std::string_view lemma);
 /// A quality or deed of someone ("professionalism", "courage", "role",
 /// "efforts", "memory"): its "of" phrase is whom the phrase is about.
 bool is_quality_of(std::string_view lemma);
+/// People who act for their possessive owner ("Washington's lobbyists", "whose envoys").
+bool acts_for_owner(std::string_view lemma);
 
 /// A weekday, month or period noun ("Saturday", "December", "week"): a
 /// phrase headed by one says when, never what or whom.
