@@ -284,4 +284,21 @@ TEST(CoderNewsRules, WhosePhraseBeforeASubjectlessVerbIsItsSubject) {
   EXPECT_EQ(dyad_of(ev, "13"), "USAGOV>AZEGOV");
 }
 
+// The user's article: "But the matter did not go beyond the accusations of a
+// biased media." — an of-phrase that names no crime is the accuser.
+TEST(CoderNewsRules, AccusationsOfAnActorAreItsAccusations) {
+  auto ev = code_parsed({"But but CCONJ CC 5 cc", "the the DET DT 3 det", "matter matter NOUN NN 5 nsubj",
+                         "did do AUX VBD 5 aux", "go go VERB VB 0 root", "beyond beyond ADP IN 8 case",
+                         "the the DET DT 8 det", "accusations accusation NOUN NNS 5 obl", "of of ADP IN 12 case",
+                         "a a DET DT 12 det", "biased biased ADJ JJ 12 amod", "media media NOUN NN 8 nmod",
+                         ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "112"), "MED>-");
+  // ... while "accusations against X" keep X as the accused.
+  ev = code_parsed({"Russia Russia PROPN NNP 3 nmod:poss", "'s 's PART POS 1 case",
+                    "accusations accusation NOUN NNS 6 nsubj", "against against ADP IN 5 case",
+                    "Ukraine Ukraine PROPN NNP 3 nmod", "were be AUX VBD 7 cop", "false false ADJ JJ 0 root",
+                    ". . PUNCT . 7 punct"});
+  EXPECT_EQ(dyad_of(ev, "112"), "RUS>UKR");
+}
+
 }  // namespace
