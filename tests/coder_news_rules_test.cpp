@@ -301,4 +301,17 @@ TEST(CoderNewsRules, AccusationsOfAnActorAreItsAccusations) {
   EXPECT_EQ(dyad_of(ev, "112"), "RUS>UKR");
 }
 
+// "The Pope called for a ceasefire in Sudan.": the Pope is the Holy See's head
+// of state, not a Sudanese cleric; "began talks with X" is a negotiation.
+TEST(CoderNewsRules, ThePopeAndTalksBegun) {
+  auto ev = code_parsed({"The the DET DT 2 det", "Pope Pope PROPN NNP 3 nsubj", "called call VERB VBD 0 root",
+                         "for for ADP IN 6 case", "a a DET DT 6 det", "ceasefire ceasefire NOUN NN 3 obl",
+                         "in in ADP IN 8 case", "Sudan Sudan PROPN NNP 6 nmod", ". . PUNCT . 3 punct"});
+  std::string d = dyad_of(ev, "02");
+  EXPECT_EQ(d.substr(0, d.find('>')), "VATGOV") << d;
+  ev = code_parsed({"Israel Israel PROPN NNP 2 nsubj", "opened open VERB VBD 0 root", "talks talk NOUN NNS 2 obj",
+                    "with with ADP IN 5 case", "Lebanon Lebanon PROPN NNP 3 nmod", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "046"), "ISR>LBN");
+}
+
 }  // namespace

@@ -424,6 +424,13 @@ TEST(GeoPlaceAdapter, SiteNamesMatchWholeOrNotAtAll) {
   detail::SentenceView tv(t);
   ASSERT_TRUE(places.lookup(tv, 3).has_value());
   EXPECT_EQ(places.lookup(tv, 3)->country, "SYR");
+  // a geographic feature word alone is no place: "in the Gulf (of Oman)" is not Gulf Province, PNG
+  Sentence u = make_sentence({{"seized", "seize", "VERB", 0, "root"},
+                              {"in", "in", "ADP", 4, "case"},
+                              {"the", "the", "DET", 4, "det"},
+                              {"Gulf", "Gulf", "PROPN", 1, "obl"}});
+  detail::SentenceView uv(u);
+  EXPECT_FALSE(places.lookup(uv, 3).has_value());
 }
 
 TEST(GeoPlaceAdapter, HintDecidesBetweenSimilarPlaces) {

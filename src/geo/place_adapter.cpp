@@ -60,16 +60,21 @@ std::vector<int> name_words(const SentenceView& v, int head) {
   return std::vector<int>(first, last + 1);
 }
 
-// Heads of names of sites and institutions: "Cumhuriyet University" is no
-// place called University (GeoNames has one, in Florida), "Al-Shifa Hospital"
-// none called Hospital. Such a name matches whole or not at all.
+// Heads of names of sites, institutions and geographic features:
+// "Cumhuriyet University" is no place called University (GeoNames has one,
+// in Florida), "Al-Shifa Hospital" none called Hospital, "the Gulf of Oman"
+// no Gulf Province. Such a name matches whole ("Persian Gulf") or not at all,
+// and never as the bare word.
 bool site_head(std::string form) {
   static const char* kWords[] = {"university", "college",  "school",   "academy", "institute", "hospital",
                                  "airport",    "stadium",  "square",   "street",  "avenue",    "road",
                                  "bridge",     "market",   "mosque",   "church",  "cathedral", "temple",
                                  "palace",     "hotel",    "prison",   "base",    "camp",      "center",
                                  "centre",     "company",  "party",    "union",   "council",   "court",
-                                 "ministry",   "park",     "station",  "port",    "plant",     "mall"};
+                                 "ministry",   "park",     "station",  "port",    "plant",     "mall",
+                                 // geographic features: "the Gulf of Oman" is no Gulf Province (PNG)
+                                 "gulf",       "sea",      "bay",      "strait",  "ocean",     "lake",
+                                 "river",      "channel",  "coast",    "desert",  "valley",    "peninsula"};
   for (char& c : form) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* w) { return form == w; });
 }
@@ -98,7 +103,7 @@ std::optional<PlaceMatch> GazetteerPlaceLookup::match(const SentenceView& v, int
   if (!named && !(is_type_noun(v.lemma(head)) && words.size() > 1)) return std::nullopt;
   // Longest phrase first, then shorter ones ending at the head, then the head alone.
   for (std::size_t skip = 0; skip < words.size(); ++skip) {
-    if (skip > 0 && site_head(v.word(head).form)) break;
+    if ((skip > 0 || words.size() == 1) && site_head(v.word(head).form)) break;
     int first = words[skip], last = words.back();
     if (!capitalised(v.word(first).form)) continue;
     std::string text = text_of(v, first, last);
