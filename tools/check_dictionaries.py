@@ -209,7 +209,9 @@ def main(argv):
         elif rec.kind == "org":
             check_org(rec, iso, errors, warnings)
         elif rec.kind == "agent":
-            if rec.key not in ROLE_CODES:
+            # a role code, or a chain of them ("NGOHRI": a human rights NGO)
+            chunks = [rec.key[i:i + 3] for i in range(0, len(rec.key), 3)]
+            if len(rec.key) % 3 or not all(c in ROLE_CODES for c in chunks):
                 errors.append(f"{rec.where}: @agent key '{rec.key}' is not a role code")
             if not values(rec, "term"):
                 errors.append(f"{rec.where}: @agent {rec.key} has no term")
