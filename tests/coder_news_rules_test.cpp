@@ -314,4 +314,30 @@ TEST(CoderNewsRules, ThePopeAndTalksBegun) {
   EXPECT_EQ(dyad_of(ev, "046"), "ISR>LBN");
 }
 
+// "Three people were killed when a Russian missile hit a residential building
+// in Odesa.": the when-clause says who did it and where.
+TEST(CoderNewsRules, WhenClauseNamesTheAgentAndPlaceOfAPassive) {
+  auto ev = code_parsed({"Three three NUM CD 2 nummod", "people people NOUN NNS 4 nsubj:pass", "were be AUX VBD 4 aux:pass",
+                         "killed kill VERB VBN 0 root", "when when ADV WRB 9 advmod", "a a DET DT 8 det",
+                         "Russian Russian ADJ JJ 8 amod", "missile missile NOUN NN 9 nsubj", "hit hit VERB VBD 4 advcl",
+                         "a a DET DT 12 det", "residential residential ADJ JJ 12 amod", "building building NOUN NN 9 obj",
+                         "in in ADP IN 14 case", "Odesa Odesa PROPN NNP 9 obl", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "18"), "RUS>UKRCVL");
+}
+
+// "The African Union suspended Niger.": a bloc suspends a member (160), while
+// "suspended aid to X" stays a cut in aid (162); "raided Jenin" is a raid on a place.
+TEST(CoderNewsRules, BlocSuspendsAMemberAndRaidsOnPlaces) {
+  auto ev = code_parsed({"The the DET DT 3 det", "African African PROPN NNP 3 compound", "Union Union PROPN NNP 4 nsubj",
+                         "suspended suspend VERB VBD 0 root", "Niger Niger PROPN NNP 4 obj", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "160"), "IGOAFRAFU>NER");
+  ev = code_parsed({"The the DET DT 3 det", "European European PROPN NNP 3 compound", "Union Union PROPN NNP 4 nsubj",
+                    "suspended suspend VERB VBD 0 root", "aid aid NOUN NN 4 obj", "to to ADP IN 7 case",
+                    "Niger Niger PROPN NNP 4 obl", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "162"), "IGOEUREEC>NER");
+  ev = code_parsed({"Israeli Israeli ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj", "raided raid VERB VBD 0 root",
+                    "Jenin Jenin PROPN NNP 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "190"), "ISRMIL>PSE");
+}
+
 }  // namespace

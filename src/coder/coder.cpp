@@ -399,6 +399,23 @@ class DocumentCoder {
   // An agentless passive whose to/at phrase names an institution ("was
   // summoned to the Foreign Ministry of X"): the text names the likely agent,
   // so it becomes the source with a lower confidence (via "implicit").
+  // Clauses on trigger t that say when or how its act happened ("... when a
+  // missile hit", "as troops fired"), in order.
+  static std::vector<int> when_clauses(const detail::SentenceView& v, int t) {
+    std::vector<int> out;
+    for (int c : v.kids(t, "advcl")) {
+      if (v.upos(c) != "VERB") continue;
+      for (int m : v.children(c)) {  // UD has "when" as advmod, "as" as mark
+        std::string_view r = v.base_rel(m);
+        if (m < c && (r == "mark" || r == "advmod") && (v.low(m) == "when" || v.low(m) == "as")) {
+          out.push_back(c);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   void implicit_agent(const detail::SentenceView& v, int t, std::vector<std::pair<ResolvedActor, std::string>>& out) {
     for (int c : v.children(t)) {
       std::string prep = v.case_of(c);
@@ -409,6 +426,18 @@ class DocumentCoder {
         a.actor.via = "implicit";
         a.penalty += 0.25;
         out.emplace_back(a, v.lemma(t) + " (passive, no agent) -obl:" + prep + "-> " + v.word(c).form);
+      }
+      if (!out.empty()) return;
+    }
+    // "Three people were killed when a Russian missile hit a building": the
+    // actor of the clause that says how it happened did it
+    for (int c : when_clauses(v, t)) {
+      const int subject = v.first_kid(c, "nsubj");
+      for (ResolvedActor a : subject >= 0 ? actors_.at(subject) : std::vector<ResolvedActor>{}) {
+        if (a.actor.code.empty()) continue;
+        a.penalty += 0.2;
+        out.emplace_back(a, v.lemma(t) + " (passive, no agent) -advcl-> " + v.word(c).form + " -nsubj-> " +
+                                v.word(subject).form);
       }
       if (!out.empty()) return;
     }
@@ -503,6 +532,9 @@ class DocumentCoder {
     std::string loc_path;
     int target_word = tgt ? tgt->first.actor.word : -1;
     e.location = detail::find_location(places(), v, t, target_word, &loc_path);
+    for (int c : e.location ? std::vector<int>{} : when_clauses(v, t)) {  // "killed when a missile hit a building in Odesa"
+      if ((e.location = detail::find_location(places(), v, c, -1, &loc_path))) break;
+    }
     if (!e.location && frame_) {
       e.location = frame_;
       loc_path = frame_path_;
