@@ -1,4 +1,4 @@
-// Missing objects and subjects: rules (j)-(m) of the argument repairs
+// Missing objects and subjects: rules (j)-(n) of the argument repairs
 // (argument_repair.cpp calls these last). Our parser, trained on web text,
 // hangs a news sentence's participant somewhere the slot rules do not look,
 // and the event loses its target:
@@ -100,8 +100,9 @@ int object_hung_beside_verb(const Sentence& s, int v) {
   };
   while (o < n && head0(s, o) > o && modifier(o)) o = head0(s, o);
   if (o >= n || (s.words[o].upos != "NOUN" && s.words[o].upos != "PROPN") || temporal_noun(s, o)) return -1;
-  for (int k = v + 1; k < o; ++k) {
-    if (head0(s, k) != o && head0(s, head0(s, k)) != o && !(k == v + 1 && head0(s, k) == v)) return -1;
+  for (int k = v + 1; k < o; ++k) {  // only the phrase's words (or the bare numeral) before its head
+    const int up = head0(s, k);
+    if (up != o && (up < 0 || head0(s, up) != o) && !(k == v + 1 && up == v)) return -1;
   }
   std::string_view r = s.words[o].deprel;
   if (head0(s, o) != head0(s, v) || !(base(r) == "ccomp" || r == "parataxis" || r == "dep" || r == "obj")) return -1;
@@ -126,7 +127,6 @@ int subject_holding_its_object(const Sentence& s, int v) {
   }
   return s.words[head0(s, subj)].upos == "VERB" ? subj : -1;
 }
-
 
 // (n) for a subjectless conjunct verb V: the noun N of a "whose N" phrase
 // right before it (only punctuation between N's phrase and V) that has no
