@@ -110,7 +110,6 @@ std::vector<ResolvedActor> ActorResolver::resolve_pronoun(int h) {
   return {};
 }
 
-
 // The subject of the speech verb whose reported clause (ccomp, parataxis)
 // contains word h, or -1: the speaker of a quotation or indirect speech.
 int ActorResolver::quoted_speaker(int h) const {

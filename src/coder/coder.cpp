@@ -396,9 +396,6 @@ class DocumentCoder {
     out.emplace_back(std::move(a), path + " (place as target)");
   }
 
-  // An agentless passive whose to/at phrase names an institution ("was
-  // summoned to the Foreign Ministry of X"): the text names the likely agent,
-  // so it becomes the source with a lower confidence (via "implicit").
   // Clauses on trigger t that say when or how its act happened ("... when a
   // missile hit", "as troops fired"), in order.
   static std::vector<int> when_clauses(const detail::SentenceView& v, int t) {
@@ -416,6 +413,11 @@ class DocumentCoder {
     return out;
   }
 
+  // The likely agent of an agentless passive, named elsewhere in the text:
+  // an institution in its to/at phrase ("was summoned to the Foreign Ministry
+  // of X"), the subject of a when/as clause ("were killed when a Russian
+  // missile hit ..."), the country one is ordered to leave. It becomes the
+  // source with a lower confidence.
   void implicit_agent(const detail::SentenceView& v, int t, std::vector<std::pair<ResolvedActor, std::string>>& out) {
     for (int c : v.children(t)) {
       std::string prep = v.case_of(c);
