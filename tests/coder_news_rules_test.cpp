@@ -340,4 +340,15 @@ TEST(CoderNewsRules, BlocSuspendsAMemberAndRaidsOnPlaces) {
   EXPECT_EQ(dyad_of(ev, "190"), "ISRMIL>PSE");
 }
 
+// "The Egyptian foreign minister received his Sudanese counterpart in Cairo.":
+// a counterpart is of the other side, named by its own adjective, not by "his".
+TEST(CoderNewsRules, CounterpartIsTheOtherSide) {
+  auto ev = code_parsed({"The the DET DT 4 det", "Egyptian Egyptian ADJ JJ 4 amod", "foreign foreign ADJ JJ 4 amod",
+                         "minister minister NOUN NN 5 nsubj", "received receive VERB VBD 0 root",
+                         "his his PRON PRP$ 8 nmod:poss", "Sudanese Sudanese ADJ JJ 8 amod",
+                         "counterpart counterpart NOUN NN 5 obj", "in in ADP IN 10 case", "Cairo Cairo PROPN NNP 5 obl",
+                         ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "043"), "EGYGOV>SDNGOV");
+}
+
 }  // namespace

@@ -391,8 +391,11 @@ std::string ActorResolver::np_country(int h, std::string* how, std::string* org_
       if (how) *how = why;
     }
   };
+  // "his Sudanese counterpart": a counterpart is the other side of its
+  // possessor, so only its own modifiers name its country
+  const bool other_side = v_->lemma(h) == "counterpart";
   for (int c : v_->children(h)) {
-    if (v_->rel(c) != "nmod:poss") continue;
+    if (v_->rel(c) != "nmod:poss" || other_side) continue;
     std::vector<ResolvedActor> r = resolve(c, 1);
     take(r, !r.empty() && r.front().actor.via == "outlet" ? "outlet" : "possessive");
   }
