@@ -5,11 +5,10 @@
 // centering-based resolvers). Only the governing clauses of the pronoun's own
 // sentence are consulted; everything else stays with recency. The other
 // lookups (the outlet's "we", relative pronouns, "whose") are here too.
-#include <algorithm>
-#include <array>
 #include <string_view>
 
 #include "coder/actors.h"
+#include "coder/reported_speech.h"
 
 namespace dyad::detail {
 namespace {
@@ -113,14 +112,12 @@ std::vector<ResolvedActor> ActorResolver::resolve_pronoun(int h) {
 // The subject of the speech verb whose reported clause (ccomp, parataxis)
 // contains word h, or -1: the speaker of a quotation or indirect speech.
 int ActorResolver::quoted_speaker(int h) const {
-  static const std::array<std::string_view, 12> kSpeech = {"say",  "tell",   "state", "add",  "declare", "announce",
-                                                           "warn", "insist", "write", "note", "reply",   "stress"};
   int x = h;
   for (int hop = 0; hop < 12 && x >= 0; ++hop) {
     const int up = v_->head(x);
     if (up < 0) return -1;
     std::string_view r = v_->base_rel(x);
-    if ((r == "ccomp" || r == "parataxis") && std::find(kSpeech.begin(), kSpeech.end(), v_->lemma(up)) != kSpeech.end()) {
+    if ((r == "ccomp" || r == "parataxis") && statement_verb(*v_, up)) {
       int subject = v_->first_kid(up, "nsubj");
       return subject != h ? subject : -1;
     }

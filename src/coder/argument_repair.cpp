@@ -26,6 +26,7 @@
 #include <string_view>
 #include <utility>
 
+#include "coder/dictionary.h"
 #include "coder/parse_repair.h"
 #include "coder/tree_edit.h"
 
@@ -55,11 +56,11 @@ bool one_of(std::string_view x, auto const& list) { return std::find(list.begin(
 bool temporal_noun(const Sentence& s, int i) {
   const Word& w = s.words[i];
   if (w.upos != "NOUN" && w.upos != "PROPN" && w.upos != "ADV") return false;
-  std::string x = low(w.lemma.empty() ? w.form : w.lemma);
+  std::string x = lower(w.lemma.empty() ? w.form : w.lemma);
   if (one_of(x, kBareTemporal)) return true;
   if (!one_of(x, kPeriods) && !(x.size() > 1 && one_of(x.substr(0, x.size() - 1), kPeriods))) return false;
   for (int c : children(s, i)) {
-    std::string m = low(s.words[c].form);
+    std::string m = lower(s.words[c].form);
     std::string_view r = base(s.words[c].deprel);
     if ((r == "det" || r == "amod") && one_of(m, kDeictic)) return true;
     if (r == "compound" && one_of(m, kBareTemporal)) return true;  // "Monday night"
@@ -74,7 +75,7 @@ namespace {
 bool has_that_and_subject(const Sentence& s, int v) {
   bool that = false, subj = false;
   for (int c : children(s, v)) {
-    that = that || (s.words[c].deprel == "mark" && low(s.words[c].form) == "that");
+    that = that || (s.words[c].deprel == "mark" && lower(s.words[c].form) == "that");
     subj = subj || base(s.words[c].deprel) == "nsubj";
   }
   return that && subj;
@@ -133,11 +134,7 @@ void demote_temporal(Sentence& s, int t, std::string* why) {
       heir = object;
     }
   }
-  if (why) {
-    if (!why->empty()) *why += "; ";
-    *why += "temporal '" + s.words[t].form + "' is no " + slot +
-            (heir >= 0 ? ": '" + s.words[heir].form + "' is" : "");
-  }
+  note(why, "temporal '" + s.words[t].form + "' is no " + slot + (heir >= 0 ? ": '" + s.words[heir].form + "' is" : ""));
 }
 
 // The preposition that opens argument a: its own case child, or one the
@@ -275,7 +272,7 @@ int subject_with_clause_as_acl(const Sentence& s, int v) {
   int n = head0(s, v);
   if (n != v - 1 || !nominal(s.words[n]) || s.words[n].deprel != "nsubj") return -1;
   int say = head0(s, n);
-  if (say <= v || !one_of(low(s.words[say].lemma), kSay)) return -1;
+  if (say <= v || !one_of(lower(s.words[say].lemma), kSay)) return -1;
   bool object = false;
   for (int c : children(s, v)) {
     if (s.words[c].deprel == "obj") object = true;
@@ -298,19 +295,19 @@ bool lone_indirect_object(const Sentence& s, int i) {
 bool stative_passive(const Sentence& s, int v) {
   static const std::array<std::pair<std::string_view, std::string_view>, 6> kStative = {
       {{"oppose", "to"}, {"commit", "to"}, {"dedicate", "to"}, {"devote", "to"}, {"engage", "in"}, {"involve", "in"}}};
-  std::string l = low(s.words[v].lemma);
+  std::string l = lower(s.words[v].lemma);
   auto it = std::find_if(kStative.begin(), kStative.end(), [&](const auto& p) { return p.first == l; });
   if (it == kStative.end() || s.words[v].upos != "VERB") return false;
   bool subject = false, be = false, phrase = false;
   for (int c : children(s, v)) {
     const std::string& r = s.words[c].deprel;
     subject = subject || r == "nsubj:pass";
-    be = be || (r == "aux:pass" && low(s.words[c].lemma) == "be");
+    be = be || (r == "aux:pass" && lower(s.words[c].lemma) == "be");
     if (base(r) != "obl") continue;
     for (int k : children(s, c)) {
       if (s.words[k].deprel != "case") continue;
-      if (low(s.words[k].form) == "by" || r == "obl:agent") return false;
-      phrase = phrase || low(s.words[k].form) == it->second;
+      if (lower(s.words[k].form) == "by" || r == "obl:agent") return false;
+      phrase = phrase || lower(s.words[k].form) == it->second;
     }
   }
   return subject && be && phrase;
@@ -326,7 +323,7 @@ bool perfect_read_as_passive(const Sentence& s, int v) {
     const std::string& r = s.words[c].deprel;
     if (r == "aux:pass" || r == "obl:agent") return false;
     subject = subject || r == "nsubj:pass";
-    have = have || (r == "aux" && low(s.words[c].lemma) == "have");
+    have = have || (r == "aux" && lower(s.words[c].lemma) == "have");
   }
   return subject && have;
 }
@@ -360,7 +357,7 @@ bool repair_arguments(Sentence& s, std::string* why) {
     } else if ((s.words[i].deprel == "obj" || s.words[i].deprel == "iobj") && opens_with_preposition(s, i)) {
       const Word& h = s.words[head0(s, i)];
       s.words[i].deprel = h.upos == "VERB" || h.upos == "AUX" ? "obl" : "nmod";
-      if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[i].form + "' after a preposition is no object";
+      note(why, "'" + s.words[i].form + "' after a preposition is no object");
       changed = true;
     }
   }
@@ -373,7 +370,7 @@ bool repair_arguments(Sentence& s, std::string* why) {
     s.words[w].upos = "NOUN";
     s.words[h].head = w + 1;
     s.words[h].deprel = "compound";
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[w].form + "' heads '" + s.words[h].form + " " + s.words[w].form + "'";
+    note(why, "'" + s.words[w].form + "' heads '" + s.words[h].form + " " + s.words[w].form + "'");
     changed = true;
   }
   for (int v = 0; v < n; ++v) {
@@ -385,7 +382,7 @@ bool repair_arguments(Sentence& s, std::string* why) {
     s.words[subj].head = v + 1;
     s.words[o].head = v + 1;
     s.words[o].deprel = "obj";
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[subj].form + " " + s.words[v].form + " ... " + s.words[o].form + "' is a clause";
+    note(why, "'" + s.words[subj].form + " " + s.words[v].form + " ... " + s.words[o].form + "' is a clause");
     changed = true;
   }
   for (int v = 0; v < n; ++v) {  // after (a): a demoted temporal subject leaves the slot free
@@ -397,13 +394,13 @@ bool repair_arguments(Sentence& s, std::string* why) {
     }
     s.words[p].head = v + 1;
     s.words[p].deprel = "nsubj:pass";
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[p].form + "' before '" + s.words[v].form + "' is its passive subject";
+    note(why, "'" + s.words[p].form + "' before '" + s.words[v].form + "' is its passive subject");
     changed = true;
   }
   for (int i = 0; i < n; ++i) {
     if (!lone_indirect_object(s, i)) continue;
     s.words[i].deprel = "obj";
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[i].form + "' is the object";
+    note(why, "'" + s.words[i].form + "' is the object");
     changed = true;
   }
   for (int v = 0; v < n; ++v) {
@@ -412,7 +409,7 @@ bool repair_arguments(Sentence& s, std::string* why) {
     s.words[v].head = s.words[noun].head;
     s.words[v].deprel = "ccomp";
     s.words[noun].head = v + 1;
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[noun].form + " " + s.words[v].form + "' is the reported clause";
+    note(why, "'" + s.words[noun].form + " " + s.words[v].form + "' is the reported clause");
     changed = true;
   }
   for (int v = 0; v < n; ++v) {
@@ -421,7 +418,7 @@ bool repair_arguments(Sentence& s, std::string* why) {
       if (s.words[c].deprel == "nsubj:pass") s.words[c].deprel = "nsubj";
       if (s.words[c].deprel == "aux:pass") s.words[c].deprel = "aux";
     }
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[v].form + "' is a state of its subject, not a passive";
+    note(why, "'" + s.words[v].form + "' is a state of its subject, not a passive");
     changed = true;
   }
   for (int v = 0; v < n; ++v) {
@@ -429,7 +426,7 @@ bool repair_arguments(Sentence& s, std::string* why) {
     for (int c : children(s, v)) {
       if (s.words[c].deprel == "nsubj:pass") s.words[c].deprel = "nsubj";
     }
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[v].form + "' has no passive auxiliary: its subject acts";
+    note(why, "'" + s.words[v].form + "' has no passive auxiliary: its subject acts");
     changed = true;
   }
   changed = repair_objects(s, why) || changed;

@@ -376,7 +376,7 @@ class DocumentCoder {
     int of = obj >= 0 && detail::is_measure(v.lemma(obj)) ? detail::prep_dependent(v, obj, "of").word : -1;
     if (!place && of >= 0) place = detail::find_location(places(), v, t, of, &path);
     if (!place) place = detail::destination_place(places(), v, t, obj, d_.codes[p.code].cameo.starts_with("08"), &path);
-    if (!place) place = detail::border_place(places(), d_, v, t, obj, &path);
+    if (!place) place = detail::border_place(places(), d_, actors_.mentions(), v, t, obj, &path);
     // "threatened to resume activities in Israel": the controlled act's place
     for (int c : v.children(t)) {
       if (place || p.noun || v.rel(c) != "xcomp" || v.upos(c) != "VERB") continue;
@@ -394,23 +394,6 @@ class DocumentCoder {
     a.actor.word = obj;
     a.penalty = 0.15;
     out.emplace_back(std::move(a), path + " (place as target)");
-  }
-
-  // Clauses on trigger t that say when or how its act happened ("... when a
-  // missile hit", "as troops fired"), in order.
-  static std::vector<int> when_clauses(const detail::SentenceView& v, int t) {
-    std::vector<int> out;
-    for (int c : v.kids(t, "advcl")) {
-      if (v.upos(c) != "VERB") continue;
-      for (int m : v.children(c)) {  // UD has "when" as advmod, "as" as mark
-        std::string_view r = v.base_rel(m);
-        if (m < c && (r == "mark" || r == "advmod") && (v.low(m) == "when" || v.low(m) == "as")) {
-          out.push_back(c);
-          break;
-        }
-      }
-    }
-    return out;
   }
 
   // The likely agent of an agentless passive, named elsewhere in the text:
@@ -433,7 +416,7 @@ class DocumentCoder {
     }
     // "Three people were killed when a Russian missile hit a building": the
     // actor of the clause that says how it happened did it
-    for (int c : when_clauses(v, t)) {
+    for (int c : detail::when_clauses(v, t)) {
       const int subject = v.first_kid(c, "nsubj");
       for (ResolvedActor a : subject >= 0 ? actors_.at(subject) : std::vector<ResolvedActor>{}) {
         if (a.actor.code.empty()) continue;
@@ -534,7 +517,7 @@ class DocumentCoder {
     std::string loc_path;
     int target_word = tgt ? tgt->first.actor.word : -1;
     e.location = detail::find_location(places(), v, t, target_word, &loc_path);
-    for (int c : e.location ? std::vector<int>{} : when_clauses(v, t)) {  // "killed when a missile hit a building in Odesa"
+    for (int c : e.location ? std::vector<int>{} : detail::when_clauses(v, t)) {  // "killed when a missile hit a building in Odesa"
       if ((e.location = detail::find_location(places(), v, c, -1, &loc_path))) break;
     }
     if (!e.location && frame_) {

@@ -361,8 +361,9 @@ SlotWord slot(const SentenceView& v, int t, const Pattern& p, const std::string&
   // the parser stacked on the object
   for (int inner : g.word < 0 ? v.children(o.word) : std::vector<int>{}) {
     if (v.base_rel(inner) != "nmod" || inner < o.word) continue;
-    if (SlotWord deeper = prep_dependent(v, inner, name); deeper.word >= 0 && deeper.word > inner) {
+    if (SlotWord deeper = prep_dependent(v, inner, name); deeper.word > inner) {
       g = {deeper.word, v.word(inner).form + " " + deeper.path};
+      break;
     }
   }
   if (g.word >= 0) g.path = step(v, t, "obj", o.word, true) + " " + g.path;

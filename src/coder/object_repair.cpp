@@ -26,6 +26,7 @@
 #include <string>
 #include <utility>
 
+#include "coder/dictionary.h"
 #include "coder/parse_repair.h"
 #include "coder/tree_edit.h"
 
@@ -141,7 +142,7 @@ int whose_phrase_before(const Sentence& s, int v) {
   for (; k >= 0; k = head0(s, k)) {  // climb from the word before V to the phrase head
     bool whose = false, verb = false;
     for (int c : children(s, k)) {
-      whose = whose || (c < k && tree::low(s.words[c].form) == "whose");
+      whose = whose || (c < k && lower(s.words[c].form) == "whose");
       verb = verb || s.words[c].upos == "VERB";
     }
     if (whose) return nominal(s.words[k]) && !verb && head0(s, k) >= 0 && head0(s, k) < k ? k : -1;
@@ -170,9 +171,8 @@ bool repair_objects(Sentence& s, std::string* why) {
     for (int c : children(s, t)) {
       if (c < name) s.words[c].head = name + 1;  // "Gaza City yesterday": the rest of the name
     }
-    s.words[name].head = s.words[t].head;
-    s.words[name].deprel = slot;
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[name].form + "' is no part of temporal '" + s.words[t].form + "': it is the " + slot;
+    attach(s, name, head0(s, t), slot);
+    note(why, "'" + s.words[name].form + "' is no part of temporal '" + s.words[t].form + "': it is the " + slot);
     changed = true;
   }
   for (int i = 0; i < n; ++i) {
@@ -181,11 +181,9 @@ bool repair_objects(Sentence& s, std::string* why) {
     for (int c : children(s, i)) {
       if (c != noun) s.words[c].head = noun + 1;
     }
-    s.words[noun].head = s.words[i].head;
-    s.words[noun].deprel = s.words[i].deprel;
-    s.words[i].head = noun + 1;
-    s.words[i].deprel = "nummod";
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[i].form + " " + s.words[noun].form + "': the numeral counts the noun";
+    attach(s, noun, head0(s, i), s.words[i].deprel);
+    attach(s, i, noun, "nummod");
+    note(why, "'" + s.words[i].form + " " + s.words[noun].form + "': the numeral counts the noun");
     changed = true;
   }
   for (int v = 0; v < n; ++v) {
@@ -195,35 +193,28 @@ bool repair_objects(Sentence& s, std::string* why) {
     for (int c : children(s, subj)) {
       if (c > v && c != o) s.words[c].head = v + 1;  // "... overnight": the clause's, not the subject's
     }
-    s.words[v].head = s.words[subj].head;
-    s.words[v].deprel = s.words[subj].deprel == "obj" ? "ccomp" : s.words[subj].deprel;
-    s.words[subj].head = v + 1;
-    s.words[subj].deprel = "nsubj";
-    s.words[o].head = v + 1;
-    s.words[o].deprel = "obj";
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[subj].form + " " + s.words[v].form + " " + s.words[o].form + "' is a clause";
+    attach(s, v, head0(s, subj), s.words[subj].deprel == "obj" ? "ccomp" : s.words[subj].deprel);
+    attach(s, subj, v, "nsubj");
+    attach(s, o, v, "obj");
+    note(why, "'" + s.words[subj].form + " " + s.words[v].form + " " + s.words[o].form + "' is a clause");
     changed = true;
   }
   for (int v = 0; v < n; ++v) {
     const int o = object_hung_beside_verb(s, v);
     if (o < 0) continue;
     if (s.words[v + 1].deprel == "obj" && head0(s, v + 1) == v) {  // the bare numeral counts the noun
-      s.words[v + 1].head = o + 1;
-      s.words[v + 1].deprel = "nummod";
+      attach(s, v + 1, o, "nummod");
     }
-    s.words[o].head = v + 1;
-    s.words[o].deprel = "obj";
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'" + s.words[o].form + "' right after '" + s.words[v].form + "' is its object";
+    attach(s, o, v, "obj");
+    note(why, "'" + s.words[o].form + "' right after '" + s.words[v].form + "' is its object");
     changed = true;
   }
   for (int v = 0; v < n; ++v) {
     const int noun = whose_phrase_before(s, v);
     if (noun < 0) continue;
-    s.words[v].head = s.words[noun].head;  // the relative clause of the whose-phrase's antecedent
-    s.words[v].deprel = "acl:relcl";
-    s.words[noun].head = v + 1;
-    s.words[noun].deprel = "nsubj";
-    if (why) *why += std::string(why->empty() ? "" : "; ") + "'whose " + s.words[noun].form + "' is the subject of '" + s.words[v].form + "'";
+    attach(s, v, head0(s, noun), "acl:relcl");  // the relative clause of the whose-phrase's antecedent
+    attach(s, noun, v, "nsubj");
+    note(why, "'whose " + s.words[noun].form + "' is the subject of '" + s.words[v].form + "'");
     changed = true;
   }
   return changed;

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coder/dictionary.h"
 #include "coder/tree_edit.h"
 
 namespace dyad::detail {
@@ -181,7 +182,7 @@ bool intransitive(const Word& w) {
       "clash",     "arrive",  "riot",    "rally",     "march",     "demonstrate", "flee",  "resign",
       "retreat",   "collide", "skirmish", "mutiny",   "insist",    "vow",         "respond", "react",
       "complain",  "apologize", "apologise", "intervene", "retaliate", "testify"};
-  return std::find(kIntransitive.begin(), kIntransitive.end(), tree::low(w.lemma)) != kIntransitive.end();
+  return std::find(kIntransitive.begin(), kIntransitive.end(), lower(w.lemma)) != kIntransitive.end();
 }
 
 // "officials demanded support from X" tagged with "demanded" an adjective

@@ -167,8 +167,8 @@ std::optional<Place> frame_place(const PlaceLookup& places, const SentenceView& 
   return p;
 }
 
-std::optional<Place> border_place(const PlaceLookup& places, const Dictionary& d, const SentenceView& v, int trigger,
-                                  int object, std::string* path) {
+std::optional<Place> border_place(const PlaceLookup& places, const Dictionary& d, const std::vector<Mention>& mentions,
+                                  const SentenceView& v, int trigger, int object, std::string* path) {
   auto is_border = [&](int w) {
     const std::string& l = v.lemma(w);
     return l == "border" || l == "frontier" || l == "boundary";
@@ -194,7 +194,7 @@ std::optional<Place> border_place(const PlaceLookup& places, const Dictionary& d
         }
       }
       // "near the Ukrainian border", "the Ukraine border": the country named on it
-      for (const Mention& m : find_mentions(d, v)) {
+      for (const Mention& m : mentions) {
         const PhraseKind k = m.entry->kind;
         bool country = k == PhraseKind::kCountryName || k == PhraseKind::kAdjective || k == PhraseKind::kDemonym;
         if (!country || m.last + 1 != b) continue;

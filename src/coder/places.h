@@ -12,6 +12,8 @@
 
 namespace dyad::detail {
 
+struct Mention;  // coder/actors.h
+
 class PlaceLookup {
  public:
   virtual ~PlaceLookup() = default;
@@ -49,9 +51,10 @@ std::optional<Place> destination_place(const PlaceLookup& places, const Sentence
 /// The country across or along a border the act moves to or near: "sent
 /// troops to the border with Guyana" (GUY), "massed troops near the
 /// Ukrainian border" (UKR), a border phrase on the trigger or its object;
-/// nullopt if none. Place kind "border".
-std::optional<Place> border_place(const PlaceLookup& places, const Dictionary& d, const SentenceView& v, int trigger,
-                                  int object, std::string* path);
+/// nullopt if none. `mentions` are the sentence's dictionary phrases (the
+/// actor resolver's, already found). Place kind "border".
+std::optional<Place> border_place(const PlaceLookup& places, const Dictionary& d, const std::vector<Mention>& mentions,
+                                  const SentenceView& v, int trigger, int object, std::string* path);
 
 /// The places of the last coordinated list of place names in the sentence
 /// ("ousted from Niger, Mali, Gabon and Burkina Faso"), in text order; empty

@@ -1,22 +1,17 @@
 // Read helpers over a Sentence's dependency tree for the parse repairs
-// (argument_repair.cpp, object_repair.cpp), which rewrite Word heads and
-// relations in place and so work on the Sentence itself, not a SentenceView.
+// (argument_repair.cpp, object_repair.cpp, parse_repair.cpp), which rewrite
+// Word heads and relations in place and so work on the Sentence itself, not a
+// SentenceView. Lower-casing is the dictionary's `lower` (coder/dictionary.h).
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dyad/document.h"
 
 namespace dyad::detail::tree {
-
-/// ASCII lower case (enough for the English function words compared here).
-inline std::string low(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
-}
 
 /// The 0-based head of word i; -1 for the root.
 inline int head0(const Sentence& s, int i) { return s.words[i].head - 1; }
@@ -38,5 +33,16 @@ inline bool core(std::string_view rel) {
 
 /// "obl:tmod" -> "obl".
 inline std::string_view base(std::string_view rel) { return rel.substr(0, rel.find(':')); }
+
+/// Hangs word w on the 0-based `head` (-1: the root) with relation `rel`.
+inline void attach(Sentence& s, int w, int head, std::string rel) {
+  s.words[w].head = head + 1;
+  s.words[w].deprel = std::move(rel);
+}
+
+/// Appends one repair's description to `why` (may be null), "; "-separated.
+inline void note(std::string* why, const std::string& text) {
+  if (why) *why += (why->empty() ? "" : "; ") + text;
+}
 
 }  // namespace dyad::detail::tree

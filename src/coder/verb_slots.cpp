@@ -112,4 +112,19 @@ SlotWord through_quantity(const SentenceView& v, SlotWord w) {
   return w;
 }
 
+std::vector<int> when_clauses(const SentenceView& v, int t) {
+  std::vector<int> out;
+  for (int c : v.kids(t, "advcl")) {
+    if (v.upos(c) != "VERB") continue;
+    for (int m : v.children(c)) {  // UD has "when" as advmod, "as" as mark
+      std::string_view r = v.base_rel(m);
+      if (m < c && (r == "mark" || r == "advmod") && (v.low(m) == "when" || v.low(m) == "as")) {
+        out.push_back(c);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace dyad::detail

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "coder/match.h"
 #include "coder/sentence_view.h"
@@ -18,6 +19,9 @@ bool is_measure(std::string_view lemma);
 bool is_quality_of(std::string_view lemma);
 /// People who act for their possessive owner ("Washington's lobbyists", "whose envoys").
 bool acts_for_owner(std::string_view lemma);
+/// Clauses on trigger t that say when or how its act happened ("... when a
+/// missile hit", "as troops fired"), in order.
+std::vector<int> when_clauses(const SentenceView& v, int t);
 
 /// A weekday, month or period noun ("Saturday", "December", "week"): a
 /// phrase headed by one says when, never what or whom.
