@@ -71,6 +71,14 @@ inline std::vector<Event> code_parsed(const std::vector<std::string>& rows, cons
   return code_document(parsed_document(rows), date);
 }
 
+/// The first event whose CAMEO code starts with `root`, or null.
+inline const Event* first_of(const std::vector<Event>& ev, const std::string& root) {
+  for (const auto& e : ev) {
+    if (e.cameo.starts_with(root)) return &e;
+  }
+  return nullptr;
+}
+
 /// "SOURCE>TARGET" of the first event whose CAMEO code starts with `root`.
 inline std::string dyad_of(const std::vector<Event>& ev, const std::string& root) {
   for (const auto& e : ev) {

@@ -14,17 +14,11 @@ namespace {
 
 using dyad::testing::code_parsed;
 using dyad::testing::dyad_of;
+using dyad::testing::first_of;
 using dyad::testing::parsed_document;
 
 bool has_trigger(const std::vector<dyad::Event>& ev, const std::string& word) {
   return std::any_of(ev.begin(), ev.end(), [&](const dyad::Event& e) { return e.trigger_text == word; });
-}
-
-const dyad::Event* first_of(const std::vector<dyad::Event>& ev, const std::string& root) {
-  for (const auto& e : ev) {
-    if (e.cameo.starts_with(root)) return &e;
-  }
-  return nullptr;
 }
 
 // "Peru expelled the Chilean ambassador, five days after protesters stormed

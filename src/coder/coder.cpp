@@ -310,7 +310,7 @@ class DocumentCoder {
       bool clause = w.head == 0 || w.deprel == "ccomp" || w.deprel == "parataxis";
       if (clause && (w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON")) return true;
     }
-    return false;
+    return !s.words.empty() && s.words[0].head == 0 && s.words[0].upos == "ADJ";  // "Chinese | President Xi said"
   }
 
   // The slots found no target: phrases they do not reach (target_means.h).

@@ -126,6 +126,16 @@ bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const P
         int m = b == "advcl" && c.prep != "to" ? v.first_kid(ch, "mark") : -1;
         if (m >= 0 && v.low(m) == c.prep && value_matches(d, v, ch, c.values)) ok = true;
       }
+      // "filed [a case against Israel]": the phrase hung on the object after it
+      // (the slot of target=PREP looks there too)
+      if (!ok && !p.noun) {
+        const int o = logical_object(v, t).word;
+        for (int ch : o >= 0 ? v.children(o) : std::vector<int>{}) {
+          if (ch > o && v.base_rel(ch) == "nmod" && v.case_of(ch) == c.prep && value_matches(d, v, ch, c.values) &&
+              !is_time_noun(v.lemma(ch)))
+            ok = true;
+        }
+      }
       break;
     case Constraint::Kind::kXcomp:
       for (int ch : v.children(t)) {
@@ -385,9 +395,19 @@ SlotWord noun_source(const SentenceView& v, int t) {
   if (SlotWord m = capitalised_modifier(v, t); m.word >= 0) return m;
   int h = v.head(t);
   std::string_view r = v.base_rel(t);
+  std::string via;
+  // "pledged [$500 million in military aid]", "sent [50 tons of aid]": the
+  // amount is the verb's object and the act its content
+  if (h >= 0 && r == "nmod" && (v.case_of(t) == "in" || v.case_of(t) == "of") && v.rel(h) == "obj" &&
+      (is_measure(v.lemma(h)) || v.upos(h) == "SYM") && v.head(h) >= 0) {
+    via = step(v, h, v.rel(t), t, false) + " ";
+    t = h;
+    h = v.head(h);
+    r = "obj";
+  }
   if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass") && !reacts_to_others_act(v, h)) {
     SlotWord s = logical_subject(v, h);
-    if (s.word >= 0) s.path = step(v, h, v.rel(t), t, false) + " " + s.path;
+    if (s.word >= 0) s.path = via + step(v, h, v.rel(t), t, false) + " " + s.path;
     return s;
   }
   return {};

@@ -32,6 +32,11 @@ const std::array<std::string_view, 31> kSpeech = {
     "admit",   "acknowledge", "believe", "think", "accuse", "allege", "deny",   "claim",  "threaten", "promise"};
 const std::array<std::string_view, 4> kAllegeVerbs = {"accuse", "allege", "suspect", "charge"};
 const std::array<std::string_view, 4> kFailVerbs = {"fail", "refuse", "decline", "neglect"};
+// "allegations that it was massing troops": a that-clause of these nouns is
+// what someone claims; denied when the noun is the object of kDenyClaim.
+const std::array<std::string_view, 10> kClaimNouns = {"allegation", "claim",  "accusation", "charge", "report",
+                                                      "suggestion", "rumour", "rumor",      "assertion", "speculation"};
+const std::array<std::string_view, 6> kDenyClaim = {"deny", "reject", "dismiss", "refute", "rebuff", "disprove"};
 // Controllers whose xcomp is an act not yet done ("ready to send troops",
 // "threatened to cut off electricity"): future, and an announced intent.
 const std::array<std::string_view, 14> kFutureVerbs = {"plan",     "intend", "prepare",  "expect",  "ready",
@@ -115,6 +120,15 @@ ModalityResult modality_of(const SentenceView& v, int trigger) {
         return false;
       }();
       if (hl == "deny" && rel == "ccomp") f.note(f.denied, "clause of '" + v.word(h).form + "'");
+      const int that = v.first_kid(x, "mark");
+      if ((rel == "acl" || rel == "ccomp") && v.upos(h) == "NOUN" && in(kClaimNouns, hl) && that >= 0 &&
+          v.low(that) == "that") {
+        const int g = v.head(h);
+        if (g >= 0 && v.rel(h) == "obj" && in(kDenyClaim, v.lemma(g)))
+          f.note(f.denied, "'" + v.word(g).form + " " + v.word(h).form + " that'");
+        else
+          f.note(f.alleged, "'" + v.word(h).form + " that'");
+      }
       if (in(kAllegeVerbs, hl) && (rel == "ccomp" || via_of)) f.note(f.alleged, "'" + v.word(h).form + " (of)'");
       // "accused Oslo of interfering": the parser often hangs the "of" clause
       // on the accused (acl) instead of the verb; the accuser still alleges it.

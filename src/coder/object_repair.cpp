@@ -20,10 +20,15 @@
 //     to Baku" read with "tried" a conjunct of the main verb and "whose
 //     lobbyists" an apposition without a verb: the verb after the whose-phrase
 //     is its relative clause, the phrase its subject.
+// (o) "ordered [French troops] [to leave]" read with the infinitive an acl of
+//     the object: after a verb that tells its object to act (order, urge,
+//     ask, ...) and has no xcomp, the infinitive is that verb's xcomp.
 // Each rule fires only on a tree that is wrong as it stands (a verb without
 // the argument the rule supplies, a noun with an object), so correct parses
 // are left untouched and the rewrite stays idempotent.
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "coder/dictionary.h"
@@ -151,13 +156,37 @@ int whose_phrase_before(const Sentence& s, int v) {
   return -1;
 }
 
+// (o) the object-control verb whose object holds infinitive x as its acl, or -1.
+int control_verb_of_infinitive(const Sentence& s, int x) {
+  static constexpr std::string_view kTellsObjectToAct[] = {
+      "order",   "urge",   "ask",     "tell",      "force",   "compel",  "invite", "allow",  "permit",
+      "persuade", "encourage", "instruct", "direct", "press", "pressure", "request", "require", "warn",
+      "advise",  "authorize", "authorise", "forbid", "oblige", "call", "push", "implore", "beg"};
+  if (x <= 0 || s.words[x].deprel != "acl" || s.words[x].upos != "VERB") return -1;
+  bool to = false;
+  for (int c : children(s, x)) {
+    if (s.words[c].deprel == "mark" && c == x - 1 && s.words[c].form == "to") to = true;
+    if (base(s.words[c].deprel) == "nsubj") return -1;
+  }
+  const int o = head0(s, x);
+  const int v = o >= 0 ? head0(s, o) : -1;
+  if (!to || v < 0 || v > o || s.words[o].deprel != "obj" || s.words[v].upos != "VERB") return -1;
+  if (std::find(std::begin(kTellsObjectToAct), std::end(kTellsObjectToAct), s.words[v].lemma) ==
+      std::end(kTellsObjectToAct))
+    return -1;
+  for (int c : children(s, v)) {
+    if (base(s.words[c].deprel) == "xcomp") return -1;
+  }
+  return v;
+}
+
 }  // namespace
 
 bool needs_object_repair(const Sentence& s) {
   for (int v = 0; v < static_cast<int>(s.words.size()); ++v) {
     if (name_under_temporal_oblique(s, v).first >= 0 || noun_under_numeral(s, v) >= 0) return true;
     if (object_hung_beside_verb(s, v) >= 0 || subject_holding_its_object(s, v) >= 0) return true;
-    if (whose_phrase_before(s, v) >= 0) return true;
+    if (whose_phrase_before(s, v) >= 0 || control_verb_of_infinitive(s, v) >= 0) return true;
   }
   return false;
 }
@@ -215,6 +244,14 @@ bool repair_objects(Sentence& s, std::string* why) {
     attach(s, v, head0(s, noun), "acl:relcl");  // the relative clause of the whose-phrase's antecedent
     attach(s, noun, v, "nsubj");
     note(why, "'whose " + s.words[noun].form + "' is the subject of '" + s.words[v].form + "'");
+    changed = true;
+  }
+  for (int x = 0; x < n; ++x) {
+    const int v = control_verb_of_infinitive(s, x);
+    if (v < 0) continue;
+    const int o = head0(s, x);
+    attach(s, x, v, "xcomp");
+    note(why, "'" + s.words[v].form + " " + s.words[o].form + " to " + s.words[x].form + "': the infinitive is the xcomp");
     changed = true;
   }
   return changed;

@@ -87,7 +87,10 @@ bool repair_subject_before_participle(Sentence& s, int root, std::string* why) {
     int subj = -1;
     for (int c = 0; c < v; ++c) {
       const std::string& r = s.words[c].deprel;
-      if (head0(s, c) == root && nominal(s.words[c]) && (r == "compound" || r == "nsubj" || r == "flat")) subj = c;
+      // "Egypt hosted talks": a name the parser took for the object's adjective
+      const bool name_as_amod = r == "amod" && s.words[c].upos == "PROPN";
+      if (head0(s, c) == root && nominal(s.words[c]) && (r == "compound" || r == "nsubj" || r == "flat" || name_as_amod))
+        subj = c;
     }
     if (subj < 0 || subj != v - 1) return false;
     for (int c = 0; c < v; ++c) {  // the subject's own modifiers ("The Sudanese") follow it
@@ -116,9 +119,13 @@ bool repair_subject_before_participle(Sentence& s, int root, std::string* why) {
 // the root N "Community" with the clause "ministers demanded" hung on it
 // (parataxis/acl:relcl): N's phrase ends right where V's bare subject S
 // (no determiner or possessor) begins, so N is a modifier inside S's phrase.
+// N may be a sentence-initial adjective and the clause its ccomp ("Chinese |
+// President Xi praised ..."): then it becomes S's amod, and S may open with
+// its title ("President").
 bool repair_split_subject(Sentence& s, int root, std::string* why) {
   const int n = static_cast<int>(s.words.size());
-  if (!nominal(s.words[root]) || has_child(s, root, {"cop", "nsubj", "nsubj:pass"})) return false;
+  const bool adjective = root == 0 && s.words[root].upos == "ADJ";
+  if (!(nominal(s.words[root]) || adjective) || has_child(s, root, {"cop", "nsubj", "nsubj:pass"})) return false;
   auto in_phrase = [&](int i) {  // reaches N without passing through a verb
     for (int hop = 0; hop < 64 && i >= 0; ++hop, i = head0(s, i)) {
       if (i == root) return true;
@@ -130,16 +137,16 @@ bool repair_split_subject(Sentence& s, int root, std::string* why) {
   while (end + 1 < n && in_phrase(end + 1)) ++end;
   int subj = end + 1;
   if (subj >= n || s.words[subj].deprel != "nsubj" || !nominal(s.words[subj])) {
-    // S may open with its adjectives: "foreign ministers"
-    while (subj < n && s.words[subj].upos == "ADJ") ++subj;
+    // S may open with its adjectives ("foreign ministers") or its title ("President Xi")
+    while (subj < n && (s.words[subj].upos == "ADJ" || (adjective && s.words[subj].deprel == "nmod:desc"))) ++subj;
     if (subj >= n || s.words[subj].deprel != "nsubj" || !nominal(s.words[subj])) return false;
   }
   int v = head0(s, subj);
   if (v <= subj || head0(s, v) != root || s.words[v].upos != "VERB") return false;
   const std::string& r = s.words[v].deprel;
-  if (r != "parataxis" && r != "acl:relcl" && r != "acl") return false;
+  if (r != "parataxis" && r != "acl:relcl" && r != "acl" && !(adjective && r == "ccomp")) return false;
   for (int k = end + 1; k < subj; ++k) {
-    if (head0(s, k) != subj) return false;  // only S's adjectives between N and S
+    if (head0(s, k) != subj) return false;  // only S's adjectives and title between N and S
   }
   if (has_child(s, subj, {"det", "nmod:poss"}) || has_child(s, v, {"mark"})) return false;
   for (int c = v + 1; c < n; ++c) {
@@ -148,7 +155,7 @@ bool repair_split_subject(Sentence& s, int root, std::string* why) {
   s.words[v].head = s.words[root].head;
   s.words[v].deprel = s.words[root].deprel;
   s.words[root].head = subj + 1;
-  s.words[root].deprel = "compound";
+  s.words[root].deprel = adjective ? "amod" : "compound";
   if (why) *why = "repaired clause: '" + s.words[root].form + "' belongs to the subject '" + s.words[subj].form + "' of '" + s.words[v].form + "'";
   return true;
 }

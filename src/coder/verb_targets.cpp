@@ -32,6 +32,12 @@ void add_quality_owner(const SentenceView& v, const SlotWord& g, Add& add) {
   if (of.word >= 0) add({of.word, g.path + " " + of.path});
 }
 
+bool transfers_to_recipient(std::string_view lemma) {
+  static constexpr std::string_view kTransfer[] = {"supply", "send", "provide", "give",    "deliver", "sell",
+                                                   "transfer", "donate", "ship", "lend", "grant", "hand"};
+  return std::find(std::begin(kTransfer), std::end(kTransfer), lemma) != std::end(kTransfer);
+}
+
 }  // namespace
 
 // The owner of a phrase: its possessive or compound modifier ("Peru's
@@ -59,12 +65,22 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
     if (g.word >= 0 && g.word != source) out.targets.push_back(std::move(g));
   };
   SlotWord o = logical_object(v, t);
+  // "agreed to supply [fighter jets] to Ukraine": what a transfer verb moves
+  // is not whom it is for; its to-phrase comes first.
+  if (transfers_to_recipient(v.lemma(t))) {
+    add(prep_dependent(v, t, "to"));
+    if (o.word >= 0) add(prep_dependent(v, o.word, "to"));
+  }
   add(o);
   if (o.word >= 0) {
     // "provide [70 million dollars of aid] for X": a measure's of-phrase carries the recipient too
     std::vector<int> phrases = {o.word};
     if (SlotWord of = prep_dependent(v, o.word, "of"); of.word >= 0 && is_measure(v.lemma(o.word))) {
       phrases.push_back(of.word);
+    }
+    // "pledged [$500 million in aid] to X" (the in-phrase of a sum of money)
+    if (SlotWord in = prep_dependent(v, o.word, "in"); in.word >= 0 && v.upos(o.word) == "SYM") {
+      phrases.push_back(in.word);
     }
     for (int w : phrases) {
       for (const char* prep : {"to", "for", "with", "against", "on", "among", "between"}) {

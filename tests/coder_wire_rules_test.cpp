@@ -1,0 +1,129 @@
+// Coding rules found by coding 60 wire-style sentences we wrote (session of
+// 2026-11-30 12:00): a sentence-initial nationality adjective the parser made
+// the root ("Chinese | President Xi praised"), a name read as its object's
+// adjective ("Egypt hosted talks"), a preposition constraint met on the
+// object ("filed [a case against Israel]"), an object-control infinitive hung
+// on the object ("ordered troops [to leave]"), a that-clause of a denied
+// allegation, a transfer verb's recipient before its goods, and a sum of money
+// whose in-phrase is the act. Hand-built parses (the trees our parser gives
+// these sentences), the real data/ dictionaries. Each test fails without its rule.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "coder_parsed.h"
+
+namespace {
+
+using dyad::testing::code_parsed;
+using dyad::testing::dyad_of;
+using dyad::testing::first_of;
+
+// "Chinese President Xi Jinping praised Brazil's role": "Chinese" is the
+// root, "praised" its ccomp; the adjective belongs to the praising subject.
+TEST(CoderWireRules, InitialAdjectiveRootJoinsTheTitledSubject) {
+  auto ev = code_parsed({"Chinese Chinese ADJ JJ 0 root", "President President PROPN NNP 3 nmod:desc",
+                         "Xi Xi PROPN NNP 5 nsubj", "Jinping Jinping PROPN NNP 3 flat", "praised praise VERB VBD 1 ccomp",
+                         "Brazil Brazil PROPN NNP 8 nmod:poss", "'s 's PART POS 6 case", "role role NOUN NN 5 obj",
+                         "in in ADP IN 12 case", "the the DET DT 12 det", "BRICS BRICS PROPN NNP 12 compound",
+                         "group group NOUN NN 5 obl", ". . PUNCT . 1 punct"});
+  EXPECT_EQ(dyad_of(ev, "051"), "CHNGOV>BRA");
+}
+
+// "Egypt hosted talks ...": the whole sentence one noun phrase, "Egypt" an amod.
+TEST(CoderWireRules, NameReadAsAdjectiveIsTheSubject) {
+  auto ev = code_parsed({"Egypt Egypt PROPN NNP 3 amod", "hosted host VERB VBN 3 amod", "talks talk NOUN NNS 0 root",
+                         "between between ADP IN 5 case", "Israeli Israeli ADJ JJ 8 amod", "and and CCONJ CC 7 cc",
+                         "Hamas Hamas PROPN NNP 5 conj", "negotiators negotiator NOUN NNS 3 obj", "in in ADP IN 10 case",
+                         "Cairo Cairo PROPN NNP 8 nmod", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "043"), "EGY>-");
+}
+
+// "filed a genocide case against Israel": the pattern's against=* is met by
+// the phrase the parser hung on the object.
+TEST(CoderWireRules, PrepositionConstraintMetOnTheObject) {
+  auto ev = code_parsed({"South South PROPN NNP 2 compound", "Africa Africa PROPN NNP 3 nsubj", "filed file VERB VBD 0 root",
+                         "a a DET DT 6 det", "genocide genocide ADJ JJ 6 amod", "case case NOUN NN 3 obj",
+                         "against against ADP IN 8 case", "Israel Israel PROPN NNP 6 nmod", "at at ADP IN 12 case",
+                         "the the DET DT 12 det", "International International ADJ NNP 12 amod",
+                         "Court Court PROPN NNP 3 obl", "of of ADP IN 14 case", "Justice Justice PROPN NNP 12 nmod",
+                         ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "115"), "ZAF>ISR");
+}
+
+// "ordered French troops to leave the country" with "leave" an acl of "troops".
+TEST(CoderWireRules, ObjectControlInfinitiveIsTheVerbsXcomp) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Malian Malian ADJ JJ 3 amod", "junta junta NOUN NN 4 nsubj",
+                         "ordered order VERB VBD 0 root", "French French ADJ JJ 6 amod", "troops troops NOUN NNS 4 obj",
+                         "to to PART TO 8 mark", "leave leave VERB VB 6 acl", "the the DET DT 10 det",
+                         "country country NOUN NN 8 obj", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "166"), "MLIGOV>FRAMIL");
+  // A purpose clause of a verb that tells no one to act stays the object's.
+  ev = code_parsed({"Russia Russia PROPN NNP 2 nsubj", "sent send VERB VBD 0 root", "troops troops NOUN NNS 2 obj",
+                    "to to PART TO 5 mark", "leave leave VERB VB 3 acl", "Syria Syria PROPN NNP 5 obj",
+                    ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "166"), "(no 166 event)");
+}
+
+// "Serbia denied allegations that it was massing troops": the massing is
+// denied; "reports that ..." makes it alleged.
+TEST(CoderWireRules, ThatClauseOfADeniedAllegationIsDenied) {
+  std::vector<std::string> rows = {"Serbia Serbia PROPN NNP 2 nsubj", "denied deny VERB VBD 0 root",
+                                   "allegations allegation NOUN NNS 2 obj", "that that SCONJ IN 7 mark",
+                                   "it it PRON PRP 7 nsubj", "was be AUX VBD 7 aux", "massing mass VERB VBG 3 acl",
+                                   "troops troops NOUN NNS 7 obj", "on on ADP IN 11 case", "the the DET DT 11 det",
+                                   "border border NOUN NN 8 nmod", "with with ADP IN 13 case",
+                                   "Kosovo Kosovo PROPN NNP 7 obl", ". . PUNCT . 2 punct"};
+  auto ev = code_parsed(rows);
+  const dyad::Event* e = first_of(ev, "154");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, dyad::Modality::kDenied);
+  rows[1] = "cited cite VERB VBD 0 root";
+  rows[2] = "reports report NOUN NNS 2 obj";
+  ev = code_parsed(rows);
+  e = first_of(ev, "154");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, dyad::Modality::kAlleged);
+}
+
+// "agreed to supply F-16 fighter jets to Ukraine": the agreement is with
+// Ukraine, not with the jets (a MIL agent term).
+TEST(CoderWireRules, TransferVerbsRecipientBeforeItsGoods) {
+  auto ev = code_parsed({"The the DET DT 2 det", "Netherlands Netherlands PROPN NNP 3 nsubj", "agreed agree VERB VBD 0 root",
+                         "to to PART TO 5 mark", "supply supply VERB VB 3 xcomp", "F F PROPN NNP 10 compound",
+                         "- - PUNCT HYPH 8 punct", "16 16 NUM CD 6 flat", "fighter fighter NOUN NN 10 compound",
+                         "jets jet NOUN NNS 5 obj", "to to ADP IN 12 case", "Ukraine Ukraine PROPN NNP 5 obl",
+                         ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "030"), "NLD>UKR");
+  EXPECT_EQ(dyad_of(ev, "072"), "NLD>UKR");
+}
+
+// "pledged $500 million in military aid to Ukraine": the aid is the pledger's
+// and goes to Ukraine; so does the pledge.
+TEST(CoderWireRules, SumOfMoneyInAidIsThePledgersAid) {
+  auto ev = code_parsed({"The the DET DT 3 det", "United United ADJ NNP 3 amod", "States State PROPN NNPS 4 nsubj",
+                         "pledged pledge VERB VBD 0 root", "$ $ SYM $ 4 obj", "500 500 NUM CD 7 compound",
+                         "million million NUM CD 5 nummod", "in in ADP IN 10 case", "military military ADJ JJ 10 amod",
+                         "aid aid NOUN NN 5 nmod", "to to ADP IN 12 case", "Ukraine Ukraine PROPN NNP 10 nmod",
+                         ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "030"), "USA>UKR");
+  EXPECT_EQ(dyad_of(ev, "07"), "USA>UKR");
+}
+
+// "Chinese vessels blocked Philippine boats": a blockade at sea (191), and
+// "invited Modi for a state visit" an invitation (036).
+TEST(CoderWireRules, BlockingBoatsAndInvitingForAVisit) {
+  auto ev = code_parsed({"Chinese Chinese ADJ JJ 2 amod", "vessels vessel NOUN NNS 3 nsubj", "blocked block VERB VBD 0 root",
+                         "Philippine philippine ADJ JJ 5 amod", "boats boat NOUN NNS 3 obj", "near near ADP IN 9 case",
+                         "Second Second ADJ NNP 8 amod", "Thomas Thomas PROPN NNP 9 compound",
+                         "Shoal Shoal PROPN NNP 5 nmod", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "191"), "CHN>PHL");
+  ev = code_parsed({"President President PROPN NNP 2 nmod:desc", "Biden Biden PROPN NNP 3 nsubj",
+                    "invited invite VERB VBD 0 root", "Indian Indian ADJ JJ 6 amod", "Prime Prime ADJ NNP 6 amod",
+                    "Minister Minister PROPN NNP 7 nmod:desc", "Narendra Narendra PROPN NNP 3 obj",
+                    "Modi Modi PROPN NNP 7 flat", "for for ADP IN 12 case", "a a DET DT 12 det",
+                    "state state NOUN NN 12 compound", "visit visit NOUN NN 3 obl", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "036"), "USAGOV>INDGOV");
+}
+
+}  // namespace
