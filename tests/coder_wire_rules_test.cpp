@@ -5,7 +5,9 @@
 // object ("filed [a case against Israel]"), an object-control infinitive hung
 // on the object ("ordered troops [to leave]"), a that-clause of a denied
 // allegation, a transfer verb's recipient before its goods, and a sum of money
-// whose in-phrase is the act. Hand-built parses (the trees our parser gives
+// whose in-phrase is the act; then "the government" of the sentence's state,
+// acts named after despite/amid/against/over not being the subject's, the owner
+// of an over-phrase as target, and data fixes. Hand-built parses (the trees our parser gives
 // these sentences), the real data/ dictionaries. Each test fails without its rule.
 #include <gtest/gtest.h>
 
@@ -124,6 +126,64 @@ TEST(CoderWireRules, BlockingBoatsAndInvitingForAVisit) {
                     "Modi Modi PROPN NNP 7 flat", "for for ADP IN 12 case", "a a DET DT 12 det",
                     "state state NOUN NN 12 compound", "visit visit NOUN NN 3 obl", ". . PUNCT . 3 punct"});
   EXPECT_EQ(dyad_of(ev, "036"), "USAGOV>INDGOV");
+}
+
+// "Kenya will lead a force in Haiti, the government announced": no GOV
+// before it, so the government is that of the sentence's first state.
+TEST(CoderWireRules, BareGovernmentIsTheSentencesFirstState) {
+  auto ev = code_parsed({"Kenya Kenya PROPN NNP 3 nsubj", "will will AUX MD 3 aux", "lead lead VERB VB 13 ccomp",
+                         "a a DET DT 7 det", "multinational multinational ADJ JJ 7 amod",
+                         "police police NOUN NN 7 compound", "force force NOUN NN 3 obj", "in in ADP IN 9 case",
+                         "Haiti Haiti PROPN NNP 7 nmod", ", , PUNCT , 3 punct", "the the DET DT 12 det",
+                         "government government NOUN NN 13 nsubj", "announced announce VERB VBD 0 root",
+                         ". . PUNCT . 13 punct"});
+  EXPECT_EQ(dyad_of(ev, "010"), "KENGOV>-");
+}
+
+// "passed the bill despite mass protests": the protests are not the
+// parliament's; "protested over the detention of X": the detention is not the protester's.
+TEST(CoderWireRules, ActsAfterDespiteOrOverAreSomeoneElses) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Georgian Georgian ADJ JJ 3 amod", "parliament parliament NOUN NN 4 nsubj",
+                         "passed pass VERB VBD 0 root", "the the DET DT 6 det", "bill bill NOUN NN 4 obj",
+                         "despite despite ADP IN 9 case", "mass mass ADJ JJ 9 amod", "protests protest NOUN NNS 4 obl",
+                         ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "14"), "(no 14 event)");
+  ev = code_parsed({"Japan Japan PROPN NNP 2 nsubj", "protested protest VERB VBD 0 root", "to to ADP IN 4 case",
+                    "China China PROPN NNP 2 obl", "over over ADP IN 7 case", "the the DET DT 7 det",
+                    "detention detention NOUN NN 2 obl", "of of ADP IN 11 case", "a a DET DT 11 det",
+                    "Japanese Japanese ADJ JJ 11 amod", "businessman businessman NOUN NN 7 nmod",
+                    ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "173"), "->JPNBUS");
+}
+
+// "lodged a protest over the Philippine navy's maneuvers": the protest is
+// against the maneuvers' owner.
+TEST(CoderWireRules, OverPhraseGivesWayToItsOwner) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Chinese Chinese ADJ JJ 3 amod", "embassy embassy NOUN NN 6 nsubj",
+                         "in in ADP IN 5 case", "Manila Manila PROPN NNP 3 nmod", "lodged lodge VERB VBD 0 root",
+                         "a a DET DT 8 det", "protest protest NOUN NN 6 obj", "over over ADP IN 14 case",
+                         "the the DET DT 12 det", "Philippine philippine ADJ JJ 12 amod",
+                         "navy navy NOUN NN 14 nmod:poss", "'s 's PART POS 12 case", "maneuvers maneuver NOUN NNS 8 nmod",
+                         ". . PUNCT . 6 punct"});
+  EXPECT_EQ(dyad_of(ev, "141"), "CHNGOV>PHLMIL");
+}
+
+// Data: revoking an agreement reduces relations (160); the release of treated
+// water frees no one (no 084).
+TEST(CoderWireRules, RevokedAgreementAndReleasedWater) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Niger Niger PROPN NNP 3 compound", "junta junta NOUN NN 4 nsubj",
+                         "revoked revoke VERB VBD 0 root", "a a DET DT 8 det", "military military ADJ JJ 8 amod",
+                         "cooperation cooperation NOUN NN 8 compound", "agreement agreement NOUN NN 4 obj",
+                         "with with ADP IN 12 case", "the the DET DT 12 det", "United United ADJ NNP 12 amod",
+                         "States State PROPN NNPS 8 nmod", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "160"), "NERGOV>USA");
+  ev = code_parsed({"China China PROPN NNP 2 nsubj", "suspended suspend VERB VBD 0 root", "imports import NOUN NNS 2 obj",
+                    "of of ADP IN 6 case", "Japanese Japanese ADJ JJ 6 amod", "seafood seafood NOUN NN 3 nmod",
+                    "after after ADP IN 9 case", "the the DET DT 9 det", "release release NOUN NN 2 obl",
+                    "of of ADP IN 12 case", "treated treat VERB VBN 12 amod", "water water NOUN NN 9 nmod",
+                    "from from ADP IN 14 case", "Fukushima Fukushima PROPN NNP 12 nmod", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "084"), "(no 084 event)");
+  EXPECT_EQ(dyad_of(ev, "163"), "CHN>JPN");
 }
 
 }  // namespace

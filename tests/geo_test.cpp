@@ -431,6 +431,14 @@ TEST(GeoPlaceAdapter, SiteNamesMatchWholeOrNotAtAll) {
                               {"Gulf", "Gulf", "PROPN", 1, "obl"}});
   detail::SentenceView uv(u);
   EXPECT_FALSE(places.lookup(uv, 3).has_value());
+  // nor is a compass word: "peace in the Middle East" is not East Region, Cameroon
+  Sentence w = make_sentence({{"peace", "peace", "NOUN", 0, "root"},
+                              {"in", "in", "ADP", 5, "case"},
+                              {"the", "the", "DET", 5, "det"},
+                              {"Middle", "Middle", "ADJ", 5, "amod"},
+                              {"East", "East", "PROPN", 1, "nmod"}});
+  detail::SentenceView wv(w);
+  EXPECT_FALSE(places.lookup(wv, 4).has_value());
 }
 
 TEST(GeoPlaceAdapter, HintDecidesBetweenSimilarPlaces) {

@@ -358,6 +358,18 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
             return a.actor.sector == sector && !a.actor.country.empty() && a.human == r.human;
           });
         }
+        if (it == history_.rend()) {
+          // a state named by itself: this sentence's first ("Kenya will lead a
+          // force in Haiti, the government announced"), else the last before it
+          auto state = [](const ResolvedActor& a) {
+            return a.actor.sector.empty() && a.actor.code == a.actor.country && !a.actor.country.empty();
+          };
+          auto first_here = std::find_if(history_.begin(), history_.end(), [&](const ResolvedActor& a) {
+            return a.sentence == sentence_ && state(a);
+          });
+          it = first_here != history_.end() ? std::make_reverse_iterator(first_here + 1)
+                                            : std::find_if(history_.rbegin(), history_.rend(), state);
+        }
         if (it != history_.rend()) {
           r.actor.country = it->actor.country;
           r.actor.code = r.actor.country + sector;

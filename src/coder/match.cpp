@@ -405,7 +405,11 @@ SlotWord noun_source(const SentenceView& v, int t) {
     h = v.head(h);
     r = "obj";
   }
-  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass") && !reacts_to_others_act(v, h)) {
+  // "passed the bill [despite mass protests]", "protested [over the detention]": someone else's act
+  // (not "after": "police seized weapons after a shootout" were in it)
+  static constexpr std::string_view kOthersAct[] = {"despite", "amid", "amidst", "against", "over"};
+  const bool others = r == "obl" && std::find(std::begin(kOthersAct), std::end(kOthersAct), v.case_of(t)) != std::end(kOthersAct);
+  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass") && !others && !reacts_to_others_act(v, h)) {
     SlotWord s = logical_subject(v, h);
     if (s.word >= 0) s.path = via + step(v, h, v.rel(t), t, false) + " " + s.path;
     return s;
@@ -456,8 +460,9 @@ Slots raw_slots(const SentenceView& v, int t, const Pattern& p, bool clause_targ
     SlotWord s = p.source_slot.empty() ? noun_source(v, t) : slot(v, t, p, p.source_slot);
     SlotWord g;
     if (p.target_slot.empty()) {
-      for (const char* prep : {"of", "against", "with", "to", "on"}) {
+      for (const char* prep : {"of", "against", "with", "to", "on", "over"}) {
         g = prep_dependent(v, t, prep);
+        if (g.word >= 0 && std::string_view(prep) == "over" && is_time_noun(v.lemma(g.word))) g = {};
         if (g.word >= 0) break;
       }
       if (g.word < 0 && v.rel(s.word >= 0 ? s.word : 0) != "nmod:poss") {

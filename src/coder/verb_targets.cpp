@@ -83,12 +83,14 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
       phrases.push_back(in.word);
     }
     for (int w : phrases) {
-      for (const char* prep : {"to", "for", "with", "against", "on", "among", "between"}) {
+      for (const char* prep : {"to", "for", "with", "against", "on", "among", "between", "over"}) {
         SlotWord g = prep_dependent(v, w, prep);
+        std::string_view pv = prep;
+        if (pv == "over" && g.word >= 0 && is_time_noun(v.lemma(g.word))) continue;
         add(g);
         add_quality_owner(v, g, add);  // "paid tribute to [the professionalism of X]"
-        std::string_view pv = prep;
-        if (g.word >= 0 && (pv == "among" || pv == "between")) add_owners(v, g.word, add);  // "among [Serbia's] republics"
+        // "among [Serbia's] republics", "a protest over [the Philippine navy's] maneuvers"
+        if (g.word >= 0 && (pv == "among" || pv == "between" || pv == "over")) add_owners(v, g.word, add);
       }
     }
     add_owners(v, o.word, add);

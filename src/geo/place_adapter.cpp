@@ -64,7 +64,7 @@ std::vector<int> name_words(const SentenceView& v, int head) {
 // "Cumhuriyet University" is no place called University (GeoNames has one,
 // in Florida), "Al-Shifa Hospital" none called Hospital, "the Gulf of Oman"
 // no Gulf Province. Such a name matches whole ("Persian Gulf") or not at all,
-// and never as the bare word.
+// and never as the bare word; so does a compass word ("Far North").
 bool site_head(std::string form) {
   static const char* kWords[] = {"university", "college",  "school",   "academy", "institute", "hospital",
                                  "airport",    "stadium",  "square",   "street",  "avenue",    "road",
@@ -74,7 +74,10 @@ bool site_head(std::string form) {
                                  "ministry",   "park",     "station",  "port",    "plant",     "mall",
                                  // geographic features: "the Gulf of Oman" is no Gulf Province (PNG)
                                  "gulf",       "sea",      "bay",      "strait",  "ocean",     "lake",
-                                 "river",      "channel",  "coast",    "desert",  "valley",    "peninsula"};
+                                 "river",      "channel",  "coast",    "desert",  "valley",    "peninsula",
+                                 // compass words: "the Middle East" is no East Region (Cameroon)
+                                 "east",       "west",     "north",    "south",   "northeast", "northwest",
+                                 "southeast",  "southwest"};
   for (char& c : form) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* w) { return form == w; });
 }
