@@ -186,4 +186,30 @@ TEST(CoderWireRules, RevokedAgreementAndReleasedWater) {
   EXPECT_EQ(dyad_of(ev, "163"), "CHN>JPN");
 }
 
+// "India and China agreed to disengage troops": cooperating over people of
+// no country, the first conjunct acts towards the other (not IND -> INDMIL).
+TEST(CoderWireRules, ConjoinedStatesCooperateWithEachOther) {
+  auto ev = code_parsed({"India India PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "China China PROPN NNP 1 conj",
+                         "agreed agree VERB VBD 0 root", "to to PART TO 6 mark", "disengage disengage VERB VB 4 xcomp",
+                         "troops troops NOUN NNS 6 obj", "along along ADP IN 11 case",
+                         "their their PRON PRP$ 11 nmod:poss", "disputed dispute VERB VBN 11 amod",
+                         "border border NOUN NN 6 obl", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "030"), "IND>CHN");
+}
+
+// ", killing 12 people": the victims are of whom, or where, the main act hit.
+TEST(CoderWireRules, ConsequenceVictimsAreOfWhomTheActHit) {
+  auto ev = code_parsed({"Russian Russian ADJ JJ 2 amod", "forces force NOUN NNS 3 nsubj", "launched launch VERB VBD 0 root",
+                         "a a DET DT 6 det", "missile missile NOUN NN 6 compound", "attack attack NOUN NN 3 obj",
+                         "on on ADP IN 8 case", "Kyiv Kyiv PROPN NNP 6 nmod", ", , PUNCT , 10 punct",
+                         "killing kill VERB VBG 3 advcl", "12 12 NUM CD 12 nummod", "people people NOUN NNS 10 obj",
+                         ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "18"), "RUSMIL>UKRCVL");
+  ev = code_parsed({"Israeli Israeli ADJ JJ 2 amod", "airstrikes airstrike NOUN NNS 3 nsubj", "hit hit VERB VBD 0 root",
+                    "Gaza Gaza PROPN NNP 3 obj", "City City PROPN NNP 4 flat", ", , PUNCT , 7 punct",
+                    "killing kill VERB VBG 3 advcl", "20 20 NUM CD 9 nummod", "civilians civilian NOUN NNS 7 obj",
+                    ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "18"), "ISR>PSECVL");
+}
+
 }  // namespace

@@ -190,13 +190,15 @@ class DocumentCoder {
         for (auto& a : list_members(v, accused)) targets.emplace_back(a, v.lemma(t) + " <-trailing- clause -nsubj-> " + v.word(accused).form);
       }
       if (targets.empty() && !sources.empty() && !statement && a_.engine_rules) rescue_target(v, t, *p, sources, targets);
-      if (targets.empty() && sources.size() >= 2) {
-        // "France and Germany met": the first conjunct towards the others
+      // Meetings and diplomatic acts happen at a venue; the venue is not whom they concern.
+      const std::string& cameo = d_.codes[p->code].cameo;
+      if (sources.size() >= 2 && (targets.empty() || (cameo < "09" && countryless(targets)))) {
+        // "France and Germany met": the first conjunct towards the others; so too
+        // when cooperating over people of no country ("India and China agreed to
+        // disengage troops", "Azerbaijan and Armenia exchanged prisoners")
         targets.assign(sources.begin() + 1, sources.end());
         sources.resize(1);
       }
-      // Meetings and diplomatic acts happen at a venue; the venue is not whom they concern.
-      const std::string& cameo = d_.codes[p->code].cameo;
       bool venue = cameo.starts_with("03") || cameo.starts_with("04") || cameo.starts_with("05");
       bool placeable = !sources.empty() && !statement && !venue && region.empty() && p->target_slot != "none";
       if (placeable && !targets.empty() && detail::only_armed_means(targets, cameo)) {
@@ -302,6 +304,10 @@ class DocumentCoder {
       return note;
     }
     return "";
+  }
+
+  static bool countryless(const std::vector<std::pair<ResolvedActor, std::string>>& targets) {
+    return std::all_of(targets.begin(), targets.end(), [](const auto& g) { return g.first.actor.country.empty(); });
   }
 
   // A nominal root or reported clause: the shape repair_nominal_root looks at.
@@ -520,11 +526,13 @@ class DocumentCoder {
     for (int c : e.location ? std::vector<int>{} : detail::when_clauses(v, t)) {  // "killed when a missile hit a building in Odesa"
       if ((e.location = detail::find_location(places(), v, c, -1, &loc_path))) break;
     }
+    if (!e.location) e.location = detail::location_of_cause(places(), v, t, &loc_path);
     if (!e.location && frame_) {
       e.location = frame_;
       loc_path = frame_path_;
     }
     if (a_.engine_rules) confidence -= detail::state_agent(v, t, e);
+    if (a_.engine_rules) detail::consequence_victims(v, t, actors_, e);
     if (a_.engine_rules) confidence -= detail::domestic_countries(e);
     if (a_.engine_rules && detail::domestic_state_source(e)) confidence -= 0.1;
     e.confidence = std::clamp(confidence, 0.05, 1.0);

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "coder/actors.h"
+#include "coder/match.h"
 
 namespace dyad::detail {
 
@@ -62,6 +63,17 @@ std::optional<Place> place_of_phrase(const PlaceLookup& places, const SentenceVi
     if (auto p = places.lookup(v, c)) return p;
   }
   return std::nullopt;
+}
+
+std::optional<Place> location_of_cause(const PlaceLookup& places, const SentenceView& v, int trigger,
+                                       std::string* path) {
+  const int h = v.head(trigger);
+  if (h < 0 || v.rel(trigger) != "advcl" || v.word(trigger).xpos != "VBG") return std::nullopt;
+  if (auto p = find_location(places, v, h, -1, path)) return p;
+  const int o = logical_object(v, h).word;
+  auto p = o >= 0 ? place_of_phrase(places, v, o) : std::nullopt;
+  if (p && path) *path = v.word(h).form + " -obj-> " + v.word(o).form + " (where '" + v.word(trigger).form + "' happened)";
+  return p;
 }
 
 std::optional<Place> find_location(const PlaceLookup& places, const SentenceView& v, int trigger, int target_word,

@@ -31,6 +31,12 @@ class KbPlaceLookup : public PlaceLookup {
   const Dictionary& d_;
 };
 
+/// "airstrikes hit Gaza City, killing 20 civilians": a participial clause of
+/// consequence (advcl, VBG) happened where its governing act did — that
+/// verb's in/at phrase, else the place its object names. nullopt otherwise.
+std::optional<Place> location_of_cause(const PlaceLookup& places, const SentenceView& v, int trigger,
+                                       std::string* path);
+
 /// The place a phrase names: its own name, or for a place-type noun the name
 /// on it ("Montenegro province", "the city of Greenville"); nullopt if none.
 std::optional<Place> place_of_phrase(const PlaceLookup& places, const SentenceView& v, int head);

@@ -11,6 +11,8 @@
 // so is a state actor facing a country's rebels or opposition.
 #include "coder/target_means.h"
 
+#include "coder/match.h"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -94,6 +96,32 @@ double state_agent(const SentenceView& v, int t, Event& e) {
   if (e.target && e.target->code == a.code) return 0.0;
   e.source = std::move(a);
   return 0.25;
+}
+
+void consequence_victims(const SentenceView& v, int t, const ActorResolver& actors, Event& e) {
+  if (v.rel(t) != "advcl" || v.word(t).xpos != "VBG" || !e.target || !e.target->country.empty() ||
+      e.target->sector.empty() || e.target->via != "agent" || e.target->code != e.target->sector)
+    return;
+  const int h = v.head(t);
+  if (h < 0 || v.upos(h) != "VERB") return;
+  std::vector<int> acted_on;
+  const int o = logical_object(v, h).word;
+  for (int w : o >= 0 ? std::vector<int>{o, h} : std::vector<int>{h}) {
+    if (w == o) acted_on.push_back(o);
+    for (const char* prep : {"on", "against", "in"}) {
+      if (int g = prep_dependent(v, w, prep).word; g >= 0) acted_on.push_back(g);
+    }
+  }
+  for (int w : acted_on) {
+    for (const ResolvedActor& a : actors.at(w)) {
+      const std::string& c = a.actor.country;
+      if (c.empty() || (e.source && e.source->country == c)) continue;
+      e.target->country = c;
+      e.target->code = c + e.target->sector;
+      e.target->via += "+consequence";
+      return;
+    }
+  }
 }
 
 // A sector-only actor ("rebels", "demonstrators", "students") is taken as

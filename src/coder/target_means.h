@@ -40,6 +40,14 @@ bool domestic_state_source(Event& e);
 /// to every event it makes). Returns the confidence cost.
 double state_agent(const SentenceView& v, int t, Event& e);
 
+/// "Russian forces launched an attack on Kyiv, killing 12 people": victims
+/// named without a country in a participial clause of consequence (advcl,
+/// VBG) belong to whom the main clause acted on: its object, or the object's
+/// or verb's on/against/in phrase, when that names another country than the
+/// source's. Sets the target's country (before domestic_countries would give
+/// it the source's).
+void consequence_victims(const SentenceView& v, int t, const ActorResolver& actors, Event& e);
+
 /// Sector-only actors as domestic: a source gets the country of the event's
 /// place, a target that place's country, else the source's. Returns the
 /// confidence cost.
