@@ -212,4 +212,39 @@ TEST(CoderWireRules, ConsequenceVictimsAreOfWhomTheActHit) {
   EXPECT_EQ(dyad_of(ev, "18"), "ISR>PSECVL");
 }
 
+// "cancelled a planned visit": the visit did not happen; "a proposal to hold
+// talks": the talks are only proposed.
+TEST(CoderWireRules, CalledOffAndProposedActsAreNotAsserted) {
+  auto ev = code_parsed({"A a DET DT 3 det", "French French ADJ JJ 3 amod", "minister minister NOUN NN 5 nsubj",
+                         "has have AUX VBZ 5 aux", "cancelled cancel VERB VBN 0 root", "a a DET DT 8 det",
+                         "planned plan VERB VBN 8 amod", "visit visit NOUN NN 5 obj", "to to ADP IN 10 case",
+                         "Haiti Haiti PROPN NNP 8 nmod", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "161"), "FRAGOV>HTI");
+  const dyad::Event* visit = first_of(ev, "036");
+  ASSERT_NE(visit, nullptr);
+  EXPECT_EQ(visit->modality, dyad::Modality::kNegated);
+  ev = code_parsed({"Israel Israel PROPN NNP 2 nsubj", "rejected reject VERB VBD 0 root", "a a DET DT 4 det",
+                    "proposal proposal NOUN NN 2 obj", "to to PART TO 6 mark", "hold hold VERB VB 4 acl",
+                    "talks talk NOUN NNS 6 obj", "with with ADP IN 9 case", "Hamas Hamas PROPN NNP 6 obl",
+                    ". . PUNCT . 2 punct"});
+  const dyad::Event* talks = first_of(ev, "04");
+  ASSERT_NE(talks, nullptr);
+  EXPECT_EQ(talks->modality, dyad::Modality::kHypothetical);
+}
+
+// "would not meet hostage-takers demands" (no apostrophe) parsed with
+// "demands" an object of "takers": argument repair p makes "demands" the
+// object, and the pattern's own "not" (124, refuse to yield) negates nothing.
+TEST(CoderWireRules, StackedObjectAndARefusalsOwnNegation) {
+  auto ev = code_parsed({"The the DET DT 2 det", "U.S. U.S. PROPN NNP 3 nsubj", "said say VERB VBD 0 root",
+                         "it it PRON PRP 7 nsubj", "would would AUX MD 7 aux", "not not PART RB 7 advmod",
+                         "meet meet VERB VB 3 ccomp", "hostage hostage NOUN NN 10 compound", "- - PUNCT HYPH 8 punct",
+                         "takers taker NOUN NNS 7 obj", "demands demand NOUN NNS 10 obj", ". . PUNCT . 3 punct"});
+  const dyad::Event* e = first_of(ev, "124");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source ? e->source->code : "-", "USA");
+  EXPECT_NE(e->modality, dyad::Modality::kNegated);
+  EXPECT_EQ(first_of(ev, "04"), nullptr);
+}
+
 }  // namespace

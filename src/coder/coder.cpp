@@ -509,7 +509,7 @@ class DocumentCoder {
     if (tgt) e.target = fix(*tgt);
     else confidence -= 0.05;
 
-    detail::ModalityResult m = detail::modality_of(v, t);
+    detail::ModalityResult m = detail::modality_of(v, t, detail::requires_negation(p));
     e.modality = m.modality;
     std::string intent_note;
     if (m.intent && a_.engine_rules) intent_note = recode_as_intent(e);

@@ -431,6 +431,16 @@ bool reacts_to_others_act(const SentenceView& v, int verb) {
   return std::find(std::begin(kReacting), std::end(kReacting), v.lemma(verb)) != std::end(kReacting);
 }
 
+bool requires_negation(const Pattern& p) {
+  for (const Constraint& c : p.constraints) {
+    if (c.kind != Constraint::Kind::kHas || c.negated) continue;
+    for (const std::string& w : c.values) {
+      if (w == "not" || w == "never" || w == "n't" || w == "no") return true;
+    }
+  }
+  return false;
+}
+
 bool demand_by_clause(const SentenceView& v, int t) {
   static const std::array<std::string_view, 16> kSay = {
       "say",   "declare", "insist", "reiterate", "stress", "state",  "tell",  "warn",

@@ -61,6 +61,10 @@ int by_agent(const SentenceView& v, int x);
 /// A verb whose subject reacts to someone else's act (protest, condemn,
 /// reject, welcome, ...): it is not that act's agent.
 bool reacts_to_others_act(const SentenceView& v, int verb);
+
+/// True when a has= constraint of the pattern requires a negation word
+/// ("verb: meet obj=demand has=not": a refusal, whose "not" negates nothing).
+bool requires_negation(const Pattern& p);
 /// The owners of phrase `w` (its possessive, or a compound that is not part
 /// of a name), each passed to `add`.
 void add_owners(const SentenceView& v, int w, const std::function<void(SlotWord)>& add);

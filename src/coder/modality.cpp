@@ -37,6 +37,13 @@ const std::array<std::string_view, 4> kFailVerbs = {"fail", "refuse", "decline",
 const std::array<std::string_view, 10> kClaimNouns = {"allegation", "claim",  "accusation", "charge", "report",
                                                       "suggestion", "rumour", "rumor",      "assertion", "speculation"};
 const std::array<std::string_view, 6> kDenyClaim = {"deny", "reject", "dismiss", "refute", "rebuff", "disprove"};
+// "demands to release prisoners", "a proposal to hold talks": the infinitive
+// on these nouns is asked or proposed, not done.
+const std::array<std::string_view, 14> kProposalNouns = {"demand",   "call",  "request", "appeal",  "plea",
+                                                         "ultimatum", "proposal", "plan", "offer",  "bid",
+                                                         "attempt",  "effort", "invitation", "push"};
+// "cancelled a planned visit": an act called off did not happen.
+const std::array<std::string_view, 6> kCallOff = {"cancel", "scrap", "postpone", "abandon", "shelve", "drop"};
 // Controllers whose xcomp is an act not yet done ("ready to send troops",
 // "threatened to cut off electricity"): future, and an announced intent.
 const std::array<std::string_view, 14> kFutureVerbs = {"plan",     "intend", "prepare",  "expect",  "ready",
@@ -76,7 +83,7 @@ void scan_clause_word(const SentenceView& v, int x, Flags& f) {
 
 }  // namespace
 
-ModalityResult modality_of(const SentenceView& v, int trigger) {
+ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_coded) {
   Flags f;
   ModalityResult r;
   int x = trigger;
@@ -87,6 +94,8 @@ ModalityResult modality_of(const SentenceView& v, int trigger) {
       v.head(trigger) >= 0) {
     scan_clause_word(v, trigger, f);
     x = v.head(trigger);
+    if (in(kCallOff, v.lemma(x)) || (v.lemma(x) == "call" && v.first_kid(x, "compound:prt") >= 0))
+      f.note(f.negated, "'" + v.word(trigger).form + "' called off by '" + v.word(x).form + "'");
   }
   for (int hop = 0; hop < 8 && x >= 0; ++hop) {
     scan_clause_word(v, x, f);
@@ -121,6 +130,8 @@ ModalityResult modality_of(const SentenceView& v, int trigger) {
       }();
       if (hl == "deny" && rel == "ccomp") f.note(f.denied, "clause of '" + v.word(h).form + "'");
       const int that = v.first_kid(x, "mark");
+      if (rel == "acl" && v.upos(h) == "NOUN" && in(kProposalNouns, hl) && that >= 0 && v.low(that) == "to")
+        f.note(f.hypothetical, "'" + v.word(h).form + " to'");
       if ((rel == "acl" || rel == "ccomp") && v.upos(h) == "NOUN" && in(kClaimNouns, hl) && that >= 0 &&
           v.low(that) == "that") {
         const int g = v.head(h);
@@ -177,6 +188,10 @@ ModalityResult modality_of(const SentenceView& v, int trigger) {
       r.speaker_path = v.lemma(trigger) + " -obl:according_to-> " + v.word(c).form;
       f.note(f.reported, "'according to'");
     }
+  }
+  if (negation_coded && f.negated) {
+    f.negated = false;
+    f.why += " (the pattern's own negation: a refusal)";
   }
   if (f.negated) r.modality = Modality::kNegated;
   else if (f.denied) r.modality = Modality::kDenied;

@@ -19,7 +19,9 @@ struct ModalityResult {
 };
 
 /// Decision rules (docs/coder.md): negated > denied > conditional > hypothetical >
-/// future > alleged > reported > asserted.
-ModalityResult modality_of(const SentenceView& v, int trigger);
+/// future > alleged > reported > asserted. `negation_coded`: the pattern
+/// itself requires the negation ("would not meet demands" is a refusal, 124),
+/// so it does not make the event negated.
+ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_coded = false);
 
 }  // namespace dyad::detail

@@ -23,6 +23,9 @@
 // (o) "ordered [French troops] [to leave]" read with the infinitive an acl of
 //     the object: after a verb that tells its object to act (order, urge,
 //     ask, ...) and has no xcomp, the infinitive is that verb's xcomp.
+// (p) "meet [hostage-takers] [demands]" (no apostrophe) read with the second
+//     noun an object of the first: a noun right after the verb's object
+//     noun and hung on it as obj is the object, the first noun its compound.
 // Each rule fires only on a tree that is wrong as it stands (a verb without
 // the argument the rule supplies, a noun with an object), so correct parses
 // are left untouched and the rewrite stays idempotent.
@@ -180,6 +183,14 @@ int control_verb_of_infinitive(const Sentence& s, int x) {
   return v;
 }
 
+// (p) the verb whose object noun holds noun m, right after it, as an obj; else -1.
+int verb_of_stacked_object(const Sentence& s, int m) {
+  const int n = m > 0 ? head0(s, m) : -1;
+  if (n != m - 1 || s.words[m].deprel != "obj" || s.words[m].upos != "NOUN" || !nominal(s.words[n])) return -1;
+  const int v = head0(s, n);
+  return v >= 0 && s.words[n].deprel == "obj" && s.words[v].upos == "VERB" ? v : -1;
+}
+
 }  // namespace
 
 bool needs_object_repair(const Sentence& s) {
@@ -187,6 +198,7 @@ bool needs_object_repair(const Sentence& s) {
     if (name_under_temporal_oblique(s, v).first >= 0 || noun_under_numeral(s, v) >= 0) return true;
     if (object_hung_beside_verb(s, v) >= 0 || subject_holding_its_object(s, v) >= 0) return true;
     if (whose_phrase_before(s, v) >= 0 || control_verb_of_infinitive(s, v) >= 0) return true;
+    if (verb_of_stacked_object(s, v) >= 0) return true;
   }
   return false;
 }
@@ -244,6 +256,18 @@ bool repair_objects(Sentence& s, std::string* why) {
     attach(s, v, head0(s, noun), "acl:relcl");  // the relative clause of the whose-phrase's antecedent
     attach(s, noun, v, "nsubj");
     note(why, "'whose " + s.words[noun].form + "' is the subject of '" + s.words[v].form + "'");
+    changed = true;
+  }
+  for (int m = 0; m < n; ++m) {
+    const int v = verb_of_stacked_object(s, m);
+    if (v < 0) continue;
+    const int first = m - 1;
+    for (int c : children(s, first)) {
+      if (c < first) s.words[c].head = m + 1;  // "hostage - takers": the first noun's own words move with it
+    }
+    attach(s, m, v, "obj");
+    attach(s, first, m, "compound");
+    note(why, "'" + s.words[first].form + " " + s.words[m].form + "': one object, '" + s.words[m].form + "' its head");
     changed = true;
   }
   for (int x = 0; x < n; ++x) {
