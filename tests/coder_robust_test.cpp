@@ -273,4 +273,14 @@ TEST(CoderRobust, CorrectParsesAreLeftAlone) {
   EXPECT_FALSE(dyad::detail::repair_arguments(s, nullptr));
 }
 
+// Malformed parser output the fuzzed server found: the first word is the root
+// yet labelled obj (repair p once read the word before it, index -1).
+TEST(CoderRobust, FirstWordRootLabelledObjectIsNoStackedObject) {
+  dyad::Document d = parsed_document({"Sanctions sanction NOUN NNS 0 obj", "demands demand NOUN NNS 1 obj",
+                                      ". . PUNCT . 1 punct"});
+  EXPECT_FALSE(dyad::detail::needs_argument_repair(d.sentences[0]));
+  EXPECT_NO_FATAL_FAILURE(code_parsed({"Sanctions sanction NOUN NNS 0 obj", "demands demand NOUN NNS 1 obj",
+                                       ". . PUNCT . 1 punct"}));
+}
+
 }  // namespace

@@ -247,4 +247,84 @@ TEST(CoderWireRules, StackedObjectAndARefusalsOwnNegation) {
   EXPECT_EQ(first_of(ev, "04"), nullptr);
 }
 
+// "The Commonwealth suspended Fiji after the military coup": the capitalised
+// Commonwealth is the bloc, and the coup after which it acted is not its own.
+TEST(CoderWireRules, CommonwealthAndActsItReactsTo) {
+  auto ev = code_parsed({"The the DET DT 2 det", "Commonwealth Commonwealth PROPN NNP 3 nsubj",
+                         "suspended suspend VERB VBD 0 root", "Fiji Fiji PROPN NNP 3 obj", "after after ADP IN 8 case",
+                         "the the DET DT 8 det", "military military ADJ JJ 8 amod", "coup coup NOUN NN 3 obl",
+                         ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "160"), "IGOCWN>FJI");
+  EXPECT_EQ(dyad_of(ev, "172"), "(no 172 event)");
+}
+
+// "accused the United States and Israel of fomenting the protests": the
+// protests are others' (no USA -> ISR or USA 141), and joint actors of a
+// protest are not each other's targets.
+TEST(CoderWireRules, FomentedProtestsAreNotTheFomentersOwn) {
+  auto ev = code_parsed({"Iran Iran PROPN NNP 4 nmod:poss", "'s 's PART POS 1 case", "supreme supreme ADJ JJ 4 amod",
+                         "leader leader NOUN NN 5 nsubj", "accused accuse VERB VBD 0 root", "the the DET DT 8 det",
+                         "United United ADJ NNP 8 amod", "States State PROPN NNPS 5 obj", "and and CCONJ CC 10 cc",
+                         "Israel Israel PROPN NNP 8 conj", "of of SCONJ IN 12 mark", "fomenting foment VERB VBG 8 acl",
+                         "the the DET DT 14 det", "protests protest NOUN NNS 12 obj", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "112"), "IRNGOV>USA");
+  EXPECT_EQ(dyad_of(ev, "14"), "(no 14 event)");
+  ev = code_parsed({"Russia Russia PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "China China PROPN NNP 1 conj",
+                    "protested protest VERB VBD 0 root", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "14"), "RUS>-");
+}
+
+// "cut diplomatic ties with Israel": the ties (050) are ended, not asserted;
+// "appealed to the international community": no country for an IGO.
+TEST(CoderWireRules, EndedTiesAndTheInternationalCommunity) {
+  auto ev = code_parsed({"Chad Chad PROPN NNP 3 nmod:poss", "'s 's PART POS 1 case", "government government NOUN NN 4 nsubj",
+                         "cut cut VERB VBD 0 root", "diplomatic diplomatic ADJ JJ 6 amod", "ties tie NOUN NNS 4 obj",
+                         "with with ADP IN 8 case", "Israel Israel PROPN NNP 6 nmod", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "161"), "TCDGOV>ISR");
+  const dyad::Event* ties = first_of(ev, "050");
+  ASSERT_NE(ties, nullptr);
+  EXPECT_EQ(ties->modality, dyad::Modality::kNegated);
+  ev = code_parsed({"Somalia Somalia PROPN NNP 3 nmod:poss", "'s 's PART POS 1 case", "president president NOUN NN 4 nsubj",
+                    "appealed appeal VERB VBD 0 root", "to to ADP IN 8 case", "the the DET DT 8 det",
+                    "international international ADJ JJ 8 amod", "community community NOUN NN 4 obl",
+                    "for for ADP IN 11 case", "famine famine ADJ JJ 11 amod", "aid aid NOUN NN 8 nmod",
+                    ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "02"), "SOMGOV>IGO");
+}
+
+// "According to the observatory, government forces shelled ...": the parser's
+// root is the source of the report; the clause is the sentence, reported.
+TEST(CoderWireRules, AccordingToOpeningIsTheReportsSource) {
+  auto ev = code_parsed({"According accord VERB VBG 4 case", "to to ADP IN 1 fixed", "the the DET DT 4 det",
+                         "observatory observatory NOUN NN 0 root", ", , PUNCT , 4 punct",
+                         "government government NOUN NN 7 compound", "forces force NOUN NNS 8 nsubj",
+                         "shelled shell VERB VBN 4 acl:relcl", "rebel rebel NOUN NN 10 compound",
+                         "positions position NOUN NNS 8 obj", "in in ADP IN 12 case", "Idlib Idlib PROPN NNP 8 obl",
+                         ". . PUNCT . 4 punct"});
+  const dyad::Event* e = first_of(ev, "194");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source ? e->source->code : "-", "SYRMIL");
+  EXPECT_EQ(e->modality, dyad::Modality::kReported);
+  // the clause broken up inside the source's phrase
+  ev = code_parsed({"According accord VERB VBG 5 case", "to to ADP IN 1 fixed", "the the DET DT 5 det",
+                    "Syrian Syrian ADJ JJ 5 amod", "Observatory observatory NOUN NN 0 root", "for for ADP IN 8 case",
+                    "Human human ADJ JJ 8 amod", "Rights right NOUN NNS 5 nmod", ", , PUNCT , 11 punct",
+                    "government government NOUN NN 11 compound", "forces force NOUN NNS 8 conj",
+                    "shelled shell VERB VBN 14 amod", "rebel rebel NOUN NN 14 compound",
+                    "positions position NOUN NNS 8 conj", "in in ADP IN 16 case", "Idlib Idlib PROPN NNP 14 nmod",
+                    ". . PUNCT . 5 punct"});
+  e = first_of(ev, "194");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source ? e->source->code : "-", "SYRMIL");
+  EXPECT_EQ(e->modality, dyad::Modality::kReported);
+}
+
+// Data: "will host Russian tactical nuclear weapons" is material cooperation.
+TEST(CoderWireRules, HostingWeapons) {
+  auto ev = code_parsed({"Belarus Belarus PROPN NNP 3 nsubj", "will will AUX MD 3 aux", "host host VERB VB 0 root",
+                         "Russian Russian ADJ JJ 7 amod", "tactical tactical ADJ JJ 7 amod", "nuclear nuclear ADJ JJ 7 amod",
+                         "weapons weapon NOUN NNS 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "03"), "BLR>RUS");
+}
+
 }  // namespace

@@ -42,13 +42,14 @@ bool word_matches(const SentenceView& v, int i, const std::string& w) {
 }
 
 // Acronyms written in capitals ("US", "UN") must match case-sensitively, so the
-// pronoun "us" is never the United States.
+// pronoun "us" is never the United States; so must a name that is also a common
+// noun ("the Commonwealth" suspended Fiji; a commonwealth is any federation).
 // A person's name is capitalised: "Bush" is a president, "the bush" is not.
 bool acronym_ok(const SentenceView& v, int i, const PhraseEntry& e) {
   const std::string& f = v.word(i).form;
   if (e.kind == PhraseKind::kPerson && !f.empty() && f[0] >= 'a' && f[0] <= 'z') return false;
   if (e.words.size() != 1) return true;
-  if (v.low(i) != "us" && v.low(i) != "un") return true;
+  if (v.low(i) != "us" && v.low(i) != "un" && v.low(i) != "commonwealth") return true;
   return std::any_of(f.begin(), f.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
          v.upos(i) != "PRON";
 }
@@ -358,9 +359,11 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
             return a.actor.sector == sector && !a.actor.country.empty() && a.human == r.human;
           });
         }
-        if (it == history_.rend()) {
+        const bool international = sector == "IGO" || sector.starts_with("NGO") || sector == "MNC";
+        if (it == history_.rend() && !international) {
           // a state named by itself: this sentence's first ("Kenya will lead a
           // force in Haiti, the government announced"), else the last before it
+          // (not for "the international community")
           auto state = [](const ResolvedActor& a) {
             return a.actor.sector.empty() && a.actor.code == a.actor.country && !a.actor.country.empty();
           };

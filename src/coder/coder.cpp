@@ -192,10 +192,13 @@ class DocumentCoder {
       if (targets.empty() && !sources.empty() && !statement && a_.engine_rules) rescue_target(v, t, *p, sources, targets);
       // Meetings and diplomatic acts happen at a venue; the venue is not whom they concern.
       const std::string& cameo = d_.codes[p->code].cameo;
-      if (sources.size() >= 2 && (targets.empty() || (cameo < "09" && countryless(targets)))) {
-        // "France and Germany met": the first conjunct towards the others; so too
-        // when cooperating over people of no country ("India and China agreed to
-        // disengage troops", "Azerbaijan and Armenia exchanged prisoners")
+      const bool mutual = (cameo >= "03" && cameo < "09") || cameo.starts_with("19");
+      if (sources.size() >= 2 && mutual && (targets.empty() || countryless(targets))) {
+        // "France and Germany met": the first conjunct towards the others, in
+        // acts two sides do together (cooperation, fighting), not in joint
+        // statements, demands or protests ("the US and Israel fomented protests");
+        // so too when cooperating over people of no country ("India and China
+        // agreed to disengage troops", "Azerbaijan and Armenia exchanged prisoners")
         targets.assign(sources.begin() + 1, sources.end());
         sources.resize(1);
       }

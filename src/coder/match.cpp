@@ -405,11 +405,22 @@ SlotWord noun_source(const SentenceView& v, int t) {
     h = v.head(h);
     r = "obj";
   }
-  // "passed the bill [despite mass protests]", "protested [over the detention]": someone else's act
-  // (not "after": "police seized weapons after a shootout" were in it)
-  static constexpr std::string_view kOthersAct[] = {"despite", "amid", "amidst", "against", "over"};
-  const bool others = r == "obl" && std::find(std::begin(kOthersAct), std::end(kOthersAct), v.case_of(t)) != std::end(kOthersAct);
-  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass") && !others && !reacts_to_others_act(v, h)) {
+  // "passed the bill [despite mass protests]", "protested [over the detention]",
+  // "suspended Fiji [after the coup]": someone else's act; but an act of two
+  // sides after which one acts was partly its own ("seized weapons after a shootout")
+  static constexpr std::string_view kOthersAct[] = {"despite", "amid", "amidst", "against", "over", "after", "following"};
+  static constexpr std::string_view kTwoSided[] = {"shootout", "clash", "fighting", "battle", "gunfight", "firefight",
+                                                   "skirmish", "confrontation", "talk", "meeting", "negotiation",
+                                                   "consultation", "summit", "exchange"};
+  const std::string& c = v.case_of(t);
+  const bool after = c == "after" || c == "following";
+  const bool others = r == "obl" && std::find(std::begin(kOthersAct), std::end(kOthersAct), c) != std::end(kOthersAct) &&
+                      !(after && std::find(std::begin(kTwoSided), std::end(kTwoSided), v.lemma(t)) != std::end(kTwoSided));
+  // "accused X of fomenting the protests", "sparked clashes": others act, moved by the subject
+  static constexpr std::string_view kMovesOthers[] = {"foment", "incite", "instigate", "provoke", "spark",
+                                                      "trigger", "fuel", "stoke", "ignite", "inflame"};
+  const bool moved = h >= 0 && std::find(std::begin(kMovesOthers), std::end(kMovesOthers), v.lemma(h)) != std::end(kMovesOthers);
+  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass") && !others && !moved && !reacts_to_others_act(v, h)) {
     SlotWord s = logical_subject(v, h);
     if (s.word >= 0) s.path = via + step(v, h, v.rel(t), t, false) + " " + s.path;
     return s;

@@ -42,8 +42,11 @@ const std::array<std::string_view, 6> kDenyClaim = {"deny", "reject", "dismiss",
 const std::array<std::string_view, 14> kProposalNouns = {"demand",   "call",  "request", "appeal",  "plea",
                                                          "ultimatum", "proposal", "plan", "offer",  "bid",
                                                          "attempt",  "effort", "invitation", "push"};
-// "cancelled a planned visit": an act called off did not happen.
-const std::array<std::string_view, 6> kCallOff = {"cancel", "scrap", "postpone", "abandon", "shelve", "drop"};
+// "cancelled a planned visit", "cut diplomatic ties", "halted aid": an act
+// called off or ended does not (any longer) happen.
+const std::array<std::string_view, 15> kCallOff = {"cancel", "scrap", "postpone", "abandon", "shelve",
+                                                   "drop",   "cut",   "sever",    "end",     "terminate",
+                                                   "halt",   "stop",  "suspend",  "freeze",  "break"};
 // Controllers whose xcomp is an act not yet done ("ready to send troops",
 // "threatened to cut off electricity"): future, and an announced intent.
 const std::array<std::string_view, 14> kFutureVerbs = {"plan",     "intend", "prepare",  "expect",  "ready",
@@ -183,7 +186,8 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
   }
   // "according to X"
   for (int c : v.children(trigger)) {
-    if (v.case_of(c) == "according to" && r.speaker < 0) {
+    const std::string c_case = v.case_of(c);  // the lemmatizer may give "accord" for "According"
+    if ((c_case == "according to" || c_case == "accord to") && r.speaker < 0) {
       r.speaker = c;
       r.speaker_path = v.lemma(trigger) + " -obl:according_to-> " + v.word(c).form;
       f.note(f.reported, "'according to'");

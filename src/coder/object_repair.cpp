@@ -185,7 +185,8 @@ int control_verb_of_infinitive(const Sentence& s, int x) {
 
 // (p) the verb whose object noun holds noun m, right after it, as an obj; else -1.
 int verb_of_stacked_object(const Sentence& s, int m) {
-  const int n = m > 0 ? head0(s, m) : -1;
+  if (m <= 0) return -1;
+  const int n = head0(s, m);
   if (n != m - 1 || s.words[m].deprel != "obj" || s.words[m].upos != "NOUN" || !nominal(s.words[n])) return -1;
   const int v = head0(s, n);
   return v >= 0 && s.words[n].deprel == "obj" && s.words[v].upos == "VERB" ? v : -1;

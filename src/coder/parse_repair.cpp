@@ -160,6 +160,61 @@ bool repair_split_subject(Sentence& s, int root, std::string* why) {
   return true;
 }
 
+// Shape (e): "According to the observatory, government forces shelled ..."
+// parsed with the source "observatory" the root and the clause its relative
+// clause: the clause is the sentence, the according-to phrase its oblique.
+bool repair_according_to(Sentence& s, int root, std::string* why) {
+  const int n = static_cast<int>(s.words.size());
+  if (!nominal(s.words[root])) return false;
+  bool according = false;
+  for (int c = 0; c < root; ++c) {
+    std::string f = s.words[c].form;
+    if (head0(s, c) == root && s.words[c].deprel == "case" && (f == "According" || f == "according")) according = true;
+  }
+  if (!according) return false;
+  for (int v = root + 1; v < n; ++v) {
+    const std::string& r = s.words[v].deprel;
+    if (head0(s, v) != root || s.words[v].upos != "VERB" || !has_child(s, v, {"nsubj", "nsubj:pass"})) continue;
+    if (r != "acl:relcl" && r != "acl" && r != "parataxis" && r != "ccomp" && r != "conj" && r != "appos") continue;
+    for (int c = v + 1; c < n; ++c) {
+      if (head0(s, c) == root) s.words[c].head = v + 1;  // the final punctuation is the clause's
+    }
+    s.words[v].head = 0;
+    s.words[v].deprel = "root";
+    s.words[root].head = v + 1;
+    s.words[root].deprel = "obl";
+    if (why) *why = "repaired clause: 'according to " + s.words[root].form + "' is an oblique of '" + s.words[v].form + "'";
+    return true;
+  }
+  // ... or the clause broken up inside the source's phrase ("..., government
+  // forces [shelled]amod rebel positions"): the past form after a noun is the
+  // verb, that noun its subject, the noun it modified its object.
+  for (int v = root + 2; v < n; ++v) {
+    const Word& w = s.words[v];
+    if (w.upos != "VERB" || (w.xpos != "VBD" && w.xpos != "VBN") || !in_subtree(s, v, root)) continue;
+    if (has_child(s, v, {"nsubj", "nsubj:pass", "aux", "aux:pass", "mark"})) return false;
+    const int subj = v - 1, obj = head0(s, v);
+    if (obj <= v || !nominal(s.words[subj]) || !in_subtree(s, subj, root) || s.words[v].deprel != "amod" ||
+        !modifies_next_noun(s, v, obj))
+      return false;
+    for (int c = v + 1; c < n; ++c) {
+      if (head0(s, c) == root) s.words[c].head = v + 1;
+    }
+    s.words[subj].head = v + 1;
+    s.words[subj].deprel = "nsubj";
+    s.words[obj].head = v + 1;
+    s.words[obj].deprel = "obj";
+    s.words[v].head = 0;
+    s.words[v].deprel = "root";
+    s.words[v].xpos = "VBD";
+    s.words[root].head = v + 1;
+    s.words[root].deprel = "obl";
+    if (why) *why = "repaired clause: '" + s.words[subj].form + " " + w.form + " " + s.words[obj].form + "' after 'according to " + s.words[root].form + "'";
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool repair_nominal_root(Sentence& s, std::string* why) {
@@ -170,6 +225,7 @@ bool repair_nominal_root(Sentence& s, std::string* why) {
     if (s.words[i].head < 0) return false;  // unparsed
   }
   if (root < 0) return false;
+  if (repair_according_to(s, root, why)) return true;
   if (repair_nominal_clause(s, root, why) || repair_split_subject(s, root, why)) return true;
   // "X said [rebels shelled Juba]": the same misreading inside a reported clause
   for (int i = 0; i < n; ++i) {

@@ -130,9 +130,9 @@ void consequence_victims(const SentenceView& v, int t, const ActorResolver& acto
 // DZAOPP), a target that place's country too, else the source's ("the
 // Sudanese government accused rebels" -> SDNREB). Returns the confidence cost.
 double domestic_countries(Event& e) {
-  auto sector_only = [](const std::optional<Actor>& a) {  // NGOs are international, as IGOs
+  auto sector_only = [](const std::optional<Actor>& a) {  // NGOs are international, as IGOs ("the international community")
     return a && a->via == "agent" && a->country.empty() && !a->sector.empty() && a->code == a->sector &&
-           !a->code.starts_with("NGO");
+           !a->code.starts_with("NGO") && !a->code.starts_with("IGO");
   };
   double cost = 0.0;
   if (sector_only(e.source) && e.location && !e.location->country.empty()) {
