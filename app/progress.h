@@ -82,7 +82,7 @@ class TerminalProgress {
   std::uintmax_t total_;
   bool on_;
   bool drawn_ = false;
-  double last_ = 0;
+  double last_ = -1.0;  // the first update draws at once: a short job shows its progress too
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 

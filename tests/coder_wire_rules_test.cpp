@@ -327,4 +327,56 @@ TEST(CoderWireRules, HostingWeapons) {
   EXPECT_EQ(dyad_of(ev, "03"), "BLR>RUS");
 }
 
+// "said its forces neutralised 15 PKK militants" parsed with the clause an
+// acl of the object "forces": argument repair q makes it the reported clause.
+TEST(CoderWireRules, ClauseReadAsAclOfASpeechObjectIsReported) {
+  auto ev = code_parsed({"The the DET DT 4 det", "Turkish Turkish PROPN NNP 4 compound", "defence defence PROPN NNP 4 compound",
+                         "ministry ministry PROPN NNP 5 nsubj", "said say VERB VBD 0 root", "its its PRON PRP$ 7 nmod:poss",
+                         "forces force NOUN NNS 5 obj", "neutralised neutralise VERB VBN 7 acl", "15 15 NUM CD 11 nummod",
+                         "PKK PKK NOUN NN 11 compound", "militants militant NOUN NNS 8 obj", "in in ADP IN 14 case",
+                         "northern northern ADJ JJ 14 amod", "Iraq Iraq PROPN NNP 8 obl", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "190"), "TURMIL>TURREBPKK");
+}
+
+// "Moscow warned Finland that ...": the indirect object is whom the warning is for.
+TEST(CoderWireRules, IndirectObjectIsTheTarget) {
+  auto ev = code_parsed({"Moscow Moscow PROPN NNP 2 nsubj", "warned warn VERB VBD 0 root", "Finland Finland PROPN NNP 2 iobj",
+                         "that that SCONJ IN 10 mark", "joining join VERB VBG 10 csubj", "NATO NATO PROPN NNP 10 nsubj",
+                         "would would AUX MD 10 aux", "be be AUX VB 10 cop", "a a DET DT 10 det",
+                         "mistake mistake NOUN NN 2 ccomp", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "13"), "RUSGOV>FIN");
+}
+
+// "met U.S. President Joe Biden" parsed as two conjuncts "U.S." and "Joe
+// Biden" with nothing joining them: argument repair r makes it one phrase.
+TEST(CoderWireRules, BareConjunctIsOnePhrase) {
+  auto ev = code_parsed({"Israeli Israeli ADJ JJ 3 amod", "Prime Prime ADJ JJ 3 amod", "Minister Minister PROPN NNP 4 nmod:desc",
+                         "Benjamin Benjamin PROPN NNP 6 nsubj", "Netanyahu Netanyahu PROPN NNP 4 flat", "met meet VERB VBD 0 root",
+                         "U.S. U.S. PROPN NNP 6 obj", "President President PROPN NNP 9 nmod:desc", "Joe Joe PROPN NNP 7 conj",
+                         "Biden Biden PROPN NNP 9 flat", "at at ADP IN 14 case", "the the DET DT 14 det",
+                         "White White ADJ JJ 14 amod", "House House PROPN NNP 9 nmod", "on on ADP IN 16 case",
+                         "Monday Monday PROPN NNP 14 nmod", ". . PUNCT . 6 punct"});
+  int meetings = 0;
+  for (const auto& e : ev) meetings += e.cameo == "040";
+  EXPECT_EQ(meetings, 1);
+  EXPECT_EQ(dyad_of(ev, "040"), "ISRGOV>USAGOV");
+}
+
+// "Haitians protested in Paris" with "protested" a reduced passive of
+// "Haitians"; "Kenyans protested in Nairobi": the place is their own
+// country, so no target (the event was dropped as KEN -> KEN); "protested
+// outside the Dominican embassy": the embassy's state is the target.
+TEST(CoderWireRules, ProtestsAtHomeAbroadAndOutsideEmbassies) {
+  auto ev = code_parsed({"Haitians Haitian NOUN NNS 0 root", "protested protest VERB VBN 1 acl", "in in ADP IN 4 case",
+                         "Paris Paris PROPN NNP 2 obl", ". . PUNCT . 1 punct"});
+  EXPECT_EQ(dyad_of(ev, "141"), "HTI>FRA");
+  ev = code_parsed({"Kenyans Kenyan PROPN NNPS 2 nsubj", "protested protest VERB VBD 0 root", "in in ADP IN 4 case",
+                    "Nairobi Nairobi PROPN NNP 2 obl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "141"), "KEN>-");
+  ev = code_parsed({"Haitians Haitian PROPN NNPS 2 nsubj", "protested protest VERB VBD 0 root", "outside outside ADP IN 6 case",
+                    "the the DET DT 6 det", "Dominican Dominican PROPN NNP 6 compound", "embassy embassy NOUN NN 2 obl",
+                    ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "141"), "HTI>DOMGOV");
+}
+
 }  // namespace

@@ -211,7 +211,10 @@ class DocumentCoder {
         place_target(v, t, *p, placed);
         if (!placed.empty()) targets = std::move(placed);
       }
-      if (targets.empty() && placeable) place_target(v, t, *p, targets);
+      if (targets.empty() && placeable) {
+        place_target(v, t, *p, targets);  // not the source's own country ("Haitians protested in Port-au-Prince")
+        std::erase_if(targets, [&](const auto& g) { return same_as_a_source(g.first, sources); });
+      }
       if (sources.empty() && targets.empty()) continue;
       std::vector<std::optional<std::pair<ResolvedActor, std::string>>> src(sources.begin(), sources.end());
       std::vector<std::optional<std::pair<ResolvedActor, std::string>>> tgt(targets.begin(), targets.end());

@@ -26,6 +26,12 @@
 // (p) "meet [hostage-takers] [demands]" (no apostrophe) read with the second
 //     noun an object of the first: a noun right after the verb's object
 //     noun and hung on it as obj is the object, the first noun its compound.
+// (q) "said [its forces] [neutralised]acl [15 militants]": a past verb with
+//     an object of its own, hung as acl on the object noun of a speech verb
+//     right before it, is the reported clause, the noun its subject.
+// (r) "met [U.S.] [President Joe Biden]conj": a conjunct with no
+//     conjunction or comma, starting right after its head, is the head's
+//     phrase continued: it takes the head's place, the head its compound.
 // Each rule fires only on a tree that is wrong as it stands (a verb without
 // the argument the rule supplies, a noun with an object), so correct parses
 // are left untouched and the rewrite stays idempotent.
@@ -192,6 +198,45 @@ int verb_of_stacked_object(const Sentence& s, int m) {
   return v >= 0 && s.words[n].deprel == "obj" && s.words[v].upos == "VERB" ? v : -1;
 }
 
+// (q) the speech verb for a past verb v read as acl of its object noun; else -1.
+int speech_verb_of_acl_clause(const Sentence& s, int v) {
+  static constexpr std::string_view kSpeech[] = {"say", "announce", "claim", "report", "state", "confirm", "insist", "add"};
+  const Word& w = s.words[v];
+  if (v == 0 || w.upos != "VERB" || (w.xpos != "VBD" && w.xpos != "VBN") || w.deprel != "acl") return -1;
+  const int n = head0(s, v);
+  if (n < 0 || n >= v || !nominal(s.words[n]) || s.words[n].upos == "PRON" || s.words[n].deprel != "obj") return -1;
+  const int say = head0(s, n);
+  if (say < 0 || s.words[say].upos != "VERB" ||
+      std::find(std::begin(kSpeech), std::end(kSpeech), s.words[say].lemma) == std::end(kSpeech))
+    return -1;
+  bool object = false;
+  for (int c : children(s, v)) {
+    std::string_view r = base(s.words[c].deprel);
+    if (r == "nsubj" || r == "mark" || r == "aux" || r == "cop") return -1;
+    if (r == "obj" && c > v) object = true;
+  }
+  for (int k = n + 1; k < v; ++k) {
+    if (head0(s, k) != n) return -1;  // only the noun's own words between it and the verb
+  }
+  return object ? say : -1;
+}
+
+// (r) the head N of conjunct c when nothing joins them and c's phrase starts right after N; else -1.
+int bare_conjunct_head(const Sentence& s, int c) {
+  if (s.words[c].deprel != "conj" || !nominal(s.words[c]) || s.words[c].upos == "PRON") return -1;
+  const int head = head0(s, c);
+  if (head < 0 || head >= c || s.words[head].upos != "PROPN") return -1;
+  for (int k : children(s, c)) {
+    if (s.words[k].deprel == "cc" || s.words[k].deprel == "punct") return -1;
+  }
+  int first = c;  // c's phrase opens with its left dependents ("President")
+  for (int k = c - 1; k > head && head0(s, k) == c; --k) first = k;
+  for (int k = head + 1; k < first; ++k) {
+    if (head0(s, k) != head || s.words[k].deprel != "flat") return -1;  // only the head's own name
+  }
+  return head;
+}
+
 }  // namespace
 
 bool needs_object_repair(const Sentence& s) {
@@ -199,7 +244,8 @@ bool needs_object_repair(const Sentence& s) {
     if (name_under_temporal_oblique(s, v).first >= 0 || noun_under_numeral(s, v) >= 0) return true;
     if (object_hung_beside_verb(s, v) >= 0 || subject_holding_its_object(s, v) >= 0) return true;
     if (whose_phrase_before(s, v) >= 0 || control_verb_of_infinitive(s, v) >= 0) return true;
-    if (verb_of_stacked_object(s, v) >= 0) return true;
+    if (verb_of_stacked_object(s, v) >= 0 || speech_verb_of_acl_clause(s, v) >= 0) return true;
+    if (bare_conjunct_head(s, v) >= 0) return true;
   }
   return false;
 }
@@ -257,6 +303,28 @@ bool repair_objects(Sentence& s, std::string* why) {
     attach(s, v, head0(s, noun), "acl:relcl");  // the relative clause of the whose-phrase's antecedent
     attach(s, noun, v, "nsubj");
     note(why, "'whose " + s.words[noun].form + "' is the subject of '" + s.words[v].form + "'");
+    changed = true;
+  }
+  for (int c = 0; c < n; ++c) {
+    const int head = bare_conjunct_head(s, c);
+    if (head < 0) continue;
+    for (int k : children(s, head)) {
+      if (k > c) s.words[k].head = c + 1;  // what follows is the continued phrase's
+    }
+    attach(s, c, head0(s, head), s.words[head].deprel);
+    attach(s, head, c, "compound");
+    note(why, "'" + s.words[head].form + " ... " + s.words[c].form + "': one phrase, not two conjuncts");
+    changed = true;
+  }
+  for (int v = 0; v < n; ++v) {
+    const int say = speech_verb_of_acl_clause(s, v);
+    if (say < 0) continue;
+    const int noun = head0(s, v);
+    attach(s, v, say, "ccomp");
+    attach(s, noun, v, "nsubj");
+    s.words[v].xpos = "VBD";  // an active past: it has an object and now a subject
+    s.words[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+    note(why, "'" + s.words[noun].form + " " + s.words[v].form + "' is the clause '" + s.words[say].form + "' reports");
     changed = true;
   }
   for (int m = 0; m < n; ++m) {

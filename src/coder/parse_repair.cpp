@@ -241,8 +241,9 @@ namespace {
 // participle (VBN) modifying "troops" is their own act, not a reduced passive
 // like "troops deployed along the border".
 bool intransitive(const Word& w) {
-  static const std::array<std::string_view, 22> kIntransitive = {
-      "clash",     "arrive",  "riot",    "rally",     "march",     "demonstrate", "flee",  "resign",
+  // ("protest" has a passive, "the ruling was protested", but news almost never reduces it)
+  static const std::array<std::string_view, 23> kIntransitive = {
+      "clash",     "arrive",  "riot",    "rally",     "march",     "demonstrate", "flee",  "resign", "protest",
       "retreat",   "collide", "skirmish", "mutiny",   "insist",    "vow",         "respond", "react",
       "complain",  "apologize", "apologise", "intervene", "retaliate", "testify"};
   return std::find(kIntransitive.begin(), kIntransitive.end(), lower(w.lemma)) != kIntransitive.end();

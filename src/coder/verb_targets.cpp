@@ -72,6 +72,8 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
     if (o.word >= 0) add(prep_dependent(v, o.word, "to"));
   }
   add(o);
+  // "warned [Finland]iobj that joining NATO would be a mistake": the one addressed
+  if (int io = exact_kid(v, t, "iobj"); io >= 0) add({io, step(v, t, "iobj", io, true)});
   if (o.word >= 0) {
     // "provide [70 million dollars of aid] for X": a measure's of-phrase carries the recipient too
     std::vector<int> phrases = {o.word};
