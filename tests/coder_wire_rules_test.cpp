@@ -379,4 +379,39 @@ TEST(CoderWireRules, ProtestsAtHomeAbroadAndOutsideEmbassies) {
   EXPECT_EQ(dyad_of(ev, "141"), "HTI>DOMGOV");
 }
 
+// "hosted Syrian President Bashar al-Assad": a named person matches a word
+// class through his title (host obj=@official -> 043).
+TEST(CoderWireRules, NamedPersonMatchesThroughHisTitle) {
+  auto ev = code_parsed({"The the DET DT 4 det", "Saudi Saudi ADJ JJ 3 amod", "crown crown NOUN NN 4 compound",
+                         "prince prince NOUN NN 5 nsubj", "hosted host VERB VBD 0 root", "Syrian Syrian ADJ JJ 7 amod",
+                         "President President PROPN NNP 8 nmod:desc", "Bashar Bashar PROPN NNP 5 obj",
+                         "al al PROPN NNP 8 flat", "- - PUNCT HYPH 11 punct", "Assad Assad PROPN NNP 8 flat",
+                         ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "043"), "SAUGOV>SYRGOV");
+}
+
+// "accused Kosovo of ethnic cleansing against Serbs": the accused is the
+// alleged agent of the nominal act.
+TEST(CoderWireRules, AccusedIsTheAllegedAgentOfTheNominalAct) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Serbian Serbian ADJ JJ 3 amod", "president president NOUN NN 4 nsubj",
+                         "accused accuse VERB VBD 0 root", "Kosovo Kosovo PROPN NNP 4 obj", "of of ADP IN 8 case",
+                         "ethnic ethnic ADJ JJ 8 amod", "cleansing cleansing NOUN NN 5 nmod", "against against ADP IN 10 case",
+                         "Serbs Serbs PROPN NNPS 8 nmod", ". . PUNCT . 4 punct"});
+  const dyad::Event* e = first_of(ev, "203");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(dyad_of(ev, "203"), "XKX>SRB");
+  EXPECT_EQ(e->modality, dyad::Modality::kAlleged);
+}
+
+// "The Georgian opposition called for new elections" with "called" a
+// participle of the root noun: "call for" is active; and calling for elections
+// is a demand for change (1044), not an appeal (020).
+TEST(CoderWireRules, CallForElectionsIsADemandForChange) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Georgian Georgian ADJ JJ 3 amod", "opposition opposition NOUN NN 0 root",
+                         "called call VERB VBN 3 acl", "for for ADP IN 7 case", "new new ADJ JJ 7 amod",
+                         "elections election NOUN NNS 4 obl", "after after ADP IN 11 case", "the the DET DT 11 det",
+                         "disputed dispute VERB VBN 11 amod", "vote vote NOUN NN 4 obl", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "1044"), "GEOOPP>-");
+}
+
 }  // namespace

@@ -66,6 +66,10 @@ bool value_matches(const Dictionary& d, const SentenceView& v, int w, const std:
       return true;
     }
   }
+  // "hosted [Syrian President] Bashar al-Assad": a named person is what his title says
+  for (int c : v.upos(w) == "PROPN" ? v.children(w) : std::vector<int>{}) {
+    if (c < w && v.rel(c) == "nmod:desc" && value_matches(d, v, c, values)) return true;
+  }
   return false;
 }
 
@@ -396,6 +400,18 @@ SlotWord noun_source(const SentenceView& v, int t) {
   int h = v.head(t);
   std::string_view r = v.base_rel(t);
   std::string via;
+  // "accused Kosovo [of ethnic cleansing]": the accused is the one alleged to act
+  static constexpr std::string_view kAccuse[] = {"accuse", "charge", "blame", "suspect", "convict"};
+  auto accusing = [&](int verb) {
+    return verb >= 0 && std::find(std::begin(kAccuse), std::end(kAccuse), v.lemma(verb)) != std::end(kAccuse);
+  };
+  if (h >= 0 && v.case_of(t) == "of") {
+    if (r == "nmod" && (v.rel(h) == "obj" || v.rel(h) == "nsubj:pass") && accusing(v.head(h)))
+      return {h, step(v, v.head(h), v.rel(h), h, true) + " (accused of '" + v.word(t).form + "')"};
+    if (r == "obl" && accusing(h)) {
+      if (SlotWord o = logical_object(v, h); o.word >= 0) return {o.word, o.path + " (accused of '" + v.word(t).form + "')"};
+    }
+  }
   // "pledged [$500 million in military aid]", "sent [50 tons of aid]": the
   // amount is the verb's object and the act its content
   if (h >= 0 && r == "nmod" && (v.case_of(t) == "in" || v.case_of(t) == "of") && v.rel(h) == "obj" &&

@@ -100,6 +100,18 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
     if (in(kCallOff, v.lemma(x)) || (v.lemma(x) == "call" && v.first_kid(x, "compound:prt") >= 0))
       f.note(f.negated, "'" + v.word(trigger).form + "' called off by '" + v.word(x).form + "'");
   }
+  // "accused Kosovo [of ethnic cleansing]" (nmod of the accused, or obl of the verb)
+  if ((v.upos(trigger) == "NOUN" || v.upos(trigger) == "PROPN") && v.case_of(trigger) == "of" && v.head(trigger) >= 0) {
+    const int h = v.head(trigger);
+    const int verb = tr == "obl" ? h : (tr == "nmod" && (v.rel(h) == "obj" || v.rel(h) == "nsubj:pass")) ? v.head(h) : -1;
+    if (verb >= 0 && in(kAllegeVerbs, v.lemma(verb))) {
+      f.note(f.alleged, "'" + v.word(verb).form + " ... of " + v.word(trigger).form + "'");
+      if (SlotWord s = logical_subject(v, verb); s.word >= 0) {
+        r.speaker = s.word;
+        r.speaker_path = s.path;
+      }
+    }
+  }
   for (int hop = 0; hop < 8 && x >= 0; ++hop) {
     scan_clause_word(v, x, f);
     const std::string& rel = v.rel(x);

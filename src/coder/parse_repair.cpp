@@ -260,6 +260,20 @@ bool past_read_as_adjective(const Sentence& s, int v) {
          nominal(s.words[v + 1]);
 }
 
+// "the opposition called for new elections": "call for" and "call on" are
+// active idioms; the passive of "call" takes no for/on phrase of this kind.
+bool calls_for_or_on(const Sentence& s, int v) {
+  if (lower(s.words[v].lemma) != "call") return false;
+  for (int c = 0; c < static_cast<int>(s.words.size()); ++c) {
+    if (head0(s, c) != v || tree::base(s.words[c].deprel) != "obl") continue;
+    for (int k = 0; k < c; ++k) {
+      if (head0(s, k) == c && s.words[k].deprel == "case" && (lower(s.words[k].form) == "for" || lower(s.words[k].form) == "on"))
+        return true;
+    }
+  }
+  return false;
+}
+
 // "doctors donated and delivered goods to X": a participle whose coordinated
 // verb has the object shares it, so it is active, not a reduced passive.
 bool shares_an_object(const Sentence& s, int v) {
@@ -289,7 +303,7 @@ bool repair_nominal_clause(Sentence& s, int root, std::string* why) {
     bool shape_b = w.deprel == "amod" && modifies_next_noun(s, v, h) && in_subtree(s, h, root);
     if (!past || !subjectless || !after_np || !(shape_a || shape_b)) return false;  // only the first verb counts
     bool passive = false;
-    if (w.xpos == "VBN" && !shape_b && !intransitive(w) && !shares_an_object(s, v) &&
+    if (w.xpos == "VBN" && !shape_b && !intransitive(w) && !shares_an_object(s, v) && !calls_for_or_on(s, v) &&
         !has_child(s, v, {"obj", "ccomp", "xcomp", "compound:prt", "obl:unmarked"})) {
       if (!has_by_agent(s, v)) return false;
       passive = true;
