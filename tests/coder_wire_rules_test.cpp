@@ -414,4 +414,47 @@ TEST(CoderWireRules, CallForElectionsIsADemandForChange) {
   EXPECT_EQ(dyad_of(ev, "1044"), "GEOOPP>-");
 }
 
+// "called on member states to recognise a Palestinian state": what is asked
+// for is not done (hypothetical), and the ones called on would do it.
+TEST(CoderWireRules, AskedForActsAreHypotheticalAndTheirs) {
+  auto ev = code_parsed({"The the DET DT 3 det", "European European ADJ JJ 3 amod", "Parliament parliament NOUN NN 4 nsubj",
+                         "called call VERB VBN 0 root", "on on ADP IN 7 case", "member member NOUN NN 7 compound",
+                         "states state NOUN NNS 4 obl", "to to PART TO 9 mark", "recognise recognise VERB VB 4 advcl",
+                         "a a DET DT 12 det", "Palestinian Palestinian ADJ JJ 12 amod", "state state NOUN NN 9 obj",
+                         ". . PUNCT . 4 punct"});
+  const dyad::Event* e = first_of(ev, "054");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, dyad::Modality::kHypothetical);
+  EXPECT_NE(e->source ? e->source->code : "-", "IGOEURPAR");
+  ev = code_parsed({"Washington Washington PROPN NNP 2 nsubj", "urged urge VERB VBD 0 root", "Kyiv Kyiv PROPN NNP 2 obj",
+                    "to to PART TO 5 mark", "hold hold VERB VB 2 xcomp", "talks talk NOUN NNS 5 obj",
+                    "with with ADP IN 8 case", "Moscow Moscow PROPN NNP 5 obl", ". . PUNCT . 2 punct"});
+  e = first_of(ev, "04");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(dyad_of(ev, "04"), "UKRGOV>RUSGOV");
+  EXPECT_EQ(e->modality, dyad::Modality::kHypothetical);
+}
+
+// "Indian and Chinese troops clashed ..., killing 20 Indian soldiers": with two
+// sources, a target equal to one of them is the other's target.
+TEST(CoderWireRules, OneSourcesTargetMayBeTheOthersSelf) {
+  auto ev = code_parsed({"Indian Indian ADJ JJ 4 amod", "and and CCONJ CC 3 cc", "Chinese Chinese ADJ JJ 1 conj",
+                         "troops troops NOUN NNS 0 root", "clashed clash VERB VBN 4 acl", "in in ADP IN 9 case",
+                         "the the DET DT 9 det", "Galwan Galwan PROPN NNP 9 compound", "Valley Valley PROPN NNP 5 obl",
+                         ", , PUNCT , 11 punct", "killing kill VERB VBG 5 advcl", "20 20 NUM CD 14 nummod",
+                         "Indian Indian ADJ JJ 14 amod", "soldiers soldier NOUN NNS 11 obj", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "18"), "CHNMIL>INDMIL");
+}
+
+// "intercepted a ballistic missile fired by the Houthis" with "fired" an
+// xcomp of the verb: its by-agent authored the object.
+TEST(CoderWireRules, ParticipleHungOnTheVerbNamesTheObjectsAuthor) {
+  auto ev = code_parsed({"Saudi Saudi ADJ NNP 2 amod", "Arabia Arabia PROPN NNP 3 nsubj", "intercepted intercept VERB VBD 0 root",
+                         "a a DET DT 6 det", "ballistic ballistic ADJ JJ 6 amod", "missile missile NOUN NN 3 obj",
+                         "fired fire VERB VBN 3 xcomp", "by by ADP IN 10 case", "the the DET DT 10 det",
+                         "Houthis Houthi PROPN NNPS 7 obl:agent", "toward toward ADP IN 12 case",
+                         "Riyadh Riyadh PROPN NNP 7 obl", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "190"), "SAU>YEMREBHTH");
+}
+
 }  // namespace

@@ -131,7 +131,7 @@ class DocumentCoder {
       repaired = doc_.sentences[index];
       use_repair = detail::repair_arguments(repaired, &repair_note_);
     }
-    if (nominal_root(use_repair ? repaired : doc_.sentences[index])) {
+    if (detail::has_nominal_root(use_repair ? repaired : doc_.sentences[index])) {
       if (!use_repair) repaired = doc_.sentences[index];
       std::string why;
       if (detail::repair_nominal_root(repaired, &why)) {
@@ -181,7 +181,11 @@ class DocumentCoder {
         if (alternatives && !targets.empty()) break;
         for (auto& a : list_members(v, tw.word)) {
           // ... as is the source's own means ("offered its troops to X" -> X)
-          if (alternatives && (same_as_a_source(a, sources) || own_means(v, a, sources))) continue;
+          // (with several sources, one source's target may be another: "Indian and
+          // Chinese troops clashed, killing 20 Indian soldiers"; the pairing drops
+          // self-pairs; but "their" still refers back to the sources themselves)
+          const bool self = same_as_a_source(a, sources) && (sources.size() == 1 || a.actor.via == "pronoun");
+          if (alternatives && (self || own_means(v, a, sources))) continue;
           targets.emplace_back(a, tw.path);
         }
       }
@@ -193,7 +197,7 @@ class DocumentCoder {
       // Meetings and diplomatic acts happen at a venue; the venue is not whom they concern.
       const std::string& cameo = d_.codes[p->code].cameo;
       const bool mutual = (cameo >= "03" && cameo < "09") || cameo.starts_with("19");
-      if (sources.size() >= 2 && mutual && (targets.empty() || countryless(targets))) {
+      if (sources.size() >= 2 && mutual && (targets.empty() || detail::all_countryless(targets))) {
         // "France and Germany met": the first conjunct towards the others, in
         // acts two sides do together (cooperation, fighting), not in joint
         // statements, demands or protests ("the US and Israel fomented protests");
@@ -310,19 +314,6 @@ class DocumentCoder {
       return note;
     }
     return "";
-  }
-
-  static bool countryless(const std::vector<std::pair<ResolvedActor, std::string>>& targets) {
-    return std::all_of(targets.begin(), targets.end(), [](const auto& g) { return g.first.actor.country.empty(); });
-  }
-
-  // A nominal root or reported clause: the shape repair_nominal_root looks at.
-  static bool nominal_root(const Sentence& s) {
-    for (const Word& w : s.words) {
-      bool clause = w.head == 0 || w.deprel == "ccomp" || w.deprel == "parataxis";
-      if (clause && (w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON")) return true;
-    }
-    return !s.words.empty() && s.words[0].head == 0 && s.words[0].upos == "ADJ";  // "Chinese | President Xi said"
   }
 
   // The slots found no target: phrases they do not reach (target_means.h).

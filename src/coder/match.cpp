@@ -229,6 +229,15 @@ SlotWord logical_subject(const SentenceView& v, int verb) {
         exact_kid(v, h, "cop") < 0) {
       return {h, path + step(v, h, "acl", x, false) + " (reduced relative)"};
     }
+    // "called on [member states] to recognise ...", "appealed to [X] to end ...":
+    // the one called on does what is asked
+    if ((r == "xcomp" || r == "advcl") && infinitive_to(v, x) >= 0 && exact_kid(v, x, "nsubj") < 0 &&
+        (v.lemma(h) == "call" || v.lemma(h) == "appeal")) {
+      for (const char* prep : v.lemma(h) == "call" ? std::vector<const char*>{"on", "upon"} : std::vector<const char*>{"to"}) {
+        if (SlotWord g = prep_dependent(v, h, prep); g.word >= 0 && g.word < x)
+          return {g.word, path + step(v, h, r, x, false) + " " + g.path};
+      }
+    }
     if (r == "xcomp") {
       path += step(v, h, "xcomp", x, false) + " ";
       if (v.passive(h)) {
@@ -382,66 +391,6 @@ SlotWord slot(const SentenceView& v, int t, const Pattern& p, const std::string&
   }
   if (g.word >= 0) g.path = step(v, t, "obj", o.word, true) + " " + g.path;
   return g;
-}
-
-// The source of a nominal trigger: its possessive, its by-phrase, or the
-// subject of the verb it is the object of ("Azerbaijan announced the expulsion").
-SlotWord noun_source(const SentenceView& v, int t) {
-  for (int c : v.children(t)) {
-    if (v.rel(c) == "nmod:poss") return {c, step(v, t, "nmod:poss", c, true)};
-  }
-  SlotWord by = prep_dependent(v, t, "by");
-  if (by.word >= 0) return by;
-  // "two Israeli air raids", "U.S. strikes": a capitalised modifier (a country's
-  // adjective or name) is the agent, before the governing verb's subject, which
-  // is often only the one who speaks of the act ("Lebanon complained over ...").
-  // Not inside a name ("the Vienna Convention").
-  if (SlotWord m = capitalised_modifier(v, t); m.word >= 0) return m;
-  int h = v.head(t);
-  std::string_view r = v.base_rel(t);
-  std::string via;
-  // "accused Kosovo [of ethnic cleansing]": the accused is the one alleged to act
-  static constexpr std::string_view kAccuse[] = {"accuse", "charge", "blame", "suspect", "convict"};
-  auto accusing = [&](int verb) {
-    return verb >= 0 && std::find(std::begin(kAccuse), std::end(kAccuse), v.lemma(verb)) != std::end(kAccuse);
-  };
-  if (h >= 0 && v.case_of(t) == "of") {
-    if (r == "nmod" && (v.rel(h) == "obj" || v.rel(h) == "nsubj:pass") && accusing(v.head(h)))
-      return {h, step(v, v.head(h), v.rel(h), h, true) + " (accused of '" + v.word(t).form + "')"};
-    if (r == "obl" && accusing(h)) {
-      if (SlotWord o = logical_object(v, h); o.word >= 0) return {o.word, o.path + " (accused of '" + v.word(t).form + "')"};
-    }
-  }
-  // "pledged [$500 million in military aid]", "sent [50 tons of aid]": the
-  // amount is the verb's object and the act its content
-  if (h >= 0 && r == "nmod" && (v.case_of(t) == "in" || v.case_of(t) == "of") && v.rel(h) == "obj" &&
-      (is_measure(v.lemma(h)) || v.upos(h) == "SYM") && v.head(h) >= 0) {
-    via = step(v, h, v.rel(t), t, false) + " ";
-    t = h;
-    h = v.head(h);
-    r = "obj";
-  }
-  // "passed the bill [despite mass protests]", "protested [over the detention]",
-  // "suspended Fiji [after the coup]": someone else's act; but an act of two
-  // sides after which one acts was partly its own ("seized weapons after a shootout")
-  static constexpr std::string_view kOthersAct[] = {"despite", "amid", "amidst", "against", "over", "after", "following"};
-  static constexpr std::string_view kTwoSided[] = {"shootout", "clash", "fighting", "battle", "gunfight", "firefight",
-                                                   "skirmish", "confrontation", "talk", "meeting", "negotiation",
-                                                   "consultation", "summit", "exchange"};
-  const std::string& c = v.case_of(t);
-  const bool after = c == "after" || c == "following";
-  const bool others = r == "obl" && std::find(std::begin(kOthersAct), std::end(kOthersAct), c) != std::end(kOthersAct) &&
-                      !(after && std::find(std::begin(kTwoSided), std::end(kTwoSided), v.lemma(t)) != std::end(kTwoSided));
-  // "accused X of fomenting the protests", "sparked clashes": others act, moved by the subject
-  static constexpr std::string_view kMovesOthers[] = {"foment", "incite", "instigate", "provoke", "spark",
-                                                      "trigger", "fuel", "stoke", "ignite", "inflame"};
-  const bool moved = h >= 0 && std::find(std::begin(kMovesOthers), std::end(kMovesOthers), v.lemma(h)) != std::end(kMovesOthers);
-  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass") && !others && !moved && !reacts_to_others_act(v, h)) {
-    SlotWord s = logical_subject(v, h);
-    if (s.word >= 0) s.path = via + step(v, h, v.rel(t), t, false) + " " + s.path;
-    return s;
-  }
-  return {};
 }
 
 }  // namespace

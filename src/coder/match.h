@@ -62,6 +62,12 @@ int by_agent(const SentenceView& v, int x);
 /// reject, welcome, ...): it is not that act's agent.
 bool reacts_to_others_act(const SentenceView& v, int verb);
 
+/// The source of a nominal trigger: its possessive, its by-phrase, a
+/// capitalised modifier, the accused of "accused X of [act]", or the subject
+/// of the verb it is the object of ("Azerbaijan announced the expulsion"),
+/// unless that verb reacts to, or only moves, others' acts (noun_source.cpp).
+SlotWord noun_source(const SentenceView& v, int t);
+
 /// True when a has= constraint of the pattern requires a negation word
 /// ("verb: meet obj=demand has=not": a refusal, whose "not" negates nothing).
 bool requires_negation(const Pattern& p);

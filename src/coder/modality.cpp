@@ -42,6 +42,11 @@ const std::array<std::string_view, 6> kDenyClaim = {"deny", "reject", "dismiss",
 const std::array<std::string_view, 14> kProposalNouns = {"demand",   "call",  "request", "appeal",  "plea",
                                                          "ultimatum", "proposal", "plan", "offer",  "bid",
                                                          "attempt",  "effort", "invitation", "push"};
+// "urged Kyiv to hold talks", "called on states to recognise ...": what one is
+// asked or told to do is not done (not "forced", "allowed": those happen).
+const std::array<std::string_view, 19> kRequestVerbs = {
+    "urge", "ask",    "call",  "demand",  "request", "press",  "appeal",  "tell",     "order", "encourage",
+    "invite", "pressure", "push", "implore", "beg",   "advise", "instruct", "direct", "warn"};
 // "cancelled a planned visit", "cut diplomatic ties", "halted aid": an act
 // called off or ended does not (any longer) happen.
 const std::array<std::string_view, 15> kCallOff = {"cancel", "scrap", "postpone", "abandon", "shelve",
@@ -120,6 +125,7 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
     const std::string& hl = v.lemma(h);
     if (rel == "xcomp") {
       if (in(kFailVerbs, hl)) f.note(f.negated, "'" + v.word(h).form + " to'");
+      if (in(kRequestVerbs, hl)) f.note(f.hypothetical, "asked for by '" + v.word(h).form + "'");
       // "denied supplying drones": a gerund complement of deny is what is denied
       if (hl == "deny" && v.word(x).xpos == "VBG") f.note(f.denied, "gerund of '" + v.word(h).form + "'");
       if (in(kFutureVerbs, hl)) f.note(f.future, "'" + v.word(h).form + " to'");
@@ -144,6 +150,11 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
         return false;
       }();
       if (hl == "deny" && rel == "ccomp") f.note(f.denied, "clause of '" + v.word(h).form + "'");
+      // "called on states [to recognise]advcl": the parser's advcl for the asked-for infinitive
+      if (rel == "advcl" && in(kRequestVerbs, hl) && v.first_kid(x, "nsubj") < 0) {
+        const int to = v.first_kid(x, "mark");
+        if (to >= 0 && v.low(to) == "to") f.note(f.hypothetical, "asked for by '" + v.word(h).form + "'");
+      }
       const int that = v.first_kid(x, "mark");
       if (rel == "acl" && v.upos(h) == "NOUN" && in(kProposalNouns, hl) && that >= 0 && v.low(that) == "to")
         f.note(f.hypothetical, "'" + v.word(h).form + " to'");

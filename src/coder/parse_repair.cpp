@@ -217,6 +217,14 @@ bool repair_according_to(Sentence& s, int root, std::string* why) {
 
 }  // namespace
 
+bool has_nominal_root(const Sentence& s) {
+  for (const Word& w : s.words) {
+    bool clause = w.head == 0 || w.deprel == "ccomp" || w.deprel == "parataxis";
+    if (clause && (w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON")) return true;
+  }
+  return !s.words.empty() && s.words[0].head == 0 && s.words[0].upos == "ADJ";
+}
+
 bool repair_nominal_root(Sentence& s, std::string* why) {
   const int n = static_cast<int>(s.words.size());
   int root = -1;

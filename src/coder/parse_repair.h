@@ -15,6 +15,10 @@ namespace dyad::detail {
 /// with the old root as its subject. Returns false (and leaves `s` untouched)
 /// when the sentence does not have that shape; `why` names the repair.
 bool repair_nominal_root(Sentence& s, std::string* why);
+
+/// A nominal root or reported clause, or a sentence-initial adjective root
+/// ("Chinese | President Xi said"): the shapes repair_nominal_root looks at.
+bool has_nominal_root(const Sentence& s);
 /// The same repair for the clause headed by word `head` (the root, or a
 /// nominal ccomp/parataxis: "officials said [rebels shelled Juba]").
 bool repair_nominal_clause(Sentence& s, int head, std::string* why);

@@ -19,6 +19,10 @@
 
 namespace dyad::detail {
 
+bool all_countryless(const std::vector<std::pair<ResolvedActor, std::string>>& targets) {
+  return std::all_of(targets.begin(), targets.end(), [](const auto& g) { return g.first.actor.country.empty(); });
+}
+
 bool only_armed_means(const std::vector<std::pair<ResolvedActor, std::string>>& targets, const std::string& cameo) {
   const bool police_too = cameo.starts_with("15") || cameo.starts_with("07");
   return !targets.empty() && std::all_of(targets.begin(), targets.end(), [&](const auto& t) {

@@ -20,6 +20,9 @@ namespace dyad::detail {
 /// arrested or attacked police stay the target.
 bool only_armed_means(const std::vector<std::pair<ResolvedActor, std::string>>& targets, const std::string& cameo);
 
+/// True when no target has a country of its own ("troops", "prisoners").
+bool all_countryless(const std::vector<std::pair<ResolvedActor, std::string>>& targets);
+
 /// Words that may name the target of trigger `t` when its slots found none,
 /// each with its parse path, most direct first: the subject of the condition
 /// of a threat ("threatened to strike unless Israel rescinds ..."), and the

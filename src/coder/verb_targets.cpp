@@ -107,6 +107,12 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
       int a = v.word(c).xpos == "VBN" ? by_agent(v, c) : -1;
       if (a >= 0) add({a, step(v, t, "obj", o.word, true) + " " + step(v, o.word, "acl", c, true) + " " + step(v, c, "by", a, true)});
     }
+    // ... also when the parser hung that participle on the verb ("intercepted
+    // a missile [fired by the Houthis]" with "fired" an xcomp)
+    for (int c : v.kids(t, "xcomp")) {
+      int a = c > o.word && v.word(c).xpos == "VBN" ? by_agent(v, c) : -1;
+      if (a >= 0) add({a, step(v, t, "xcomp", c, true) + " " + step(v, c, "by", a, true) + " (the object's author)"});
+    }
     // "rejected an offer [from X]" with the phrase attached to the verb: a
     // from-phrase right after the object is as often the object's author.
     int end = v.subtree(o.word).back();
