@@ -457,4 +457,32 @@ TEST(CoderWireRules, ParticipleHungOnTheVerbNamesTheObjectsAuthor) {
   EXPECT_EQ(dyad_of(ev, "190"), "SAU>YEMREBHTH");
 }
 
+// "Five civilians were killed in an Israeli airstrike": a passive act of
+// violence without a by-agent was done by the author of the attack it
+// happened in (before: the place's country, LBN, as a state act).
+TEST(CoderWireRules, PassiveViolenceInAnAttackIsTheAttackers) {
+  auto ev = code_parsed({"Five five NUM CD 2 nummod", "civilians civilian NOUN NNS 4 nsubj:pass", "were be AUX VBD 4 aux:pass",
+                         "killed kill VERB VBN 0 root", "in in ADP IN 8 case", "an a DET DT 8 det",
+                         "Israeli Israeli ADJ JJ 8 amod", "airstrike airstrike NOUN NN 4 obl", "in in ADP IN 11 case",
+                         "southern southern ADJ JJ 11 amod", "Lebanon Lebanon PROPN NNP 8 nmod", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "18"), "ISR>LBNCVL");
+}
+
+// "Thousands marched in Tel Aviv": a bare crowd count is civilians.
+TEST(CoderWireRules, BareCrowdCountIsCivilians) {
+  auto ev = code_parsed({"Thousands thousand NOUN NNS 0 root", "marched march VERB VBN 1 acl", "in in ADP IN 4 case",
+                         "Tel tel NOUN NN 5 compound", "Aviv Aviv PROPN NNP 2 obl", ". . PUNCT . 1 punct"});
+  EXPECT_EQ(dyad_of(ev, "14"), "ISRCVL>ISR");
+}
+
+// "In Jeddah, the Sudanese army met rebels": a meeting's place is its venue,
+// so the country-less rebels are the army's own, not Saudi Arabia's.
+TEST(CoderWireRules, MeetingVenueLendsNoCountry) {
+  auto ev = code_parsed({"In in ADP IN 2 case", "Jeddah Jeddah PROPN NNP 7 obl", ", , PUNCT , 2 punct", "the the DET DT 6 det",
+                         "Sudanese Sudanese PROPN NNP 6 compound", "army army NOUN NN 7 nsubj", "met meet VERB VBD 0 root",
+                         "rebels rebel NOUN NNS 7 obj", "on on ADP IN 10 case", "Tuesday Tuesday PROPN NNP 7 obl",
+                         ". . PUNCT . 7 punct"});
+  EXPECT_EQ(dyad_of(ev, "04"), "SDNMIL>SDNREB");
+}
+
 }  // namespace

@@ -429,6 +429,18 @@ class DocumentCoder {
       }
       if (!out.empty()) return;
     }
+    // "Two soldiers were killed in a Kurdish militant attack": the attack's author
+    for (int c : v.children(t)) {
+      if (v.base_rel(c) != "obl" || (v.case_of(c) != "in" && v.case_of(c) != "during")) continue;
+      if (!detail::is_attack_noun(v.lemma(c))) continue;
+      const detail::SlotWord who = detail::noun_source(v, c);
+      for (ResolvedActor a : who.word >= 0 ? actors_.at(who.word) : std::vector<ResolvedActor>{}) {
+        if (a.actor.code.empty()) continue;
+        a.penalty += 0.2;
+        out.emplace_back(a, v.lemma(t) + " (passive, no agent) -obl:" + v.case_of(c) + "-> " + v.word(c).form + " " + who.path);
+      }
+      if (!out.empty()) return;
+    }
     // "They were ordered to leave Azerbaijan's territory": whoever may order
     // people out of a country is that country
     for (int x : v.kids(t, "xcomp")) {

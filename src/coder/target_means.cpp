@@ -146,8 +146,11 @@ double domestic_countries(Event& e) {
     cost += 0.1;
   }
   // A target is first of the country where the act took place ("Israeli
-  // troops killed three civilians in Jenin" -> PSECVL), else the source's.
-  const bool placed = e.location && !e.location->country.empty();
+  // troops killed three civilians in Jenin" -> PSECVL), else the source's;
+  // but meetings and agreements happen at a venue ("signed a peace deal with
+  // Tigrayan forces in Pretoria" is no deal with South Africa's forces).
+  const bool venue = e.cameo.starts_with("03") || e.cameo.starts_with("04") || e.cameo.starts_with("05");
+  const bool placed = e.location && !e.location->country.empty() && !venue;
   const std::string home = placed ? e.location->country : e.source ? e.source->country : "";
   if (sector_only(e.target) && !home.empty() && (!e.source || e.source->code != home + e.target->sector)) {
     e.target->country = home;

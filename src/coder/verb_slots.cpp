@@ -43,6 +43,12 @@ bool modifier_rel(const SentenceView& v, int c) { return v.rel(c) == "amod" || v
 
 }  // namespace
 
+bool is_attack_noun(std::string_view lemma) {
+  static constexpr std::string_view kAttack[] = {"attack", "raid",    "strike",  "ambush",    "bombing", "shelling",
+                                                 "assault", "airstrike", "offensive", "bombardment", "blast", "explosion"};
+  return std::find(std::begin(kAttack), std::end(kAttack), lemma) != std::end(kAttack);
+}
+
 bool is_measure(std::string_view lemma) {
   return std::find(kMeasure.begin(), kMeasure.end(), lemma) != kMeasure.end();
 }

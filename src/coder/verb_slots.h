@@ -23,6 +23,10 @@ bool acts_for_owner(std::string_view lemma);
 /// missile hit", "as troops fired"), in order.
 std::vector<int> when_clauses(const SentenceView& v, int t);
 
+/// An armed attack noun ("attack", "raid", "strike", "ambush", "bombing",
+/// "shelling", "assault", "airstrike", "offensive"): "killed in [an X attack]".
+bool is_attack_noun(std::string_view lemma);
+
 /// A weekday, month or period noun ("Saturday", "December", "week"): a
 /// phrase headed by one says when, never what or whom.
 bool is_time_noun(std::string_view lemma);
