@@ -485,4 +485,27 @@ TEST(CoderWireRules, MeetingVenueLendsNoCountry) {
   EXPECT_EQ(dyad_of(ev, "04"), "SDNMIL>SDNREB");
 }
 
+// "Qatar and Egypt urged Israel and Hamas [to agree]advcl to a new truce":
+// the urged agree (not the urgers), and the truce agreed to is as hypothetical.
+TEST(CoderWireRules, ObjectControlThroughAnAdvclInfinitive) {
+  auto ev = code_parsed({"Qatar Qatar PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "Egypt Egypt PROPN NNP 1 conj",
+                         "urged urge VERB VBD 0 root", "Israel Israel PROPN NNP 4 obj", "and and CCONJ CC 7 cc",
+                         "Hamas Hamas PROPN NNP 5 conj", "to to PART TO 9 mark", "agree agree VERB VB 4 advcl",
+                         "to to ADP IN 13 case", "a a DET DT 13 det", "new new ADJ JJ 13 amod", "truce truce NOUN NN 9 obl",
+                         ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "030"), "ISR>PSEREBHMS");
+  const dyad::Event* truce = first_of(ev, "087");
+  ASSERT_NE(truce, nullptr);
+  EXPECT_EQ(truce->modality, dyad::Modality::kHypothetical);
+}
+
+// Data: "oversaw the test of a new hypersonic missile" is a weapons test (150).
+TEST(CoderWireRules, TestOfAMissile) {
+  auto ev = code_parsed({"Kim Kim PROPN NNP 4 nsubj", "Jong Jong PROPN NNP 1 flat", "Un Un PROPN NNP 1 flat",
+                         "oversaw oversee VERB VBD 0 root", "the the DET DT 6 det", "test test NOUN NN 4 obj",
+                         "of of ADP IN 10 case", "a a DET DT 10 det", "new new ADJ JJ 10 amod", "missile missile NOUN NN 6 nmod",
+                         ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "150"), "PRKGOV>-");
+}
+
 }  // namespace

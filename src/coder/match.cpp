@@ -238,6 +238,13 @@ SlotWord logical_subject(const SentenceView& v, int verb) {
           return {g.word, path + step(v, h, r, x, false) + " " + g.path};
       }
     }
+    // "urged Israel and Hamas [to agree]advcl": the parser's advcl for an
+    // object-control infinitive; its subject is the object, as for an xcomp
+    if (r == "advcl" && infinitive_to(v, x) >= 0 && exact_kid(v, x, "nsubj") < 0) {
+      const int o = exact_kid(v, h, "obj");
+      if (o >= 0 && std::find(kObjectControl.begin(), kObjectControl.end(), v.lemma(h)) != kObjectControl.end())
+        return {o, path + step(v, h, "advcl", x, false) + " " + step(v, h, "obj", o, true)};
+    }
     if (r == "xcomp") {
       path += step(v, h, "xcomp", x, false) + " ";
       if (v.passive(h)) {

@@ -98,7 +98,9 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
   // A nominal trigger that is the verb's object shares the verb's clause:
   // "is ready to provide aid", "did not lift the curfew".
   const std::string& tr = v.rel(trigger);
-  if ((v.upos(trigger) == "NOUN" || v.upos(trigger) == "PROPN") && (tr == "obj" || tr == "nsubj:pass") &&
+  // ... so does one the verb agrees or commits to ("urged X to agree [to a new truce]")
+  const bool to_phrase = tr == "obl" && v.case_of(trigger) == "to" && v.head(trigger) >= 0 && v.upos(v.head(trigger)) == "VERB";
+  if ((v.upos(trigger) == "NOUN" || v.upos(trigger) == "PROPN") && (tr == "obj" || tr == "nsubj:pass" || to_phrase) &&
       v.head(trigger) >= 0) {
     scan_clause_word(v, trigger, f);
     x = v.head(trigger);
