@@ -508,4 +508,15 @@ TEST(CoderWireRules, TestOfAMissile) {
   EXPECT_EQ(dyad_of(ev, "150"), "PRKGOV>-");
 }
 
+// Data: "began joint military drills" is military cooperation between the
+// conjoined states (062), like "held joint exercises".
+TEST(CoderWireRules, BeganJointDrills) {
+  auto ev = code_parsed({"The the DET DT 3 det", "United United ADJ NNP 3 amod", "States State PROPN NNPS 7 nsubj",
+                         "and and CCONJ CC 6 cc", "the the DET DT 6 det", "Philippines Philippines PROPN NNPS 3 conj",
+                         "began begin VERB VBD 0 root", "joint joint ADJ JJ 10 amod", "military military ADJ JJ 10 amod",
+                         "drills drill NOUN NNS 7 obj", "on on ADP IN 12 case", "Monday Monday PROPN NNP 7 obl",
+                         ". . PUNCT . 7 punct"});
+  EXPECT_EQ(dyad_of(ev, "062"), "USA>PHL");
+}
+
 }  // namespace
