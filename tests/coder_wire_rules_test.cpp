@@ -519,4 +519,20 @@ TEST(CoderWireRules, BeganJointDrills) {
   EXPECT_EQ(dyad_of(ev, "062"), "USA>PHL");
 }
 
+// "Aliyev called the attack a terrorist act": an act described is not the
+// describer's (before: AZEGOV 190), while "announced the expulsion" still is.
+TEST(CoderWireRules, DescribedActsAreNotTheDescribers) {
+  auto ev = code_parsed({"Azerbaijani Azerbaijani PROPN NNP 2 compound", "President President PROPN NNP 3 nmod:desc",
+                         "Ilham Ilham PROPN NNP 5 nsubj", "Aliyev Aliyev PROPN NNP 3 flat", "called call VERB VBD 0 root",
+                         "the the DET DT 7 det", "attack attack NOUN NN 5 obj", "a a DET DT 10 det",
+                         "terrorist terrorist NOUN NN 10 compound", "act act NOUN NN 5 obj", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "(no 19 event)");
+  ev = code_parsed({"Azerbaijan Azerbaijan PROPN NNP 2 nsubj", "announced announce VERB VBD 0 root", "the the DET DT 4 det",
+                    "expulsion expulsion NOUN NN 2 obj", "of of ADP IN 7 case", "two two NUM CD 7 nummod",
+                    "diplomats diplomat NOUN NNS 4 nmod", ". . PUNCT . 2 punct"});
+  const dyad::Event* expulsion = first_of(ev, "166");
+  ASSERT_NE(expulsion, nullptr);
+  EXPECT_EQ(expulsion->source ? expulsion->source->code : "-", "AZE");
+}
+
 }  // namespace

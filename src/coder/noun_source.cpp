@@ -59,7 +59,14 @@ SlotWord noun_source(const SentenceView& v, int t) {
   static constexpr std::string_view kMovesOthers[] = {"foment", "incite", "instigate", "provoke", "spark",
                                                       "trigger", "fuel", "stoke", "ignite", "inflame"};
   const bool moved = h >= 0 && std::find(std::begin(kMovesOthers), std::end(kMovesOthers), v.lemma(h)) != std::end(kMovesOthers);
-  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass") && !others && !moved && !reacts_to_others_act(v, h)) {
+  // "said the attack was terrorism", "called [the attack] [a terrorist act]": an act
+  // spoken of or described, not done ("announced the expulsion" is still the announcer's)
+  static constexpr std::string_view kDescribes[] = {"say",  "describe", "label", "term", "brand", "characterize",
+                                                    "characterise", "dub", "deem", "consider", "regard", "view"};
+  const bool described =
+      h >= 0 && (std::find(std::begin(kDescribes), std::end(kDescribes), v.lemma(h)) != std::end(kDescribes) ||
+                 (v.lemma(h) == "call" && (exact_kid(v, h, "xcomp") >= 0 || v.kids(h, "obj").size() > 1)));
+  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass") && !others && !moved && !described && !reacts_to_others_act(v, h)) {
     SlotWord s = logical_subject(v, h);
     if (s.word >= 0) s.path = via + step(v, h, v.rel(t), t, false) + " " + s.path;
     return s;
