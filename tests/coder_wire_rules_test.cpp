@@ -535,4 +535,29 @@ TEST(CoderWireRules, DescribedActsAreNotTheDescribers) {
   EXPECT_EQ(expulsion->source ? expulsion->source->code : "-", "AZE");
 }
 
+// "Heavy fighting erupted in the Sudanese capital on Saturday between the army
+// and the RSF" with "erupted" a participle of "fighting": erupt has no passive,
+// and the between-phrase of the verb the fighting is subject of names its sides.
+TEST(CoderWireRules, FightingEruptedBetweenTwoSides) {
+  auto ev = code_parsed({"Heavy heavy ADJ JJ 2 amod", "fighting fighting NOUN NN 0 root", "erupted erupt VERB VBN 2 acl",
+                         "in in ADP IN 7 case", "the the DET DT 7 det", "Sudanese Sudanese ADJ JJ 7 amod",
+                         "capital capital NOUN NN 3 obl", "on on ADP IN 9 case", "Saturday Saturday PROPN NNP 3 obl",
+                         "between between ADP IN 12 case", "the the DET DT 12 det", "army army NOUN NN 3 obl",
+                         "and and CCONJ CC 18 cc", "the the DET DT 18 det", "paramilitary paramilitary ADJ JJ 18 amod",
+                         "Rapid Rapid PROPN NNP 18 compound", "Support support NOUN NN 18 compound",
+                         "Forces force NOUN NNS 12 conj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "SDNMIL>SDNREBRSF");
+}
+
+// "Saudi Arabia and the United States brokered a ceasefire": joint mediators
+// are not each other's targets, and the ceasefire is not theirs.
+TEST(CoderWireRules, JointBrokersMediateTogether) {
+  auto ev = code_parsed({"Saudi Saudi ADJ NNP 2 amod", "Arabia Arabia PROPN NNP 7 nsubj", "and and CCONJ CC 6 cc",
+                         "the the DET DT 6 det", "United United ADJ NNP 6 amod", "States State PROPN NNPS 2 conj",
+                         "brokered broker VERB VBD 0 root", "a a DET DT 9 det", "ceasefire ceasefire NOUN NN 7 obj",
+                         ". . PUNCT . 7 punct"});
+  EXPECT_EQ(dyad_of(ev, "045"), "SAU>-");
+  EXPECT_EQ(dyad_of(ev, "087"), "(no 087 event)");
+}
+
 }  // namespace

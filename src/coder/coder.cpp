@@ -196,7 +196,8 @@ class DocumentCoder {
       if (targets.empty() && !sources.empty() && !statement && a_.engine_rules) rescue_target(v, t, *p, sources, targets);
       // Meetings and diplomatic acts happen at a venue; the venue is not whom they concern.
       const std::string& cameo = d_.codes[p->code].cameo;
-      const bool mutual = (cameo >= "03" && cameo < "09") || cameo.starts_with("19");
+      // (not mediation: "Saudi Arabia and the United States brokered a ceasefire" together)
+      const bool mutual = ((cameo >= "03" && cameo < "09") || cameo.starts_with("19")) && !cameo.starts_with("045");
       if (sources.size() >= 2 && mutual && (targets.empty() || detail::all_countryless(targets))) {
         // "France and Germany met": the first conjunct towards the others, in
         // acts two sides do together (cooperation, fighting), not in joint

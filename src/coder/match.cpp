@@ -443,8 +443,15 @@ namespace {
 Slots raw_slots(const SentenceView& v, int t, const Pattern& p, bool clause_target) {
   Slots out;
   if (p.noun) {
-    // "talks between X and Y": X is the source, its conjuncts the targets.
+    // "talks between X and Y": X is the source, its conjuncts the targets;
+    // also "fighting erupted [between X and Y]" (the phrase on the verb the act is subject of)
     SlotWord between = prep_dependent(v, t, "between");
+    static constexpr std::string_view kOccur[] = {"erupt", "break", "continue", "rage", "intensify", "resume",
+                                                  "escalate", "flare", "occur", "spread"};
+    if (const int h = v.head(t); between.word < 0 && h >= 0 && v.rel(t) == "nsubj" &&
+                                 std::find(std::begin(kOccur), std::end(kOccur), v.lemma(h)) != std::end(kOccur)) {
+      between = prep_dependent(v, h, "between");
+    }
     if (between.word >= 0 && p.target_slot.empty() && p.source_slot.empty()) {
       out.sources.push_back(between);
       for (int c : v.kids(between.word, "conj")) out.targets.push_back({c, between.path + " -conj-> " + v.word(c).form});

@@ -56,8 +56,9 @@ SlotWord noun_source(const SentenceView& v, int t) {
   const bool others = r == "obl" && std::find(std::begin(kOthersAct), std::end(kOthersAct), c) != std::end(kOthersAct) &&
                       !(after && std::find(std::begin(kTwoSided), std::end(kTwoSided), v.lemma(t)) != std::end(kTwoSided));
   // "accused X of fomenting the protests", "sparked clashes": others act, moved by the subject
-  static constexpr std::string_view kMovesOthers[] = {"foment", "incite", "instigate", "provoke", "spark",
-                                                      "trigger", "fuel", "stoke", "ignite", "inflame"};
+  // ("brokered a ceasefire", "mediated a deal": the parties' truce or deal, not the broker's)
+  static constexpr std::string_view kMovesOthers[] = {"foment", "incite", "instigate", "provoke", "spark", "trigger",
+                                                      "fuel",   "stoke",  "ignite",    "inflame", "broker", "mediate"};
   const bool moved = h >= 0 && std::find(std::begin(kMovesOthers), std::end(kMovesOthers), v.lemma(h)) != std::end(kMovesOthers);
   // "said the attack was terrorism", "called [the attack] [a terrorist act]": an act
   // spoken of or described, not done ("announced the expulsion" is still the announcer's)

@@ -250,8 +250,8 @@ namespace {
 // like "troops deployed along the border".
 bool intransitive(const Word& w) {
   // ("protest" has a passive, "the ruling was protested", but news almost never reduces it)
-  static const std::array<std::string_view, 23> kIntransitive = {
-      "clash",     "arrive",  "riot",    "rally",     "march",     "demonstrate", "flee",  "resign", "protest",
+  static const std::array<std::string_view, 24> kIntransitive = {
+      "clash",     "arrive",  "riot",    "rally",     "march",     "demonstrate", "flee",  "resign", "protest", "erupt",
       "retreat",   "collide", "skirmish", "mutiny",   "insist",    "vow",         "respond", "react",
       "complain",  "apologize", "apologise", "intervene", "retaliate", "testify"};
   return std::find(kIntransitive.begin(), kIntransitive.end(), lower(w.lemma)) != kIntransitive.end();
