@@ -560,4 +560,17 @@ TEST(CoderWireRules, JointBrokersMediateTogether) {
   EXPECT_EQ(dyad_of(ev, "087"), "(no 087 event)");
 }
 
+// "called its leader a rebel" with two objects: argument repair s makes the
+// second the first's predicate, and naming is no phone call (041); "called
+// Turkish President Erdogan" still is one.
+TEST(CoderWireRules, NamingIsNoCall) {
+  auto ev = code_parsed({"Burhan Burhan PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "its its PRON PRP$ 4 nmod:poss",
+                         "leader leader NOUN NN 2 obj", "a a DET DT 6 det", "rebel rebel NOUN NN 2 obj",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "041"), "(no 041 event)");
+  ev = code_parsed({"Putin Putin PROPN NNP 2 nsubj", "called call VERB VBD 0 root", "Turkish Turkish PROPN NNP 5 compound",
+                    "President President PROPN NNP 5 nmod:desc", "Erdogan Erdogan PROPN NNP 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "041"), "RUSGOV>TURGOV");
+}
+
 }  // namespace

@@ -32,6 +32,9 @@
 // (r) "met [U.S.] [President Joe Biden]conj": a conjunct with no
 //     conjunction or comma, starting right after its head, is the head's
 //     phrase continued: it takes the head's place, the head its compound.
+// (s) "called [its leader] [a rebel]" with two objects: a second object of a
+//     naming verb (call, name, label, dub, brand, declare, elect, appoint)
+//     right after the first one's phrase is its predicate (xcomp).
 // Each rule fires only on a tree that is wrong as it stands (a verb without
 // the argument the rule supplies, a noun with an object), so correct parses
 // are left untouched and the rewrite stays idempotent.
@@ -237,6 +240,18 @@ int bare_conjunct_head(const Sentence& s, int c) {
   return head;
 }
 
+// (s) true when word p is a naming verb's second object, the predicate of the first.
+bool second_object_is_predicate(const Sentence& s, int p) {
+  static constexpr std::string_view kNaming[] = {"call", "name", "label", "dub", "brand", "declare", "elect", "appoint"};
+  const int v = head0(s, p);
+  if (v < 0 || s.words[p].deprel != "obj" || !nominal(s.words[p]) || s.words[p].upos == "PRON") return false;
+  if (std::find(std::begin(kNaming), std::end(kNaming), s.words[v].lemma) == std::end(kNaming)) return false;
+  for (int c : children(s, v)) {
+    if (c < p && s.words[c].deprel == "obj") return true;  // an earlier object: this one names it
+  }
+  return false;
+}
+
 }  // namespace
 
 bool needs_object_repair(const Sentence& s) {
@@ -245,7 +260,7 @@ bool needs_object_repair(const Sentence& s) {
     if (object_hung_beside_verb(s, v) >= 0 || subject_holding_its_object(s, v) >= 0) return true;
     if (whose_phrase_before(s, v) >= 0 || control_verb_of_infinitive(s, v) >= 0) return true;
     if (verb_of_stacked_object(s, v) >= 0 || speech_verb_of_acl_clause(s, v) >= 0) return true;
-    if (bare_conjunct_head(s, v) >= 0) return true;
+    if (bare_conjunct_head(s, v) >= 0 || second_object_is_predicate(s, v)) return true;
   }
   return false;
 }
@@ -303,6 +318,12 @@ bool repair_objects(Sentence& s, std::string* why) {
     attach(s, v, head0(s, noun), "acl:relcl");  // the relative clause of the whose-phrase's antecedent
     attach(s, noun, v, "nsubj");
     note(why, "'whose " + s.words[noun].form + "' is the subject of '" + s.words[v].form + "'");
+    changed = true;
+  }
+  for (int p = 0; p < n; ++p) {
+    if (!second_object_is_predicate(s, p)) continue;
+    s.words[p].deprel = "xcomp";
+    note(why, "'" + s.words[p].form + "' is what '" + s.words[head0(s, p)].form + "' names its object");
     changed = true;
   }
   for (int c = 0; c < n; ++c) {
