@@ -17,8 +17,9 @@
 #include "coder/actors.h"
 #include "coder/dates.h"
 #include "coder/dictionary.h"
-#include "coder/match.h"
+#include "coder/implicit_agent.h"
 #include "coder/intent.h"
+#include "coder/match.h"
 #include "coder/modality.h"
 #include "coder/parse_repair.h"
 #include "coder/petrarch_dict.h"
@@ -173,7 +174,7 @@ class DocumentCoder {
       std::erase_if(slots.targets, [&](const detail::SlotWord& w) {
         return std::binary_search(region.begin(), region.end(), w.word);
       });
-      if (sources.empty() && !p->noun && v.passive(t)) implicit_agent(v, t, sources);
+      if (sources.empty() && !p->noun && v.passive(t)) detail::implicit_agent(actors_, v, t, sources);
       bool alternatives = p->target_slot == "any" || slots.first_target_only;
       for (const auto& tw : slots.targets) {
         // PETRARCH "any" slots and default verb targets are alternatives: the first actor wins,
@@ -398,68 +399,6 @@ class DocumentCoder {
     a.actor.word = obj;
     a.penalty = 0.15;
     out.emplace_back(std::move(a), path + " (place as target)");
-  }
-
-  // The likely agent of an agentless passive, named elsewhere in the text:
-  // an institution in its to/at phrase ("was summoned to the Foreign Ministry
-  // of X"), the subject of a when/as clause ("were killed when a Russian
-  // missile hit ..."), the country one is ordered to leave. It becomes the
-  // source with a lower confidence.
-  void implicit_agent(const detail::SentenceView& v, int t, std::vector<std::pair<ResolvedActor, std::string>>& out) {
-    for (int c : v.children(t)) {
-      std::string prep = v.case_of(c);
-      if (v.base_rel(c) != "obl" || (prep != "to" && prep != "at")) continue;
-      for (ResolvedActor a : actors_.at(c)) {
-        bool institution = (a.actor.via == "agent" || a.actor.via == "org" || a.actor.via == "coref") && !a.human;
-        if (!institution || a.actor.country.empty()) continue;
-        a.actor.via = "implicit";
-        a.penalty += 0.25;
-        out.emplace_back(a, v.lemma(t) + " (passive, no agent) -obl:" + prep + "-> " + v.word(c).form);
-      }
-      if (!out.empty()) return;
-    }
-    // "Three people were killed when a Russian missile hit a building": the
-    // actor of the clause that says how it happened did it
-    for (int c : detail::when_clauses(v, t)) {
-      const int subject = v.first_kid(c, "nsubj");
-      for (ResolvedActor a : subject >= 0 ? actors_.at(subject) : std::vector<ResolvedActor>{}) {
-        if (a.actor.code.empty()) continue;
-        a.penalty += 0.2;
-        out.emplace_back(a, v.lemma(t) + " (passive, no agent) -advcl-> " + v.word(c).form + " -nsubj-> " +
-                                v.word(subject).form);
-      }
-      if (!out.empty()) return;
-    }
-    // "Two soldiers were killed in a Kurdish militant attack": the attack's author
-    for (int c : v.children(t)) {
-      if (v.base_rel(c) != "obl" || (v.case_of(c) != "in" && v.case_of(c) != "during")) continue;
-      if (!detail::is_attack_noun(v.lemma(c))) continue;
-      const detail::SlotWord who = detail::noun_source(v, c);
-      for (ResolvedActor a : who.word >= 0 ? actors_.at(who.word) : std::vector<ResolvedActor>{}) {
-        if (a.actor.code.empty()) continue;
-        a.penalty += 0.2;
-        out.emplace_back(a, v.lemma(t) + " (passive, no agent) -obl:" + v.case_of(c) + "-> " + v.word(c).form + " " + who.path);
-      }
-      if (!out.empty()) return;
-    }
-    // "They were ordered to leave Azerbaijan's territory": whoever may order
-    // people out of a country is that country
-    for (int x : v.kids(t, "xcomp")) {
-      const std::string& l = v.lemma(x);
-      if (l != "leave" && l != "depart" && l != "quit") continue;
-      const int place = v.first_kid(x, "obj");
-      if (place < 0) continue;
-      std::vector<ResolvedActor> owner = actors_.at(place);
-      for (int c : owner.empty() ? v.children(place) : std::vector<int>{}) {
-        if (v.rel(c) == "nmod:poss") owner = actors_.at(c);  // "Azerbaijan's territory"
-      }
-      for (ResolvedActor a : owner) {
-        if (a.actor.country.empty() || a.actor.code != a.actor.country) continue;  // a state, not its people
-        a.actor.via = "implicit";
-        a.penalty += 0.25;
-        out.emplace_back(a, v.lemma(t) + " (passive, no agent) -xcomp-> " + l + " -obj-> " + v.word(place).form);
-      }
-    }
   }
 
   Event make_event(const detail::SentenceView& v, int index, int t, const detail::Pattern& p,
