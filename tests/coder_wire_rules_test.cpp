@@ -573,4 +573,20 @@ TEST(CoderWireRules, NamingIsNoCall) {
   EXPECT_EQ(dyad_of(ev, "041"), "RUSGOV>TURGOV");
 }
 
+// "Turkey's parliament approved Sweden's bid to join NATO" endorses Sweden
+// (051); "met Hamas leaders to discuss a ceasefire": the ceasefire is talked
+// about, not the mediators' act.
+TEST(CoderWireRules, ApprovedBidAndDiscussedCeasefire) {
+  auto ev = code_parsed({"Turkey Turkey PROPN NNP 3 nmod:poss", "'s 's PART POS 1 case", "parliament parliament NOUN NN 4 nsubj",
+                         "approved approve VERB VBD 0 root", "Sweden Sweden PROPN NNP 7 nmod:poss", "'s 's PART POS 5 case",
+                         "bid bid NOUN NN 4 obj", "to to PART TO 9 mark", "join join VERB VB 7 acl", "NATO NATO PROPN NNP 9 obj",
+                         ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "051"), "TURLEG>SWE");
+  ev = code_parsed({"Egyptian Egyptian ADJ JJ 2 amod", "mediators mediator NOUN NNS 3 nsubj", "met meet VERB VBD 0 root",
+                    "Hamas Hamas PROPN NNP 5 compound", "leaders leader NOUN NNS 3 obj", "to to PART TO 7 mark",
+                    "discuss discuss VERB VB 3 advcl", "a a DET DT 9 det", "ceasefire ceasefire NOUN NN 7 obj",
+                    ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "087"), "(no 087 event)");
+}
+
 }  // namespace

@@ -62,8 +62,9 @@ SlotWord noun_source(const SentenceView& v, int t) {
   const bool moved = h >= 0 && std::find(std::begin(kMovesOthers), std::end(kMovesOthers), v.lemma(h)) != std::end(kMovesOthers);
   // "said the attack was terrorism", "called [the attack] [a terrorist act]": an act
   // spoken of or described, not done ("announced the expulsion" is still the announcer's)
-  static constexpr std::string_view kDescribes[] = {"say",  "describe", "label", "term", "brand", "characterize",
-                                                    "characterise", "dub", "deem", "consider", "regard", "view"};
+  static constexpr std::string_view kDescribes[] = {"say",  "describe", "label",  "term",   "brand",
+                                                    "characterize", "characterise", "dub", "deem", "consider",
+                                                    "regard", "view", "discuss", "debate"};
   const bool described =
       h >= 0 && (std::find(std::begin(kDescribes), std::end(kDescribes), v.lemma(h)) != std::end(kDescribes) ||
                  (v.lemma(h) == "call" && (exact_kid(v, h, "xcomp") >= 0 || v.kids(h, "obj").size() > 1)));
