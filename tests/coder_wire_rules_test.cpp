@@ -589,4 +589,33 @@ TEST(CoderWireRules, ApprovedBidAndDiscussedCeasefire) {
   EXPECT_EQ(dyad_of(ev, "087"), "(no 087 event)");
 }
 
+// "Hungarian Prime Minister Viktor Orban met ..." with "Hungarian" a second
+// subject of "met": argument repair t makes it part of the one subject.
+TEST(CoderWireRules, SplitSubjectIsOnePhrase) {
+  auto ev = code_parsed({"Hungarian Hungarian PROPN NNP 6 nsubj", "Prime Prime ADJ JJ 3 amod",
+                         "Minister Minister PROPN NNP 4 nmod:desc", "Viktor Viktor PROPN NNP 6 nsubj",
+                         "Orban Orban PROPN NNP 4 flat", "met meet VERB VBD 0 root", "Chinese Chinese ADJ JJ 8 amod",
+                         "President President PROPN NNP 9 nmod:desc", "Xi Xi PROPN NNP 6 obj", "Jinping Jinping PROPN NNP 9 flat",
+                         ". . PUNCT . 6 punct"});
+  EXPECT_EQ(dyad_of(ev, "040"), "HUNGOV>CHNGOV");
+}
+
+// "voted to annex the Essequibo region": the annexation is not yet done; and
+// "signed a decree" is no formal agreement (057).
+TEST(CoderWireRules, VotedActsAreFutureAndDecreesNoAgreements) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Venezuelan Venezuelan ADJ JJ 3 amod", "Assembly assembly PROPN NNP 4 nsubj",
+                         "voted vote VERB VBD 0 root", "to to PART TO 6 mark", "annex annex VERB VB 4 xcomp",
+                         "the the DET DT 9 det", "Essequibo Essequibo PROPN NNP 9 compound", "region region NOUN NN 6 obj",
+                         "of of ADP IN 11 case", "Guyana Guyana PROPN NNP 9 nmod", ". . PUNCT . 4 punct"});
+  const dyad::Event* annex = nullptr;
+  for (const auto& e : ev) {
+    if (e.trigger_text == "annex") annex = &e;
+  }
+  ASSERT_NE(annex, nullptr);
+  EXPECT_EQ(annex->modality, dyad::Modality::kFuture);
+  ev = code_parsed({"Putin Putin PROPN NNP 2 nsubj", "signed sign VERB VBD 0 root", "a a DET DT 4 det",
+                    "decree decree NOUN NN 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "057"), "(no 057 event)");
+}
+
 }  // namespace

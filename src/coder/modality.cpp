@@ -54,9 +54,10 @@ const std::array<std::string_view, 15> kCallOff = {"cancel", "scrap", "postpone"
                                                    "halt",   "stop",  "suspend",  "freeze",  "break"};
 // Controllers whose xcomp is an act not yet done ("ready to send troops",
 // "threatened to cut off electricity"): future, and an announced intent.
-const std::array<std::string_view, 14> kFutureVerbs = {"plan",     "intend", "prepare",  "expect",  "ready",
+// ("voted to annex": the vote is done, the annexation not yet)
+const std::array<std::string_view, 15> kFutureVerbs = {"plan",     "intend", "prepare",  "expect",  "ready",
                                                        "willing",  "prepared", "determined", "vow", "pledge",
-                                                       "promise",  "offer",  "threaten", "resolve"};
+                                                       "promise",  "offer",  "threaten", "resolve", "vote"};
 // Modals that announce rather than speculate ("could" speculates).
 const std::array<std::string_view, 4> kIntentModal = {"would", "'d", "may", "might"};
 

@@ -35,6 +35,9 @@
 // (s) "called [its leader] [a rebel]" with two objects: a second object of a
 //     naming verb (call, name, label, dub, brand, declare, elect, appoint)
 //     right after the first one's phrase is its predicate (xcomp).
+// (t) "[Hungarian]nsubj Prime Minister [Viktor Orban]nsubj met ...": a verb
+//     with two subjects, the first of which opens the second's phrase, has
+//     one subject; the first word modifies it.
 // Each rule fires only on a tree that is wrong as it stands (a verb without
 // the argument the rule supplies, a noun with an object), so correct parses
 // are left untouched and the rewrite stays idempotent.
@@ -252,6 +255,26 @@ bool second_object_is_predicate(const Sentence& s, int p) {
   return false;
 }
 
+// (t) true when word a is a first subject whose phrase continues into a
+// second subject b of the same verb (every word between them hangs on b).
+int second_subject_after(const Sentence& s, int a) {
+  if (s.words[a].deprel != "nsubj" || !nominal(s.words[a]) || s.words[a].upos == "PRON") return -1;
+  const int v = head0(s, a);
+  if (v < 0) return -1;
+  for (int b : children(s, v)) {
+    if (b <= a + 1 || s.words[b].deprel != "nsubj" || !nominal(s.words[b])) continue;
+    for (int k = a + 1; k < b; ++k) {
+      // a list of subjects split into siblings ("Arnor, Calenardhon and Gondor") is no phrase
+      if (s.words[k].upos == "CCONJ" || s.words[k].upos == "PUNCT") return -1;
+      int up = k;
+      for (int hop = 0; hop < 8 && up >= 0 && up != b; ++hop) up = head0(s, up);
+      if (up != b) return -1;
+    }
+    return b;
+  }
+  return -1;
+}
+
 }  // namespace
 
 bool needs_object_repair(const Sentence& s) {
@@ -261,6 +284,7 @@ bool needs_object_repair(const Sentence& s) {
     if (whose_phrase_before(s, v) >= 0 || control_verb_of_infinitive(s, v) >= 0) return true;
     if (verb_of_stacked_object(s, v) >= 0 || speech_verb_of_acl_clause(s, v) >= 0) return true;
     if (bare_conjunct_head(s, v) >= 0 || second_object_is_predicate(s, v)) return true;
+    if (second_subject_after(s, v) >= 0) return true;
   }
   return false;
 }
@@ -318,6 +342,13 @@ bool repair_objects(Sentence& s, std::string* why) {
     attach(s, v, head0(s, noun), "acl:relcl");  // the relative clause of the whose-phrase's antecedent
     attach(s, noun, v, "nsubj");
     note(why, "'whose " + s.words[noun].form + "' is the subject of '" + s.words[v].form + "'");
+    changed = true;
+  }
+  for (int a = 0; a < n; ++a) {
+    const int b = second_subject_after(s, a);
+    if (b < 0) continue;
+    attach(s, a, b, "compound");
+    note(why, "'" + s.words[a].form + "' opens the subject '" + s.words[b].form + "'");
     changed = true;
   }
   for (int p = 0; p < n; ++p) {
