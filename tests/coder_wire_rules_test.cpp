@@ -618,4 +618,17 @@ TEST(CoderWireRules, VotedActsAreFutureAndDecreesNoAgreements) {
   EXPECT_EQ(dyad_of(ev, "057"), "(no 057 event)");
 }
 
+// Data: "protested to Russia over military drills" is an official complaint
+// (114), not a demonstration (141); "surrounded the presidential palace" is 191.
+TEST(CoderWireRules, ProtestToAStateAndSurroundingAPalace) {
+  auto ev = code_parsed({"Japan Japan PROPN NNP 2 nsubj", "protested protest VERB VBD 0 root", "to to ADP IN 4 case",
+                         "Russia Russia PROPN NNP 2 obl", "over over ADP IN 7 case", "military military ADJ JJ 7 amod",
+                         "drills drill NOUN NNS 2 obl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "114"), "JPN>RUS");
+  ev = code_parsed({"Bolivian Bolivian ADJ JJ 2 amod", "troops troops NOUN NNS 3 nsubj", "surrounded surround VERB VBD 0 root",
+                    "the the DET DT 6 det", "presidential presidential ADJ JJ 6 amod", "palace palace NOUN NN 3 obj",
+                    ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "191"), "BOLMIL>BOLGOV");
+}
+
 }  // namespace
