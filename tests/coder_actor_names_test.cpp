@@ -124,3 +124,18 @@ TEST(CoderActorNames, NorthernIrelandIsBritish) {
 }
 
 }  // namespace
+
+// A one-word name the dictionary capitalises is a name only where the text
+// capitalises it: "turkey" in a cased sentence is the bird; in an all
+// lower-case sentence case tells nothing and the name stands.
+TEST(CoderActorNames, OneWordNameNeedsTheTextsCapital) {
+  auto cased = code_parsed({"Greece Greece PROPN NNP 2 nsubj", "criticized criticize VERB VBD 0 root",
+                            "Turkey Turkey PROPN NNP 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(cased, "11"), "GRC>TUR");
+  auto bird = code_parsed({"Greece Greece PROPN NNP 2 nsubj", "criticized criticize VERB VBD 0 root",
+                           "turkey turkey NOUN NN 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(bird, "11"), "GRC>-");
+  auto lower = code_parsed({"greece greece PROPN NNP 2 nsubj", "criticized criticize VERB VBD 0 root",
+                            "turkey turkey PROPN NNP 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(lower, "11"), "GRC>TUR");
+}

@@ -193,3 +193,19 @@ TEST(CoderVerbSlots, PresentParticipleOnANounHasItAsSubject) {
 }
 
 }  // namespace
+
+// "The EU pressed Iran to release the prisoners.": every object-control verb
+// (src/coder/verb_classes.cpp) makes its object the infinitive's subject,
+// "press" as much as "urge"; the release is Iran's, asked for, not done.
+TEST(CoderVerbSlots, ObjectControlVerbGivesTheInfinitiveItsObject) {
+  auto ev = code_parsed({"The the DET DT 2 det", "EU EU PROPN NNP 3 nsubj", "pressed press VERB VBD 0 root",
+                         "Iran Iran PROPN NNP 3 obj", "to to PART TO 6 mark", "release release VERB VB 3 xcomp",
+                         "the the DET DT 8 det", "prisoners prisoner NOUN NNS 6 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "10"), "IGOEUREEC>IRN");
+  ASSERT_EQ(dyad_of(ev, "084"), "IRN>IRNCVL");
+  for (const auto& e : ev) {
+    if (e.cameo.starts_with("084")) {
+      EXPECT_EQ(e.modality, dyad::Modality::kHypothetical);
+    }
+  }
+}

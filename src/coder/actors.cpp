@@ -45,13 +45,25 @@ bool word_matches(const SentenceView& v, int i, const std::string& w) {
 // pronoun "us" is never the United States; so must a name that is also a common
 // noun ("the Commonwealth" suspended Fiji; a commonwealth is any federation).
 // A person's name is capitalised: "Bush" is a president, "the bush" is not.
-bool acronym_ok(const SentenceView& v, int i, const PhraseEntry& e) {
+bool has_capital(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Whether the dictionary's case demands can hold for a phrase starting at i:
+// a person's name starts with a capital, and so does a one-word name the
+// dictionary capitalises ("US", "Turkey") unless the whole sentence is
+// lower-case (then case tells nothing). "US" read as a pronoun ("LET US")
+// is not the country.
+bool case_ok(const SentenceView& v, int i, const PhraseEntry& e) {
   const std::string& f = v.word(i).form;
   if (e.kind == PhraseKind::kPerson && !f.empty() && f[0] >= 'a' && f[0] <= 'z') return false;
-  if (e.words.size() != 1) return true;
-  if (v.low(i) != "us" && v.low(i) != "un" && v.low(i) != "commonwealth") return true;
-  return std::any_of(f.begin(), f.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
-         v.upos(i) != "PRON";
+  if (!e.needs_capital) return true;
+  if (v.upos(i) == "PRON") return false;
+  if (has_capital(f)) return true;
+  for (int k = 0; k < v.size(); ++k) {
+    if (has_capital(v.word(k).form)) return false;
+  }
+  return true;
 }
 
 const std::array<const char*, 30> kInstitutions = {
@@ -82,7 +94,7 @@ std::vector<Mention> find_mentions(const Dictionary& d, const SentenceView& v) {
         const PhraseEntry& e = d.phrases.entries[id];
         int len = static_cast<int>(e.words.size());
         if (best && len < static_cast<int>(best->words.size())) break;
-        if (i + len > n || !acronym_ok(v, i, e)) continue;
+        if (i + len > n || !case_ok(v, i, e)) continue;
         bool ok = true;
         for (int k = 0; k < len && ok; ++k) ok = word_matches(v, i + k, e.words[k]);
         if (!ok) continue;
@@ -416,7 +428,7 @@ std::string ActorResolver::np_country(int h, std::string* how, std::string* org_
   }
   std::vector<int> mods = v_->children(h);  // with a compound's own modifiers: "U.S. [border patrol] agents"
   for (int c : v_->kids(h, "compound")) {
-    for (int g : c < h ? v_->children(c) : std::vector<int>{}) mods.push_back(g);
+    for (int g : v_->children_if(c < h, c)) mods.push_back(g);
   }
   for (int c : mods) {
     std::string_view b = v_->base_rel(c);
@@ -526,7 +538,7 @@ std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
     return {r};
   }
   // "U.N. helicopters evacuated ...": an organization's equipment or staff acts for it
-  for (int c : v_->upos(h) == "NOUN" && depth < 3 ? v_->children(h) : std::vector<int>{}) {
+  for (int c : v_->children_if(v_->upos(h) == "NOUN" && depth < 3, h)) {
     const Mention* m = mention_at(c);
     if (c > h || v_->base_rel(c) != "compound" || !m || m->head != c || m->entry->kind != PhraseKind::kOrg) continue;
     std::vector<ResolvedActor> r = resolve(c, depth + 1);

@@ -29,6 +29,7 @@
 #include "coder/dictionary.h"
 #include "coder/parse_repair.h"
 #include "coder/tree_edit.h"
+#include "coder/verb_classes.h"
 
 namespace dyad::detail {
 namespace {
@@ -266,13 +267,12 @@ namespace {
 // with an object, attached as acl right after the subject noun of a later
 // statement verb, is the reported clause. Returns V or -1.
 int subject_with_clause_as_acl(const Sentence& s, int v) {
-  static const std::array<std::string_view, 8> kSay = {"say", "report", "tell", "state", "announce", "add", "claim", "confirm"};
   const Word& w = s.words[v];
   if (w.upos != "VERB" || (w.xpos != "VBD" && w.xpos != "VBN") || w.deprel != "acl" || v == 0) return -1;
   int n = head0(s, v);
   if (n != v - 1 || !nominal(s.words[n]) || s.words[n].deprel != "nsubj") return -1;
   int say = head0(s, n);
-  if (say <= v || !one_of(lower(s.words[say].lemma), kSay)) return -1;
+  if (say <= v || !is_report_verb(lower(s.words[say].lemma))) return -1;
   bool object = false;
   for (int c : children(s, v)) {
     if (s.words[c].deprel == "obj") object = true;

@@ -369,7 +369,7 @@ class DocumentCoder {
     std::string path;
     std::optional<Place> place;
     if (obj >= 0 && (place = detail::place_of_phrase(places(), v, obj))) path = v.lemma(t) + " -obj-> " + v.word(obj).form;
-    for (int c : obj >= 0 ? v.children(obj) : std::vector<int>{}) {  // "shelled the regional capital Juba"
+    for (int c : v.children_if(obj >= 0, obj)) {  // "shelled the regional capital Juba"
       std::string_view r = v.base_rel(c);
       bool name_part = r == "compound" && std::isupper(static_cast<unsigned char>(v.word(obj).form[0]));  // "the Vienna Convention"
       if (!place && !name_part && (r == "appos" || r == "flat" || r == "compound") && (place = places().lookup(v, c))) {

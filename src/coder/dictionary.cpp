@@ -6,6 +6,7 @@
 #include "coder/dictionary.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "coder/records.h"
@@ -93,7 +94,9 @@ class Builder {
     if (words.empty()) return;
     int id = static_cast<int>(d_.phrases.entries.size());
     d_.phrases.by_first[words.front()].push_back(id);
-    d_.phrases.entries.push_back(PhraseEntry{std::move(words), kind, ref});
+    const bool capital = words.size() == 1 && kind != PhraseKind::kAgent &&
+                         std::isupper(static_cast<unsigned char>(text.front()));
+    d_.phrases.entries.push_back(PhraseEntry{std::move(words), kind, ref, capital});
   }
 
   void add_country(const Record& r) {

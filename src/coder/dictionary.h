@@ -2,6 +2,7 @@
 // patterns, built once by load_dictionary() and then only read.
 #pragma once
 
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -42,6 +43,10 @@ struct PhraseEntry {
   std::vector<std::string> words;  // lower-cased
   PhraseKind kind;
   int ref;  // index into countries / orgs / people, or agent sector string index
+  /// A one-word name the dictionary writes with a capital ("US", "Turkey",
+  /// "Commonwealth"): it names the actor only where the text capitalises it
+  /// too, since "us", "turkey" and "a commonwealth" are ordinary words.
+  bool needs_capital = false;
 };
 
 /// Lower-cased first word -> entries starting with it (longest first).
@@ -96,7 +101,7 @@ struct Dictionary {
   std::vector<Discard> discards;
   std::unordered_map<std::string, std::vector<std::pair<int, int>>> discard_by_first;  // -> (discard, term)
   std::vector<OutletInfo> outlets;
-  std::unordered_map<std::string, std::vector<std::vector<std::string>>> classes;
+  std::map<std::string, std::vector<std::vector<std::string>>, std::less<>> classes;  // find() takes a string_view
   std::vector<EventCode> codes;
   std::vector<Pattern> patterns;
   std::unordered_map<std::string, std::vector<int>> patterns_by_lemma;  // sorted most specific first

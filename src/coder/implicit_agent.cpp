@@ -52,7 +52,7 @@ void implicit_agent(const ActorResolver& actors, const SentenceView& v, int t,
     const int place = v.first_kid(x, "obj");
     if (place < 0) continue;
     std::vector<ResolvedActor> owner = actors.at(place);
-    for (int c : owner.empty() ? v.children(place) : std::vector<int>{}) {
+    for (int c : v.children_if(owner.empty(), place)) {
       if (v.rel(c) == "nmod:poss") owner = actors.at(c);  // "Azerbaijan's territory"
     }
     for (ResolvedActor a : owner) {

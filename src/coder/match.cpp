@@ -8,13 +8,11 @@
 #include <algorithm>
 #include <array>
 
+#include "coder/verb_classes.h"
 #include "coder/verb_slots.h"
 
 namespace dyad::detail {
 namespace {
-
-const std::array<std::string_view, 12> kObjectControl = {"order", "ask", "urge", "force", "tell", "persuade",
-                                                         "allow", "compel", "instruct", "invite", "call", "request"};
 
 const std::array<std::string_view, 14> kQuantity = {"one", "two", "three", "four", "five", "some", "several",
                                                      "many", "most", "all", "dozens", "hundreds", "number", "group"};
@@ -56,7 +54,7 @@ bool value_matches(const Dictionary& d, const SentenceView& v, int w, const std:
   for (const std::string& val : values) {
     if (val == "*") return true;
     if (val[0] == '@') {
-      auto it = d.classes.find(val.substr(1));
+      auto it = d.classes.find(std::string_view(val).substr(1));
       if (it == d.classes.end()) continue;
       for (const auto& term : it->second) {
         int len = static_cast<int>(term.size());
@@ -67,7 +65,8 @@ bool value_matches(const Dictionary& d, const SentenceView& v, int w, const std:
     }
   }
   // "hosted [Syrian President] Bashar al-Assad": a named person is what his title says
-  for (int c : v.upos(w) == "PROPN" ? v.children(w) : std::vector<int>{}) {
+  if (v.upos(w) != "PROPN") return false;
+  for (int c : v.children(w)) {
     if (c < w && v.rel(c) == "nmod:desc" && value_matches(d, v, c, values)) return true;
   }
   return false;
@@ -134,7 +133,7 @@ bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const P
       // (the slot of target=PREP looks there too)
       if (!ok && !p.noun) {
         const int o = logical_object(v, t).word;
-        for (int ch : o >= 0 ? v.children(o) : std::vector<int>{}) {
+        for (int ch : v.children_if(o >= 0, o)) {
           if (ch > o && v.base_rel(ch) == "nmod" && v.case_of(ch) == c.prep && value_matches(d, v, ch, c.values) &&
               !is_time_noun(v.lemma(ch)))
             ok = true;
@@ -242,7 +241,7 @@ SlotWord logical_subject(const SentenceView& v, int verb) {
     // object-control infinitive; its subject is the object, as for an xcomp
     if (r == "advcl" && infinitive_to(v, x) >= 0 && exact_kid(v, x, "nsubj") < 0) {
       const int o = exact_kid(v, h, "obj");
-      if (o >= 0 && std::find(kObjectControl.begin(), kObjectControl.end(), v.lemma(h)) != kObjectControl.end())
+      if (o >= 0 && is_object_control_verb(v.lemma(h)))
         return {o, path + step(v, h, "advcl", x, false) + " " + step(v, h, "obj", o, true)};
     }
     if (r == "xcomp") {
@@ -252,7 +251,7 @@ SlotWord logical_subject(const SentenceView& v, int verb) {
         if (s >= 0) return {s, path + step(v, h, "nsubj:pass", s, true)};
       }
       int o = exact_kid(v, h, "obj");
-      if (o >= 0 && std::find(kObjectControl.begin(), kObjectControl.end(), v.lemma(h)) != kObjectControl.end()) {
+      if (o >= 0 && is_object_control_verb(v.lemma(h))) {
         return {o, path + step(v, h, "obj", o, true)};
       }
       x = h;
@@ -389,7 +388,7 @@ SlotWord slot(const SentenceView& v, int t, const Pattern& p, const std::string&
   }
   // "filed [a complaint with the Council] against X": or off the last phrase
   // the parser stacked on the object
-  for (int inner : g.word < 0 ? v.children(o.word) : std::vector<int>{}) {
+  for (int inner : v.children_if(g.word < 0, o.word)) {
     if (v.base_rel(inner) != "nmod" || inner < o.word) continue;
     if (SlotWord deeper = prep_dependent(v, inner, name); deeper.word > inner) {
       g = {deeper.word, v.word(inner).form + " " + deeper.path};
@@ -425,10 +424,7 @@ bool requires_negation(const Pattern& p) {
 }
 
 bool demand_by_clause(const SentenceView& v, int t) {
-  static const std::array<std::string_view, 16> kSay = {
-      "say",   "declare", "insist", "reiterate", "stress", "state",  "tell",  "warn",
-      "add",   "repeat",  "emphasize", "emphasise", "write", "argue", "maintain", "announce"};
-  if (v.upos(t) != "VERB" || std::find(kSay.begin(), kSay.end(), v.lemma(t)) == kSay.end()) return false;
+  if (v.upos(t) != "VERB" || !is_statement_verb(v.lemma(t))) return false;
   for (int c : v.children(t)) {
     if (v.rel(c) != "ccomp" || (exact_kid(v, c, "nsubj") < 0 && exact_kid(v, c, "nsubj:pass") < 0)) continue;
     for (int a : v.children(c)) {

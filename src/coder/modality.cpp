@@ -11,6 +11,7 @@
 
 #include "coder/match.h"
 #include "coder/reported_speech.h"
+#include "coder/verb_classes.h"
 
 namespace dyad::detail {
 namespace {
@@ -26,10 +27,6 @@ const std::array<std::string_view, 4> kFutureAux = {"will", "shall", "'ll", "wo"
 const std::array<std::string_view, 8> kHypoAux = {"would", "could", "might", "may", "'d", "must", "should", "ought"};
 const std::array<std::string_view, 5> kAllegedAdv = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"};
 const std::array<std::string_view, 5> kCondMark = {"if", "unless", "provided", "whether", "lest"};
-const std::array<std::string_view, 31> kSpeech = {
-    "say",     "tell",    "announce", "claim",   "state",  "report", "add",     "note",   "insist",  "declare", "warn",
-    "confirm", "inform",  "stress",   "argue",   "write",  "assert", "explain", "reveal", "indicate", "suggest",
-    "admit",   "acknowledge", "believe", "think", "accuse", "allege", "deny",   "claim",  "threaten", "promise"};
 const std::array<std::string_view, 4> kAllegeVerbs = {"accuse", "allege", "suspect", "charge"};
 const std::array<std::string_view, 4> kFailVerbs = {"fail", "refuse", "decline", "neglect"};
 // "allegations that it was massing troops": a that-clause of these nouns is
@@ -42,11 +39,6 @@ const std::array<std::string_view, 6> kDenyClaim = {"deny", "reject", "dismiss",
 const std::array<std::string_view, 14> kProposalNouns = {"demand",   "call",  "request", "appeal",  "plea",
                                                          "ultimatum", "proposal", "plan", "offer",  "bid",
                                                          "attempt",  "effort", "invitation", "push"};
-// "urged Kyiv to hold talks", "called on states to recognise ...": what one is
-// asked or told to do is not done (not "forced", "allowed": those happen).
-const std::array<std::string_view, 19> kRequestVerbs = {
-    "urge", "ask",    "call",  "demand",  "request", "press",  "appeal",  "tell",     "order", "encourage",
-    "invite", "pressure", "push", "implore", "beg",   "advise", "instruct", "direct", "warn"};
 // "cancelled a planned visit", "cut diplomatic ties", "halted aid": an act
 // called off or ended does not (any longer) happen.
 const std::array<std::string_view, 15> kCallOff = {"cancel", "scrap", "postpone", "abandon", "shelve",
@@ -128,7 +120,7 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
     const std::string& hl = v.lemma(h);
     if (rel == "xcomp") {
       if (in(kFailVerbs, hl)) f.note(f.negated, "'" + v.word(h).form + " to'");
-      if (in(kRequestVerbs, hl)) f.note(f.hypothetical, "asked for by '" + v.word(h).form + "'");
+      if (is_request_verb(hl)) f.note(f.hypothetical, "asked for by '" + v.word(h).form + "'");
       // "denied supplying drones": a gerund complement of deny is what is denied
       if (hl == "deny" && v.word(x).xpos == "VBG") f.note(f.denied, "gerund of '" + v.word(h).form + "'");
       if (in(kFutureVerbs, hl)) f.note(f.future, "'" + v.word(h).form + " to'");
@@ -154,7 +146,7 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
       }();
       if (hl == "deny" && rel == "ccomp") f.note(f.denied, "clause of '" + v.word(h).form + "'");
       // "called on states [to recognise]advcl": the parser's advcl for the asked-for infinitive
-      if (rel == "advcl" && in(kRequestVerbs, hl) && v.first_kid(x, "nsubj") < 0) {
+      if (rel == "advcl" && is_request_verb(hl) && v.first_kid(x, "nsubj") < 0) {
         const int to = v.first_kid(x, "mark");
         if (to >= 0 && v.low(to) == "to") f.note(f.hypothetical, "asked for by '" + v.word(h).form + "'");
       }
@@ -182,7 +174,7 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
           r.speaker_path = s.path;
         }
       }
-      if (in(kSpeech, hl) && (rel == "ccomp" || rel == "parataxis")) {
+      if (is_speech_verb(hl) && (rel == "ccomp" || rel == "parataxis")) {
         SlotWord s = logical_subject(v, h);
         if (s.word >= 0) {
           r.speaker = s.word;
@@ -190,7 +182,7 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
           if (hl != "deny" && !in(kAllegeVerbs, hl)) f.note(f.reported, "reported by the subject of '" + v.word(h).form + "'");
         }
       }
-      if (in(kSpeech, hl)) {  // "did not say that..." colours the report too, but "will say" announces nothing
+      if (is_speech_verb(hl)) {  // "did not say that..." colours the report too, but "will say" announces nothing
         bool intent = f.intent;
         scan_clause_word(v, h, f);
         f.intent = intent;

@@ -49,6 +49,7 @@
 #include "coder/dictionary.h"
 #include "coder/parse_repair.h"
 #include "coder/tree_edit.h"
+#include "coder/verb_classes.h"
 
 namespace dyad::detail {
 namespace {
@@ -173,10 +174,6 @@ int whose_phrase_before(const Sentence& s, int v) {
 
 // (o) the object-control verb whose object holds infinitive x as its acl, or -1.
 int control_verb_of_infinitive(const Sentence& s, int x) {
-  static constexpr std::string_view kTellsObjectToAct[] = {
-      "order",   "urge",   "ask",     "tell",      "force",   "compel",  "invite", "allow",  "permit",
-      "persuade", "encourage", "instruct", "direct", "press", "pressure", "request", "require", "warn",
-      "advise",  "authorize", "authorise", "forbid", "oblige", "call", "push", "implore", "beg"};
   if (x <= 0 || s.words[x].deprel != "acl" || s.words[x].upos != "VERB") return -1;
   bool to = false;
   for (int c : children(s, x)) {
@@ -186,9 +183,7 @@ int control_verb_of_infinitive(const Sentence& s, int x) {
   const int o = head0(s, x);
   const int v = o >= 0 ? head0(s, o) : -1;
   if (!to || v < 0 || v > o || s.words[o].deprel != "obj" || s.words[v].upos != "VERB") return -1;
-  if (std::find(std::begin(kTellsObjectToAct), std::end(kTellsObjectToAct), s.words[v].lemma) ==
-      std::end(kTellsObjectToAct))
-    return -1;
+  if (!is_object_control_verb(s.words[v].lemma)) return -1;
   for (int c : children(s, v)) {
     if (base(s.words[c].deprel) == "xcomp") return -1;
   }
@@ -206,15 +201,12 @@ int verb_of_stacked_object(const Sentence& s, int m) {
 
 // (q) the speech verb for a past verb v read as acl of its object noun; else -1.
 int speech_verb_of_acl_clause(const Sentence& s, int v) {
-  static constexpr std::string_view kSpeech[] = {"say", "announce", "claim", "report", "state", "confirm", "insist", "add"};
   const Word& w = s.words[v];
   if (v == 0 || w.upos != "VERB" || (w.xpos != "VBD" && w.xpos != "VBN") || w.deprel != "acl") return -1;
   const int n = head0(s, v);
   if (n < 0 || n >= v || !nominal(s.words[n]) || s.words[n].upos == "PRON" || s.words[n].deprel != "obj") return -1;
   const int say = head0(s, n);
-  if (say < 0 || s.words[say].upos != "VERB" ||
-      std::find(std::begin(kSpeech), std::end(kSpeech), s.words[say].lemma) == std::end(kSpeech))
-    return -1;
+  if (say < 0 || s.words[say].upos != "VERB" || !is_report_verb(s.words[say].lemma)) return -1;
   bool object = false;
   for (int c : children(s, v)) {
     std::string_view r = base(s.words[c].deprel);

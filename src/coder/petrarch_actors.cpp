@@ -132,7 +132,11 @@ std::vector<ActorEntry> read_actor_entries(const std::string& path, PetrarchRepo
 void add_phrase(Dictionary& d, const std::string& phrase, PhraseKind kind, int ref) {
   std::vector<std::string> words = petrarch_words(phrase);
   if (words.empty()) return;
-  d.phrases.entries.push_back(PhraseEntry{std::move(words), kind, ref});
+  // PETRARCH writes every phrase in capitals, so only the short one-word
+  // ones ("US", "UN", "EU") are taken for acronyms that need a capital.
+  const bool acronym = words.size() == 1 && words[0].size() <= 3 && kind != PhraseKind::kAgent &&
+                       std::all_of(words[0].begin(), words[0].end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  d.phrases.entries.push_back(PhraseEntry{std::move(words), kind, ref, acronym});
 }
 
 bool is_country_code(const std::string& code) {

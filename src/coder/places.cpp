@@ -97,7 +97,7 @@ std::optional<Place> find_location(const PlaceLookup& places, const SentenceView
         }
       }
     }
-    for (int c : nested ? v.children(head) : std::vector<int>{}) {
+    for (int c : v.children_if(nested, head)) {
       if (v.base_rel(c) != "obl" || in_or_at(v.case_of(c)) || v.case_of(c).empty()) continue;
       for (int g : v.children(c)) {
         if (v.base_rel(g) != "nmod" || !in_or_at(v.case_of(g))) continue;
@@ -121,7 +121,7 @@ std::optional<Place> destination_place(const PlaceLookup& places, const Sentence
                                        bool from, std::string* path) {
   int governor = v.upos(trigger) == "NOUN" ? v.head(trigger) : -1;  // "speeded up the withdrawal ... from X"
   for (int head : {trigger, object, governor}) {
-    for (int c : head >= 0 ? v.children(head) : std::vector<int>{}) {
+    for (int c : v.children_if(head >= 0, head)) {
       std::string_view b = v.base_rel(c);
       std::string prep = v.case_of(c);
       if ((b != "obl" && b != "nmod") || (prep != "to" && prep != "into" && !(from && prep == "from"))) continue;

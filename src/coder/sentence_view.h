@@ -27,6 +27,8 @@ class SentenceView {
   /// The relation without its subtype ("nsubj:pass" -> "nsubj").
   std::string_view base_rel(int i) const;
   const std::vector<int>& children(int i) const { return children_[i]; }
+  /// children(i) when `take`, else no words (without copying either list).
+  const std::vector<int>& children_if(bool take, int i) const { return take ? children_[i] : no_words_; }
   /// Children whose relation equals `rel` exactly, or whose base equals it when rel has no ':'.
   std::vector<int> kids(int i, std::string_view rel) const;
   int first_kid(int i, std::string_view rel) const;
@@ -44,6 +46,7 @@ class SentenceView {
   const Sentence& s_;
   std::vector<std::string> lower_, lemma_;
   std::vector<std::vector<int>> children_;
+  std::vector<int> no_words_;
 };
 
 }  // namespace dyad::detail

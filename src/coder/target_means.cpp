@@ -66,7 +66,7 @@ std::vector<std::pair<int, std::string>> rescue_target_words(const SentenceView&
     }
   }
   for (int head : {object, t}) {
-    for (int c : head >= 0 ? v.children(head) : std::vector<int>{}) {
+    for (int c : v.children_if(head >= 0, head)) {
       if (v.base_rel(c) != "nmod" || (v.case_of(c) != "among" && v.case_of(c) != "between")) continue;
       std::string path = v.lemma(head) + " -nmod:" + v.case_of(c) + "-> " + v.word(c).form;
       out.emplace_back(c, path);

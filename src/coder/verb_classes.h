@@ -1,0 +1,36 @@
+// Verb classes the coder's parse repairs, slot rules and modality share, so
+// that one list says which verbs report speech or make their object act.
+// Every test takes a lemma (lower-case).
+#pragma once
+
+#include <string_view>
+
+namespace dyad::detail {
+
+/// Verbs that report what someone said: "X said/announced/claimed (that) ..."
+/// ("say", "report", "tell", "state", "announce", "add", "claim", "confirm",
+/// "insist"). The parse repairs read a clause hung on their subject or object
+/// as what was reported.
+bool is_report_verb(std::string_view lemma);
+
+/// Report verbs and the verbs of emphatic or repeated statement ("declare",
+/// "reiterate", "stress", "warn", "emphasize", "argue", "maintain", ...):
+/// "insisted that Iran must withdraw" states a demand.
+bool is_statement_verb(std::string_view lemma);
+
+/// Statement verbs and the verbs of belief, disclosure and accusation whose
+/// complement clause is someone's account, not the writer's ("believe",
+/// "reveal", "admit", "accuse", "deny", "threaten", "promise", ...).
+bool is_speech_verb(std::string_view lemma);
+
+/// Object-control verbs: their object is who is made, asked or let to do the
+/// infinitive ("urged Kyiv to hold talks", "forced them to leave", "allowed
+/// inspectors to return"), so the object is the infinitive's subject.
+bool is_object_control_verb(std::string_view lemma);
+
+/// Verbs whose infinitive or clause is only asked or advised, not done
+/// ("urged Kyiv to hold talks", "demanded to see", "appealed to X to stop");
+/// unlike "forced" or "allowed", after which the act happens.
+bool is_request_verb(std::string_view lemma);
+
+}  // namespace dyad::detail
