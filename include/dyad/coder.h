@@ -14,6 +14,7 @@
 #include "dyad/document.h"
 #include "dyad/event.h"
 #include "dyad/geo.h"
+#include "dyad/pipeline.h"
 
 namespace dyad {
 
@@ -60,6 +61,10 @@ class Coder {
 
   /// Codes one document. Thread-safe.
   std::vector<Event> code(const Document& doc, const ArticleInfo& info) const;
+
+  /// Retags the multi-word names of the dictionaries as names before parsing
+  /// (Pipeline::with_tag_corrector); shares the dictionaries.
+  std::shared_ptr<const TagCorrector> name_tags() const;
 
   /// Outlet by name (case-insensitive) or by the domain of `url`; null if unknown.
   const OutletInfo* find_outlet(const std::string& name, const std::string& url = {}) const;

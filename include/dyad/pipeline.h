@@ -24,6 +24,15 @@ struct PipelineOptions {
   bool parse = true;
 };
 
+/// Knowledge outside the models that corrects tags between tagging and
+/// parsing, e.g. the coder's multi-word names ("Human Rights Watch" is a
+/// name, not "Human Rights" doing "Watch"). Must be thread-safe (const).
+class TagCorrector {
+ public:
+  virtual ~TagCorrector() = default;
+  virtual void correct(Sentence& sentence) const = 0;
+};
+
 /// The directory of the bundled models: $DYAD_MODEL_DIR if set, else the
 /// source tree's data/models.
 std::string default_model_dir();
@@ -52,12 +61,18 @@ class Pipeline {
 
   const Tokenizer& tokenizer() const { return tokenizer_; }
 
+  /// A pipeline sharing these models whose annotate() lets `corrector` fix
+  /// the tags of every sentence before it is parsed (Engine::load passes the
+  /// coder's names, so the CLI, ingest and the server parse alike).
+  Pipeline with_tag_corrector(std::shared_ptr<const TagCorrector> corrector) const;
+
  private:
   Pipeline() = default;
   PipelineOptions options_;
   Tokenizer tokenizer_;
   std::shared_ptr<const Tagger> tagger_;
   std::shared_ptr<const Parser> parser_;
+  std::shared_ptr<const TagCorrector> corrector_;
 };
 
 }  // namespace dyad

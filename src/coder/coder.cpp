@@ -19,6 +19,7 @@
 #include "coder/dictionary.h"
 #include "coder/implicit_agent.h"
 #include "coder/intent.h"
+#include "coder/name_tags.h"
 #include "coder/match.h"
 #include "coder/modality.h"
 #include "coder/parse_repair.h"
@@ -50,6 +51,10 @@ Coder Coder::load(const CoderOptions& options) {
     c.gazetteer_ = Gazetteer::load();
   }
   return c;
+}
+
+std::shared_ptr<const TagCorrector> Coder::name_tags() const {
+  return std::make_shared<const detail::NameTagCorrector>(dict_);
 }
 
 std::string Coder::summary() const {

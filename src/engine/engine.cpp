@@ -9,7 +9,9 @@ Engine Engine::load(const PipelineOptions& nlp, const CoderOptions& coder) {
   // decompress: the two loads share no state.
   std::future<Coder> dictionaries = std::async(std::launch::async, [&coder] { return Coder::load(coder); });
   Pipeline pipeline = Pipeline::load(nlp);
-  return Engine(std::move(pipeline), dictionaries.get());
+  Coder c = dictionaries.get();
+  Pipeline corrected = pipeline.with_tag_corrector(c.name_tags());  // before c is moved from
+  return Engine(std::move(corrected), std::move(c));
 }
 
 CodedArticle Engine::code(const Article& article) const {

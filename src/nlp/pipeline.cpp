@@ -50,13 +50,22 @@ void Pipeline::annotate(std::span<Sentence> sentences) const {
   // words/s, 5 interleaved rounds, 2026-11-29 23:30 UTC, load ~5).
   if (tagger_)
     for (Sentence& s : sentences) tagger_->tag(s);
+  if (tagger_ && corrector_)
+    for (Sentence& s : sentences) corrector_->correct(s);
   if (parser_)
     for (Sentence& s : sentences) parser_->parse(s);
 }
 
 void Pipeline::annotate(Sentence& sentence) const {
   if (tagger_) tagger_->tag(sentence);
+  if (tagger_ && corrector_) corrector_->correct(sentence);
   if (parser_) parser_->parse(sentence);
+}
+
+Pipeline Pipeline::with_tag_corrector(std::shared_ptr<const TagCorrector> corrector) const {
+  Pipeline p = *this;
+  p.corrector_ = std::move(corrector);
+  return p;
 }
 
 }  // namespace dyad
