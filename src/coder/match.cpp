@@ -244,6 +244,15 @@ SlotWord logical_subject(const SentenceView& v, int verb) {
       if (o >= 0 && is_object_control_verb(v.lemma(h)))
         return {o, path + step(v, h, "advcl", x, false) + " " + step(v, h, "obj", o, true)};
     }
+    // "opened fire [to disperse]acl protesters", "took steps [to curb] ...":
+    // an infinitive on the object that is a means or measure, not someone, is
+    // the purpose of whoever used or took it
+    if (r == "acl" && infinitive_to(v, x) >= 0 && exact_kid(v, x, "nsubj") < 0 && v.rel(h) == "obj" &&
+        is_means_noun(v.lemma(h)) && v.head(h) >= 0) {
+      path += step(v, h, "acl", x, false) + " ";
+      x = v.head(h);
+      continue;
+    }
     if (r == "xcomp") {
       path += step(v, h, "xcomp", x, false) + " ";
       if (v.passive(h)) {

@@ -44,6 +44,25 @@ const std::array<std::string_view, 14> kProposalNouns = {"demand",   "call",  "r
 const std::array<std::string_view, 15> kCallOff = {"cancel", "scrap", "postpone", "abandon", "shelve",
                                                    "drop",   "cut",   "sever",    "end",     "terminate",
                                                    "halt",   "stop",  "suspend",  "freeze",  "break"};
+// Verbs that, besides the request verbs, take a mandative that-clause
+// ("insisted that the army return", "proposed that talks resume").
+const std::array<std::string_view, 5> kMandativeVerbs = {"insist", "propose", "recommend", "suggest", "require"};
+
+// A mandative (subjunctive) clause: a bare verb with no auxiliary ("that
+// Russia withdraw"; after a plural subject the tagger says VBP: "that both
+// sides resume") or one with "should"; not "that Russia will withdraw".
+bool mandative_clause(const SentenceView& v, int x) {
+  bool should = false, other_aux = false;
+  for (int c : v.children(x)) {
+    if (v.base_rel(c) != "aux") continue;
+    (v.low(c) == "should" ? should : other_aux) = true;
+  }
+  return should || (!other_aux && (v.word(x).xpos == "VB" || v.word(x).xpos == "VBP"));
+}
+
+// "foiled an attack", "prevented clashes": the act stopped before it happened
+// (not "repelled": the attack repelled was made).
+const std::array<std::string_view, 5> kPrevented = {"prevent", "thwart", "foil", "avert", "forestall"};
 // Controllers whose xcomp is an act not yet done ("ready to send troops",
 // "threatened to cut off electricity"): future, and an announced intent.
 // ("voted to annex": the vote is done, the annexation not yet)
@@ -99,6 +118,8 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
     x = v.head(trigger);
     if (in(kCallOff, v.lemma(x)) || (v.lemma(x) == "call" && v.first_kid(x, "compound:prt") >= 0))
       f.note(f.negated, "'" + v.word(trigger).form + "' called off by '" + v.word(x).form + "'");
+    if (in(kPrevented, v.lemma(x)))
+      f.note(f.negated, "'" + v.word(trigger).form + "' prevented by '" + v.word(x).form + "'");
   }
   // "accused Kosovo [of ethnic cleansing]" (nmod of the accused, or obl of the verb)
   if ((v.upos(trigger) == "NOUN" || v.upos(trigger) == "PROPN") && v.case_of(trigger) == "of" && v.head(trigger) >= 0) {
@@ -145,6 +166,10 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
         return false;
       }();
       if (hl == "deny" && rel == "ccomp") f.note(f.denied, "clause of '" + v.word(h).form + "'");
+      // "asked that Russia withdraw", "demanded that the army should return":
+      // a mandative clause of a request is asked for, not done
+      if (rel == "ccomp" && (is_request_verb(hl) || in(kMandativeVerbs, hl)) && mandative_clause(v, x))
+        f.note(f.hypothetical, "asked for by '" + v.word(h).form + " that'");
       // "called on states [to recognise]advcl": the parser's advcl for the asked-for infinitive
       if (rel == "advcl" && is_request_verb(hl) && v.first_kid(x, "nsubj") < 0) {
         const int to = v.first_kid(x, "mark");

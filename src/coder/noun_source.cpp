@@ -65,10 +65,16 @@ SlotWord noun_source(const SentenceView& v, int t) {
   static constexpr std::string_view kDescribes[] = {"say",  "describe", "label",  "term",   "brand",
                                                     "characterize", "characterise", "dub", "deem", "consider",
                                                     "regard", "view", "discuss", "debate"};
+  // "foiled an attack", "repelled an assault", "took steps to prevent attacks":
+  // the act stopped or fought off is someone else's
+  static constexpr std::string_view kStopsOthers[] = {"prevent", "thwart",  "foil",    "avert",
+                                                      "forestall", "repel", "repulse", "preempt"};
+  const bool stopped = h >= 0 && std::find(std::begin(kStopsOthers), std::end(kStopsOthers), v.lemma(h)) != std::end(kStopsOthers);
   const bool described =
       h >= 0 && (std::find(std::begin(kDescribes), std::end(kDescribes), v.lemma(h)) != std::end(kDescribes) ||
                  (v.lemma(h) == "call" && (exact_kid(v, h, "xcomp") >= 0 || v.kids(h, "obj").size() > 1)));
-  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass") && !others && !moved && !described && !reacts_to_others_act(v, h)) {
+  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass") && !others && !moved && !stopped && !described &&
+      !reacts_to_others_act(v, h)) {
     SlotWord s = logical_subject(v, h);
     if (s.word >= 0) s.path = via + step(v, h, v.rel(t), t, false) + " " + s.path;
     return s;

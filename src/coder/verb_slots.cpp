@@ -53,6 +53,17 @@ bool is_measure(std::string_view lemma) {
   return std::find(kMeasure.begin(), kMeasure.end(), lemma) != kMeasure.end();
 }
 
+// Means and measures someone uses or takes: "opened fire to disperse",
+// "used tear gas to break up", "took steps to curb". Never people.
+const std::array<std::string_view, 22> kMeansNoun = {
+    "fire",   "force",   "gas",     "cannon",   "bullet",  "measure", "step",    "action",
+    "operation", "raid", "tactic",  "weapon",   "missile", "drone",   "law",     "legislation",
+    "decree", "order",   "sanction", "tariff",  "ban",     "curfew"};
+
+bool is_means_noun(std::string_view lemma) {
+  return std::find(kMeansNoun.begin(), kMeansNoun.end(), lemma) != kMeansNoun.end();
+}
+
 // Qualities and deeds that stand for whoever has or did them: "tribute to the
 // professionalism of X", "praised the role of X" are about X.
 // Not "service": "Azerbaijan's State Security Service" is an institution.

@@ -14,6 +14,11 @@ namespace dyad::detail {
 /// "of" phrase says what the object is ("700 kg of medicine").
 bool is_measure(std::string_view lemma);
 
+/// A means or measure someone uses or takes ("fire", "force", "tear gas",
+/// "measures", "steps", "a decree"): an infinitive on it is its user's
+/// purpose ("opened fire to disperse the crowd": the shooters disperse it).
+bool is_means_noun(std::string_view lemma);
+
 /// A quality or deed of someone ("professionalism", "courage", "role",
 /// "efforts", "memory"): its "of" phrase is whom the phrase is about.
 bool is_quality_of(std::string_view lemma);

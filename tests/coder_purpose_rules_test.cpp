@@ -1,0 +1,77 @@
+// Session-10 coder rules: purposes, prevented acts and mandative clauses
+// (docs/coder.md, "wire-sentence fixes" 68-71). Hand-built parses of
+// sentences we wrote, the real data/ dictionaries; each test fails without
+// its rule.
+#include <gtest/gtest.h>
+
+#include "coder_parsed.h"
+
+namespace {
+
+using dyad::testing::code_parsed;
+using dyad::testing::dyad_of;
+
+const dyad::Event* by_trigger(const std::vector<dyad::Event>& ev, const std::string& trigger) {
+  for (const auto& e : ev) {
+    if (e.trigger_text == trigger) return &e;
+  }
+  return nullptr;
+}
+
+// (68) "Indian police opened fire to disperse Sikh protesters.": an
+// infinitive on an object that is a means ("fire"), not someone, is the
+// purpose of the verb's subject.
+TEST(CoderPurposeRules, InfinitiveOnAMeansIsItsUsersPurpose) {
+  auto ev = code_parsed({"Indian Indian ADJ JJ 2 amod", "police police NOUN NNS 3 nsubj", "opened open VERB VBD 0 root",
+                         "fire fire NOUN NN 3 obj", "to to PART TO 6 mark", "disperse disperse VERB VB 4 acl",
+                         "Sikh Sikh PROPN NNP 8 compound", "protesters protester NOUN NNS 6 obj", ". . PUNCT . 3 punct"});
+  const dyad::Event* d = by_trigger(ev, "disperse");
+  ASSERT_NE(d, nullptr);
+  ASSERT_TRUE(d->source.has_value());
+  EXPECT_EQ(d->source->code, "INDCOP");
+}
+
+// (69) "Egyptian police foiled an attack on a church.": the act foiled did
+// not happen and was not the police's.
+TEST(CoderPurposeRules, PreventedActIsNegatedAndNotTheSubjects) {
+  auto ev = code_parsed({"Egyptian Egyptian ADJ JJ 2 amod", "police police NOUN NNS 3 nsubj", "foiled foil VERB VBD 0 root",
+                         "an a DET DT 5 det", "attack attack NOUN NN 3 obj", "on on ADP IN 8 case", "a a DET DT 8 det",
+                         "church church NOUN NN 5 nmod", ". . PUNCT . 3 punct"});
+  const dyad::Event* a = by_trigger(ev, "attack");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->modality, dyad::Modality::kNegated);
+  EXPECT_FALSE(a->source && a->source->code == "EGYCOP");
+}
+
+// (70) "Norway asked that Russia withdraw its troops.": a request's mandative
+// that-clause is asked for, not done; "France said that Russia will
+// withdraw" is not mandative.
+TEST(CoderPurposeRules, MandativeClauseOfARequestIsHypothetical) {
+  auto ev = code_parsed({"Norway Norway PROPN NNP 2 nsubj", "asked ask VERB VBD 0 root", "that that SCONJ IN 5 mark",
+                         "Russia Russia PROPN NNP 5 nsubj", "withdraw withdraw VERB VB 2 ccomp", "its its PRON PRP$ 7 nmod:poss",
+                         "troops troops NOUN NNS 5 obj", ". . PUNCT . 2 punct"});
+  const dyad::Event* w = by_trigger(ev, "withdraw");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->modality, dyad::Modality::kHypothetical);
+  auto said = code_parsed({"France France PROPN NNP 2 nsubj", "said say VERB VBD 0 root", "that that SCONJ IN 6 mark",
+                           "Russia Russia PROPN NNP 6 nsubj", "will will AUX MD 6 aux", "withdraw withdraw VERB VB 2 ccomp",
+                           "its its PRON PRP$ 8 nmod:poss", "troops troops NOUN NNS 6 obj", ". . PUNCT . 2 punct"});
+  const dyad::Event* f = by_trigger(said, "withdraw");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->modality, dyad::Modality::kHypothetical);
+}
+
+// (71) Data: "stopped the riots in Dhaka" is no visit to Dhaka (042); "stopped
+// in Dhaka" still is.
+TEST(CoderPurposeRules, StoppingSomethingInAPlaceIsNoVisit) {
+  auto ev = code_parsed({"Indian Indian ADJ JJ 2 amod", "police police NOUN NNS 3 nsubj", "stopped stop VERB VBD 0 root",
+                         "the the DET DT 5 det", "riots riot NOUN NNS 3 obj", "in in ADP IN 7 case",
+                         "Dhaka Dhaka PROPN NNP 3 obl", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "042"), "(no 042 event)");
+  auto visit = code_parsed({"The the DET DT 3 det", "Indian Indian ADJ JJ 3 amod", "president president NOUN NN 4 nsubj",
+                            "stopped stop VERB VBD 0 root", "in in ADP IN 6 case", "Dhaka Dhaka PROPN NNP 4 obl",
+                            ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(visit, "042"), "INDGOV>BGDGOV");
+}
+
+}  // namespace
