@@ -101,3 +101,20 @@ TEST(CoderNameTags, EngineCodesTheNamedOrganizationAsSource) {
 }
 
 }  // namespace
+
+namespace {
+
+// People's aliases carry titles and nationalities ("Chinese President Xi"):
+// retagging "Chinese" had made the parser root the sentence on it. Country
+// adjectives inside an organization's name stay adjectives too.
+TEST(CoderNameTags, PeopleAndCountryAdjectivesKeepTheirTags) {
+  dyad::Sentence xi = tagged({"Chinese ADJ JJ", "President PROPN NNP", "Xi PROPN NNP", "will AUX MD", "visit VERB VB",
+                              "Vietnam PROPN NNP"});
+  coder().name_tags()->correct(xi);
+  EXPECT_EQ(upos_of(xi), "ADJ PROPN PROPN AUX VERB PROPN");
+  dyad::Sentence party = tagged({"The DET DT", "Chinese ADJ JJ", "Communist ADJ JJ", "Party NOUN NN", "praised VERB VBD"});
+  coder().name_tags()->correct(party);
+  EXPECT_EQ(upos_of(party), "DET ADJ PROPN PROPN VERB");
+}
+
+}  // namespace

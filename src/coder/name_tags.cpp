@@ -13,9 +13,23 @@ bool content_tag(const std::string& upos) {
   return upos == "NOUN" || upos == "VERB" || upos == "ADJ" || upos == "ADV" || upos == "PROPN";
 }
 
+// Not people: the tagger reads personal names well, and their aliases carry
+// titles and nationalities ("Chinese President Xi") that are no names.
 bool name_kind(PhraseKind k) {
-  return k == PhraseKind::kOrg || k == PhraseKind::kPerson || k == PhraseKind::kCountryName ||
-         k == PhraseKind::kCapital || k == PhraseKind::kCity;
+  return k == PhraseKind::kOrg || k == PhraseKind::kCountryName || k == PhraseKind::kCapital || k == PhraseKind::kCity;
+}
+
+// A one-word country adjective or demonym ("Chinese" of "Chinese Communist
+// Party") stays an adjective, as treebanks tag it inside names; retagged, it
+// led the parser astray.
+bool country_adjective(const Dictionary& d, const std::string& low) {
+  auto it = d.phrases.by_first.find(low);
+  if (it == d.phrases.by_first.end()) return false;
+  for (int id : it->second) {
+    const PhraseEntry& e = d.phrases.entries[static_cast<std::size_t>(id)];
+    if (e.words.size() == 1 && (e.kind == PhraseKind::kAdjective || e.kind == PhraseKind::kDemonym)) return true;
+  }
+  return false;
 }
 
 // Whether words [i, i+len) spell entry e as a name: the same words, each
@@ -60,7 +74,10 @@ void NameTagCorrector::correct(Sentence& s) const {
         }
       }
     }
-    for (int k = i; k < i + best; ++k) retag_as_name(s.words[static_cast<std::size_t>(k)]);
+    for (int k = i; k < i + best; ++k) {
+      Word& w = s.words[static_cast<std::size_t>(k)];
+      if (!country_adjective(*dict_, lower(w.form))) retag_as_name(w);
+    }
     i += best > 0 ? best : 1;
   }
 }

@@ -16,8 +16,9 @@ class NameTagCorrector : public TagCorrector {
  public:
   explicit NameTagCorrector(std::shared_ptr<const Dictionary> dict) : dict_(std::move(dict)) {}
   /// Retags the content words of every capitalised multi-word name of an
-  /// organization, person, country or city as PROPN (NNP/NNPS, lemma = form);
-  /// function words inside a name ("of", "for", "the") keep their tags.
+  /// organization, country or city as PROPN (NNP/NNPS, lemma = form);
+  /// function words inside a name ("of", "for", "the") and country
+  /// adjectives ("Chinese Communist Party") keep their tags.
   void correct(Sentence& s) const override;
 
  private:
