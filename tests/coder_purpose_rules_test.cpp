@@ -1,5 +1,5 @@
 // Session-10 coder rules: purposes, prevented acts and mandative clauses
-// (docs/coder.md, "wire-sentence fixes" 68-71). Hand-built parses of
+// (docs/coder.md, "wire-sentence fixes" 68-73). Hand-built parses of
 // sentences we wrote, the real data/ dictionaries; each test fails without
 // its rule.
 #include <gtest/gtest.h>
@@ -72,6 +72,35 @@ TEST(CoderPurposeRules, StoppingSomethingInAPlaceIsNoVisit) {
                             "stopped stop VERB VBD 0 root", "in in ADP IN 6 case", "Dhaka Dhaka PROPN NNP 4 obl",
                             ". . PUNCT . 4 punct"});
   EXPECT_EQ(dyad_of(visit, "042"), "INDGOV>BGDGOV");
+}
+
+// (72) "Iranian state media said the navy seized two tankers.": a bare state
+// organ takes the country of a national actor of its own sentence when the
+// sentence names no state (before: the last state of earlier sentences, or none).
+TEST(CoderPurposeRules, BareStateOrganTakesItsSentencesNationalActor) {
+  auto ev = code_parsed({"Iranian Iranian ADJ JJ 3 amod", "state state NOUN NN 3 compound", "media media NOUN NNS 4 nsubj",
+                         "said say VERB VBD 0 root", "the the DET DT 6 det", "navy navy NOUN NN 7 nsubj",
+                         "seized seize VERB VBD 4 ccomp", "two two NUM CD 9 nummod", "tankers tanker NOUN NNS 7 obj",
+                         ". . PUNCT . 4 punct"});
+  const dyad::Event* s = by_trigger(ev, "seized");
+  ASSERT_NE(s, nullptr);
+  ASSERT_TRUE(s->source.has_value());
+  EXPECT_EQ(s->source->code, "IRNMIL");
+}
+
+// (73) "Japan protested after Chinese ships entered its waters.", "Seoul
+// condemned the launch when North Korea fired missiles.": a reaction is
+// addressed to whoever did the act it answers.
+TEST(CoderPurposeRules, ReactionTargetsTheActorOfTheActItAnswers) {
+  auto ev = code_parsed({"Japan Japan PROPN NNP 2 nsubj", "protested protest VERB VBD 0 root", "after after SCONJ IN 5 mark",
+                         "Chinese Chinese ADJ JJ 5 nsubj", "entered enter VERB VBD 2 advcl", "its its PRON PRP$ 7 nmod:poss",
+                         "waters water NOUN NNS 5 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "14"), "JPN>CHN");
+  ev = code_parsed({"Seoul Seoul PROPN NNP 2 nsubj", "condemned condemn VERB VBD 0 root", "the the DET DT 4 det",
+                    "launch launch NOUN NN 2 obj", "when when ADV WRB 7 advmod", "Pyongyang Pyongyang PROPN NNP 7 nsubj",
+                    "fired fire VERB VBD 2 advcl", "two two NUM CD 9 nummod", "missiles missile NOUN NNS 7 obj",
+                    ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "111"), "KORGOV>PRKGOV");
 }
 
 }  // namespace

@@ -374,14 +374,20 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
         const bool international = sector == "IGO" || sector.starts_with("NGO") || sector == "MNC";
         if (it == history_.rend() && !international) {
           // a state named by itself: this sentence's first ("Kenya will lead a
-          // force in Haiti, the government announced"), else the last before it
-          // (not for "the international community")
+          // force in Haiti, the government announced"), else this sentence's
+          // first national actor ("Iranian state media said the navy ..."),
+          // else the last state before it (not for "the international community")
           auto state = [](const ResolvedActor& a) {
             return a.actor.sector.empty() && a.actor.code == a.actor.country && !a.actor.country.empty();
           };
           auto first_here = std::find_if(history_.begin(), history_.end(), [&](const ResolvedActor& a) {
             return a.sentence == sentence_ && state(a);
           });
+          if (first_here == history_.end()) {
+            first_here = std::find_if(history_.begin(), history_.end(), [&](const ResolvedActor& a) {
+              return a.sentence == sentence_ && !a.actor.country.empty() && a.actor.code.starts_with(a.actor.country);
+            });
+          }
           it = first_here != history_.end() ? std::make_reverse_iterator(first_here + 1)
                                             : std::find_if(history_.rbegin(), history_.rend(), state);
         }

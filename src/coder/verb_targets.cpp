@@ -161,6 +161,21 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
     SlotWord ho = h >= 0 && mark >= 0 && v.low(mark) == "to" ? logical_object(v, h) : SlotWord{};
     if (ho.word >= 0) add({ho.word, step(v, h, "advcl", t, false) + " " + ho.path});
   }
+  // "protested after [Chinese ships] entered its waters", "condemned the raid
+  // when [troops] fired": a reaction is addressed to whoever did the act it
+  // answers, after any object or phrase that names someone; also the
+  // parser's "protested [after ships]obl [entered]conj"
+  if (depth == 0 && reacts_to_others_act(v, t)) {
+    for (int c : v.children(t)) {
+      if (v.base_rel(c) != "advcl") continue;
+      int m = v.first_kid(c, "mark");
+      if (m < 0) m = v.first_kid(c, "advmod");  // "when" read as an adverb
+      if (m < 0 || m > c || (v.low(m) != "after" && v.low(m) != "when" && v.low(m) != "because")) continue;
+      const int s = exact_kid(v, c, "nsubj");
+      if (s >= 0) add({s, step(v, t, "advcl", c, true) + " " + step(v, c, "nsubj", s, true)});
+    }
+    add(prep_dependent(v, t, "after"));
+  }
   // After the object and its phrases: "issued a reminder to X [that Y must ...]" -> Y
   if (!clause_target) return;
   for (int c : v.children(t)) {
