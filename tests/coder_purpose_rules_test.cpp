@@ -1,5 +1,5 @@
 // Session-10 coder rules: purposes, prevented acts and mandative clauses
-// (docs/coder.md, "wire-sentence fixes" 68-73). Hand-built parses of
+// (docs/coder.md, "wire-sentence fixes" 68-74). Hand-built parses of
 // sentences we wrote, the real data/ dictionaries; each test fails without
 // its rule.
 #include <gtest/gtest.h>
@@ -101,6 +101,26 @@ TEST(CoderPurposeRules, ReactionTargetsTheActorOfTheActItAnswers) {
                     "fired fire VERB VBD 2 advcl", "two two NUM CD 9 nummod", "missiles missile NOUN NNS 7 obj",
                     ". . PUNCT . 2 punct"});
   EXPECT_EQ(dyad_of(ev, "111"), "KORGOV>PRKGOV");
+}
+
+// (74) "France demanded the withdrawal of Russian troops.", "The UN called
+// for sanctions against Syria.": a nominal act asked for is not done, nor
+// the asker's act.
+TEST(CoderPurposeRules, NominalActAskedForIsHypotheticalAndNotTheAskers) {
+  auto ev = code_parsed({"France France PROPN NNP 2 nsubj", "demanded demand VERB VBD 0 root", "the the DET DT 4 det",
+                         "withdrawal withdrawal NOUN NN 2 obj", "of of ADP IN 7 case", "Russian Russian ADJ JJ 7 amod",
+                         "troops troops NOUN NNS 4 nmod", ". . PUNCT . 2 punct"});
+  const dyad::Event* w = by_trigger(ev, "withdrawal");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->modality, dyad::Modality::kHypothetical);
+  EXPECT_FALSE(w->source && w->source->code == "FRA");
+  ev = code_parsed({"The the DET DT 2 det", "UN UN PROPN NNP 3 nsubj", "called call VERB VBD 0 root",
+                    "for for ADP IN 5 case", "sanctions sanction NOUN NNS 3 obl", "against against ADP IN 7 case",
+                    "Syria Syria PROPN NNP 5 nmod", ". . PUNCT . 3 punct"});
+  const dyad::Event* s = by_trigger(ev, "sanctions");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->modality, dyad::Modality::kHypothetical);
+  EXPECT_FALSE(s->source && s->source->code == "IGOUNO");
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "coder/match.h"
 #include "coder/reported_speech.h"
 #include "coder/verb_classes.h"
+#include "coder/verb_slots.h"
 
 namespace dyad::detail {
 namespace {
@@ -121,6 +122,9 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
     if (in(kPrevented, v.lemma(x)))
       f.note(f.negated, "'" + v.word(trigger).form + "' prevented by '" + v.word(x).form + "'");
   }
+  // "demanded the withdrawal of X", "called for a ceasefire": asked for, not done
+  if (const int asker = requesting_verb(v, trigger); asker >= 0)
+    f.note(f.hypothetical, "'" + v.word(trigger).form + "' asked for by '" + v.word(asker).form + "'");
   // "accused Kosovo [of ethnic cleansing]" (nmod of the accused, or obl of the verb)
   if ((v.upos(trigger) == "NOUN" || v.upos(trigger) == "PROPN") && v.case_of(trigger) == "of" && v.head(trigger) >= 0) {
     const int h = v.head(trigger);

@@ -6,6 +6,8 @@
 #include <array>
 #include <string>
 
+#include "coder/verb_classes.h"
+
 namespace dyad::detail {
 namespace {
 
@@ -62,6 +64,18 @@ const std::array<std::string_view, 22> kMeansNoun = {
 
 bool is_means_noun(std::string_view lemma) {
   return std::find(kMeansNoun.begin(), kMeansNoun.end(), lemma) != kMeansNoun.end();
+}
+
+int requesting_verb(const SentenceView& v, int n) {
+  const int h = v.head(n);
+  if (h < 0 || v.upos(h) != "VERB" || (v.upos(n) != "NOUN" && v.upos(n) != "PROPN")) return -1;
+  const std::string& l = v.lemma(h);
+  if (v.rel(n) == "obj" && (is_request_verb(l) || l == "seek")) return h;
+  static constexpr std::string_view kAskFor[] = {"call", "appeal", "ask", "press", "push", "plead", "lobby"};
+  if (v.base_rel(n) == "obl" && v.case_of(n) == "for" &&
+      std::find(std::begin(kAskFor), std::end(kAskFor), l) != std::end(kAskFor))
+    return h;
+  return -1;
 }
 
 // Qualities and deeds that stand for whoever has or did them: "tribute to the

@@ -19,6 +19,12 @@ bool is_measure(std::string_view lemma);
 /// purpose ("opened fire to disperse the crowd": the shooters disperse it).
 bool is_means_noun(std::string_view lemma);
 
+/// The verb that asks for nominal act n, or -1: n is the object of a request
+/// verb or "seek" ("demanded [the withdrawal] of X", "sought the release"),
+/// or the for-phrase of call, appeal, ask, press, push or plead ("called
+/// for [a ceasefire]"). What is asked for is not done, nor the asker's act.
+int requesting_verb(const SentenceView& v, int n);
+
 /// A quality or deed of someone ("professionalism", "courage", "role",
 /// "efforts", "memory"): its "of" phrase is whom the phrase is about.
 bool is_quality_of(std::string_view lemma);
