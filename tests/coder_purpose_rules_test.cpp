@@ -1,5 +1,5 @@
 // Session-10 coder rules: purposes, prevented acts and mandative clauses
-// (docs/coder.md, "wire-sentence fixes" 68-74). Hand-built parses of
+// (docs/coder.md, "wire-sentence fixes" 68-76). Hand-built parses of
 // sentences we wrote, the real data/ dictionaries; each test fails without
 // its rule.
 #include <gtest/gtest.h>
@@ -121,6 +121,38 @@ TEST(CoderPurposeRules, NominalActAskedForIsHypotheticalAndNotTheAskers) {
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->modality, dyad::Modality::kHypothetical);
   EXPECT_FALSE(s->source && s->source->code == "IGOUNO");
+}
+
+// (75) "Kenya has not recognized the government in Niger.": an actor noun
+// followed by "in" and a country is that country's, even when the parser
+// hangs the phrase on the verb.
+TEST(CoderPurposeRules, ActorInACountryIsThatCountrys) {
+  auto ev = code_parsed({"Kenya Kenya PROPN NNP 4 nsubj", "has have AUX VBZ 4 aux", "not not PART RB 4 advmod",
+                         "recognized recognize VERB VBN 0 root", "the the DET DT 6 det", "government government NOUN NN 4 obj",
+                         "in in ADP IN 8 case", "Niger Niger PROPN NNP 4 obl", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "05"), "KEN>NERGOV");
+}
+
+// (76) "The Pentagon said it had no plans to send troops.": an intention one
+// has is one's own, and "no plans" negates it; "the right to enrich" is a
+// capacity, not an act.
+TEST(CoderPurposeRules, IntentionHadIsItsHoldersAndNoPlansNegate) {
+  auto ev = code_parsed({"The the DET DT 2 det", "Pentagon Pentagon PROPN NNP 3 nsubj", "said say VERB VBD 0 root",
+                         "it it PRON PRP 5 nsubj", "had have VERB VBD 3 ccomp", "no no DET DT 7 det",
+                         "plans plan NOUN NNS 5 obj", "to to PART TO 9 mark", "send send VERB VB 7 acl",
+                         "troops troops NOUN NNS 9 obj", "to to ADP IN 12 case", "Niger Niger PROPN NNP 9 obl",
+                         ". . PUNCT . 3 punct"});
+  const dyad::Event* s = by_trigger(ev, "send");
+  ASSERT_NE(s, nullptr);
+  ASSERT_TRUE(s->source.has_value());
+  EXPECT_EQ(s->source->code, "USAMIL");
+  EXPECT_EQ(s->modality, dyad::Modality::kNegated);
+  ev = code_parsed({"Iran Iran PROPN NNP 2 nsubj", "has have VERB VBZ 0 root", "the the DET DT 4 det",
+                    "right right NOUN NN 2 obj", "to to PART TO 6 mark", "enrich enrich VERB VB 4 acl",
+                    "uranium uranium NOUN NN 6 obj", ". . PUNCT . 2 punct"});
+  const dyad::Event* e = by_trigger(ev, "enrich");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, dyad::Modality::kHypothetical);
 }
 
 }  // namespace

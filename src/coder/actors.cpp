@@ -121,6 +121,21 @@ std::vector<Mention> find_mentions(const Dictionary& d, const SentenceView& v) {
   return out;
 }
 
+// "recognized the new government [in Niger]", "protesters in Kabul": an actor
+// noun followed by "in" and a country or capital is that country's, however
+// the parser attached the phrase (to the verb, as often as not).
+bool ActorResolver::in_country(int last, ResolvedActor& r) const {
+  if (last + 2 >= v_->size() || v_->low(last + 1) != "in") return false;
+  const Mention* m = mention_at(last + 2);
+  if (!m || m->first != last + 2 ||
+      (m->entry->kind != PhraseKind::kCountryName && m->entry->kind != PhraseKind::kCapital))
+    return false;
+  r.actor.country = d_.countries[m->entry->ref].code;
+  r.actor.code = r.actor.country + r.actor.sector;
+  r.actor.via = "in";
+  return true;
+}
+
 const Mention* ActorResolver::mention_at(int i) const {
   if (i < 0 || i >= static_cast<int>(mention_of_.size()) || mention_of_[i] < 0) return nullptr;
   return &mentions_[mention_of_[i]];
@@ -356,6 +371,7 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
         const std::string& dl = v_->low(c);
         if (v_->base_rel(c) == "det" && (dl == "the" || dl == "this" || dl == "that" || dl == "these" || dl == "those")) definite = true;
       }
+      if (country.empty() && org.empty() && in_country(last, r)) return {r};
       if (country.empty() && org.empty() && definite) {
         // "the two leaders", "the two foreign ministers": the last two countries of the article
         std::vector<ResolvedActor> pair = recent_pair(r, h, sector);

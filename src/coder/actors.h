@@ -62,6 +62,8 @@ class ActorResolver {
   std::vector<ResolvedActor> resolve(int h, int depth);
   std::vector<ResolvedActor> resolve_pronoun(int h);
   std::vector<ResolvedActor> resolve_mention(int h, const Mention& m);
+  /// An actor noun's "in COUNTRY" phrase right after it gives r its country.
+  bool in_country(int last, ResolvedActor& r) const;
   std::vector<ResolvedActor> resolve_common(int h, int depth);
   // actor_names.cpp: titled names, shared names, owned person nouns
   std::vector<ResolvedActor> resolve_titled_name(int h);

@@ -246,9 +246,10 @@ SlotWord logical_subject(const SentenceView& v, int verb) {
     }
     // "opened fire [to disperse]acl protesters", "took steps [to curb] ...":
     // an infinitive on the object that is a means or measure, not someone, is
-    // the purpose of whoever used or took it
+    // the purpose of whoever used or took it; "had no plans [to send]": an
+    // intention had or made is its holder's
     if (r == "acl" && infinitive_to(v, x) >= 0 && exact_kid(v, x, "nsubj") < 0 && v.rel(h) == "obj" &&
-        is_means_noun(v.lemma(h)) && v.head(h) >= 0) {
+        (is_means_noun(v.lemma(h)) || own_intent(v, h)) && v.head(h) >= 0) {
       path += step(v, h, "acl", x, false) + " ";
       x = v.head(h);
       continue;

@@ -45,6 +45,8 @@ const std::array<std::string_view, 14> kProposalNouns = {"demand",   "call",  "r
 const std::array<std::string_view, 15> kCallOff = {"cancel", "scrap", "postpone", "abandon", "shelve",
                                                    "drop",   "cut",   "sever",    "end",     "terminate",
                                                    "halt",   "stop",  "suspend",  "freeze",  "break"};
+// "the right to enrich", "the capacity to strike": able to, not doing.
+const std::array<std::string_view, 5> kCapacityNouns = {"right", "capacity", "ability", "authority", "power"};
 // Verbs that, besides the request verbs, take a mandative that-clause
 // ("insisted that the army return", "proposed that talks resume").
 const std::array<std::string_view, 5> kMandativeVerbs = {"insist", "propose", "recommend", "suggest", "require"};
@@ -180,6 +182,13 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
         if (to >= 0 && v.low(to) == "to") f.note(f.hypothetical, "asked for by '" + v.word(h).form + "'");
       }
       const int that = v.first_kid(x, "mark");
+      // "had no plans to send troops", "no intention of attacking": none intended
+      if (rel == "acl" && v.upos(h) == "NOUN" && that >= 0 && (v.low(that) == "to" || v.low(that) == "of")) {
+        const int det = v.first_kid(h, "det");
+        if (det >= 0 && v.low(det) == "no") f.note(f.negated, "'no " + v.word(h).form + "'");
+        // "has the right to enrich uranium": a capacity, not an act
+        if (in(kCapacityNouns, hl)) f.note(f.hypothetical, "'" + v.word(h).form + " to'");
+      }
       if (rel == "acl" && v.upos(h) == "NOUN" && in(kProposalNouns, hl) && that >= 0 && v.low(that) == "to")
         f.note(f.hypothetical, "'" + v.word(h).form + " to'");
       if ((rel == "acl" || rel == "ccomp") && v.upos(h) == "NOUN" && in(kClaimNouns, hl) && that >= 0 &&

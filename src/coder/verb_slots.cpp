@@ -66,6 +66,21 @@ bool is_means_noun(std::string_view lemma) {
   return std::find(kMeansNoun.begin(), kMeansNoun.end(), lemma) != kMeansNoun.end();
 }
 
+// Intentions and capacities one has, makes or announces: "had no plans to
+// send", "made the decision to withdraw", "announced plans to build".
+const std::array<std::string_view, 12> kIntentNoun = {"plan",      "intention", "decision", "right",
+                                                      "capacity",  "ability",   "readiness", "willingness",
+                                                      "authority", "power",     "commitment", "determination"};
+const std::array<std::string_view, 9> kHoldsIntent = {"have", "make", "take", "announce", "unveil",
+                                                      "adopt", "outline", "lack", "reach"};
+
+bool own_intent(const SentenceView& v, int noun) {
+  const int h = v.head(noun);
+  return h >= 0 && v.rel(noun) == "obj" &&
+         std::find(kIntentNoun.begin(), kIntentNoun.end(), v.lemma(noun)) != kIntentNoun.end() &&
+         std::find(kHoldsIntent.begin(), kHoldsIntent.end(), v.lemma(h)) != kHoldsIntent.end();
+}
+
 int requesting_verb(const SentenceView& v, int n) {
   const int h = v.head(n);
   if (h < 0 || v.upos(h) != "VERB" || (v.upos(n) != "NOUN" && v.upos(n) != "PROPN")) return -1;

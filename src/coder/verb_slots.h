@@ -19,6 +19,11 @@ bool is_measure(std::string_view lemma);
 /// purpose ("opened fire to disperse the crowd": the shooters disperse it).
 bool is_means_noun(std::string_view lemma);
 
+/// Whether noun is an intention or capacity (plan, decision, right, ability,
+/// ...) that is the object of have, make, take, announce, adopt, lack, ...:
+/// an infinitive on it is the verb's subject's ("had no plans to send").
+bool own_intent(const SentenceView& v, int noun);
+
 /// The verb that asks for nominal act n, or -1: n is the object of a request
 /// verb or "seek" ("demanded [the withdrawal] of X", "sought the release"),
 /// or the for-phrase of call, appeal, ask, press, push or plead ("called
