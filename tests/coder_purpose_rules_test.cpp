@@ -1,5 +1,5 @@
 // Session-10 coder rules: purposes, prevented acts and mandative clauses
-// (docs/coder.md, "wire-sentence fixes" 68-76). Hand-built parses of
+// (docs/coder.md, "wire-sentence fixes" 68-78). Hand-built parses of
 // sentences we wrote, the real data/ dictionaries; each test fails without
 // its rule.
 #include <gtest/gtest.h>
@@ -153,6 +153,26 @@ TEST(CoderPurposeRules, IntentionHadIsItsHoldersAndNoPlansNegate) {
   const dyad::Event* e = by_trigger(ev, "enrich");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->modality, dyad::Modality::kHypothetical);
+}
+
+// (77) "The Ethiopian government and Tigrayan forces held talks.": a
+// subject with a conjunct before a participle read as the object's
+// adjective is repaired like a one-word subject.
+TEST(CoderPurposeRules, ConjoinedSubjectBeforeAParticipleIsRepaired) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Ethiopian Ethiopian ADJ JJ 3 amod", "government government NOUN NN 8 nsubj",
+                         "and and CCONJ CC 6 cc", "Eritrean Eritrean ADJ JJ 6 amod", "officials official NOUN NNS 3 conj",
+                         "held hold VERB VBN 8 amod", "talks talk NOUN NNS 0 root", "in in ADP IN 10 case",
+                         "Pretoria Pretoria PROPN NNP 8 nmod", ". . PUNCT . 8 punct"});
+  EXPECT_EQ(dyad_of(ev, "04"), "ETHGOV>ERIGOV");
+}
+
+// (78) "President Biden spoke by phone with President Zelensky.": the
+// partner the parser hung on the means phrase is the verb's.
+TEST(CoderPurposeRules, PartnerOnAMeansPhraseIsTheVerbs) {
+  auto ev = code_parsed({"Peru Peru PROPN NNP 2 nsubj", "spoke speak VERB VBD 0 root", "by by ADP IN 4 case",
+                         "phone phone NOUN NN 2 obl", "with with ADP IN 6 case", "Chile Chile PROPN NNP 4 nmod",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "04"), "PER>CHL");
 }
 
 }  // namespace

@@ -74,6 +74,16 @@ bool modifies_next_noun(const Sentence& s, int v, int o) {
   return true;
 }
 
+// Whether every word after s and before v lies in s's phrase.
+bool phrase_reaches(const Sentence& s, int subj, int v) {
+  for (int k = subj + 1; k < v; ++k) {
+    int h = k;
+    for (int hop = 0; hop < 16 && h >= 0 && h != subj; ++hop) h = head0(s, h);
+    if (h != subj) return false;
+  }
+  return true;
+}
+
 // Shape (c): "Peru granted asylum to X" parsed as one noun phrase [Peru
 // granted asylum] with "asylum" the root, "Peru" its compound (or nsubj) and
 // "granted" its adjective. The subject S comes before the participle V, the
@@ -92,7 +102,9 @@ bool repair_subject_before_participle(Sentence& s, int root, std::string* why) {
       if (head0(s, c) == root && nominal(s.words[c]) && (r == "compound" || r == "nsubj" || r == "flat" || name_as_amod))
         subj = c;
     }
-    if (subj < 0 || subj != v - 1) return false;
+    // S's phrase ends right before V ("The Ethiopian government and
+    // Tigrayan forces held talks": S's conjunct is the last word before V)
+    if (subj < 0 || !phrase_reaches(s, subj, v)) return false;
     for (int c = 0; c < v; ++c) {  // the subject's own modifiers ("The Sudanese") follow it
       if (c != subj && head0(s, c) == root) s.words[c].head = subj + 1;
     }

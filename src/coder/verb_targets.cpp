@@ -133,6 +133,13 @@ void default_verb_targets(const SentenceView& v, int t, int source, bool clause_
       if (a.word >= 0) add({a.word, g.path + " " + a.path});
     }
   }
+  // "spoke [by phone] with X", "held talks [via video link] with X": the parser
+  // hangs the partner on the means phrase
+  for (int c : v.children(t)) {
+    if (v.base_rel(c) != "obl" || v.case_of(c).empty()) continue;
+    SlotWord g = prep_dependent(v, c, "with");
+    if (g.word >= 0) add({g.word, step(v, t, v.rel(c), c, true) + " " + g.path});
+  }
   // "pushed for [the US to support ...]": the subject of a for-clause is whom it is asked of
   for (int c : v.children(t)) {
     int m = v.base_rel(c) == "advcl" ? v.first_kid(c, "mark") : -1;
