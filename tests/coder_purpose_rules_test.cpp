@@ -1,5 +1,5 @@
 // Session-10 coder rules: purposes, prevented acts and mandative clauses
-// (docs/coder.md, "wire-sentence fixes" 68-78). Hand-built parses of
+// (docs/coder.md, "wire-sentence fixes" 68-81). Hand-built parses of
 // sentences we wrote, the real data/ dictionaries; each test fails without
 // its rule.
 #include <gtest/gtest.h>
@@ -173,6 +173,44 @@ TEST(CoderPurposeRules, PartnerOnAMeansPhraseIsTheVerbs) {
                          "phone phone NOUN NN 2 obl", "with with ADP IN 6 case", "Chile Chile PROPN NNP 4 nmod",
                          ". . PUNCT . 2 punct"});
   EXPECT_EQ(dyad_of(ev, "04"), "PER>CHL");
+}
+
+// (79) Data: "Serbia put its army on the highest level of combat readiness"
+// raises the military alert (152).
+TEST(CoderPurposeRules, ArmyPutOnReadinessRaisesTheAlert) {
+  auto ev = code_parsed({"Serbia Serbia PROPN NNP 2 nsubj", "put put VERB VBD 0 root", "its its PRON PRP$ 4 nmod:poss",
+                         "army army NOUN NN 2 obj", "on on ADP IN 6 case", "standby standby NOUN NN 2 obl",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "152"), "SRB>-");
+}
+
+// (80) "Israeli airstrikes killed at least 20 people in Rafah, officials
+// said." read with "killed" the acl of "airstrikes" and "people" the ccomp of
+// "said": the clause and its object are put back.
+TEST(CoderPurposeRules, ObjectTakenByTheStatementGoesBackToTheClause) {
+  auto ev = code_parsed({"Israeli Israeli ADJ JJ 2 amod", "airstrikes airstrike NOUN NNS 9 nsubj",
+                         "killed kill VERB VBN 2 acl", "20 20 NUM CD 5 nummod", "Palestinians Palestinian PROPN NNPS 9 ccomp",
+                         "in in ADP IN 7 case", "Rafah Rafah PROPN NNP 5 nmod", "officials official NOUN NNS 9 nsubj",
+                         "said say VERB VBD 0 root", ". . PUNCT . 9 punct"});
+  const dyad::Event* k = by_trigger(ev, "killed");
+  ASSERT_NE(k, nullptr);
+  ASSERT_TRUE(k->source && k->target);
+  EXPECT_EQ(k->source->code, "ISR");
+  EXPECT_EQ(k->target->country, "PSE");
+}
+
+// (81) "The Indian embassy came under rocket fire.": the one under an attack
+// is its target, not its source.
+TEST(CoderPurposeRules, WhoComesUnderFireIsTheTarget) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Indian Indian ADJ JJ 3 amod", "embassy embassy NOUN NN 4 nsubj",
+                         "came come VERB VBD 0 root", "under under ADP IN 7 case", "rocket rocket NOUN NN 7 compound",
+                         "fire fire NOUN NN 4 obl", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "->INDGOV");
+  const dyad::Event* f = by_trigger(ev, "fire");
+  ASSERT_NE(f, nullptr);
+  EXPECT_FALSE(f->source.has_value());
+  ASSERT_TRUE(f->target.has_value());
+  EXPECT_EQ(f->target->country, "IND");
 }
 
 }  // namespace

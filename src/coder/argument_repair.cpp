@@ -266,6 +266,8 @@ namespace {
 // forces (nsubj of said) with "launched" its reduced relative: a past verb
 // with an object, attached as acl right after the subject noun of a later
 // statement verb, is the reported clause. Returns V or -1.
+int object_taken_by(const Sentence& s, int v, int say);
+
 int subject_with_clause_as_acl(const Sentence& s, int v) {
   const Word& w = s.words[v];
   if (w.upos != "VERB" || (w.xpos != "VBD" && w.xpos != "VBN") || w.deprel != "acl" || v == 0) return -1;
@@ -278,7 +280,25 @@ int subject_with_clause_as_acl(const Sentence& s, int v) {
     if (s.words[c].deprel == "obj") object = true;
     if (base(s.words[c].deprel) == "aux" || s.words[c].deprel == "mark") return -1;
   }
-  return object ? v : -1;
+  return object || object_taken_by(s, v, say) >= 0 ? v : -1;
+}
+
+// For (g): "Israeli airstrikes killed [at least 20 people] in Rafah, officials
+// said" with the object read as the statement's ccomp: the nominal right
+// after V (only its own words between) hung on the statement verb, or -1.
+int object_taken_by(const Sentence& s, int v, int say) {
+  for (int k = v + 1; k < say; ++k) {
+    if (head0(s, k) != say) continue;
+    const std::string& r = s.words[k].deprel;
+    if ((r != "ccomp" && r != "obj") || !nominal(s.words[k]) || s.words[k].upos == "PRON") return -1;
+    for (int j = v + 1; j < k; ++j) {
+      int h = j;
+      for (int hop = 0; hop < 8 && h >= 0 && h != k; ++hop) h = head0(s, h);
+      if (h != k) return -1;
+    }
+    return k;
+  }
+  return -1;
 }
 
 // (h) "refused to allow United Nations planes to land" with "planes" an iobj:
@@ -406,6 +426,11 @@ bool repair_arguments(Sentence& s, std::string* why) {
   for (int v = 0; v < n; ++v) {
     if (subject_with_clause_as_acl(s, v) < 0) continue;
     int noun = head0(s, v);
+    const int say = s.words[noun].head - 1;
+    if (const int o = object_taken_by(s, v, say); o >= 0) {
+      s.words[o].head = v + 1;
+      s.words[o].deprel = "obj";
+    }
     s.words[v].head = s.words[noun].head;
     s.words[v].deprel = "ccomp";
     s.words[noun].head = v + 1;

@@ -476,6 +476,10 @@ Slots raw_slots(const SentenceView& v, int t, const Pattern& p, bool clause_targ
           if (v.rel(c) == "nmod:poss") g = {c, step(v, t, "nmod:poss", c, true)};
         }
       }
+      // "the embassy came [under rocket fire]": who comes or is under an attack is its target
+      if (const int h = v.head(t); g.word < 0 && h >= 0 && v.base_rel(t) == "obl" && v.case_of(t) == "under") {
+        if (const int u = exact_kid(v, h, "nsubj"); u >= 0) g = {u, step(v, h, "obl", t, false) + " " + step(v, h, "nsubj", u, true)};
+      }
     } else {
       g = slot(v, t, p, p.target_slot);
     }

@@ -47,7 +47,9 @@ SlotWord noun_source(const SentenceView& v, int t) {
   // "passed the bill [despite mass protests]", "protested [over the detention]",
   // "suspended Fiji [after the coup]": someone else's act; but an act of two
   // sides after which one acts was partly its own ("seized weapons after a shootout")
-  static constexpr std::string_view kOthersAct[] = {"despite", "amid", "amidst", "against", "over", "after", "following"};
+  // ("came under fire": the fire is at the subject, not its own)
+  static constexpr std::string_view kOthersAct[] = {"despite", "amid", "amidst", "against", "over",
+                                                    "after",   "following", "under"};
   static constexpr std::string_view kTwoSided[] = {"shootout", "clash", "fighting", "battle", "gunfight", "firefight",
                                                    "skirmish", "confrontation", "talk", "meeting", "negotiation",
                                                    "consultation", "summit", "exchange"};
