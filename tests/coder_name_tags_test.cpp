@@ -118,3 +118,24 @@ TEST(CoderNameTags, PeopleAndCountryAdjectivesKeepTheirTags) {
 }
 
 }  // namespace
+
+namespace {
+
+// A capitalised first word the tagger took for a name but which is a plural
+// agent term is the noun ("Gunmen abducted ..."); a title before a name
+// ("King Hassan") and a singular word stay.
+TEST(CoderNameTags, PluralAgentTermOpeningASentenceIsTheNoun) {
+  dyad::Sentence s = tagged({"Gunmen PROPN NNP", "abducted VERB VBD", "students NOUN NNS"});
+  coder().name_tags()->correct(s);
+  EXPECT_EQ(upos_of(s), "NOUN VERB NOUN");
+  EXPECT_EQ(s.words[0].lemma, "gunman");
+  EXPECT_EQ(s.words[0].xpos, "NNS");
+  dyad::Sentence king = tagged({"King PROPN NNP", "Hassan PROPN NNP", "spoke VERB VBD"});
+  coder().name_tags()->correct(king);
+  EXPECT_EQ(upos_of(king), "PROPN PROPN VERB");
+  dyad::Sentence one = tagged({"Militant PROPN NNP", "groups NOUN NNS", "fought VERB VBD"});
+  coder().name_tags()->correct(one);
+  EXPECT_EQ(upos_of(one), "PROPN NOUN VERB");
+}
+
+}  // namespace

@@ -41,15 +41,14 @@ bool word_matches(const SentenceView& v, int i, const std::string& w) {
   return v.low(i) == w || v.lemma(i) == w;
 }
 
-// Acronyms written in capitals ("US", "UN") must match case-sensitively, so the
-// pronoun "us" is never the United States; so must a name that is also a common
-// noun ("the Commonwealth" suspended Fiji; a commonwealth is any federation).
-// A person's name is capitalised: "Bush" is a president, "the bush" is not.
 bool has_capital(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-// Whether the dictionary's case demands can hold for a phrase starting at i:
+// Whether the dictionary's case demands can hold for a phrase starting at i
+// ("Bush" is a president, "the bush" is not; the pronoun "us" is never the
+// United States; "the Commonwealth" suspended Fiji, a commonwealth is any
+// federation):
 // a person's name starts with a capital, and so does a one-word name the
 // dictionary capitalises ("US", "Turkey") unless the whole sentence is
 // lower-case (then case tells nothing). "US" read as a pronoun ("LET US")

@@ -1,6 +1,8 @@
 #include "coder/name_tags.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "coder/dictionary.h"
 
@@ -58,9 +60,44 @@ void retag_as_name(Word& w) {
   w.feats = plural ? "Number=Plur" : "Number=Sing";
 }
 
+// A one-word agent term ("gunman", "protester") spelled by `low` or by its
+// regular or -men plural, as (term, plural); empty term if none.
+std::pair<std::string, bool> agent_term(const Dictionary& d, const std::string& low) {
+  std::vector<std::pair<std::string, bool>> tries = {{low, false}};
+  if (low.ends_with("men")) tries.push_back({low.substr(0, low.size() - 3) + "man", true});
+  if (low.ends_with("ies")) tries.push_back({low.substr(0, low.size() - 3) + "y", true});
+  if (low.ends_with("s")) tries.push_back({low.substr(0, low.size() - 1), true});
+  for (const auto& [w, plural] : tries) {
+    auto it = d.phrases.by_first.find(w);
+    if (it == d.phrases.by_first.end()) continue;
+    for (int id : it->second) {
+      const PhraseEntry& e = d.phrases.entries[static_cast<std::size_t>(id)];
+      if (e.words.size() == 1 && e.kind == PhraseKind::kAgent) return {w, plural};
+      if (e.words.size() == 1) return {"", false};  // also a name: leave it
+    }
+  }
+  return {"", false};
+}
+
+// The tagger reads a capitalised first word as a name ("Gunmen abducted 30
+// students": PROPN, lemma "Gunmen"); a plural agent term is the noun. Not a
+// singular one: "King Hassan of Morocco", "President Biden" are titles.
+void first_word_as_agent_noun(const Dictionary& d, Sentence& s) {
+  if (s.words.size() < 2) return;
+  Word& w = s.words.front();
+  if (w.upos != "PROPN" || !starts_upper(w.form) || w.form.size() < 3 || s.words[1].upos == "PROPN") return;
+  auto [term, plural] = agent_term(d, lower(w.form));
+  if (term.empty() || !plural) return;
+  w.upos = "NOUN";
+  w.xpos = plural ? "NNS" : "NN";
+  w.lemma = term;
+  w.feats = plural ? "Number=Plur" : "Number=Sing";
+}
+
 }  // namespace
 
 void NameTagCorrector::correct(Sentence& s) const {
+  first_word_as_agent_noun(*dict_, s);
   const int n = static_cast<int>(s.words.size());
   for (int i = 0; i < n;) {
     int best = 0;
