@@ -139,3 +139,19 @@ TEST(CoderNameTags, PluralAgentTermOpeningASentenceIsTheNoun) {
 }
 
 }  // namespace
+
+namespace {
+
+// (85) "Beijing warned ...": the tagger's "Beijing" VBG (lemma "beij") is the
+// capital the dictionary knows.
+TEST(CoderNameTags, OneWordNameReadAsAVerbIsTheName) {
+  dyad::Sentence s = tagged({"Beijing VERB VBG", "warned VERB VBD", "Washington PROPN NNP"});
+  coder().name_tags()->correct(s);
+  EXPECT_EQ(upos_of(s), "PROPN VERB PROPN");
+  EXPECT_EQ(s.words[0].lemma, "Beijing");
+  dyad::Sentence lower = tagged({"beijing VERB VBG", "warned VERB VBD"});
+  coder().name_tags()->correct(lower);
+  EXPECT_EQ(upos_of(lower), "VERB VERB");
+}
+
+}  // namespace

@@ -1,5 +1,5 @@
 // Session-10 coder rules: purposes, prevented acts and mandative clauses
-// (docs/coder.md, "wire-sentence fixes" 68-81). Hand-built parses of
+// (docs/coder.md, "wire-sentence fixes" 68-85). Hand-built parses of
 // sentences we wrote, the real data/ dictionaries; each test fails without
 // its rule.
 #include <gtest/gtest.h>
@@ -211,6 +211,38 @@ TEST(CoderPurposeRules, WhoComesUnderFireIsTheTarget) {
   EXPECT_FALSE(f->source.has_value());
   ASSERT_TRUE(f->target.has_value());
   EXPECT_EQ(f->target->country, "IND");
+}
+
+// (82) "Washington warned Beijing against selling weapons to Taiwan.": the
+// gerund against/from an act has the verb's object as subject; warned
+// against, it is not done; kept from it ("barred women from ..."), negated.
+TEST(CoderPurposeRules, GerundAgainstAnActIsTheObjectsAndNotDone) {
+  auto ev = code_parsed({"Moscow Moscow PROPN NNP 2 nsubj", "warned warn VERB VBD 0 root", "Kyiv Kyiv PROPN NNP 2 obj",
+                         "against against SCONJ IN 5 mark", "selling sell VERB VBG 2 advcl", "weapons weapon NOUN NNS 5 obj",
+                         "to to ADP IN 8 case", "Georgia Georgia PROPN NNP 5 obl", ". . PUNCT . 2 punct"});
+  const dyad::Event* s = by_trigger(ev, "selling");
+  ASSERT_NE(s, nullptr);
+  ASSERT_TRUE(s->source.has_value());
+  EXPECT_EQ(s->source->code, "UKRGOV");
+  EXPECT_EQ(s->modality, dyad::Modality::kHypothetical);
+}
+
+// (83) "Washington lifted sanctions on Caracas.": sanctions lifted are in
+// force no longer.
+TEST(CoderPurposeRules, LiftedSanctionsAreNegated) {
+  auto ev = code_parsed({"Peru Peru PROPN NNP 2 nsubj", "lifted lift VERB VBD 0 root", "sanctions sanction NOUN NNS 2 obj",
+                         "on on ADP IN 5 case", "Chile Chile PROPN NNP 3 nmod", ". . PUNCT . 2 punct"});
+  const dyad::Event* s = by_trigger(ev, "sanctions");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->modality, dyad::Modality::kNegated);
+}
+
+// (84) Data: barring or banning women, journalists, students ... restricts
+// freedoms (1721).
+TEST(CoderPurposeRules, BarringWomenRestrictsFreedoms) {
+  auto ev = code_parsed({"The the DET DT 2 det", "Taliban Taliban PROPN NNP 3 nsubj", "barred bar VERB VBD 0 root",
+                         "women woman NOUN NNS 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "1721"), "AFGGOVTAL>AFGCVL");
 }
 
 }  // namespace

@@ -244,6 +244,14 @@ SlotWord logical_subject(const SentenceView& v, int verb) {
       if (o >= 0 && is_object_control_verb(v.lemma(h)))
         return {o, path + step(v, h, "advcl", x, false) + " " + step(v, h, "obj", o, true)};
     }
+    // "warned Washington [against selling]", "barred women [from attending]":
+    // a gerund clause against/from an act has the verb's object as subject
+    if (r == "advcl" && exact_kid(v, x, "nsubj") < 0) {
+      const int m = v.first_kid(x, "mark");
+      const int o = exact_kid(v, h, "obj");
+      if (m >= 0 && o >= 0 && o < x && (v.low(m) == "against" || v.low(m) == "from"))
+        return {o, path + step(v, h, "advcl", x, false) + " " + step(v, h, "obj", o, true)};
+    }
     // "opened fire [to disperse]acl protesters", "took steps [to curb] ...":
     // an infinitive on the object that is a means or measure, not someone, is
     // the purpose of whoever used or took it; "had no plans [to send]": an

@@ -42,9 +42,16 @@ const std::array<std::string_view, 14> kProposalNouns = {"demand",   "call",  "r
                                                          "attempt",  "effort", "invitation", "push"};
 // "cancelled a planned visit", "cut diplomatic ties", "halted aid": an act
 // called off or ended does not (any longer) happen.
-const std::array<std::string_view, 15> kCallOff = {"cancel", "scrap", "postpone", "abandon", "shelve",
-                                                   "drop",   "cut",   "sever",    "end",     "terminate",
-                                                   "halt",   "stop",  "suspend",  "freeze",  "break"};
+// ("lifted sanctions", "revoked the ban": in force no longer)
+const std::array<std::string_view, 20> kCallOff = {"cancel", "scrap",  "postpone", "abandon", "shelve",
+                                                   "drop",   "cut",    "sever",    "end",     "terminate",
+                                                   "halt",   "stop",   "suspend",  "freeze",  "break",
+                                                   "lift",   "remove", "rescind",  "repeal",  "revoke"};
+// "prevented protesters from entering", "barred women from attending".
+const std::array<std::string_view, 11> kKeepFrom = {"prevent", "bar",   "ban",    "stop",     "block",  "forbid",
+                                                    "prohibit", "deter", "dissuade", "restrain", "keep"};
+// "warned Washington against selling weapons".
+const std::array<std::string_view, 4> kWarnAgainst = {"warn", "caution", "advise", "urge"};
 // "the right to enrich", "the capacity to strike": able to, not doing.
 const std::array<std::string_view, 5> kCapacityNouns = {"right", "capacity", "ability", "authority", "power"};
 // Verbs that, besides the request verbs, take a mandative that-clause
@@ -182,6 +189,11 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
         if (to >= 0 && v.low(to) == "to") f.note(f.hypothetical, "asked for by '" + v.word(h).form + "'");
       }
       const int that = v.first_kid(x, "mark");
+      // "barred women [from attending]": kept from it; "warned X [against selling]": advised not to
+      if (rel == "advcl" && that >= 0 && v.low(that) == "from" && in(kKeepFrom, hl))
+        f.note(f.negated, "'" + v.word(h).form + " ... from'");
+      if (rel == "advcl" && that >= 0 && v.low(that) == "against" && in(kWarnAgainst, hl))
+        f.note(f.hypothetical, "'" + v.word(h).form + " ... against'");
       // "had no plans to send troops", "no intention of attacking": none intended
       if (rel == "acl" && v.upos(h) == "NOUN" && that >= 0 && (v.low(that) == "to" || v.low(that) == "of")) {
         const int det = v.first_kid(h, "det");

@@ -34,6 +34,14 @@ bool country_adjective(const Dictionary& d, const std::string& low) {
   return false;
 }
 
+// "Beijing warned ...": a capitalised one-word name of the dictionaries the
+// tagger read as a verb ("Beijing" VBG, lemma "beij") is the name.
+bool verb_read_name(const Sentence& s, int i, const PhraseEntry& e) {
+  const Word& w = s.words[static_cast<std::size_t>(i)];
+  return e.words.size() == 1 && name_kind(e.kind) && w.upos == "VERB" && starts_upper(w.form) &&
+         lower(w.form) == e.words[0];
+}
+
 // Whether words [i, i+len) spell entry e as a name: the same words, each
 // content word capitalised (a name written as one), and at least one of them
 // mistagged (else there is nothing to do).
@@ -107,6 +115,10 @@ void NameTagCorrector::correct(Sentence& s) const {
         const PhraseEntry& e = dict_->phrases.entries[static_cast<std::size_t>(id)];
         if (spells_name(s, i, e)) {
           best = static_cast<int>(e.words.size());
+          break;
+        }
+        if (verb_read_name(s, i, e)) {
+          retag_as_name(s.words[static_cast<std::size_t>(i)]);
           break;
         }
       }
