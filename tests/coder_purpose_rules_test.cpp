@@ -1,5 +1,5 @@
 // Session-10 coder rules: purposes, prevented acts and mandative clauses
-// (docs/coder.md, "wire-sentence fixes" 68-85). Hand-built parses of
+// (docs/coder.md, "wire-sentence fixes" 68-87). Hand-built parses of
 // sentences we wrote, the real data/ dictionaries; each test fails without
 // its rule.
 #include <gtest/gtest.h>
@@ -243,6 +243,27 @@ TEST(CoderPurposeRules, BarringWomenRestrictsFreedoms) {
   auto ev = code_parsed({"The the DET DT 2 det", "Taliban Taliban PROPN NNP 3 nsubj", "barred bar VERB VBD 0 root",
                          "women woman NOUN NNS 3 obj", ". . PUNCT . 3 punct"});
   EXPECT_EQ(dyad_of(ev, "1721"), "AFGGOVTAL>AFGCVL");
+}
+
+// (86) "Turkey criticized the Swedish government, the ministry said.": a bare
+// institution takes the state its own sentence names before the last
+// institution of its sector (the Swedish government).
+TEST(CoderPurposeRules, BareInstitutionTakesItsSentencesStateBeforeTheLastOfItsSector) {
+  auto ev = code_parsed({"Turkey Turkey PROPN NNP 2 nsubj", "criticized criticize VERB VBD 9 ccomp", "the the DET DT 5 det",
+                         "Swedish Swedish ADJ JJ 5 amod", "government government NOUN NN 2 obj", ", , PUNCT , 2 punct",
+                         "the the DET DT 8 det", "ministry ministry NOUN NN 9 nsubj", "said say VERB VBD 0 root",
+                         ". . PUNCT . 9 punct"});
+  ASSERT_FALSE(ev.empty());
+  ASSERT_TRUE(ev[0].attributed_to.has_value());
+  EXPECT_EQ(ev[0].attributed_to->code, "TURGOV");
+}
+
+// (87) "A spokesman for the PKK denied ...": who speaks for someone is theirs.
+TEST(CoderPurposeRules, SpokesmanForAnOrganizationIsIts) {
+  auto ev = code_parsed({"A a DET DT 2 det", "spokesman spokesman NOUN NN 6 nsubj", "for for ADP IN 5 case",
+                         "the the DET DT 5 det", "PKK PKK PROPN NNP 2 nmod", "criticized criticize VERB VBD 0 root",
+                         "Germany Germany PROPN NNP 6 obj", ". . PUNCT . 6 punct"});
+  EXPECT_EQ(dyad_of(ev, "11"), "TURREBPKK>DEU");
 }
 
 }  // namespace

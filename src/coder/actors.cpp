@@ -73,11 +73,19 @@ const std::array<const char*, 30> kInstitutions = {
 
 // Heads that denote people or parts of the actor in their "of" phrase
 // ("employees of the French mission", "one of the key figures of ...").
-const std::array<const char*, 26> kPartOf = {
+const std::array<const char*, 27> kPartOf = {
     "employee", "member", "staff", "official", "officer", "head", "leader", "chief", "representative",
     "delegation", "agent", "worker", "national", "one", "some", "many", "several", "part", "group", "unit",
-    "branch", "wing", "spokesman", "spokesperson", "figure", "personnel"};
+    "branch", "wing", "spokesman", "spokesperson", "figure", "personnel", "spokeswoman"};
 
+
+// The preposition naming whom a part or a speaker belongs to: "members of
+// X", and for those who speak for someone also "a spokesman for the PKK".
+bool owner_case(const std::string& lemma, const std::string& prep) {
+  if (prep == "of") return true;
+  return prep == "for" && (lemma == "spokesman" || lemma == "spokeswoman" || lemma == "spokesperson" ||
+                           lemma == "representative");
+}
 
 }  // namespace
 
@@ -124,6 +132,14 @@ std::vector<Mention> find_mentions(const Dictionary& d, const SentenceView& v) {
 // noun followed by "in" and a country or capital is that country's, however
 // the parser attached the phrase (to the verb, as often as not).
 bool ActorResolver::in_country(int last, ResolvedActor& r) const {
+  // Not what one state keeps in another ("its embassy in Stockholm",
+  // "troops in Syria"), nor what a possessive already owns.
+  static constexpr std::string_view kAbroad[] = {"embassy", "consulate", "mission", "delegation", "diplomat",
+                                                 "ambassador", "envoy", "troops", "forces", "soldier",
+                                                 "peacekeeper", "contingent", "base"};
+  if (std::find(std::begin(kAbroad), std::end(kAbroad), v_->lemma(last)) != std::end(kAbroad) ||
+      v_->first_kid(last, "nmod:poss") >= 0)
+    return false;
   if (last + 2 >= v_->size() || v_->low(last + 1) != "in") return false;
   const Mention* m = mention_at(last + 2);
   if (!m || m->first != last + 2 ||
@@ -343,7 +359,7 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
       if (std::find(kPartOf.begin(), kPartOf.end(), v_->lemma(h)) != kPartOf.end()) {
         // "employees of the French diplomatic mission": the institution's code
         for (int c : v_->children(h)) {
-          if (v_->base_rel(c) != "nmod" || v_->case_of(c) != "of") continue;
+          if (v_->base_rel(c) != "nmod" || !owner_case(v_->lemma(h), v_->case_of(c))) continue;
           std::vector<ResolvedActor> of = resolve(c, 1);
           if (!of.empty() && !of.front().actor.sector.empty()) {
             ResolvedActor r = of.front();
@@ -377,39 +393,10 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
         if (!pair.empty()) return pair;
       }
       if (country.empty() && org.empty() && definite) {
-        // "the ministry": the country of the last actor with the same head noun, else the last with the same sector
-        auto it = std::find_if(history_.rbegin(), history_.rend(), [&](const ResolvedActor& a) {
-          return a.head_lemma == v_->lemma(h) && a.actor.sector == sector && !a.actor.country.empty();
-        });
-        if (it == history_.rend()) {  // people corefer with people, institutions with institutions
-          it = std::find_if(history_.rbegin(), history_.rend(), [&](const ResolvedActor& a) {
-            return a.actor.sector == sector && !a.actor.country.empty() && a.human == r.human;
-          });
-        }
-        const bool international = sector == "IGO" || sector.starts_with("NGO") || sector == "MNC";
-        if (it == history_.rend() && !international) {
-          // a state named by itself: this sentence's first ("Kenya will lead a
-          // force in Haiti, the government announced"), else this sentence's
-          // first national actor ("Iranian state media said the navy ..."),
-          // else the last state before it (not for "the international community")
-          auto state = [](const ResolvedActor& a) {
-            return a.actor.sector.empty() && a.actor.code == a.actor.country && !a.actor.country.empty();
-          };
-          auto first_here = std::find_if(history_.begin(), history_.end(), [&](const ResolvedActor& a) {
-            return a.sentence == sentence_ && state(a);
-          });
-          if (first_here == history_.end()) {
-            first_here = std::find_if(history_.begin(), history_.end(), [&](const ResolvedActor& a) {
-              return a.sentence == sentence_ && !a.actor.country.empty() && a.actor.code.starts_with(a.actor.country);
-            });
-          }
-          it = first_here != history_.end() ? std::make_reverse_iterator(first_here + 1)
-                                            : std::find_if(history_.rbegin(), history_.rend(), state);
-        }
-        if (it != history_.rend()) {
-          r.actor.country = it->actor.country;
+        if (const ResolvedActor* a = organ_antecedent(h, sector, r.human)) {
+          r.actor.country = a->actor.country;
           r.actor.code = r.actor.country + sector;
-          r.actor.antecedent = it->actor.span;
+          r.actor.antecedent = a->actor.span;
           r.actor.via = "coref";
           r.penalty += 0.1;
         }
@@ -577,7 +564,7 @@ std::vector<ResolvedActor> ActorResolver::resolve_common(int h, int depth) {
     for (int c : v_->children(h)) {
       // "members of X", or X as a name before the noun ("the UNITA militarist wing")
       bool name_mod = v_->base_rel(c) == "compound" && v_->upos(c) == "PROPN" && c < h;
-      if (!name_mod && (v_->base_rel(c) != "nmod" || v_->case_of(c) != "of")) continue;
+      if (!name_mod && (v_->base_rel(c) != "nmod" || !owner_case(l, v_->case_of(c)))) continue;
       std::vector<ResolvedActor> r = resolve(c, depth + 1);
       if (r.empty()) continue;
       for (ResolvedActor& a : r) {

@@ -64,6 +64,9 @@ class ActorResolver {
   std::vector<ResolvedActor> resolve_mention(int h, const Mention& m);
   /// An actor noun's "in COUNTRY" phrase right after it gives r its country.
   bool in_country(int last, ResolvedActor& r) const;
+  /// actor_coref.cpp: the earlier actor whose country a bare organ or office
+  /// holder headed by h ("the ministry") takes, or null.
+  const ResolvedActor* organ_antecedent(int h, const std::string& sector, bool human) const;
   std::vector<ResolvedActor> resolve_common(int h, int depth);
   // actor_names.cpp: titled names, shared names, owned person nouns
   std::vector<ResolvedActor> resolve_titled_name(int h);
