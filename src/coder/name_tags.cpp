@@ -97,9 +97,9 @@ void first_word_as_agent_noun(const Dictionary& d, Sentence& s) {
   auto [term, plural] = agent_term(d, lower(w.form));
   if (term.empty() || !plural) return;
   w.upos = "NOUN";
-  w.xpos = plural ? "NNS" : "NN";
+  w.xpos = "NNS";
   w.lemma = term;
-  w.feats = plural ? "Number=Plur" : "Number=Sing";
+  w.feats = "Number=Plur";
 }
 
 }  // namespace

@@ -18,7 +18,10 @@ class NameTagCorrector : public TagCorrector {
   /// Retags the content words of every capitalised multi-word name of an
   /// organization, country or city as PROPN (NNP/NNPS, lemma = form);
   /// function words inside a name ("of", "for", "the") and country
-  /// adjectives ("Chinese Communist Party") keep their tags.
+  /// adjectives ("Chinese Communist Party") keep their tags. Also retags a
+  /// capitalised one-word name read as a verb ("Beijing" VBG) as PROPN, and
+  /// a sentence-initial PROPN that is the plural of an agent term
+  /// ("Gunmen") as that noun.
   void correct(Sentence& s) const override;
 
  private:
