@@ -1,5 +1,5 @@
 // Session-10 coder rules: purposes, prevented acts and mandative clauses
-// (docs/coder.md, "wire-sentence fixes" 68-87). Hand-built parses of
+// (docs/coder.md, "wire-sentence fixes" 68-88). Hand-built parses of
 // sentences we wrote, the real data/ dictionaries; each test fails without
 // its rule.
 #include <gtest/gtest.h>
@@ -264,6 +264,19 @@ TEST(CoderPurposeRules, SpokesmanForAnOrganizationIsIts) {
                          "the the DET DT 5 det", "PKK PKK PROPN NNP 2 nmod", "criticized criticize VERB VBD 0 root",
                          "Germany Germany PROPN NNP 6 obj", ". . PUNCT . 6 punct"});
   EXPECT_EQ(dyad_of(ev, "11"), "TURREBPKK>DEU");
+}
+
+// (88) "Five policemen were killed in a rebel raid in Darfur.": an attack's
+// modifier that names an actor is its author, before the place's state.
+TEST(CoderPurposeRules, AttackModifierIsTheAuthorOfAnAgentlessKilling) {
+  auto ev = code_parsed({"Five five NUM CD 2 nummod", "policemen policeman NOUN NNS 4 nsubj:pass",
+                         "were be AUX VBD 4 aux:pass", "killed kill VERB VBN 0 root", "in in ADP IN 8 case",
+                         "a a DET DT 8 det", "rebel rebel NOUN NN 8 compound", "raid raid NOUN NN 4 obl",
+                         "in in ADP IN 10 case", "Darfur Darfur PROPN NNP 8 nmod", ". . PUNCT . 4 punct"});
+  const dyad::Event* k = by_trigger(ev, "killed");
+  ASSERT_NE(k, nullptr);
+  ASSERT_TRUE(k->source.has_value());
+  EXPECT_EQ(k->source->sector, "REB");
 }
 
 }  // namespace

@@ -36,7 +36,14 @@ void implicit_agent(const ActorResolver& actors, const SentenceView& v, int t,
   for (int c : v.children(t)) {
     if (v.base_rel(c) != "obl" || (v.case_of(c) != "in" && v.case_of(c) != "during")) continue;
     if (!is_attack_noun(v.lemma(c))) continue;
-    const SlotWord who = noun_source(v, c);
+    SlotWord who = noun_source(v, c);
+    if (who.word < 0 || actors.at(who.word).empty()) {
+      // "a [militant] attack", "a rebel raid": a modifier naming who attacks
+      for (int m : v.children(c)) {
+        if (m < c && (v.rel(m) == "compound" || v.rel(m) == "amod") && !actors.at(m).empty())
+          who = {m, step(v, c, v.rel(m), m, true)};
+      }
+    }
     for (ResolvedActor a : who.word >= 0 ? actors.at(who.word) : std::vector<ResolvedActor>{}) {
       if (a.actor.code.empty()) continue;
       a.penalty += 0.2;
