@@ -2,9 +2,8 @@
 // whole sentences we wrote.
 #include <gtest/gtest.h>
 
-#include <optional>
-
 #include "coder/intent.h"
+#include "coder_parsed.h"
 #include "dyad/engine.h"
 #include "engine_fixture.h"
 
@@ -28,20 +27,15 @@ TEST(CoderIntent, TableKeepsTheAnnouncedActsDetail) {
 
 std::vector<dyad::Event> code(const std::string& text) { return dyad::testing::code_events(text); }
 
-std::optional<dyad::Event> by_trigger(const std::vector<dyad::Event>& events, const std::string& trigger) {
-  for (const auto& e : events) {
-    if (e.trigger_text == trigger) return e;
-  }
-  return std::nullopt;
-}
+using dyad::testing::event_by_trigger;
 
 using dyad::testing::models_present;
 
 TEST(CoderIntent, WillAndReadyToAreIntentsToCooperate) {
   if (!models_present()) GTEST_SKIP() << "models absent";
   const auto events = code("Chile will lift the curfew in Santiago.");
-  std::optional<dyad::Event> e = by_trigger(events, "lift");
-  ASSERT_TRUE(e.has_value());
+  const dyad::Event* e = event_by_trigger(events, "lift");
+  ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->cameo, "0351");
   EXPECT_EQ(e->plover, "AGREE");
   EXPECT_EQ(e->modality, dyad::Modality::kFuture);
@@ -53,23 +47,26 @@ TEST(CoderIntent, WillAndReadyToAreIntentsToCooperate) {
 TEST(CoderIntent, ThreatenedActIsAThreatNotTheAct) {
   if (!models_present()) GTEST_SKIP() << "models absent";
   const auto events = code("Iran threatened to cut off oil supplies to Turkey.");
-  std::optional<dyad::Event> e = by_trigger(events, "cut");
-  ASSERT_TRUE(e.has_value());
+  const dyad::Event* e = event_by_trigger(events, "cut");
+  ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->plover, "THREATEN");
   EXPECT_EQ(e->target ? e->target->code : "", "TUR");
 }
 
 TEST(CoderIntent, DoneNegatedAndSpeculatedActsKeepTheirCode) {
   if (!models_present()) GTEST_SKIP() << "models absent";
-  std::optional<dyad::Event> done = by_trigger(code("Norway provided aid to Sudan."), "provided");
-  ASSERT_TRUE(done.has_value());
+  const auto provided = code("Norway provided aid to Sudan.");
+  const dyad::Event* done = event_by_trigger(provided, "provided");
+  ASSERT_NE(done, nullptr);
   EXPECT_EQ(done->plover, "AID");
-  std::optional<dyad::Event> refused = by_trigger(code("Norway will not provide aid to Sudan."), "provide");
-  ASSERT_TRUE(refused.has_value());
+  const auto not_provided = code("Norway will not provide aid to Sudan.");
+  const dyad::Event* refused = event_by_trigger(not_provided, "provide");
+  ASSERT_NE(refused, nullptr);
   EXPECT_EQ(refused->plover, "AID");
   EXPECT_EQ(refused->modality, dyad::Modality::kNegated);
-  std::optional<dyad::Event> could = by_trigger(code("Ghana could attack Togo."), "attack");
-  ASSERT_TRUE(could.has_value());
+  const auto attack = code("Ghana could attack Togo.");
+  const dyad::Event* could = event_by_trigger(attack, "attack");
+  ASSERT_NE(could, nullptr);
   EXPECT_EQ(could->plover, "ASSAULT");
 }
 

@@ -28,6 +28,14 @@ inline Document conllu_document(const std::string& conllu) {
   return doc;
 }
 
+/// The first event whose trigger is `trigger`, or null; points into `events`.
+inline const Event* event_by_trigger(const std::vector<Event>& events, const std::string& trigger) {
+  for (const Event& e : events) {
+    if (e.trigger_text == trigger) return &e;
+  }
+  return nullptr;
+}
+
 inline Document parsed_document(const std::vector<std::string>& rows) {
   std::string conllu, text, sentence_text, lines;
   int id = 0;

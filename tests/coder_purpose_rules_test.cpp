@@ -11,12 +11,7 @@ namespace {
 using dyad::testing::code_parsed;
 using dyad::testing::dyad_of;
 
-const dyad::Event* by_trigger(const std::vector<dyad::Event>& ev, const std::string& trigger) {
-  for (const auto& e : ev) {
-    if (e.trigger_text == trigger) return &e;
-  }
-  return nullptr;
-}
+using dyad::testing::event_by_trigger;
 
 // (68) "Indian police opened fire to disperse Sikh protesters.": an
 // infinitive on an object that is a means ("fire"), not someone, is the
@@ -25,7 +20,7 @@ TEST(CoderPurposeRules, InfinitiveOnAMeansIsItsUsersPurpose) {
   auto ev = code_parsed({"Indian Indian ADJ JJ 2 amod", "police police NOUN NNS 3 nsubj", "opened open VERB VBD 0 root",
                          "fire fire NOUN NN 3 obj", "to to PART TO 6 mark", "disperse disperse VERB VB 4 acl",
                          "Sikh Sikh PROPN NNP 8 compound", "protesters protester NOUN NNS 6 obj", ". . PUNCT . 3 punct"});
-  const dyad::Event* d = by_trigger(ev, "disperse");
+  const dyad::Event* d = event_by_trigger(ev, "disperse");
   ASSERT_NE(d, nullptr);
   ASSERT_TRUE(d->source.has_value());
   EXPECT_EQ(d->source->code, "INDCOP");
@@ -37,7 +32,7 @@ TEST(CoderPurposeRules, PreventedActIsNegatedAndNotTheSubjects) {
   auto ev = code_parsed({"Egyptian Egyptian ADJ JJ 2 amod", "police police NOUN NNS 3 nsubj", "foiled foil VERB VBD 0 root",
                          "an a DET DT 5 det", "attack attack NOUN NN 3 obj", "on on ADP IN 8 case", "a a DET DT 8 det",
                          "church church NOUN NN 5 nmod", ". . PUNCT . 3 punct"});
-  const dyad::Event* a = by_trigger(ev, "attack");
+  const dyad::Event* a = event_by_trigger(ev, "attack");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->modality, dyad::Modality::kNegated);
   EXPECT_FALSE(a->source && a->source->code == "EGYCOP");
@@ -50,13 +45,13 @@ TEST(CoderPurposeRules, MandativeClauseOfARequestIsHypothetical) {
   auto ev = code_parsed({"Norway Norway PROPN NNP 2 nsubj", "asked ask VERB VBD 0 root", "that that SCONJ IN 5 mark",
                          "Russia Russia PROPN NNP 5 nsubj", "withdraw withdraw VERB VB 2 ccomp", "its its PRON PRP$ 7 nmod:poss",
                          "troops troops NOUN NNS 5 obj", ". . PUNCT . 2 punct"});
-  const dyad::Event* w = by_trigger(ev, "withdraw");
+  const dyad::Event* w = event_by_trigger(ev, "withdraw");
   ASSERT_NE(w, nullptr);
   EXPECT_EQ(w->modality, dyad::Modality::kHypothetical);
   auto said = code_parsed({"France France PROPN NNP 2 nsubj", "said say VERB VBD 0 root", "that that SCONJ IN 6 mark",
                            "Russia Russia PROPN NNP 6 nsubj", "will will AUX MD 6 aux", "withdraw withdraw VERB VB 2 ccomp",
                            "its its PRON PRP$ 8 nmod:poss", "troops troops NOUN NNS 6 obj", ". . PUNCT . 2 punct"});
-  const dyad::Event* f = by_trigger(said, "withdraw");
+  const dyad::Event* f = event_by_trigger(said, "withdraw");
   ASSERT_NE(f, nullptr);
   EXPECT_NE(f->modality, dyad::Modality::kHypothetical);
 }
@@ -82,7 +77,7 @@ TEST(CoderPurposeRules, BareStateOrganTakesItsSentencesNationalActor) {
                          "said say VERB VBD 0 root", "the the DET DT 6 det", "navy navy NOUN NN 7 nsubj",
                          "seized seize VERB VBD 4 ccomp", "two two NUM CD 9 nummod", "tankers tanker NOUN NNS 7 obj",
                          ". . PUNCT . 4 punct"});
-  const dyad::Event* s = by_trigger(ev, "seized");
+  const dyad::Event* s = event_by_trigger(ev, "seized");
   ASSERT_NE(s, nullptr);
   ASSERT_TRUE(s->source.has_value());
   EXPECT_EQ(s->source->code, "IRNMIL");
@@ -110,14 +105,14 @@ TEST(CoderPurposeRules, NominalActAskedForIsHypotheticalAndNotTheAskers) {
   auto ev = code_parsed({"France France PROPN NNP 2 nsubj", "demanded demand VERB VBD 0 root", "the the DET DT 4 det",
                          "withdrawal withdrawal NOUN NN 2 obj", "of of ADP IN 7 case", "Russian Russian ADJ JJ 7 amod",
                          "troops troops NOUN NNS 4 nmod", ". . PUNCT . 2 punct"});
-  const dyad::Event* w = by_trigger(ev, "withdrawal");
+  const dyad::Event* w = event_by_trigger(ev, "withdrawal");
   ASSERT_NE(w, nullptr);
   EXPECT_EQ(w->modality, dyad::Modality::kHypothetical);
   EXPECT_FALSE(w->source && w->source->code == "FRA");
   ev = code_parsed({"The the DET DT 2 det", "UN UN PROPN NNP 3 nsubj", "called call VERB VBD 0 root",
                     "for for ADP IN 5 case", "sanctions sanction NOUN NNS 3 obl", "against against ADP IN 7 case",
                     "Syria Syria PROPN NNP 5 nmod", ". . PUNCT . 3 punct"});
-  const dyad::Event* s = by_trigger(ev, "sanctions");
+  const dyad::Event* s = event_by_trigger(ev, "sanctions");
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->modality, dyad::Modality::kHypothetical);
   EXPECT_FALSE(s->source && s->source->code == "IGOUNO");
@@ -142,7 +137,7 @@ TEST(CoderPurposeRules, IntentionHadIsItsHoldersAndNoPlansNegate) {
                          "plans plan NOUN NNS 5 obj", "to to PART TO 9 mark", "send send VERB VB 7 acl",
                          "troops troops NOUN NNS 9 obj", "to to ADP IN 12 case", "Niger Niger PROPN NNP 9 obl",
                          ". . PUNCT . 3 punct"});
-  const dyad::Event* s = by_trigger(ev, "send");
+  const dyad::Event* s = event_by_trigger(ev, "send");
   ASSERT_NE(s, nullptr);
   ASSERT_TRUE(s->source.has_value());
   EXPECT_EQ(s->source->code, "USAMIL");
@@ -150,7 +145,7 @@ TEST(CoderPurposeRules, IntentionHadIsItsHoldersAndNoPlansNegate) {
   ev = code_parsed({"Iran Iran PROPN NNP 2 nsubj", "has have VERB VBZ 0 root", "the the DET DT 4 det",
                     "right right NOUN NN 2 obj", "to to PART TO 6 mark", "enrich enrich VERB VB 4 acl",
                     "uranium uranium NOUN NN 6 obj", ". . PUNCT . 2 punct"});
-  const dyad::Event* e = by_trigger(ev, "enrich");
+  const dyad::Event* e = event_by_trigger(ev, "enrich");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->modality, dyad::Modality::kHypothetical);
 }
@@ -192,7 +187,7 @@ TEST(CoderPurposeRules, ObjectTakenByTheStatementGoesBackToTheClause) {
                          "killed kill VERB VBN 2 acl", "20 20 NUM CD 5 nummod", "Palestinians Palestinian PROPN NNPS 9 ccomp",
                          "in in ADP IN 7 case", "Rafah Rafah PROPN NNP 5 nmod", "officials official NOUN NNS 9 nsubj",
                          "said say VERB VBD 0 root", ". . PUNCT . 9 punct"});
-  const dyad::Event* k = by_trigger(ev, "killed");
+  const dyad::Event* k = event_by_trigger(ev, "killed");
   ASSERT_NE(k, nullptr);
   ASSERT_TRUE(k->source && k->target);
   EXPECT_EQ(k->source->code, "ISR");
@@ -206,7 +201,7 @@ TEST(CoderPurposeRules, WhoComesUnderFireIsTheTarget) {
                          "came come VERB VBD 0 root", "under under ADP IN 7 case", "rocket rocket NOUN NN 7 compound",
                          "fire fire NOUN NN 4 obl", ". . PUNCT . 4 punct"});
   EXPECT_EQ(dyad_of(ev, "19"), "->INDGOV");
-  const dyad::Event* f = by_trigger(ev, "fire");
+  const dyad::Event* f = event_by_trigger(ev, "fire");
   ASSERT_NE(f, nullptr);
   EXPECT_FALSE(f->source.has_value());
   ASSERT_TRUE(f->target.has_value());
@@ -220,7 +215,7 @@ TEST(CoderPurposeRules, GerundAgainstAnActIsTheObjectsAndNotDone) {
   auto ev = code_parsed({"Moscow Moscow PROPN NNP 2 nsubj", "warned warn VERB VBD 0 root", "Kyiv Kyiv PROPN NNP 2 obj",
                          "against against SCONJ IN 5 mark", "selling sell VERB VBG 2 advcl", "weapons weapon NOUN NNS 5 obj",
                          "to to ADP IN 8 case", "Georgia Georgia PROPN NNP 5 obl", ". . PUNCT . 2 punct"});
-  const dyad::Event* s = by_trigger(ev, "selling");
+  const dyad::Event* s = event_by_trigger(ev, "selling");
   ASSERT_NE(s, nullptr);
   ASSERT_TRUE(s->source.has_value());
   EXPECT_EQ(s->source->code, "UKRGOV");
@@ -232,7 +227,7 @@ TEST(CoderPurposeRules, GerundAgainstAnActIsTheObjectsAndNotDone) {
 TEST(CoderPurposeRules, LiftedSanctionsAreNegated) {
   auto ev = code_parsed({"Peru Peru PROPN NNP 2 nsubj", "lifted lift VERB VBD 0 root", "sanctions sanction NOUN NNS 2 obj",
                          "on on ADP IN 5 case", "Chile Chile PROPN NNP 3 nmod", ". . PUNCT . 2 punct"});
-  const dyad::Event* s = by_trigger(ev, "sanctions");
+  const dyad::Event* s = event_by_trigger(ev, "sanctions");
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->modality, dyad::Modality::kNegated);
 }
@@ -273,7 +268,7 @@ TEST(CoderPurposeRules, AttackModifierIsTheAuthorOfAnAgentlessKilling) {
                          "were be AUX VBD 4 aux:pass", "killed kill VERB VBN 0 root", "in in ADP IN 8 case",
                          "a a DET DT 8 det", "rebel rebel NOUN NN 8 compound", "raid raid NOUN NN 4 obl",
                          "in in ADP IN 10 case", "Darfur Darfur PROPN NNP 8 nmod", ". . PUNCT . 4 punct"});
-  const dyad::Event* k = by_trigger(ev, "killed");
+  const dyad::Event* k = event_by_trigger(ev, "killed");
   ASSERT_NE(k, nullptr);
   ASSERT_TRUE(k->source.has_value());
   EXPECT_EQ(k->source->sector, "REB");

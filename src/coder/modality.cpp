@@ -47,16 +47,8 @@ const std::array<std::string_view, 20> kCallOff = {"cancel", "scrap",  "postpone
                                                    "drop",   "cut",    "sever",    "end",     "terminate",
                                                    "halt",   "stop",   "suspend",  "freeze",  "break",
                                                    "lift",   "remove", "rescind",  "repeal",  "revoke"};
-// "prevented protesters from entering", "barred women from attending".
-const std::array<std::string_view, 11> kKeepFrom = {"prevent", "bar",   "ban",    "stop",     "block",  "forbid",
-                                                    "prohibit", "deter", "dissuade", "restrain", "keep"};
-// "warned Washington against selling weapons".
-const std::array<std::string_view, 4> kWarnAgainst = {"warn", "caution", "advise", "urge"};
 // "the right to enrich", "the capacity to strike": able to, not doing.
 const std::array<std::string_view, 5> kCapacityNouns = {"right", "capacity", "ability", "authority", "power"};
-// Verbs that, besides the request verbs, take a mandative that-clause
-// ("insisted that the army return", "proposed that talks resume").
-const std::array<std::string_view, 5> kMandativeVerbs = {"insist", "propose", "recommend", "suggest", "require"};
 
 // A mandative (subjunctive) clause: a bare verb with no auxiliary ("that
 // Russia withdraw"; after a plural subject the tagger says VBP: "that both
@@ -181,7 +173,7 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
       if (hl == "deny" && rel == "ccomp") f.note(f.denied, "clause of '" + v.word(h).form + "'");
       // "asked that Russia withdraw", "demanded that the army should return":
       // a mandative clause of a request is asked for, not done
-      if (rel == "ccomp" && (is_request_verb(hl) || in(kMandativeVerbs, hl)) && mandative_clause(v, x))
+      if (rel == "ccomp" && (is_request_verb(hl) || is_mandative_verb(hl)) && mandative_clause(v, x))
         f.note(f.hypothetical, "asked for by '" + v.word(h).form + " that'");
       // "called on states [to recognise]advcl": the parser's advcl for the asked-for infinitive
       if (rel == "advcl" && is_request_verb(hl) && v.first_kid(x, "nsubj") < 0) {
@@ -190,9 +182,9 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
       }
       const int that = v.first_kid(x, "mark");
       // "barred women [from attending]": kept from it; "warned X [against selling]": advised not to
-      if (rel == "advcl" && that >= 0 && v.low(that) == "from" && in(kKeepFrom, hl))
+      if (rel == "advcl" && that >= 0 && v.low(that) == "from" && is_keep_from_verb(hl))
         f.note(f.negated, "'" + v.word(h).form + " ... from'");
-      if (rel == "advcl" && that >= 0 && v.low(that) == "against" && in(kWarnAgainst, hl))
+      if (rel == "advcl" && that >= 0 && v.low(that) == "against" && is_warn_against_verb(hl))
         f.note(f.hypothetical, "'" + v.word(h).form + " ... against'");
       // "had no plans to send troops", "no intention of attacking": none intended
       if (rel == "acl" && v.upos(h) == "NOUN" && that >= 0 && (v.low(that) == "to" || v.low(that) == "of")) {

@@ -36,22 +36,22 @@ bool country_adjective(const Dictionary& d, const std::string& low) {
 
 // "Beijing warned ...": a capitalised one-word name of the dictionaries the
 // tagger read as a verb ("Beijing" VBG, lemma "beij") is the name.
-bool verb_read_name(const Sentence& s, int i, const PhraseEntry& e) {
+bool verb_read_name(const Sentence& s, const std::vector<std::string>& low, int i, const PhraseEntry& e) {
   const Word& w = s.words[static_cast<std::size_t>(i)];
   return e.words.size() == 1 && name_kind(e.kind) && w.upos == "VERB" && starts_upper(w.form) &&
-         lower(w.form) == e.words[0];
+         low[static_cast<std::size_t>(i)] == e.words[0];
 }
 
 // Whether words [i, i+len) spell entry e as a name: the same words, each
 // content word capitalised (a name written as one), and at least one of them
 // mistagged (else there is nothing to do).
-bool spells_name(const Sentence& s, int i, const PhraseEntry& e) {
+bool spells_name(const Sentence& s, const std::vector<std::string>& low, int i, const PhraseEntry& e) {
   const int len = static_cast<int>(e.words.size());
   if (len < 2 || !name_kind(e.kind) || i + len > static_cast<int>(s.words.size())) return false;
   bool mistagged = false;
   for (int k = 0; k < len; ++k) {
     const Word& w = s.words[static_cast<std::size_t>(i + k)];
-    if (lower(w.form) != e.words[static_cast<std::size_t>(k)]) return false;
+    if (low[static_cast<std::size_t>(i + k)] != e.words[static_cast<std::size_t>(k)]) return false;
     if (!content_tag(w.upos)) continue;
     if (!starts_upper(w.form)) return false;
     mistagged = mistagged || w.upos != "PROPN";
@@ -90,11 +90,11 @@ std::pair<std::string, bool> agent_term(const Dictionary& d, const std::string& 
 // The tagger reads a capitalised first word as a name ("Gunmen abducted 30
 // students": PROPN, lemma "Gunmen"); a plural agent term is the noun. Not a
 // singular one: "King Hassan of Morocco", "President Biden" are titles.
-void first_word_as_agent_noun(const Dictionary& d, Sentence& s) {
+void first_word_as_agent_noun(const Dictionary& d, const std::string& low, Sentence& s) {
   if (s.words.size() < 2) return;
   Word& w = s.words.front();
   if (w.upos != "PROPN" || !starts_upper(w.form) || w.form.size() < 3 || s.words[1].upos == "PROPN") return;
-  auto [term, plural] = agent_term(d, lower(w.form));
+  auto [term, plural] = agent_term(d, low);
   if (term.empty() || !plural) return;
   w.upos = "NOUN";
   w.xpos = "NNS";
@@ -104,20 +104,26 @@ void first_word_as_agent_noun(const Dictionary& d, Sentence& s) {
 
 }  // namespace
 
+// The dictionaries' phrases are lower-case: each form is lowered once here,
+// not once per candidate entry.
 void NameTagCorrector::correct(Sentence& s) const {
-  first_word_as_agent_noun(*dict_, s);
+  if (s.words.empty()) return;
+  std::vector<std::string> low;
+  low.reserve(s.words.size());
+  for (const Word& w : s.words) low.push_back(lower(w.form));
+  first_word_as_agent_noun(*dict_, low.front(), s);
   const int n = static_cast<int>(s.words.size());
   for (int i = 0; i < n;) {
     int best = 0;
-    auto it = dict_->phrases.by_first.find(lower(s.words[static_cast<std::size_t>(i)].form));
+    auto it = dict_->phrases.by_first.find(low[static_cast<std::size_t>(i)]);
     if (it != dict_->phrases.by_first.end()) {
       for (int id : it->second) {  // longest first
         const PhraseEntry& e = dict_->phrases.entries[static_cast<std::size_t>(id)];
-        if (spells_name(s, i, e)) {
+        if (spells_name(s, low, i, e)) {
           best = static_cast<int>(e.words.size());
           break;
         }
-        if (verb_read_name(s, i, e)) {
+        if (verb_read_name(s, low, i, e)) {
           retag_as_name(s.words[static_cast<std::size_t>(i)]);
           break;
         }
@@ -125,7 +131,7 @@ void NameTagCorrector::correct(Sentence& s) const {
     }
     for (int k = i; k < i + best; ++k) {
       Word& w = s.words[static_cast<std::size_t>(k)];
-      if (!country_adjective(*dict_, lower(w.form))) retag_as_name(w);
+      if (!country_adjective(*dict_, low[static_cast<std::size_t>(k)])) retag_as_name(w);
     }
     i += best > 0 ? best : 1;
   }

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "coder/match.h"
+#include "coder/verb_classes.h"
 #include "coder/verb_slots.h"
 
 namespace dyad::detail {
@@ -67,11 +68,8 @@ SlotWord noun_source(const SentenceView& v, int t) {
   static constexpr std::string_view kDescribes[] = {"say",  "describe", "label",  "term",   "brand",
                                                     "characterize", "characterise", "dub", "deem", "consider",
                                                     "regard", "view", "discuss", "debate"};
-  // "foiled an attack", "repelled an assault", "took steps to prevent attacks":
-  // the act stopped or fought off is someone else's
-  static constexpr std::string_view kStopsOthers[] = {"prevent", "thwart",  "foil",    "avert",
-                                                      "forestall", "repel", "repulse", "preempt"};
-  const bool stopped = h >= 0 && std::find(std::begin(kStopsOthers), std::end(kStopsOthers), v.lemma(h)) != std::end(kStopsOthers);
+  // "foiled an attack": the act stopped or fought off is someone else's
+  const bool stopped = h >= 0 && is_foil_verb(v.lemma(h));
   // "demanded the withdrawal of X", "called for a ceasefire": asked of others
   const bool asked = requesting_verb(v, t) >= 0;
   const bool described =

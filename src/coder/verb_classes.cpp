@@ -26,6 +26,13 @@ constexpr std::string_view kRequest[] = {"urge",   "ask",      "call",   "demand
                                          "tell",   "order",    "encourage", "invite", "pressure", "push", "implore",
                                          "beg",    "advise",   "instruct", "direct", "warn"};
 
+constexpr std::string_view kAskFor[] = {"call", "appeal", "ask", "press", "push", "plead", "lobby"};
+constexpr std::string_view kMandative[] = {"insist", "propose", "recommend", "suggest", "require"};
+constexpr std::string_view kKeepFrom[] = {"prevent",  "bar",   "ban",      "stop",     "block", "forbid",
+                                          "prohibit", "deter", "dissuade", "restrain", "keep"};
+constexpr std::string_view kWarnAgainst[] = {"warn", "caution", "advise", "urge"};
+constexpr std::string_view kFoil[] = {"prevent", "thwart", "foil", "avert", "forestall", "repel", "repulse", "preempt"};
+
 }  // namespace
 
 bool is_report_verb(std::string_view lemma) { return in(kReport, lemma); }
@@ -37,5 +44,15 @@ bool is_speech_verb(std::string_view lemma) { return is_statement_verb(lemma) ||
 bool is_object_control_verb(std::string_view lemma) { return in(kObjectControl, lemma); }
 
 bool is_request_verb(std::string_view lemma) { return in(kRequest, lemma); }
+
+bool is_ask_for_verb(std::string_view lemma) { return in(kAskFor, lemma); }
+
+bool is_mandative_verb(std::string_view lemma) { return in(kMandative, lemma); }
+
+bool is_keep_from_verb(std::string_view lemma) { return in(kKeepFrom, lemma); }
+
+bool is_warn_against_verb(std::string_view lemma) { return in(kWarnAgainst, lemma); }
+
+bool is_foil_verb(std::string_view lemma) { return in(kFoil, lemma); }
 
 }  // namespace dyad::detail

@@ -33,4 +33,24 @@ bool is_object_control_verb(std::string_view lemma);
 /// unlike "forced" or "allowed", after which the act happens.
 bool is_request_verb(std::string_view lemma);
 
+/// Verbs that ask for a thing with "for" ("called for a ceasefire", "appealed
+/// for calm", "lobbied for sanctions"): the thing is wanted of others.
+bool is_ask_for_verb(std::string_view lemma);
+
+/// Verbs that, besides the request verbs, take a mandative that-clause
+/// ("insisted that the army return", "proposed that talks resume").
+bool is_mandative_verb(std::string_view lemma);
+
+/// Verbs that keep someone from doing what a from-clause says ("prevented
+/// protesters from entering", "barred women from attending").
+bool is_keep_from_verb(std::string_view lemma);
+
+/// Verbs that warn someone against what an against-clause says ("warned
+/// Washington against selling weapons").
+bool is_warn_against_verb(std::string_view lemma);
+
+/// Verbs that stop or fight off an act ("foiled an attack", "repelled an
+/// assault", "took steps to prevent attacks"): the act is someone else's.
+bool is_foil_verb(std::string_view lemma);
+
 }  // namespace dyad::detail

@@ -86,10 +86,7 @@ int requesting_verb(const SentenceView& v, int n) {
   if (h < 0 || v.upos(h) != "VERB" || (v.upos(n) != "NOUN" && v.upos(n) != "PROPN")) return -1;
   const std::string& l = v.lemma(h);
   if (v.rel(n) == "obj" && (is_request_verb(l) || l == "seek")) return h;
-  static constexpr std::string_view kAskFor[] = {"call", "appeal", "ask", "press", "push", "plead", "lobby"};
-  if (v.base_rel(n) == "obl" && v.case_of(n) == "for" &&
-      std::find(std::begin(kAskFor), std::end(kAskFor), l) != std::end(kAskFor))
-    return h;
+  if (v.base_rel(n) == "obl" && v.case_of(n) == "for" && is_ask_for_verb(l)) return h;
   return -1;
 }
 
