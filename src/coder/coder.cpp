@@ -27,6 +27,7 @@
 #include "coder/places.h"
 #include "coder/target_means.h"
 #include "coder/reported_speech.h"
+#include "coder/sentence_events.h"
 #include "coder/verb_slots.h"
 #include "geo/place_adapter.h"
 #include "dyad/error.h"
@@ -243,8 +244,9 @@ class DocumentCoder {
         }
       }
     }
-    drop_statements_of_reported_events(out, first_event, reported, triggers);
-    drop_subsumed(out, first_event);
+    detail::drop_statements_of_reported_events(out, first_event, reported, triggers);
+    detail::drop_restated(v, out, first_event, triggers);
+    detail::drop_subsumed(out, first_event);
   }
 
   // The actors of a slot word: its conj chain plus the list members a parser
@@ -256,51 +258,6 @@ class DocumentCoder {
       for (auto& a : actors_.with_conjuncts(s)) out.push_back(std::move(a));
     }
     return out;
-  }
-
-  // "X said [Y did Z]": the event Y did Z, attributed to X, is the news; the
-  // statement itself, with no target of its own, is dropped ("X told Y that
-  // ..." keeps X -> Y). reported[k]/triggers[k] belong to out[first + k].
-  static void drop_statements_of_reported_events(std::vector<Event>& out, std::size_t first,
-                                                 const std::vector<std::vector<int>>& reported,
-                                                 const std::vector<int>& triggers) {
-    std::vector<char> drop(triggers.size(), 0);
-    for (std::size_t i = 0; i < triggers.size(); ++i) {
-      const std::vector<int>& r = reported[i];
-      drop[i] = !out[first + i].target && std::any_of(triggers.begin(), triggers.end(),
-                            [&](int t) { return std::binary_search(r.begin(), r.end(), t); });
-    }
-    std::size_t w = first;
-    for (std::size_t i = 0; i < triggers.size(); ++i) {
-      if (drop[i]) continue;
-      if (w != first + i) out[w] = std::move(out[first + i]);
-      ++w;
-    }
-    out.resize(w);
-  }
-
-  // Within a sentence, an event of the same code whose actors are a subset of
-  // another's ("declared persona non grata by X" + the noun "grata" with no
-  // actors) says nothing new: keep the fuller one.
-  static void drop_subsumed(std::vector<Event>& out, std::size_t first) {
-    auto code = [](const std::optional<Actor>& a) { return a ? a->code : std::string(); };
-    auto count = [](const Event& e) { return (e.source ? 1 : 0) + (e.target ? 1 : 0); };
-    std::vector<char> drop(out.size(), 0);
-    for (std::size_t i = first; i < out.size(); ++i) {
-      for (std::size_t j = first; j < out.size() && !drop[i]; ++j) {
-        if (i == j || drop[j] || out[i].cameo != out[j].cameo || count(out[i]) >= count(out[j])) continue;
-        bool src_ok = !out[i].source || code(out[i].source) == code(out[j].source);
-        bool tgt_ok = !out[i].target || code(out[i].target) == code(out[j].target);
-        if (src_ok && tgt_ok) drop[i] = 1;
-      }
-    }
-    std::size_t w = first;
-    for (std::size_t i = first; i < out.size(); ++i) {
-      if (drop[i]) continue;
-      if (w != i) out[w] = std::move(out[i]);
-      ++w;
-    }
-    out.resize(w);
   }
 
   // An act announced but not done is coded as the intent (intent.h): the

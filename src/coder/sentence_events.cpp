@@ -1,0 +1,87 @@
+#include "coder/sentence_events.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+namespace dyad::detail {
+namespace {
+
+std::string code_of(const std::optional<Actor>& a) { return a ? a->code : std::string(); }
+
+// Erases out[first + k] (and the k-th entry of each side vector) where drop[k].
+template <typename... Side>
+void erase_marked(const std::vector<char>& drop, std::vector<Event>& out, std::size_t first, Side&... side) {
+  std::size_t w = 0;
+  for (std::size_t k = 0; k < drop.size(); ++k) {
+    if (drop[k]) continue;
+    if (w != k) {
+      out[first + w] = std::move(out[first + k]);
+      ((side[w] = std::move(side[k])), ...);
+    }
+    ++w;
+  }
+  out.resize(first + w);
+  (side.resize(w), ...);
+}
+
+bool same_act(const Event& a, const Event& b) {
+  return a.cameo == b.cameo && code_of(a.source) == code_of(b.source) && code_of(a.target) == code_of(b.target) &&
+         a.date == b.date && a.modality == b.modality;
+}
+
+// A step from a word to its head inside one predication: the act's object,
+// oblique or modifier ("sit [at the table]", "paid [compensation]", "a rally
+// [to protest]"); not a conjoined or separate clause ("attacked Togo on
+// Monday and [attacked] it again on Tuesday" is two acts).
+bool inner_step(const SentenceView& v, int w) {
+  const std::string_view r = v.base_rel(w);
+  return r == "obj" || r == "iobj" || r == "obl" || r == "nmod" || r == "acl" || r == "xcomp" || r == "compound";
+}
+
+// Whether word `low` hangs under word `high` by one or two such steps.
+bool hangs_under(const SentenceView& v, int low, int high) {
+  if (!inner_step(v, low)) return false;
+  const int h = v.head(low);
+  return h == high || (h >= 0 && inner_step(v, h) && v.head(h) == high);
+}
+
+}  // namespace
+
+void drop_statements_of_reported_events(std::vector<Event>& out, std::size_t first,
+                                        std::vector<std::vector<int>>& reported, std::vector<int>& triggers) {
+  std::vector<char> drop(triggers.size(), 0);
+  for (std::size_t i = 0; i < triggers.size(); ++i) {
+    const std::vector<int>& r = reported[i];
+    drop[i] = !out[first + i].target && std::any_of(triggers.begin(), triggers.end(),
+                                                    [&](int t) { return std::binary_search(r.begin(), r.end(), t); });
+  }
+  erase_marked(drop, out, first, reported, triggers);
+}
+
+void drop_restated(const SentenceView& v, std::vector<Event>& out, std::size_t first, std::vector<int>& triggers) {
+  std::vector<char> drop(triggers.size(), 0);
+  for (std::size_t i = 0; i < triggers.size(); ++i) {
+    for (std::size_t j = 0; j < triggers.size() && !drop[i]; ++j) {
+      if (i == j || drop[j] || triggers[i] == triggers[j]) continue;
+      drop[i] = hangs_under(v, triggers[i], triggers[j]) && same_act(out[first + i], out[first + j]);
+    }
+  }
+  erase_marked(drop, out, first, triggers);
+}
+
+void drop_subsumed(std::vector<Event>& out, std::size_t first) {
+  auto count = [](const Event& e) { return (e.source ? 1 : 0) + (e.target ? 1 : 0); };
+  std::vector<char> drop(out.size() - first, 0);
+  for (std::size_t i = first; i < out.size(); ++i) {
+    for (std::size_t j = first; j < out.size() && !drop[i - first]; ++j) {
+      if (i == j || drop[j - first] || out[i].cameo != out[j].cameo || count(out[i]) >= count(out[j])) continue;
+      bool src_ok = !out[i].source || code_of(out[i].source) == code_of(out[j].source);
+      bool tgt_ok = !out[i].target || code_of(out[i].target) == code_of(out[j].target);
+      if (src_ok && tgt_ok) drop[i - first] = 1;
+    }
+  }
+  erase_marked(drop, out, first);
+}
+
+}  // namespace dyad::detail

@@ -1,0 +1,36 @@
+// What the coder keeps of one sentence's events: the rules that drop an event
+// another event of the same sentence already says. Each takes the events
+// out[first..] of the sentence and, where it needs the tree, each event's
+// trigger word (same order), and erases in place.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "coder/sentence_view.h"
+#include "dyad/coder.h"
+
+namespace dyad::detail {
+
+/// "X said [Y did Z]": the event Y did Z, attributed to X, is the news; the
+/// statement itself, with no target of its own, is dropped ("X told Y that
+/// ..." keeps X -> Y). reported[k] (sorted word indexes of the clause the
+/// trigger reports) and triggers[k] belong to out[first + k]; both are
+/// compacted with `out`.
+void drop_statements_of_reported_events(std::vector<Event>& out, std::size_t first,
+                                        std::vector<std::vector<int>>& reported, std::vector<int>& triggers);
+
+/// The same act told twice in one clause: "sit down at the negotiating table
+/// with Baku" codes "sit" and "table", "held talks with X" "held" and "talks",
+/// with the same code, actors, date and modality. The event whose trigger
+/// hangs (within two steps) under the other's trigger is dropped, so a store
+/// counts one mention, not two. triggers[k] belongs to out[first + k] and is
+/// compacted with it.
+void drop_restated(const SentenceView& v, std::vector<Event>& out, std::size_t first, std::vector<int>& triggers);
+
+/// Within a sentence, an event of the same code whose actors are a subset of
+/// another's ("declared persona non grata by X" + the noun "grata" with no
+/// actors) says nothing new: the fuller one is kept.
+void drop_subsumed(std::vector<Event>& out, std::size_t first);
+
+}  // namespace dyad::detail

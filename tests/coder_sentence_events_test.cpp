@@ -1,0 +1,53 @@
+// What the coder keeps of one sentence's events (src/coder/sentence_events.h):
+// hand-built parses of sentences we wrote, the real data/ dictionaries.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "coder_parsed.h"
+
+namespace {
+
+using dyad::testing::code_parsed;
+
+long count_code(const std::vector<dyad::Event>& ev, const std::string& cameo) {
+  return std::count_if(ev.begin(), ev.end(), [&](const dyad::Event& e) { return e.cameo == cameo; });
+}
+
+// "sit down at the negotiating table with Baku": the verb and the noun it
+// governs both code 046 with the same actors; one act, one event (the verb's).
+TEST(CoderSentenceEvents, ActRestatedByItsOwnObliqueIsOneEvent) {
+  auto ev = code_parsed({"Yerevan Yerevan PROPN NNP 2 nsubj", "sat sit VERB VBD 0 root",
+                         "down down ADP RP 2 compound:prt", "at at ADP IN 7 case", "the the DET DT 7 det",
+                         "negotiating negotiate VERB VBG 7 amod", "table table NOUN NN 2 obl", "with with ADP IN 9 case",
+                         "Baku Baku PROPN NNP 7 nmod", ". . PUNCT . 2 punct"});
+  ASSERT_EQ(count_code(ev, "046"), 1) << ev.size() << " events";
+  const dyad::Event& e = *std::find_if(ev.begin(), ev.end(), [](const dyad::Event& x) { return x.cameo == "046"; });
+  EXPECT_EQ(e.trigger_text, "sat");
+  EXPECT_EQ(e.source ? e.source->code : "-", "ARMGOV");
+  EXPECT_EQ(e.target ? e.target->code : "-", "AZEGOV");
+}
+
+// "organized a general strike": the same 143 from the verb and its object.
+TEST(CoderSentenceEvents, ActRestatedByItsObjectIsOneEvent) {
+  auto ev = code_parsed({"Nepalese Nepalese ADJ JJ 3 amod", "opposition opposition NOUN NN 3 compound",
+                         "parties party NOUN NNS 4 nsubj", "organized organize VERB VBD 0 root", "a a DET DT 7 det",
+                         "general general ADJ JJ 7 amod", "strike strike NOUN NN 4 obj", "in in ADP IN 9 case",
+                         "Kathmandu Kathmandu PROPN NNP 4 obl", ". . PUNCT . 4 punct"});
+  std::size_t strikes = 0;
+  for (const auto& e : ev) strikes += e.cameo.starts_with("14");
+  EXPECT_EQ(strikes, 1u) << ev.size() << " events";
+}
+
+// Two conjoined acts with the same code and actors stay two events.
+TEST(CoderSentenceEvents, ConjoinedActsStayTwoEvents) {
+  auto ev = code_parsed({"Ghana Ghana PROPN NNP 2 nsubj", "attacked attack VERB VBD 0 root",
+                         "Togo Togo PROPN NNP 2 obj", "and and CCONJ CC 6 cc", "then then ADV RB 6 advmod",
+                         "attacked attack VERB VBD 2 conj", "Togo Togo PROPN NNP 6 obj", "again again ADV RB 6 advmod",
+                         ". . PUNCT . 2 punct"});
+  std::size_t attacks = 0;
+  for (const auto& e : ev) attacks += e.trigger_text == "attacked" && e.target && e.target->code == "TGO";
+  EXPECT_EQ(attacks, 2u);
+}
+
+}  // namespace
