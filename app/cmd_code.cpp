@@ -129,7 +129,7 @@ class Runner {
       PipelineOptions p;
       p.model_dir = args_.model_dir;
       p.lenient_utf8 = args_.lenient;
-      pipeline_.emplace(Pipeline::load(p).with_tag_corrector(coder_->name_tags()));
+      pipeline_.emplace(Pipeline::load(p).with_tag_corrector(coder_->tag_corrector()));
     }
     return *pipeline_;
   }

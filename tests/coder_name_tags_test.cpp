@@ -9,22 +9,12 @@
 
 #include "dyad/coder.h"
 #include "dyad/pipeline.h"
+#include "coder_parsed.h"
 #include "engine_fixture.h"
 
 namespace {
 
-// "FORM UPOS XPOS" rows -> a tagged, unparsed sentence.
-dyad::Sentence tagged(const std::vector<std::string>& rows) {
-  dyad::Sentence s;
-  for (const std::string& r : rows) {
-    std::istringstream in(r);
-    dyad::Word w;
-    in >> w.form >> w.upos >> w.xpos;
-    w.lemma = w.form;
-    s.words.push_back(w);
-  }
-  return s;
-}
+dyad::Sentence tagged(const std::vector<std::string>& rows) { return dyad::testing::tagged_sentence(rows); }
 
 std::string upos_of(const dyad::Sentence& s) {
   std::string out;
@@ -41,7 +31,7 @@ const dyad::Coder& coder() {
 // becomes one name; the verb after it keeps its tag.
 TEST(CoderNameTags, MistaggedNameBecomesProperNouns) {
   dyad::Sentence s = tagged({"Human ADJ JJ", "Rights NOUN NNS", "Watch VERB VBP", "demanded VERB VBD", "talks NOUN NNS"});
-  coder().name_tags()->correct(s);
+  coder().tag_corrector()->correct(s);
   EXPECT_EQ(upos_of(s), "PROPN PROPN PROPN VERB NOUN");
   EXPECT_EQ(s.words[1].xpos, "NNPS");
   EXPECT_EQ(s.words[2].xpos, "NNP");
@@ -51,7 +41,7 @@ TEST(CoderNameTags, MistaggedNameBecomesProperNouns) {
 // Function words inside a name keep their tags ("Save the Children").
 TEST(CoderNameTags, FunctionWordsInsideANameKeepTheirTags) {
   dyad::Sentence s = tagged({"Save VERB VB", "the DET DT", "Children NOUN NNS", "urged VERB VBD", "Israel PROPN NNP"});
-  coder().name_tags()->correct(s);
+  coder().tag_corrector()->correct(s);
   EXPECT_EQ(upos_of(s), "PROPN DET PROPN VERB PROPN");
 }
 
@@ -59,10 +49,10 @@ TEST(CoderNameTags, FunctionWordsInsideANameKeepTheirTags) {
 // ("human rights watch groups"), and one-word names are left to the tagger.
 TEST(CoderNameTags, LowerCaseWordsAndOneWordNamesStay) {
   dyad::Sentence lower = tagged({"human ADJ JJ", "rights NOUN NNS", "watch VERB VBP", "groups NOUN NNS"});
-  coder().name_tags()->correct(lower);
+  coder().tag_corrector()->correct(lower);
   EXPECT_EQ(upos_of(lower), "ADJ NOUN VERB NOUN");
   dyad::Sentence one = tagged({"Turkey NOUN NN", "protested VERB VBD"});
-  coder().name_tags()->correct(one);
+  coder().tag_corrector()->correct(one);
   EXPECT_EQ(upos_of(one), "NOUN VERB");
 }
 
@@ -110,10 +100,10 @@ namespace {
 TEST(CoderNameTags, PeopleAndCountryAdjectivesKeepTheirTags) {
   dyad::Sentence xi = tagged({"Chinese ADJ JJ", "President PROPN NNP", "Xi PROPN NNP", "will AUX MD", "visit VERB VB",
                               "Vietnam PROPN NNP"});
-  coder().name_tags()->correct(xi);
+  coder().tag_corrector()->correct(xi);
   EXPECT_EQ(upos_of(xi), "ADJ PROPN PROPN AUX VERB PROPN");
   dyad::Sentence party = tagged({"The DET DT", "Chinese ADJ JJ", "Communist ADJ JJ", "Party NOUN NN", "praised VERB VBD"});
-  coder().name_tags()->correct(party);
+  coder().tag_corrector()->correct(party);
   EXPECT_EQ(upos_of(party), "DET ADJ PROPN PROPN VERB");
 }
 
@@ -126,15 +116,15 @@ namespace {
 // ("King Hassan") and a singular word stay.
 TEST(CoderNameTags, PluralAgentTermOpeningASentenceIsTheNoun) {
   dyad::Sentence s = tagged({"Gunmen PROPN NNP", "abducted VERB VBD", "students NOUN NNS"});
-  coder().name_tags()->correct(s);
+  coder().tag_corrector()->correct(s);
   EXPECT_EQ(upos_of(s), "NOUN VERB NOUN");
   EXPECT_EQ(s.words[0].lemma, "gunman");
   EXPECT_EQ(s.words[0].xpos, "NNS");
   dyad::Sentence king = tagged({"King PROPN NNP", "Hassan PROPN NNP", "spoke VERB VBD"});
-  coder().name_tags()->correct(king);
+  coder().tag_corrector()->correct(king);
   EXPECT_EQ(upos_of(king), "PROPN PROPN VERB");
   dyad::Sentence one = tagged({"Militant PROPN NNP", "groups NOUN NNS", "fought VERB VBD"});
-  coder().name_tags()->correct(one);
+  coder().tag_corrector()->correct(one);
   EXPECT_EQ(upos_of(one), "PROPN NOUN VERB");
 }
 
@@ -146,11 +136,11 @@ namespace {
 // capital the dictionary knows.
 TEST(CoderNameTags, OneWordNameReadAsAVerbIsTheName) {
   dyad::Sentence s = tagged({"Beijing VERB VBG", "warned VERB VBD", "Washington PROPN NNP"});
-  coder().name_tags()->correct(s);
+  coder().tag_corrector()->correct(s);
   EXPECT_EQ(upos_of(s), "PROPN VERB PROPN");
   EXPECT_EQ(s.words[0].lemma, "Beijing");
   dyad::Sentence lower = tagged({"beijing VERB VBG", "warned VERB VBD"});
-  coder().name_tags()->correct(lower);
+  coder().tag_corrector()->correct(lower);
   EXPECT_EQ(upos_of(lower), "VERB VERB");
 }
 

@@ -28,6 +28,20 @@ inline Document conllu_document(const std::string& conllu) {
   return doc;
 }
 
+/// A tagged, unparsed sentence from "FORM UPOS XPOS [LEMMA]" rows (lemma
+/// defaults to the form): input for tag correctors.
+inline Sentence tagged_sentence(const std::vector<std::string>& rows) {
+  Sentence s;
+  for (const std::string& r : rows) {
+    std::istringstream in(r);
+    Word w;
+    in >> w.form >> w.upos >> w.xpos >> w.lemma;
+    if (w.lemma.empty()) w.lemma = w.form;
+    s.words.push_back(w);
+  }
+  return s;
+}
+
 /// The first event whose trigger is `trigger`, or null; points into `events`.
 inline const Event* event_by_trigger(const std::vector<Event>& events, const std::string& trigger) {
   for (const Event& e : events) {

@@ -62,9 +62,11 @@ class Coder {
   /// Codes one document. Thread-safe.
   std::vector<Event> code(const Document& doc, const ArticleInfo& info) const;
 
-  /// Retags the multi-word names of the dictionaries as names before parsing
-  /// (Pipeline::with_tag_corrector); shares the dictionaries.
-  std::shared_ptr<const TagCorrector> name_tags() const;
+  /// The coder's corrections of the tagger's output, for
+  /// Pipeline::with_tag_corrector: the dictionaries' multi-word names as
+  /// names, and the verb of a mandative clause ("demanded that the
+  /// government end ...") as a verb. Shares the dictionaries.
+  std::shared_ptr<const TagCorrector> tag_corrector() const;
 
   /// Outlet by name (case-insensitive) or by the domain of `url`; null if unknown.
   const OutletInfo* find_outlet(const std::string& name, const std::string& url = {}) const;

@@ -19,7 +19,7 @@
 #include "coder/dictionary.h"
 #include "coder/implicit_agent.h"
 #include "coder/intent.h"
-#include "coder/name_tags.h"
+#include "coder/tag_corrector.h"
 #include "coder/match.h"
 #include "coder/modality.h"
 #include "coder/parse_repair.h"
@@ -54,8 +54,8 @@ Coder Coder::load(const CoderOptions& options) {
   return c;
 }
 
-std::shared_ptr<const TagCorrector> Coder::name_tags() const {
-  return std::make_shared<const detail::NameTagCorrector>(dict_);
+std::shared_ptr<const TagCorrector> Coder::tag_corrector() const {
+  return std::make_shared<const detail::CoderTagCorrector>(dict_);
 }
 
 std::string Coder::summary() const {
@@ -112,7 +112,7 @@ class DocumentCoder {
         actors_(d, detail::ArticleContext{a.outlet_country, a.date ? detail::to_yyyymmdd(*a.date) : 0}) {
     // The gazetteer answers first (coordinates, subdivision); the actor KB is its fallback.
     if (gazetteer) geo_.emplace(*gazetteer, &places_);
-    // The engine's own rule "X said that Y must ..." (match.h demand_by_clause) codes as 100.
+    // The engine's own rule "X said that Y must ..." (reported_speech.h demand_by_clause) codes as 100.
     demand_.code = -1;
     for (std::size_t k = 0; k < d_.codes.size(); ++k) {
       if (d_.codes[k].cameo == "100") demand_.code = static_cast<int>(k);

@@ -455,17 +455,6 @@ bool requires_negation(const Pattern& p) {
   return false;
 }
 
-bool demand_by_clause(const SentenceView& v, int t) {
-  if (v.upos(t) != "VERB" || !is_statement_verb(v.lemma(t))) return false;
-  for (int c : v.children(t)) {
-    if (v.rel(c) != "ccomp" || (exact_kid(v, c, "nsubj") < 0 && exact_kid(v, c, "nsubj:pass") < 0)) continue;
-    for (int a : v.children(c)) {
-      if (v.base_rel(a) == "aux" && (v.low(a) == "must" || v.low(a) == "ought")) return true;
-    }
-  }
-  return false;
-}
-
 namespace {
 
 Slots raw_slots(const SentenceView& v, int t, const Pattern& p, bool clause_target) {

@@ -33,10 +33,6 @@ std::vector<std::string> discard_labels(const Dictionary& d, const SentenceView&
 const Pattern* match_trigger(const Dictionary& d, const SentenceView& v, int t,
                              const std::vector<std::string>& discards);
 
-/// "X said that Y must ...": a speech verb whose that-clause (with its own
-/// subject) carries "must"/"ought" is a demand on that subject (CAMEO 10).
-bool demand_by_clause(const SentenceView& v, int t);
-
 struct Slots {
   std::vector<SlotWord> sources;  // empty when the text names none
   std::vector<SlotWord> targets;

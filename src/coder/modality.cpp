@@ -50,18 +50,6 @@ const std::array<std::string_view, 20> kCallOff = {"cancel", "scrap",  "postpone
 // "the right to enrich", "the capacity to strike": able to, not doing.
 const std::array<std::string_view, 5> kCapacityNouns = {"right", "capacity", "ability", "authority", "power"};
 
-// A mandative (subjunctive) clause: a bare verb with no auxiliary ("that
-// Russia withdraw"; after a plural subject the tagger says VBP: "that both
-// sides resume") or one with "should"; not "that Russia will withdraw".
-bool mandative_clause(const SentenceView& v, int x) {
-  bool should = false, other_aux = false;
-  for (int c : v.children(x)) {
-    if (v.base_rel(c) != "aux") continue;
-    (v.low(c) == "should" ? should : other_aux) = true;
-  }
-  return should || (!other_aux && (v.word(x).xpos == "VB" || v.word(x).xpos == "VBP"));
-}
-
 // "foiled an attack", "prevented clashes": the act stopped before it happened
 // (not "repelled": the attack repelled was made).
 const std::array<std::string_view, 5> kPrevented = {"prevent", "thwart", "foil", "avert", "forestall"};

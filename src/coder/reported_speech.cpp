@@ -5,6 +5,9 @@
 #include <array>
 #include <string_view>
 
+#include "coder/match.h"
+#include "coder/verb_classes.h"
+
 namespace dyad::detail {
 namespace {
 
@@ -147,6 +150,32 @@ std::vector<int> split_list_siblings(const SentenceView& v, int w) {
     out.push_back(same[k - 1]);
   }
   return out;
+}
+
+// A mandative (subjunctive) clause: a bare verb with no auxiliary ("that
+// Russia withdraw"; after a plural subject the tagger says VBP: "that both
+// sides resume") or one with "should"; not "that Russia will withdraw".
+bool mandative_clause(const SentenceView& v, int x) {
+  bool should = false, other_aux = false;
+  for (int c : v.children(x)) {
+    if (v.base_rel(c) != "aux") continue;
+    (v.low(c) == "should" ? should : other_aux) = true;
+  }
+  return should || (!other_aux && (v.word(x).xpos == "VB" || v.word(x).xpos == "VBP"));
+}
+
+bool demand_by_clause(const SentenceView& v, int t) {
+  if (v.upos(t) != "VERB" || !is_statement_verb(v.lemma(t))) return false;
+  for (int c : v.children(t)) {
+    if (v.rel(c) != "ccomp" || (exact_kid(v, c, "nsubj") < 0 && exact_kid(v, c, "nsubj:pass") < 0)) continue;
+    for (int a : v.children(c)) {
+      if (v.base_rel(a) == "aux" && (v.low(a) == "must" || v.low(a) == "ought")) return true;
+    }
+    // "insisted that Japan apologize": insisting on a mandative clause is
+    // demanding it ("proposed/suggested that talks resume" is no demand)
+    if (v.lemma(t) == "insist" && mandative_clause(v, c)) return true;
+  }
+  return false;
 }
 
 }  // namespace dyad::detail

@@ -47,4 +47,14 @@ std::vector<int> reported_region(const SentenceView& v, int t);
 /// Gondor"); empty for a normal parse.
 std::vector<int> split_list_siblings(const SentenceView& v, int w);
 
+/// A mandative (subjunctive) clause x: a bare verb with no auxiliary ("that
+/// Russia withdraw"; VBP after a plural subject: "that both sides resume"),
+/// or one with "should"; not "that Russia will withdraw".
+bool mandative_clause(const SentenceView& v, int x);
+
+/// "X said that Y must ...": a speech verb whose that-clause (with its own
+/// subject) carries "must"/"ought" is a demand on that subject (CAMEO 10);
+/// so is a mandative that-clause of "insist" ("insisted that Japan apologize").
+bool demand_by_clause(const SentenceView& v, int t);
+
 }  // namespace dyad::detail

@@ -10,7 +10,7 @@ Engine Engine::load(const PipelineOptions& nlp, const CoderOptions& coder) {
   std::future<Coder> dictionaries = std::async(std::launch::async, [&coder] { return Coder::load(coder); });
   Pipeline pipeline = Pipeline::load(nlp);
   Coder c = dictionaries.get();
-  Pipeline corrected = pipeline.with_tag_corrector(c.name_tags());  // before c is moved from
+  Pipeline corrected = pipeline.with_tag_corrector(c.tag_corrector());  // before c is moved from
   return Engine(std::move(corrected), std::move(c));
 }
 

@@ -1,0 +1,87 @@
+// The verb of a mandative that-clause retagged before parsing
+// (src/coder/mandative_tags.cpp) and "insisted that X do Y" as a demand
+// (reported_speech.cpp, demand_by_clause): sentences we wrote, the real data/
+// dictionaries, and two through the bundled models.
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "coder_parsed.h"
+#include "dyad/coder.h"
+#include "engine_fixture.h"
+
+namespace {
+
+dyad::Sentence tagged(const std::vector<std::string>& rows) { return dyad::testing::tagged_sentence(rows); }
+
+const dyad::Coder& coder() {
+  static const dyad::Coder c = dyad::Coder::load({});
+  return c;
+}
+
+TEST(CoderMandativeTags, VerbReadAsANounAfterDemandedThatIsTheVerb) {
+  dyad::Sentence s = tagged({"Amnesty PROPN NNP Amnesty", "demanded VERB VBD demand", "that SCONJ IN that",
+                             "the DET DT the", "Sudanese ADJ JJ Sudanese", "government NOUN NN government",
+                             "end NOUN NN end", "curbs NOUN NNS curb", ". PUNCT . ."});
+  coder().tag_corrector()->correct(s);
+  EXPECT_EQ(s.words[6].upos, "VERB");
+  EXPECT_EQ(s.words[6].xpos, "VB");
+  EXPECT_EQ(s.words[5].upos, "NOUN");
+  EXPECT_EQ(s.words[7].upos, "NOUN");
+}
+
+// After a request a base form tagged past is the subjunctive; after
+// "insisted" ("the army cut supplies") it may be a past tense.
+TEST(CoderMandativeTags, PastTenseOnlyAfterARequest) {
+  dyad::Sentence urged = tagged({"Washington PROPN NNP Washington", "urged VERB VBD urge", "that SCONJ IN that",
+                                 "Israel PROPN NNP Israel", "halt VERB VBD halt", "construction NOUN NN construction"});
+  coder().tag_corrector()->correct(urged);
+  EXPECT_EQ(urged.words[4].xpos, "VB");
+  dyad::Sentence insisted = tagged({"He PRON PRP he", "insisted VERB VBD insist", "that SCONJ IN that",
+                                    "the DET DT the", "army NOUN NN army", "cut VERB VBD cut", "supplies NOUN NNS supply"});
+  coder().tag_corrector()->correct(insisted);
+  EXPECT_EQ(insisted.words[5].xpos, "VBD");
+}
+
+// Not after a statement ("said that the government end ..." keeps the
+// tagger's reading), nor a noun that is no event verb.
+TEST(CoderMandativeTags, OtherClausesKeepTheirTags) {
+  dyad::Sentence said = tagged({"Kenya PROPN NNP Kenya", "said VERB VBD say", "that SCONJ IN that", "the DET DT the",
+                                "government NOUN NN government", "end NOUN NN end", "was AUX VBD be", "near ADJ JJ near"});
+  coder().tag_corrector()->correct(said);
+  EXPECT_EQ(said.words[5].upos, "NOUN");
+  dyad::Sentence noun = tagged({"Kenya PROPN NNP Kenya", "demanded VERB VBD demand", "that SCONJ IN that",
+                                "the DET DT the", "government NOUN NN government", "office NOUN NN office",
+                                "be AUX VB be", "closed VERB VBN close"});
+  coder().tag_corrector()->correct(noun);
+  EXPECT_EQ(noun.words[5].upos, "NOUN");
+}
+
+// "China insisted that Japan apologize.": insisting on a mandative clause is
+// a demand on its subject; "insisted that Japan will apologize" is not.
+TEST(CoderMandativeTags, InsistingOnAMandativeClauseIsADemand) {
+  auto ev = dyad::testing::code_parsed({"China China PROPN NNP 2 nsubj", "insisted insist VERB VBD 0 root",
+                                        "that that SCONJ IN 5 mark", "Japan Japan PROPN NNP 5 nsubj",
+                                        "apologize apologize VERB VB 2 ccomp", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad::testing::dyad_of(ev, "10"), "CHN>JPN");
+  auto will = dyad::testing::code_parsed({"China China PROPN NNP 2 nsubj", "insisted insist VERB VBD 0 root",
+                                          "that that SCONJ IN 6 mark", "Japan Japan PROPN NNP 6 nsubj",
+                                          "will will AUX MD 6 aux", "apologize apologize VERB VB 2 ccomp",
+                                          ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad::testing::first_of(will, "10"), nullptr);
+}
+
+// Through the models: the demand gets its target, the demanded act its modality.
+TEST(CoderMandativeTags, DemandOfAMandativeClauseHasItsTarget) {
+  if (!dyad::testing::models_present()) GTEST_SKIP() << "models absent";
+  auto ev = dyad::testing::code_events("Amnesty International demanded that the Sudanese government end curbs on press freedom.");
+  EXPECT_EQ(dyad::testing::dyad_of(ev, "10"), "NGOAMN>SDNGOV");
+  auto urged = dyad::testing::code_events("The United States urged that Israel halt settlement construction.");
+  const dyad::Event* halt = dyad::testing::event_by_trigger(urged, "halt");
+  ASSERT_NE(halt, nullptr);
+  EXPECT_EQ(halt->modality, dyad::Modality::kHypothetical);
+}
+
+}  // namespace
