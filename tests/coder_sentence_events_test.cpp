@@ -51,3 +51,18 @@ TEST(CoderSentenceEvents, ConjoinedActsStayTwoEvents) {
 }
 
 }  // namespace
+
+namespace {
+
+// (u) "The visit of the French president to Algeria was postponed." parsed
+// (as our parser does) with "to Algeria" on "president": the destination is
+// the visit's, the "of" phrase the visitor.
+TEST(CoderSentenceEvents, VisitOfATravellerToADestination) {
+  auto ev = code_parsed({"The the DET DT 2 det", "visit visit NOUN NN 10 nsubj", "of of ADP IN 6 case",
+                         "the the DET DT 6 det", "French French ADJ JJ 6 amod", "president president NOUN NN 2 nmod",
+                         "to to ADP IN 8 case", "Algeria Algeria PROPN NNP 6 nmod", "was be AUX VBD 10 cop",
+                         "postponed postponed ADJ JJ 0 root", ". . PUNCT . 10 punct"});
+  EXPECT_EQ(dyad::testing::dyad_of(ev, "042"), "FRAGOV>DZA");
+}
+
+}  // namespace

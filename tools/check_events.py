@@ -255,7 +255,9 @@ class Checker:
             self.err(where, f"bad constraint '{tok}' (KEY=VALUES or !KEY=VALUES)")
             return
         neg, key, values = m.group(1), m.group(2), m.group(3)
-        if (neg + key) in seen:
+        # has= takes one lemma sequence, so several has= (or !has=) constraints
+        # are how a line lists more than one
+        if (neg + key) in seen and key != "has":
             self.err(where, f"constraint '{neg}{key}' given twice; list values with commas")
         seen.add(neg + key)
         if key == "context":
@@ -270,6 +272,13 @@ class Checker:
                 self.err(where, "target cannot be negated")
             if values not in ("obj", "subj", "none") and values not in PREPOSITIONS:
                 self.err(where, f"target '{values}' must be obj, subj, none or a preposition")
+            return
+        if key in ("source", "agent"):  # extensions (docs/dictionaries.md): where the source is
+            if neg:
+                self.err(where, f"{key} cannot be negated")
+            allowed = ("obj", "subj", "none") if key == "source" else ()
+            if values not in allowed and values not in PREPOSITIONS:
+                self.err(where, f"{key} '{values}' must be " + ("obj, subj, none or " if allowed else "") + "a preposition")
             return
         if key not in SLOT_KEYS and key not in PREPOSITIONS:
             self.err(where, f"unknown constraint key '{key}' (obj, subj, xcomp, has, a preposition)")

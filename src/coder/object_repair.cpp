@@ -38,6 +38,10 @@
 // (t) "[Hungarian]nsubj Prime Minister [Viktor Orban]nsubj met ...": a verb
 //     with two subjects, the first of which opens the second's phrase, has
 //     one subject; the first word modifies it.
+// (u) "the visit of [the French president] [to Algeria]" read with the
+//     destination on the traveller: a "to" phrase under the "of" phrase of
+//     a travel noun (visit, trip, journey, tour) that has no "to" phrase of
+//     its own is the travel's destination, not the traveller's.
 // Each rule fires only on a tree that is wrong as it stands (a verb without
 // the argument the rule supplies, a noun with an object), so correct parses
 // are left untouched and the rewrite stays idempotent.
@@ -249,6 +253,35 @@ bool second_object_is_predicate(const Sentence& s, int p) {
 
 // (t) true when word a is a first subject whose phrase continues into a
 // second subject b of the same verb (every word between them hangs on b).
+// (u) the case word ("of", "to") of nominal dependent c, or "".
+std::string case_word(const Sentence& s, int c) {
+  for (int k : children(s, c)) {
+    if (s.words[k].deprel == "case") return lower(s.words[k].form);
+  }
+  return "";
+}
+
+// (u) for the travel noun n: the destination phrase hung on its "of" phrase,
+// or -1.
+int destination_on_traveller(const Sentence& s, int n) {
+  static constexpr std::string_view kTravel[] = {"visit", "trip", "journey", "tour"};
+  if (s.words[n].upos != "NOUN" ||
+      std::find(std::begin(kTravel), std::end(kTravel), lower(s.words[n].lemma)) == std::end(kTravel))
+    return -1;
+  int traveller = -1;
+  for (int c : children(s, n)) {
+    if (base(s.words[c].deprel) != "nmod") continue;
+    const std::string w = case_word(s, c);
+    if (w == "to") return -1;  // it has its own destination
+    if (w == "of" && nominal(s.words[c]) && traveller < 0) traveller = c;
+  }
+  if (traveller < 0) return -1;
+  for (int d : children(s, traveller)) {
+    if (d > traveller && base(s.words[d].deprel) == "nmod" && case_word(s, d) == "to") return d;
+  }
+  return -1;
+}
+
 int second_subject_after(const Sentence& s, int a) {
   if (s.words[a].deprel != "nsubj" || !nominal(s.words[a]) || s.words[a].upos == "PRON") return -1;
   const int v = head0(s, a);
@@ -276,7 +309,7 @@ bool needs_object_repair(const Sentence& s) {
     if (whose_phrase_before(s, v) >= 0 || control_verb_of_infinitive(s, v) >= 0) return true;
     if (verb_of_stacked_object(s, v) >= 0 || speech_verb_of_acl_clause(s, v) >= 0) return true;
     if (bare_conjunct_head(s, v) >= 0 || second_object_is_predicate(s, v)) return true;
-    if (second_subject_after(s, v) >= 0) return true;
+    if (second_subject_after(s, v) >= 0 || destination_on_traveller(s, v) >= 0) return true;
   }
   return false;
 }
@@ -389,6 +422,13 @@ bool repair_objects(Sentence& s, std::string* why) {
     const int o = head0(s, x);
     attach(s, x, v, "xcomp");
     note(why, "'" + s.words[v].form + " " + s.words[o].form + " to " + s.words[x].form + "': the infinitive is the xcomp");
+    changed = true;
+  }
+  for (int t = 0; t < n; ++t) {
+    const int d = destination_on_traveller(s, t);
+    if (d < 0) continue;
+    attach(s, d, t, "nmod");
+    note(why, "'" + s.words[t].form + " of ... to " + s.words[d].form + "': the destination is the " + s.words[t].form + "'s");
     changed = true;
   }
   return changed;
