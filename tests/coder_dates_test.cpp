@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "coder/dates.h"
+#include "coder_parsed.h"
 
 namespace dyad::detail {
 namespace {
@@ -95,3 +96,49 @@ TEST(CoderDates, Dateline) {
 
 }  // namespace
 }  // namespace dyad::detail
+
+namespace {
+
+// A sentence's date cue carries on to the past-tense material acts of the
+// next sentence of its paragraph that has no date words of its own.
+std::vector<dyad::Event> two_sentences(const std::vector<std::string>& second, bool new_paragraph) {
+  std::vector<std::string> rows = {"Kenya Kenya PROPN NNP 2 nsubj",   "arrested arrest VERB VBD 0 root",
+                                   "two two NUM CD 5 nummod",         "Somali Somali ADJ JJ 5 amod",
+                                   "journalists journalist NOUN NNS 2 obj", "yesterday yesterday NOUN NN 2 obl:tmod",
+                                   ". . PUNCT . 2 punct",             ""};
+  rows.insert(rows.end(), second.begin(), second.end());
+  dyad::Document doc = dyad::testing::parsed_document(rows);
+  doc.sentences[1].new_paragraph = new_paragraph;
+  return dyad::testing::code_document(doc, "2024-03-14");
+}
+
+const std::vector<std::string> kDetained = {"Police police NOUN NNS 2 nsubj", "detained detain VERB VBD 0 root",
+                                            "three three NUM CD 5 nummod", "Somali Somali ADJ JJ 5 amod",
+                                            "activists activist NOUN NNS 2 obj", ". . PUNCT . 2 punct"};
+
+TEST(CoderDates, NextSentencesPastActCarriesThePreviousCue) {
+  auto ev = two_sentences(kDetained, false);
+  const dyad::Event* d = dyad::testing::event_by_trigger(ev, "detained");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->date, "2024-03-13");
+  EXPECT_FALSE(d->date_is_publication);
+  EXPECT_EQ(d->date_cue, "yesterday");
+  ASSERT_TRUE(d->date_cue_span.has_value());
+  EXPECT_LT(d->date_cue_span->end, d->sentence_span.start);  // the cue's words are the previous sentence's
+}
+
+TEST(CoderDates, NoCarryIntoANewParagraphOrToStatements) {
+  auto ev = two_sentences(kDetained, true);
+  const dyad::Event* d = dyad::testing::event_by_trigger(ev, "detained");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->date, "2024-03-14");
+  EXPECT_TRUE(d->date_is_publication);
+  auto said = two_sentences({"Somalia Somalia PROPN NNP 2 nsubj", "condemned condemn VERB VBD 0 root",
+                             "Kenya Kenya PROPN NNP 2 obj", ". . PUNCT . 2 punct"},
+                            false);
+  const dyad::Event* c = dyad::testing::event_by_trigger(said, "condemned");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->date, "2024-03-14");  // a verbal reaction may come later
+}
+
+}  // namespace

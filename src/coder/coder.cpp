@@ -157,6 +157,9 @@ class DocumentCoder {
     std::vector<std::string> low;
     for (int i = 0; i < v.size(); ++i) low.push_back(v.low(i));
     std::vector<detail::DateCue> cues = detail::find_date_cues(low, a_.date);
+    carried_cue_.reset();
+    if (!doc_.sentences[index].new_paragraph && index > 0) carried_cue_ = std::move(previous_cue_);
+    previous_cue_.reset();
     std::set<std::tuple<int, std::string, std::string>> seen;
     std::size_t first_event = out.size();
     std::vector<std::vector<int>> reported;  // per event of this sentence: its trigger's reported clause
@@ -247,6 +250,17 @@ class DocumentCoder {
     detail::drop_statements_of_reported_events(out, first_event, reported, triggers);
     detail::drop_restated(v, out, first_event, triggers);
     detail::drop_subsumed(out, first_event);
+  }
+
+  // A verb trigger in the past: "ordered", "were ordered", "had ordered".
+  static bool past_tense(const detail::SentenceView& v, int t) {
+    if (v.upos(t) != "VERB") return false;
+    if (v.word(t).xpos == "VBD") return true;
+    if (v.word(t).xpos != "VBN") return false;
+    for (int c : v.children(t)) {
+      if (v.base_rel(c) == "aux" && v.word(c).xpos == "VBD") return true;
+    }
+    return false;
   }
 
   // The actors of a slot word: its conj chain plus the list members a parser
@@ -398,6 +412,16 @@ class DocumentCoder {
       for (int k = cue->first; k <= cue->last; ++k) e.date_cue += (k > cue->first ? " " : "") + v.word(k).form;
       date_why = "'" + e.date_cue + "': " + cue->rule;
       event_day = detail::to_yyyymmdd(cue->date);
+      if (!previous_cue_) previous_cue_ = CarriedCue{*cue, *e.date_cue_span, e.date_cue};
+    } else if (carried_cue_ && past_tense(v, t) && (code.quad_class == 2 || code.quad_class == 4)) {
+      const CarriedCue& c = *carried_cue_;
+      e.date = detail::format_date(c.cue.date);
+      e.date_precision = c.cue.precision;
+      e.date_cue_span = c.span;
+      e.date_cue = c.text;
+      date_why = "'" + c.text + "' of the previous sentence (" + c.cue.rule +
+                 "): a past-tense material act of the same paragraph without date words of its own";
+      event_day = detail::to_yyyymmdd(c.cue.date);
     } else if (a_.date) {
       e.date = detail::format_date(*a_.date);
       e.date_precision = "day";
@@ -475,6 +499,19 @@ class DocumentCoder {
   std::optional<Place> frame_;    // the current sentence's "In X," frame
   std::string frame_path_;
   std::string repair_note_;  // the parse repair of the current sentence, for --explain
+  // A sentence's date cue carries on to the past-tense material acts (quad
+  // classes 2 and 4) of the next sentence of its paragraph that has no date
+  // words ("yesterday the ambassador was summoned ... They were ordered to
+  // leave"): one sentence on, no further, never into a new paragraph, and not
+  // to statements and other verbal acts, which often come later ("Police
+  // arrested three protesters on Sunday. The prime minister called for calm").
+  struct CarriedCue {
+    detail::DateCue cue;
+    Span span;
+    std::string text;
+  };
+  std::optional<CarriedCue> previous_cue_;  // the first cue the current sentence's events used
+  std::optional<CarriedCue> carried_cue_;   // the previous sentence's, for this one
   detail::Pattern demand_;   // the built-in "said that X must" rule, code -1 when 100 is not loaded
 };
 
