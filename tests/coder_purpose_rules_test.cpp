@@ -275,3 +275,37 @@ TEST(CoderPurposeRules, AttackModifierIsTheAuthorOfAnAgentlessKilling) {
 }
 
 }  // namespace
+
+namespace {
+
+// Who died in, survived or suffered an act is its target, not its author:
+// "Two Pakistani policemen died in an ambush." had the policemen ambushing.
+TEST(CoderPurposeRules, WhoDiesInAnActIsItsTarget) {
+  auto ev = code_parsed({"Two two NUM CD 3 nummod", "Pakistani Pakistani ADJ JJ 3 amod",
+                         "policemen policeman NOUN NNS 4 nsubj", "died die VERB VBD 0 root", "in in ADP IN 7 case",
+                         "an a DET DT 7 det", "ambush ambush NOUN NN 4 obl", ". . PUNCT . 4 punct"});
+  const dyad::Event* a = event_by_trigger(ev, "ambush");
+  ASSERT_NE(a, nullptr);
+  EXPECT_FALSE(a->source.has_value());
+  EXPECT_EQ(a->target ? a->target->code : "-", "PAKCOP");
+}
+
+// "survived an assassination attempt": one 185 event, the survivor its target
+// (the verb patterns of survive/escape/foil/thwart made the survivor, or the
+// police who foiled it, the assassin).
+TEST(CoderPurposeRules, SurvivorOfAnAttemptIsItsTarget) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Kenyan Kenyan ADJ JJ 3 amod", "minister minister NOUN NN 4 nsubj",
+                         "survived survive VERB VBD 0 root", "an a DET DT 7 det",
+                         "assassination assassination NOUN NN 7 compound", "attempt attempt NOUN NN 4 obj",
+                         ". . PUNCT . 4 punct"});
+  int attempts = 0;
+  for (const dyad::Event& e : ev) {
+    if (e.cameo != "185") continue;
+    ++attempts;
+    EXPECT_FALSE(e.source && e.source->code == "KENGOV") << e.trigger_text;
+    EXPECT_EQ(e.target ? e.target->code : "-", "KENGOV") << e.trigger_text;
+  }
+  EXPECT_EQ(attempts, 1);
+}
+
+}  // namespace

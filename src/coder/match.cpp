@@ -487,8 +487,12 @@ Slots raw_slots(const SentenceView& v, int t, const Pattern& p, bool clause_targ
           if (v.rel(c) == "nmod:poss") g = {c, step(v, t, "nmod:poss", c, true)};
         }
       }
-      // "the embassy came [under rocket fire]": who comes or is under an attack is its target
-      if (const int h = v.head(t); g.word < 0 && h >= 0 && v.base_rel(t) == "obl" && v.case_of(t) == "under") {
+      // "the embassy came [under rocket fire]": who comes or is under an attack is its
+      // target; so is who died in it, survived or suffered it
+      const std::string_view tr = v.base_rel(t);
+      if (const int h = v.head(t); g.word < 0 && h >= 0 &&
+                                   ((tr == "obl" && v.case_of(t) == "under") ||
+                                    ((tr == "obl" || tr == "obj") && is_suffering_verb(v.lemma(h))))) {
         if (const int u = exact_kid(v, h, "nsubj"); u >= 0) g = {u, step(v, h, "obl", t, false) + " " + step(v, h, "nsubj", u, true)};
       }
     } else {

@@ -70,12 +70,14 @@ SlotWord noun_source(const SentenceView& v, int t) {
                                                     "regard", "view", "discuss", "debate"};
   // "foiled an attack": the act stopped or fought off is someone else's
   const bool stopped = h >= 0 && is_foil_verb(v.lemma(h));
+  // "two policemen died in an ambush", "survived an attack": the subject suffered it
+  const bool suffered = h >= 0 && (r == "obj" || r == "obl") && is_suffering_verb(v.lemma(h));
   // "demanded the withdrawal of X", "called for a ceasefire": asked of others
   const bool asked = requesting_verb(v, t) >= 0;
   const bool described =
       h >= 0 && (std::find(std::begin(kDescribes), std::end(kDescribes), v.lemma(h)) != std::end(kDescribes) ||
                  (v.lemma(h) == "call" && (exact_kid(v, h, "xcomp") >= 0 || v.kids(h, "obj").size() > 1)));
-  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass") && !others && !moved && !stopped && !asked && !described &&
+  if (h >= 0 && (r == "obj" || r == "obl" || v.rel(t) == "nsubj:pass") && !others && !moved && !stopped && !suffered && !asked && !described &&
       !reacts_to_others_act(v, h)) {
     SlotWord s = logical_subject(v, h);
     if (s.word >= 0) s.path = via + step(v, h, v.rel(t), t, false) + " " + s.path;

@@ -31,6 +31,7 @@ constexpr std::string_view kMandative[] = {"insist", "propose", "recommend", "su
 constexpr std::string_view kKeepFrom[] = {"prevent",  "bar",   "ban",      "stop",     "block", "forbid",
                                           "prohibit", "deter", "dissuade", "restrain", "keep"};
 constexpr std::string_view kWarnAgainst[] = {"warn", "caution", "advise", "urge"};
+constexpr std::string_view kSuffering[] = {"die", "perish", "survive", "escape", "suffer", "sustain", "endure"};
 constexpr std::string_view kFoil[] = {"prevent", "thwart", "foil", "avert", "forestall", "repel", "repulse", "preempt"};
 
 }  // namespace
@@ -54,5 +55,7 @@ bool is_keep_from_verb(std::string_view lemma) { return in(kKeepFrom, lemma); }
 bool is_warn_against_verb(std::string_view lemma) { return in(kWarnAgainst, lemma); }
 
 bool is_foil_verb(std::string_view lemma) { return in(kFoil, lemma); }
+
+bool is_suffering_verb(std::string_view lemma) { return in(kSuffering, lemma); }
 
 }  // namespace dyad::detail
