@@ -309,3 +309,36 @@ TEST(CoderPurposeRules, SurvivorOfAnAttemptIsItsTarget) {
 }
 
 }  // namespace
+
+namespace {
+
+// "Kabul fell to the Taliban": the taker is the source, the place's state
+// the target (the line had them the other way round).
+TEST(CoderPurposeRules, PlaceFallingToATakerIsTakenByIt) {
+  auto ev = code_parsed({"Kabul Kabul PROPN NNP 2 nsubj", "fell fall VERB VBD 0 root", "to to ADP IN 5 case",
+                         "the the DET DT 5 det", "Taliban Taliban PROPN NNP 2 obl", ". . PUNCT . 2 punct"});
+  const dyad::Event* f = event_by_trigger(ev, "fell");
+  ASSERT_NE(f, nullptr);
+  ASSERT_TRUE(f->source.has_value());
+  EXPECT_NE(f->source->code.find("TAL"), std::string::npos) << f->source->code;
+  EXPECT_EQ(f->target ? f->target->code.substr(0, 3) : "-", "AFG");
+}
+
+// "received death threats from X": X threatens the receiver, in the verb's
+// event and the noun's.
+TEST(CoderPurposeRules, ReceiverOfThreatsIsTheirTarget) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Kenyan Kenyan ADJ JJ 3 amod", "minister minister NOUN NN 4 nsubj",
+                         "received receive VERB VBD 0 root", "death death NOUN NN 6 compound",
+                         "threats threat NOUN NNS 4 obj", "from from ADP IN 9 case", "Somali Somali ADJ JJ 9 amod",
+                         "rebels rebel NOUN NNS 4 obl", ". . PUNCT . 4 punct"});
+  int threats = 0;
+  for (const dyad::Event& e : ev) {
+    if (!e.cameo.starts_with("13")) continue;
+    ++threats;
+    EXPECT_EQ(e.source ? e.source->code : "-", "SOMREB") << e.trigger_text;
+    EXPECT_EQ(e.target ? e.target->code : "-", "KENGOV") << e.trigger_text;
+  }
+  EXPECT_GE(threats, 1);
+}
+
+}  // namespace

@@ -70,8 +70,14 @@ SlotWord noun_source(const SentenceView& v, int t) {
                                                     "regard", "view", "discuss", "debate"};
   // "foiled an attack": the act stopped or fought off is someone else's
   const bool stopped = h >= 0 && is_foil_verb(v.lemma(h));
-  // "two policemen died in an ambush", "survived an attack": the subject suffered it
+  // "two policemen died in an ambush", "survived an attack", "received death
+  // threats": the subject suffered it; the act is from whoever a from-phrase names
   const bool suffered = h >= 0 && (r == "obj" || r == "obl") && is_suffering_verb(v.lemma(h));
+  if (suffered) {
+    SlotWord from = prep_dependent(v, t, "from");
+    if (from.word < 0) from = prep_dependent(v, h, "from");
+    if (from.word >= 0) return {from.word, via + from.path};
+  }
   // "demanded the withdrawal of X", "called for a ceasefire": asked of others
   const bool asked = requesting_verb(v, t) >= 0;
   const bool described =

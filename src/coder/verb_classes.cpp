@@ -31,7 +31,8 @@ constexpr std::string_view kMandative[] = {"insist", "propose", "recommend", "su
 constexpr std::string_view kKeepFrom[] = {"prevent",  "bar",   "ban",      "stop",     "block", "forbid",
                                           "prohibit", "deter", "dissuade", "restrain", "keep"};
 constexpr std::string_view kWarnAgainst[] = {"warn", "caution", "advise", "urge"};
-constexpr std::string_view kSuffering[] = {"die", "perish", "survive", "escape", "suffer", "sustain", "endure"};
+constexpr std::string_view kSuffering[] = {"die",    "perish",  "survive", "escape", "suffer",
+                                           "sustain", "endure", "receive", "face"};
 constexpr std::string_view kFoil[] = {"prevent", "thwart", "foil", "avert", "forestall", "repel", "repulse", "preempt"};
 
 }  // namespace

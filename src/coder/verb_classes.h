@@ -49,9 +49,10 @@ bool is_keep_from_verb(std::string_view lemma);
 /// Washington against selling weapons").
 bool is_warn_against_verb(std::string_view lemma);
 
-/// Verbs whose subject suffers the act named by their object or oblique
-/// ("two policemen died in an ambush", "survived an assassination attempt",
-/// "suffered an attack"): the subject is the act's target, not its author.
+/// Verbs whose subject undergoes or receives the act named by their object
+/// or oblique ("two policemen died in an ambush", "survived an assassination
+/// attempt", "suffered an attack", "received death threats", "faces
+/// protests"): the subject is the act's target, not its author.
 bool is_suffering_verb(std::string_view lemma);
 
 /// Verbs that stop or fight off an act ("foiled an attack", "repelled an
