@@ -342,3 +342,18 @@ TEST(CoderPurposeRules, ReceiverOfThreatsIsTheirTarget) {
 }
 
 }  // namespace
+
+namespace {
+
+// "The Russian dissident was granted asylum by Germany." (as our parser reads
+// it, "by Germany" on "asylum"): a passive keeps the thing given as its
+// object, its subject is the recipient, and the by-phrase on that object is
+// the giver. Before, the pattern's obj=asylum failed and nothing was coded.
+TEST(CoderPurposeRules, PassiveThatKeepsItsObjectNamesTheRecipient) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Russian Russian ADJ JJ 3 amod", "dissident dissident NOUN NN 5 nsubj:pass",
+                         "was be AUX VBD 5 aux:pass", "granted grant VERB VBN 0 root", "asylum asylum NOUN NN 5 obj",
+                         "by by ADP IN 8 case", "Germany Germany PROPN NNP 6 nmod", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "075"), "DEU>RUSOPP");
+}
+
+}  // namespace

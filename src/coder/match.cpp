@@ -36,6 +36,13 @@ int by_agent(const SentenceView& v, int x) {
   for (int c : v.children(x)) {
     if ((v.base_rel(c) == "obl" || v.base_rel(c) == "nmod") && v.case_of(c) == "by") return c;
   }
+  // "was granted [asylum by Germany]": a passive's kept object often carries
+  // the by-phrase in the parse
+  if (int o = v.passive(x) ? exact_kid(v, x, "obj") : -1; o >= 0) {
+    for (int c : v.children(o)) {
+      if (v.base_rel(c) == "nmod" && v.case_of(c) == "by") return c;
+    }
+  }
   return -1;
 }
 
@@ -109,6 +116,10 @@ bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const P
       if (!ok && o >= 0 && (std::find(kQuantity.begin(), kQuantity.end(), v.lemma(o)) != kQuantity.end() ||
                             is_measure(v.lemma(o)))) {
         ok = value_matches(d, v, prep_dependent(v, o, "of").word, c.values);
+      }
+      // "was granted [asylum]obj": a passive keeps the thing given as its object
+      if (int kept = p.noun || !v.passive(t) ? -1 : exact_kid(v, t, "obj"); !ok && kept >= 0) {
+        ok = value_matches(d, v, kept, c.values);
       }
       break;
     }
@@ -427,7 +438,12 @@ SlotWord slot(const SentenceView& v, int t, const Pattern& p, const std::string&
       break;
     }
   }
-  if (g.word >= 0) g.path = step(v, t, "obj", o.word, true) + " " + g.path;
+  if (g.word >= 0) {
+    g.path = step(v, t, "obj", o.word, true) + " " + g.path;
+  } else if (name == "to" && v.passive(t) && exact_kid(v, t, "obj") >= 0) {
+    // "X was granted asylum", "was sent aid": the passive's subject is the recipient
+    g = {o.word, o.path + " (recipient of the passive)"};
+  }
   return g;
 }
 
