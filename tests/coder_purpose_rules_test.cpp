@@ -357,3 +357,19 @@ TEST(CoderPurposeRules, PassiveThatKeepsItsObjectNamesTheRecipient) {
 }
 
 }  // namespace
+
+namespace {
+
+// "came under attack from Turkish forces": the from-phrase is the attacker
+// (before: no source, and no event, the town being no actor).
+TEST(CoderPurposeRules, AttackComeUnderIsFromItsFromPhrase) {
+  auto ev = code_parsed({"The the DET DT 3 det", "Kurdish Kurdish ADJ JJ 3 amod", "town town NOUN NN 4 nsubj",
+                         "came come VERB VBD 0 root", "under under ADP IN 6 case", "attack attack NOUN NN 4 obl",
+                         "from from ADP IN 9 case", "Turkish Turkish ADJ JJ 9 amod", "forces force NOUN NNS 6 nmod",
+                         ". . PUNCT . 4 punct"});
+  const dyad::Event* a = event_by_trigger(ev, "attack");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source ? a->source->code : "-", "TURMIL");
+}
+
+}  // namespace

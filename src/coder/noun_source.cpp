@@ -71,9 +71,10 @@ SlotWord noun_source(const SentenceView& v, int t) {
   // "foiled an attack": the act stopped or fought off is someone else's
   const bool stopped = h >= 0 && is_foil_verb(v.lemma(h));
   // "two policemen died in an ambush", "survived an attack", "received death
-  // threats": the subject suffered it; the act is from whoever a from-phrase names
+  // threats", "came under attack": the subject suffered it; the act is from
+  // whoever a from-phrase names
   const bool suffered = h >= 0 && (r == "obj" || r == "obl") && is_suffering_verb(v.lemma(h));
-  if (suffered) {
+  if (suffered || (h >= 0 && r == "obl" && c == "under")) {
     SlotWord from = prep_dependent(v, t, "from");
     if (from.word < 0) from = prep_dependent(v, h, "from");
     if (from.word >= 0) return {from.word, via + from.path};
