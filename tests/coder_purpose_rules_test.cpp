@@ -373,3 +373,17 @@ TEST(CoderPurposeRules, AttackComeUnderIsFromItsFromPhrase) {
 }
 
 }  // namespace
+
+namespace {
+
+// "handed [over the suspects]obl to Afghan authorities": the pattern's
+// particle read as the noun's preposition; the noun is the object, and the
+// phrase on it the target (before: no event).
+TEST(CoderPurposeRules, ParticleReadAsAPrepositionStillHasItsObject) {
+  auto ev = code_parsed({"Pakistan Pakistan PROPN NNP 2 nsubj", "handed hand VERB VBD 0 root", "over over ADP IN 5 case",
+                         "the the DET DT 5 det", "suspects suspect NOUN NNS 2 obl", "to to ADP IN 8 case",
+                         "Afghan Afghan ADJ JJ 8 amod", "authorities authority NOUN NNS 5 nmod", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "06"), "PAK>AFGGOV");
+}
+
+}  // namespace

@@ -92,6 +92,16 @@ bool has_sequence(const SentenceView& v, int t, const std::vector<std::string>& 
   return false;
 }
 
+// "handed [over the suspects]obl": the parser read the pattern's particle as
+// the preposition of the noun after it; that noun is the verb's object.
+SlotWord particle_object(const SentenceView& v, int t, const std::string& particle) {
+  const int n = t + 1;
+  if (particle.empty() || n >= v.size() || v.lemma(n) != particle || v.rel(n) != "case") return {};
+  const int o = v.head(n);
+  if (o < 0 || v.head(o) != t || v.base_rel(o) != "obl" || exact_kid(v, t, "obj") >= 0) return {};
+  return {o, v.lemma(t) + " " + particle + " -obl-> " + v.word(o).form + " (the particle's noun is the object)"};
+}
+
 bool particle_ok(const SentenceView& v, int t, const std::string& particle) {
   if (particle.empty()) return true;
   for (int c : v.children(t)) {
@@ -111,6 +121,7 @@ bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const P
   switch (c.kind) {
     case Constraint::Kind::kObj: {
       int o = (p.noun ? noun_object(v, t) : logical_object(v, t)).word;
+      if (o < 0 && !p.noun) o = particle_object(v, t, p.particle).word;
       ok = value_matches(d, v, o, c.values);
       // "caught one of the key figures": a quantity's "of" phrase is the object's kind
       if (!ok && o >= 0 && (std::find(kQuantity.begin(), kQuantity.end(), v.lemma(o)) != kQuantity.end() ||
@@ -143,7 +154,8 @@ bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const P
       // "filed [a case against Israel]": the phrase hung on the object after it
       // (the slot of target=PREP looks there too)
       if (!ok && !p.noun) {
-        const int o = logical_object(v, t).word;
+        int o = logical_object(v, t).word;
+        if (o < 0) o = particle_object(v, t, p.particle).word;
         for (int ch : v.children_if(o >= 0, o)) {
           if (ch > o && v.base_rel(ch) == "nmod" && v.case_of(ch) == c.prep && value_matches(d, v, ch, c.values) &&
               !is_time_noun(v.lemma(ch)))
@@ -417,11 +429,16 @@ namespace {
 SlotWord slot(const SentenceView& v, int t, const Pattern& p, const std::string& name) {
   if (name == "none") return {};
   if (name == "subj") return logical_subject(v, t);
-  if (name == "obj") return p.noun ? noun_object(v, t) : logical_object(v, t);
+  if (name == "obj") {
+    if (p.noun) return noun_object(v, t);
+    SlotWord o = logical_object(v, t);
+    return o.word >= 0 ? o : particle_object(v, t, p.particle);
+  }
   SlotWord g = prep_dependent(v, t, name);
   if (g.word >= 0 || p.noun) return g;
   // The phrase often hangs off the object: "imposed [sanctions on X]".
   SlotWord o = logical_object(v, t);
+  if (o.word < 0) o = particle_object(v, t, p.particle);
   if (o.word < 0) return g;
   g = prep_dependent(v, o.word, name);
   // "sent [50 tons of aid] to X": or off a measure's of-phrase
