@@ -170,4 +170,65 @@ std::vector<int> when_clauses(const SentenceView& v, int t) {
   return out;
 }
 
+// The marker "to" of a to-infinitive ("to sit"), or -1.
+int infinitive_to(const SentenceView& v, int verb) {
+  const int m = exact_kid(v, verb, "mark");
+  return m >= 0 && v.low(m) == "to" ? m : -1;
+}
+
+// The subject a word governing `x` (its head `h`, x's relation `r`) gives an
+// infinitive, participle or gerund clause x that has none of its own, or -1:
+// "time for Yerevan [to sit]", "Russia's decision [to expel]", "demonstrators
+// [protesting]", "called on X [to end]", "urged X [to agree]", "warned X
+// [against selling]". `path` is the climb so far.
+SlotWord clause_controller(const SentenceView& v, int x, int h, const std::string& r, const std::string& path) {
+  // "It is time for Yerevan to sit down": "for X to VERB" names the
+  // infinitive's subject, which parsers hang on the governor as its
+  // for-phrase; without this the climb reaches the expletive "It".
+  // The for-phrase must end right before "to": in "converging for a rally
+  // in Lagos to protest ..." the rally is a purpose, not the protester.
+  if (const int to = infinitive_to(v, x); to >= 0 && (r == "acl" || r == "advcl" || r == "xcomp" || r == "csubj")) {
+    if (SlotWord f = prep_dependent(v, h, "for"); f.word >= 0 && f.word == to - 1)
+      return {f.word, path + f.path + " (subject of " + v.lemma(x) + ")"};
+  }
+  // "Russia's decision [to expel ...]", "their efforts [to pressure X]": an
+  // infinitive on a noun with a possessive owner has the owner as subject.
+  if (r == "acl" && infinitive_to(v, x) >= 0 && (v.upos(h) == "NOUN" || v.upos(h) == "PROPN")) {
+    if (int o = exact_kid(v, h, "nmod:poss"); o >= 0) {
+      return {o, path + step(v, h, "acl", x, false) + " " + step(v, h, "nmod:poss", o, true)};
+    }
+  }
+  // "demonstrators [protesting election results]": a present participle on a
+  // noun (a reduced relative clause) has that noun as its subject
+  if (r == "acl" && v.word(x).xpos == "VBG" && (v.upos(h) == "NOUN" || v.upos(h) == "PROPN") &&
+      exact_kid(v, h, "cop") < 0) {
+    return {h, path + step(v, h, "acl", x, false) + " (reduced relative)"};
+  }
+  // "called on [member states] to recognise ...", "appealed to [X] to end ...":
+  // the one called on does what is asked
+  if ((r == "xcomp" || r == "advcl") && infinitive_to(v, x) >= 0 && exact_kid(v, x, "nsubj") < 0 &&
+      (v.lemma(h) == "call" || v.lemma(h) == "appeal")) {
+    for (const char* prep : v.lemma(h) == "call" ? std::vector<const char*>{"on", "upon"} : std::vector<const char*>{"to"}) {
+      if (SlotWord g = prep_dependent(v, h, prep); g.word >= 0 && g.word < x)
+        return {g.word, path + step(v, h, r, x, false) + " " + g.path};
+    }
+  }
+  // "urged Israel and Hamas [to agree]advcl": the parser's advcl for an
+  // object-control infinitive; its subject is the object, as for an xcomp
+  if (r == "advcl" && infinitive_to(v, x) >= 0 && exact_kid(v, x, "nsubj") < 0) {
+    const int o = exact_kid(v, h, "obj");
+    if (o >= 0 && is_object_control_verb(v.lemma(h)))
+      return {o, path + step(v, h, "advcl", x, false) + " " + step(v, h, "obj", o, true)};
+  }
+  // "warned Washington [against selling]", "barred women [from attending]":
+  // a gerund clause against/from an act has the verb's object as subject
+  if (r == "advcl" && exact_kid(v, x, "nsubj") < 0) {
+    const int m = v.first_kid(x, "mark");
+    const int o = exact_kid(v, h, "obj");
+    if (m >= 0 && o >= 0 && o < x && (v.low(m) == "against" || v.low(m) == "from"))
+      return {o, path + step(v, h, "advcl", x, false) + " " + step(v, h, "obj", o, true)};
+  }
+  return {-1, path};
+}
+
 }  // namespace dyad::detail

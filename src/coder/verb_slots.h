@@ -64,4 +64,14 @@ SlotWord capitalised_modifier(const SentenceView& v, int w);
 /// gives way to its "of" phrase: "Thousands of Nigerians" -> "Nigerians".
 SlotWord through_quantity(const SentenceView& v, SlotWord w);
 
+/// The marker "to" of a to-infinitive ("to sit") of `verb`, or -1.
+int infinitive_to(const SentenceView& v, int verb);
+
+/// The subject a word governing `x` (its head `h`, x's relation `r`) gives an
+/// infinitive, participle or gerund clause x that has none of its own, or
+/// word -1: "time for Yerevan [to sit]", "Russia's decision [to expel]",
+/// "demonstrators [protesting]", "called on X [to end]", "urged X [to
+/// agree]", "warned X [against selling]". `path` is the climb so far.
+SlotWord clause_controller(const SentenceView& v, int x, int h, const std::string& r, const std::string& path);
+
 }  // namespace dyad::detail
