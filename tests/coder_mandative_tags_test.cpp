@@ -85,3 +85,31 @@ TEST(CoderMandativeTags, DemandOfAMandativeClauseHasItsTarget) {
 }
 
 }  // namespace
+
+namespace {
+
+// The lemmatizer strips an unseen "-ed" whole ("blamed" -> "blam"); the
+// corrector gives the verb the de-inflection the dictionaries know.
+TEST(CoderVerbLemmas, UnknownVerbLemmaBecomesTheKnownStem) {
+  dyad::Sentence s = tagged({"US PROPN NNP US", "blamed VERB VBD blam", "Russia PROPN NNP Russia",
+                             "shelled VERB VBD shel", "said VERB VBD say"});
+  coder().tag_corrector()->correct(s);
+  EXPECT_EQ(s.words[1].lemma, "blame");
+  EXPECT_EQ(s.words[3].lemma, "shell");
+  EXPECT_EQ(s.words[4].lemma, "say");  // known lemmas stay
+}
+
+// "blamed Russia [for shelling the city]": the blamed one is the gerund's
+// subject, and the shelling is the blamer's allegation.
+TEST(CoderVerbLemmas, BlamedForAnActIsItsAllegedAuthor) {
+  auto ev = dyad::testing::code_parsed({"The the DET DT 2 det", "US US PROPN NNP 3 nsubj", "blamed blame VERB VBD 0 root",
+                                        "Russia Russia PROPN NNP 3 obj", "for for SCONJ IN 6 mark",
+                                        "shelling shell VERB VBG 3 advcl", "the the DET DT 8 det",
+                                        "city city NOUN NN 6 obj", ". . PUNCT . 3 punct"});
+  const dyad::Event* e = dyad::testing::event_by_trigger(ev, "shelling");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source ? e->source->code : "-", "RUS");
+  EXPECT_EQ(e->modality, dyad::Modality::kAlleged);
+}
+
+}  // namespace

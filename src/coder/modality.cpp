@@ -174,6 +174,14 @@ ModalityResult modality_of(const SentenceView& v, int trigger, bool negation_cod
         f.note(f.negated, "'" + v.word(h).form + " ... from'");
       if (rel == "advcl" && that >= 0 && v.low(that) == "against" && is_warn_against_verb(hl))
         f.note(f.hypothetical, "'" + v.word(h).form + " ... against'");
+      // "blamed Russia [for shelling the city]": the blamer's allegation
+      if (rel == "advcl" && that >= 0 && v.low(that) == "for" && (hl == "blame" || in(kAllegeVerbs, hl))) {
+        f.note(f.alleged, "'" + v.word(h).form + " ... for'");
+        if (SlotWord s = logical_subject(v, h); s.word >= 0 && r.speaker < 0) {
+          r.speaker = s.word;
+          r.speaker_path = s.path;
+        }
+      }
       // "had no plans to send troops", "no intention of attacking": none intended
       if (rel == "acl" && v.upos(h) == "NOUN" && that >= 0 && (v.low(that) == "to" || v.low(that) == "of")) {
         const int det = v.first_kid(h, "det");

@@ -1,6 +1,7 @@
 // The coder's corrections of the tagger's output, run between tagging and
 // parsing (Pipeline::with_tag_corrector): the dictionaries' multi-word names
-// (name_tags.h), then the verbs of mandative that-clauses (mandative_tags.h).
+// (name_tags.h), the verbs of mandative that-clauses (mandative_tags.h), then
+// verb lemmas the lemmatizer got wrong (verb_lemmas.h).
 #pragma once
 
 #include <memory>

@@ -220,13 +220,19 @@ SlotWord clause_controller(const SentenceView& v, int x, int h, const std::strin
     if (o >= 0 && is_object_control_verb(v.lemma(h)))
       return {o, path + step(v, h, "advcl", x, false) + " " + step(v, h, "obj", o, true)};
   }
-  // "warned Washington [against selling]", "barred women [from attending]":
-  // a gerund clause against/from an act has the verb's object as subject
+  // "warned Washington [against selling]", "barred women [from attending]",
+  // "blamed Russia [for shelling]", "praised Poland [for taking in]": a gerund
+  // clause against/from/for an act has the verb's object as subject; in the
+  // passive ("Poland was praised [for taking in]") the verb's subject
   if (r == "advcl" && exact_kid(v, x, "nsubj") < 0) {
     const int m = v.first_kid(x, "mark");
-    const int o = exact_kid(v, h, "obj");
-    if (m >= 0 && o >= 0 && o < x && (v.low(m) == "against" || v.low(m) == "from"))
+    const std::string mark = m >= 0 ? v.low(m) : "";
+    const bool gerund_for = mark == "for" && v.word(x).xpos == "VBG";
+    if (const int o = exact_kid(v, h, "obj");
+        o >= 0 && o < x && (mark == "against" || mark == "from" || gerund_for))
       return {o, path + step(v, h, "advcl", x, false) + " " + step(v, h, "obj", o, true)};
+    if (const int sp = exact_kid(v, h, "nsubj:pass"); gerund_for && sp >= 0 && sp < x && exact_kid(v, h, "obj") < 0)
+      return {sp, path + step(v, h, "advcl", x, false) + " " + step(v, h, "nsubj:pass", sp, true)};
   }
   return {-1, path};
 }
