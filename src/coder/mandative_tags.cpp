@@ -48,10 +48,10 @@ int misread_verb(const Dictionary& d, const Sentence& s, std::size_t that, bool 
 int mandative_verbs_retagged(const Dictionary& d, Sentence& s) {
   int retagged = 0;
   for (std::size_t i = 0; i + 3 < s.words.size(); ++i) {
+    const std::string& next = s.words[i + 1].form;
+    if (s.words[i].upos != "VERB" || next.size() != 4 || lower(next) != "that") continue;
     const std::string lemma = lower(s.words[i].lemma);
-    if (s.words[i].upos != "VERB" || lower(s.words[i + 1].form) != "that" ||
-        !(is_request_verb(lemma) || is_mandative_verb(lemma)))
-      continue;
+    if (!is_request_verb(lemma) && !is_mandative_verb(lemma)) continue;
     const int k = misread_verb(d, s, i + 1, is_request_verb(lemma));
     if (k < 0) continue;
     Word& w = s.words[static_cast<std::size_t>(k)];
