@@ -20,13 +20,16 @@
 
 namespace dyad::testing {
 
+/// A fresh path under a per-process directory. remove_all, not remove: a
+/// process id is reused, and an earlier test run (the Release suite before the
+/// sanitizer suite in .ci/run) may have left a directory of that name full.
 inline std::string temp_path(const std::string& name) {
   auto dir = std::filesystem::temp_directory_path() / ("dyad_store_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto p = dir / name;
-  std::filesystem::remove(p);
-  std::filesystem::remove(p.string() + "-wal");
-  std::filesystem::remove(p.string() + "-shm");
+  std::filesystem::remove_all(p);
+  std::filesystem::remove_all(p.string() + "-wal");
+  std::filesystem::remove_all(p.string() + "-shm");
   return p.string();
 }
 
