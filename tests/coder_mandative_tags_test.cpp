@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "coder/dictionary.h"
+#include "coder/verb_lemmas.h"
 #include "coder_parsed.h"
 #include "dyad/coder.h"
 #include "engine_fixture.h"
@@ -19,6 +21,11 @@ dyad::Sentence tagged(const std::vector<std::string>& rows) { return dyad::testi
 const dyad::Coder& coder() {
   static const dyad::Coder c = dyad::Coder::load({});
   return c;
+}
+
+const dyad::detail::Dictionary& coder_dictionary() {
+  static const dyad::detail::Dictionary d = dyad::detail::load_dictionary(dyad::default_dict_dir());
+  return d;
 }
 
 TEST(CoderMandativeTags, VerbReadAsANounAfterDemandedThatIsTheVerb) {
@@ -88,15 +95,34 @@ TEST(CoderMandativeTags, DemandOfAMandativeClauseHasItsTarget) {
 
 namespace {
 
-// The lemmatizer strips an unseen "-ed" whole ("blamed" -> "blam"); the
-// corrector gives the verb the de-inflection the dictionaries know.
+// The lemmatizer strips an unseen "-ed" whole ("blamed" -> "blam", "shelled"
+// -> "shel"); the coder gives the verb the de-inflection the dictionaries know
+// wherever the sentence came from: here a parsed sentence, as `dyad code
+// --input conllu` reads it (the tag corrector is not run on those).
 TEST(CoderVerbLemmas, UnknownVerbLemmaBecomesTheKnownStem) {
+  auto ev = dyad::testing::code_parsed({"The the DET DT 2 det", "US US PROPN NNP 3 nsubj", "blamed blam VERB VBD 0 root",
+                                        "Russia Russia PROPN NNP 3 obj", "for for SCONJ IN 6 mark",
+                                        "shelling shel VERB VBG 3 advcl", "the the DET DT 8 det",
+                                        "city city NOUN NN 6 obj", ". . PUNCT . 3 punct"});
+  const dyad::Event* e = dyad::testing::event_by_trigger(ev, "shelling");
+  ASSERT_NE(e, nullptr);  // "shel" has no pattern, "shell" has
+  EXPECT_EQ(e->source ? e->source->code : "-", "RUS");  // "blam" is no blaming verb, "blame" is
+  EXPECT_EQ(e->modality, dyad::Modality::kAlleged);
+}
+
+// Known lemmas and forms stay: the repair only replaces a lemma that has no
+// pattern when a regular stem of the form has one.
+TEST(CoderVerbLemmas, KnownLemmasAreKept) {
   dyad::Sentence s = tagged({"US PROPN NNP US", "blamed VERB VBD blam", "Russia PROPN NNP Russia",
-                             "shelled VERB VBD shel", "said VERB VBD say"});
-  coder().tag_corrector()->correct(s);
+                             "shelled VERB VBD shel", "said VERB VBD say", "stopped VERB VBD stopp",
+                             "shelled ADJ JJ shel"});
+  const dyad::detail::Dictionary& d = coder_dictionary();
+  EXPECT_EQ(dyad::detail::verb_lemmas_repaired(d, s), 3);
   EXPECT_EQ(s.words[1].lemma, "blame");
   EXPECT_EQ(s.words[3].lemma, "shell");
-  EXPECT_EQ(s.words[4].lemma, "say");  // known lemmas stay
+  EXPECT_EQ(s.words[4].lemma, "say");
+  EXPECT_EQ(s.words[5].lemma, "stop");
+  EXPECT_EQ(s.words[6].lemma, "shel");  // not a verb
 }
 
 // "blamed Russia [for shelling the city]": the blamed one is the gerund's

@@ -49,6 +49,23 @@ TEST(CoderSpeech, TrailingSpeechVerbReportsTheClauseAndCodesNothingItself) {
   }
 }
 
+// Every statement verb of the shared list (verb_classes.h) attributes a
+// trailing clause, not only "say": "..., a Bolivian official claimed/argued/
+// commented." (claim and argue were missing from the reported-speech list).
+TEST(CoderSpeech, TrailingStatementVerbsOfTheSharedListAttribute) {
+  for (auto [form, lemma] : {std::pair{"claimed", "claim"}, std::pair{"argued", "argue"},
+                             std::pair{"commented", "comment"}, std::pair{"maintained", "maintain"}}) {
+    std::vector<std::string> rows = trailing_said("2", "parataxis");
+    rows[17] = std::string(form) + " " + lemma + " VERB VBD 2 parataxis";
+    auto ev = code_parsed(rows);
+    const dyad::Event* e = first_of(ev, "16");
+    ASSERT_NE(e, nullptr) << lemma;
+    EXPECT_EQ(e->modality, dyad::Modality::kReported) << lemma;
+    ASSERT_TRUE(e->attributed_to) << lemma;
+    EXPECT_EQ(e->attributed_to->code, "BOLGOV") << lemma;
+  }
+}
+
 // "Peru signed a trade accord with Chile, its biggest partner, officials
 // said." with both "signed" and "partner" as clauses of the root "said".
 TEST(CoderSpeech, SpeechVerbTakesNoTargetFromItsClause) {

@@ -20,6 +20,7 @@
 #include "coder/implicit_agent.h"
 #include "coder/intent.h"
 #include "coder/tag_corrector.h"
+#include "coder/verb_lemmas.h"
 #include "coder/match.h"
 #include "coder/modality.h"
 #include "coder/parse_repair.h"
@@ -128,25 +129,42 @@ class DocumentCoder {
   }
 
  private:
-  void code_sentence(int index, std::vector<Event>& out) {
-    // A sentence whose clause the parser missed is coded from a repaired copy
-    // (parse_repair.h); offsets and text are the same words'.
-    Sentence repaired;
+  // The sentence the rules read: `original`, or its repaired copy in `copy`.
+  // A sentence whose clause the parser missed is coded from a repaired copy
+  // (parse_repair.h); offsets and text are the same words'. Verb lemmas are
+  // repaired first (the argument repairs read them) and again after a
+  // nominal root's verb was retagged.
+  const Sentence& repaired_sentence(const Sentence& original, Sentence& copy) {
     repair_note_.clear();
-    bool use_repair = false;
-    if (detail::needs_argument_repair(doc_.sentences[index])) {
-      repaired = doc_.sentences[index];
-      use_repair = detail::repair_arguments(repaired, &repair_note_);
+    const Sentence* current = &original;
+    auto adopt = [&](Sentence&& s) {
+      copy = std::move(s);
+      current = &copy;
+    };
+    if (detail::needs_verb_lemma_repair(d_, *current)) {
+      Sentence s = *current;
+      detail::verb_lemmas_repaired(d_, s);
+      adopt(std::move(s));
     }
-    if (detail::has_nominal_root(use_repair ? repaired : doc_.sentences[index])) {
-      if (!use_repair) repaired = doc_.sentences[index];
+    if (detail::needs_argument_repair(*current)) {
+      Sentence s = *current;
+      if (detail::repair_arguments(s, &repair_note_)) adopt(std::move(s));
+    }
+    if (detail::has_nominal_root(*current)) {
+      Sentence s = *current;
       std::string why;
-      if (detail::repair_nominal_root(repaired, &why)) {
-        use_repair = true;
+      if (detail::repair_nominal_root(s, &why)) {
+        detail::verb_lemmas_repaired(d_, s);
+        adopt(std::move(s));
         repair_note_ += (repair_note_.empty() ? "" : "; ") + why;
       }
     }
-    const Sentence& sent = use_repair ? repaired : doc_.sentences[index];
+    return *current;
+  }
+
+  void code_sentence(int index, std::vector<Event>& out) {
+    Sentence repaired;
+    const Sentence& sent = repaired_sentence(doc_.sentences[index], repaired);
     detail::SentenceView v(sent);
     frame_ = detail::frame_place(places(), v, last_list_, &frame_path_);
     last_list_ = detail::listed_places(places(), v);  // "the latter" of the next sentence

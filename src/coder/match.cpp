@@ -9,7 +9,6 @@
 #include <array>
 
 #include "coder/verb_classes.h"
-#include "coder/verb_lemmas.h"
 #include "coder/verb_slots.h"
 
 namespace dyad::detail {
@@ -103,6 +102,13 @@ SlotWord particle_object(const SentenceView& v, int t, const std::string& partic
   return {o, v.lemma(t) + " " + particle + " -obl-> " + v.word(o).form + " (the particle's noun is the object)"};
 }
 
+// A verb pattern's object: the logical object, else the noun the parser hung
+// on the pattern's particle.
+SlotWord pattern_object(const SentenceView& v, int t, const Pattern& p) {
+  SlotWord o = logical_object(v, t);
+  return o.word >= 0 ? o : particle_object(v, t, p.particle);
+}
+
 bool particle_ok(const SentenceView& v, int t, const std::string& particle) {
   if (particle.empty()) return true;
   for (int c : v.children(t)) {
@@ -121,8 +127,7 @@ bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const P
   bool ok = false;
   switch (c.kind) {
     case Constraint::Kind::kObj: {
-      int o = (p.noun ? noun_object(v, t) : logical_object(v, t)).word;
-      if (o < 0 && !p.noun) o = particle_object(v, t, p.particle).word;
+      int o = (p.noun ? noun_object(v, t) : pattern_object(v, t, p)).word;
       ok = value_matches(d, v, o, c.values);
       // "caught one of the key figures": a quantity's "of" phrase is the object's kind
       if (!ok && o >= 0 && (std::find(kQuantity.begin(), kQuantity.end(), v.lemma(o)) != kQuantity.end() ||
@@ -155,8 +160,7 @@ bool constraint_holds(const Dictionary& d, const SentenceView& v, int t, const P
       // "filed [a case against Israel]": the phrase hung on the object after it
       // (the slot of target=PREP looks there too)
       if (!ok && !p.noun) {
-        int o = logical_object(v, t).word;
-        if (o < 0) o = particle_object(v, t, p.particle).word;
+        int o = pattern_object(v, t, p).word;
         for (int ch : v.children_if(o >= 0, o)) {
           if (ch > o && v.base_rel(ch) == "nmod" && v.case_of(ch) == c.prep && value_matches(d, v, ch, c.values) &&
               !is_time_noun(v.lemma(ch)))
@@ -311,14 +315,10 @@ std::vector<std::string> discard_labels(const Dictionary& d, const SentenceView&
 
 const Pattern* match_trigger(const Dictionary& d, const SentenceView& v, int t, const std::vector<std::string>& discards) {
   // Patterns are looked up by lemma, then by form ("noun: talks" matches "talks"
-  // whose lemma is "talk").
+  // whose lemma is "talk"). A verb's lemma the lemmatizer cut short was
+  // repaired before (verb_lemmas.h).
   auto it = d.patterns_by_lemma.find(v.lemma(t));
   if (it == d.patterns_by_lemma.end()) it = d.patterns_by_lemma.find(v.low(t));
-  if (it == d.patterns_by_lemma.end() && v.upos(t) == "VERB") {
-    for (const std::string& stem : verb_stems(v.low(t))) {
-      if ((it = d.patterns_by_lemma.find(stem)) != d.patterns_by_lemma.end()) break;
-    }
-  }
   if (it == d.patterns_by_lemma.end()) return nullptr;
   const std::string& u = v.upos(t);
   bool verb_ok = u.empty() || u == "VERB";
@@ -346,15 +346,12 @@ SlotWord slot(const SentenceView& v, int t, const Pattern& p, const std::string&
   if (name == "none") return {};
   if (name == "subj") return logical_subject(v, t);
   if (name == "obj") {
-    if (p.noun) return noun_object(v, t);
-    SlotWord o = logical_object(v, t);
-    return o.word >= 0 ? o : particle_object(v, t, p.particle);
+    return p.noun ? noun_object(v, t) : pattern_object(v, t, p);
   }
   SlotWord g = prep_dependent(v, t, name);
   if (g.word >= 0 || p.noun) return g;
   // The phrase often hangs off the object: "imposed [sanctions on X]".
-  SlotWord o = logical_object(v, t);
-  if (o.word < 0) o = particle_object(v, t, p.particle);
+  SlotWord o = pattern_object(v, t, p);
   if (o.word < 0) return g;
   g = prep_dependent(v, o.word, name);
   // "sent [50 tons of aid] to X": or off a measure's of-phrase

@@ -11,10 +11,6 @@
 namespace dyad::detail {
 namespace {
 
-const std::array<std::string_view, 16> kStatement = {"say",    "state",   "report", "add",    "note",   "announce",
-                                                     "declare", "confirm", "explain", "write", "reiterate", "stress",
-                                                     "insist", "tell",    "remark", "comment"};
-
 bool nominal(const SentenceView& v, int i) {
   const std::string& u = v.upos(i);
   return u == "NOUN" || u == "PROPN" || u == "PRON";
@@ -38,7 +34,7 @@ bool list_gap(const SentenceView& v, int prev_hi, int next_lo) {
 }  // namespace
 
 bool statement_verb(const SentenceView& v, int t) {
-  return v.upos(t) == "VERB" && std::find(kStatement.begin(), kStatement.end(), v.lemma(t)) != kStatement.end();
+  return v.upos(t) == "VERB" && is_statement_verb(v.lemma(t));
 }
 
 bool figure_of_speech(const SentenceView& v, int t) {
@@ -165,7 +161,8 @@ bool mandative_clause(const SentenceView& v, int x) {
 }
 
 bool demand_by_clause(const SentenceView& v, int t) {
-  if (v.upos(t) != "VERB" || !is_statement_verb(v.lemma(t))) return false;
+  // "insisted/warned that Iran must withdraw" states a demand
+  if (v.upos(t) != "VERB" || !(is_statement_verb(v.lemma(t)) || is_warn_against_verb(v.lemma(t)))) return false;
   for (int c : v.children(t)) {
     if (v.rel(c) != "ccomp" || (exact_kid(v, c, "nsubj") < 0 && exact_kid(v, c, "nsubj:pass") < 0)) continue;
     for (int a : v.children(c)) {

@@ -1,7 +1,8 @@
 // The coder's corrections of the tagger's output, run between tagging and
 // parsing (Pipeline::with_tag_corrector): the dictionaries' multi-word names
-// (name_tags.h), the verbs of mandative that-clauses (mandative_tags.h), then
-// verb lemmas the lemmatizer got wrong (verb_lemmas.h).
+// (name_tags.h) and the verbs of mandative that-clauses (mandative_tags.h).
+// Verb lemmas are repaired later, by the coder itself (verb_lemmas.h), so that
+// parsed CoNLL-U input, which skips this corrector, gets them too.
 #pragma once
 
 #include <memory>

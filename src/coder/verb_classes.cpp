@@ -13,9 +13,10 @@ bool in(const std::string_view (&set)[N], std::string_view w) {
 
 constexpr std::string_view kReport[] = {"say",     "report", "tell",    "state", "announce",
                                         "add",     "claim",  "confirm", "insist"};
-constexpr std::string_view kEmphatic[] = {"declare", "reiterate", "stress", "warn",     "repeat", "emphasize",
-                                          "emphasise", "write",   "argue",  "maintain", "note",   "assert"};
-constexpr std::string_view kAccount[] = {"inform",  "explain", "reveal",      "indicate", "suggest", "admit",
+constexpr std::string_view kEmphatic[] = {"declare", "reiterate", "stress",  "repeat", "emphasize",
+                                          "emphasise", "write",  "argue",   "maintain", "note", "assert",
+                                          "explain", "remark",   "comment"};
+constexpr std::string_view kAccount[] = {"inform",  "reveal",      "indicate", "suggest", "admit",
                                          "acknowledge", "believe", "think",   "accuse",   "allege",  "deny",
                                          "threaten", "promise"};
 constexpr std::string_view kObjectControl[] = {

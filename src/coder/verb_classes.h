@@ -13,9 +13,11 @@ namespace dyad::detail {
 /// as what was reported.
 bool is_report_verb(std::string_view lemma);
 
-/// Report verbs and the verbs of emphatic or repeated statement ("declare",
-/// "reiterate", "stress", "warn", "emphasize", "argue", "maintain", ...):
-/// "insisted that Iran must withdraw" states a demand.
+/// Report verbs and the verbs of emphatic, repeated or explanatory statement
+/// ("declare", "reiterate", "stress", "emphasize", "argue", "explain",
+/// "comment", ...): "..., officials said/stressed/commented." frames a
+/// reported clause. Not "warn": a warning is an event of its own (130) whose
+/// clause is its content, not a report.
 bool is_statement_verb(std::string_view lemma);
 
 /// Statement verbs and the verbs of belief, disclosure and accusation whose

@@ -5,38 +5,62 @@
 #include "coder/dictionary.h"
 
 namespace dyad::detail {
+namespace {
 
-// The tagger's lemma is sometimes wrong ("shelled" -> "shel"): the regular
-// de-inflections of the form, tried when neither lemma nor form has patterns.
-std::vector<std::string> verb_stems(const std::string& f) {
-  std::vector<std::string> out;
-  auto cut = [&](std::string_view suffix, std::string_view add) {
-    if (f.size() > suffix.size() + 2 && f.ends_with(suffix)) out.push_back(f.substr(0, f.size() - suffix.size()) + std::string(add));
+bool known(const Dictionary& d, const std::string& lemma) { return d.patterns_by_lemma.count(lemma) > 0; }
+
+// The first regular de-inflection of the lower-case form `f` that `accept`
+// takes, most likely first; stems are built one at a time (most verbs' come
+// to nothing).
+template <typename Accept>
+std::optional<std::string> first_stem(const std::string& f, Accept accept) {
+  std::string stem;
+  auto cut = [&](std::string_view suffix, std::string_view add, std::size_t undouble = 0) {
+    if (f.size() <= suffix.size() + 2 + undouble || !f.ends_with(suffix)) return false;
+    const std::size_t n = f.size() - suffix.size();
+    if (undouble && f[n - 1] != f[n - 2]) return false;  // "stopped" -> "stop"
+    stem.assign(f, 0, n - undouble);
+    stem += add;
+    return accept(stem);
   };
-  cut("ied", "y");
-  cut("ies", "y");
-  cut("ed", "");
-  cut("ed", "e");
-  cut("ing", "");
-  cut("ing", "e");
-  cut("es", "");
-  cut("s", "");
-  for (std::string_view suffix : {"ed", "ing"}) {  // "stopped" -> "stop"
-    std::size_t n = f.size() - suffix.size();
-    if (f.size() > suffix.size() + 3 && f.ends_with(suffix) && f[n - 1] == f[n - 2]) out.push_back(f.substr(0, n - 1));
-  }
-  return out;
+  if (cut("ied", "y") || cut("ies", "y") || cut("ed", "") || cut("ed", "e") || cut("ing", "") ||
+      cut("ing", "e") || cut("es", "") || cut("s", "") || cut("ed", "", 1) || cut("ing", "", 1))
+    return stem;
+  return std::nullopt;
+}
+
+// Only forms ending in "-s", "-ed" or "-ing" (any case) have a regular stem:
+// "said", "make" and most other verbs are settled without lowering the form.
+bool has_regular_ending(std::string_view f) {
+  auto ends = [&](std::string_view s) {
+    if (f.size() < s.size()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i)
+      if ((f[f.size() - s.size() + i] | 0x20) != s[i]) return false;
+    return true;
+  };
+  return ends("s") || ends("ed") || ends("ing");
+}
+
+}  // namespace
+
+std::optional<std::string> repaired_verb_lemma(const Dictionary& d, const Word& w) {
+  if (w.upos != "VERB" || !has_regular_ending(w.form) || known(d, w.lemma)) return std::nullopt;
+  // Not skipped when the form is a key: "shelling" is one (a noun pattern).
+  return first_stem(lower(w.form), [&](const std::string& stem) { return stem != w.lemma && known(d, stem); });
+}
+
+bool needs_verb_lemma_repair(const Dictionary& d, const Sentence& s) {
+  for (const Word& w : s.words)
+    if (repaired_verb_lemma(d, w)) return true;
+  return false;
 }
 
 int verb_lemmas_repaired(const Dictionary& d, Sentence& s) {
   int changed = 0;
   for (Word& w : s.words) {
-    if (w.upos != "VERB" || d.patterns_by_lemma.count(w.lemma) > 0) continue;
-    for (const std::string& stem : verb_stems(lower(w.form))) {
-      if (d.patterns_by_lemma.count(stem) == 0) continue;
-      w.lemma = stem;
+    if (auto lemma = repaired_verb_lemma(d, w)) {
+      w.lemma = std::move(*lemma);
       ++changed;
-      break;
     }
   }
   return changed;

@@ -1,11 +1,13 @@
 // Verb lemmas the tagger got wrong, from the regular de-inflections of the
 // form: the lemmatizer strips an unseen "-ed" whole ("blamed" -> "blam",
 // "shelled" -> "shel"), and every rule that reads a verb class by lemma
-// ("blame X for", modality, slot rules) then misses it.
+// ("blame X for", modality, slot rules) then misses it. The coder repairs
+// them once, where it reads a sentence (Coder::code), whatever the input:
+// raw text, JSONL or parsed CoNLL-U.
 #pragma once
 
+#include <optional>
 #include <string>
-#include <vector>
 
 #include "dyad/document.h"
 
@@ -13,14 +15,17 @@ namespace dyad::detail {
 
 struct Dictionary;
 
-/// The regular de-inflections of a lower-case verb form, most likely first
-/// ("ied"/"ies" -> "y", "-ed", "-ed" -> "e", "-ing", "-ing" -> "e", "-es",
-/// "-s", and an undoubled final consonant: "stopped" -> "stop").
-std::vector<std::string> verb_stems(const std::string& form);
+/// The lemma `w` should have, when it is a verb whose lemma the dictionaries
+/// do not know as a trigger but a regular de-inflection of its form they do ("ied"/"ies" -> "y", "-ed", "-ed" -> "e", "-ing", "-ing" ->
+/// "e", "-es", "-s", and an undoubled final consonant: "stopped" -> "stop"),
+/// the most likely first. Nothing for every other word.
+std::optional<std::string> repaired_verb_lemma(const Dictionary& d, const Word& w);
 
-/// Gives every verb of `s` whose lemma the dictionaries do not know the
-/// first de-inflection of its form that they do (a trigger of some pattern):
-/// "blamed" lemma "blam" -> "blame". Returns the number of lemmas changed.
+/// Whether some word of `s` has a repaired_verb_lemma().
+bool needs_verb_lemma_repair(const Dictionary& d, const Sentence& s);
+
+/// Gives every such verb of `s` its repaired lemma ("blamed" lemma "blam" ->
+/// "blame"). Returns the number of lemmas changed.
 int verb_lemmas_repaired(const Dictionary& d, Sentence& s);
 
 }  // namespace dyad::detail
