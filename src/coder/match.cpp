@@ -36,9 +36,12 @@ int by_agent(const SentenceView& v, int x) {
   for (int c : v.children(x)) {
     if ((v.base_rel(c) == "obl" || v.base_rel(c) == "nmod") && v.case_of(c) == "by") return c;
   }
-  // "was granted [asylum by Germany]": a passive's kept object often carries
-  // the by-phrase in the parse
-  if (int o = v.passive(x) ? exact_kid(v, x, "obj") : -1; o >= 0) {
+  // "was granted [asylum by Germany]", "was hit [with sanctions by the EU]":
+  // a passive's kept object or with-phrase (what it was done with) often
+  // carries the by-phrase in the parse
+  if (!v.passive(x)) return -1;
+  for (int o : v.children(x)) {
+    if (v.rel(o) != "obj" && !(v.base_rel(o) == "obl" && v.case_of(o) == "with")) continue;
     for (int c : v.children(o)) {
       if (v.base_rel(c) == "nmod" && v.case_of(c) == "by") return c;
     }
@@ -208,6 +211,14 @@ SlotWord logical_subject(const SentenceView& v, int verb) {
     const std::string& r = v.rel(x);
     int h = v.head(x);
     if (h < 0) break;
+    // "the council adopted [a resolution] [condemning X]": a text without an
+    // author of its own speaks for whoever issued it (before the reduced
+    // relative, whose subject would be the text itself)
+    if (r == "acl" && v.word(x).xpos == "VBG" && exact_kid(v, x, "nsubj") < 0 && issued_document(v, h)) {
+      path += step(v, h, "acl", x, false) + " ";
+      x = v.head(h);
+      continue;
+    }
     if (SlotWord c = clause_controller(v, x, h, r, path); c.word >= 0) return c;
     // "opened fire [to disperse]acl protesters", "took steps [to curb] ...":
     // an infinitive on the object that is a means or measure, not someone, is

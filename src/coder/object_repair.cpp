@@ -1,4 +1,4 @@
-// Missing objects and subjects: rules (j)-(n) of the argument repairs
+// Missing objects and subjects: rules (j)-(v) of the argument repairs
 // (argument_repair.cpp calls these last). Our parser, trained on web text,
 // hangs a news sentence's participant somewhere the slot rules do not look,
 // and the event loses its target:
@@ -42,6 +42,11 @@
 //     destination on the traveller: a "to" phrase under the "of" phrase of
 //     a travel noun (visit, trip, journey, tour) that has no "to" phrase of
 //     its own is the travel's destination, not the traveller's.
+// (v) "vetoed [a UN resolution] [condemning Israel]" read with the
+//     participle an advcl of the verb: a present participle right after the
+//     verb's object, when the object is a text (resolution, statement,
+//     letter, ...), is the text's reduced relative (acl): the text condemns,
+//     not the vetoer.
 // Each rule fires only on a tree that is wrong as it stands (a verb without
 // the argument the rule supplies, a noun with an object), so correct parses
 // are left untouched and the rewrite stays idempotent.
@@ -282,6 +287,29 @@ int destination_on_traveller(const Sentence& s, int n) {
   return -1;
 }
 
+// (v) the text noun, the object of participle x's governor, whose phrase
+// ends right before x, when x is that governor's subjectless advcl; else -1.
+int text_of_participle(const Sentence& s, int x) {
+  const Word& w = s.words[x];
+  const int verb = head0(s, x);
+  if (w.xpos != "VBG" || w.deprel != "advcl" || verb < 0) return -1;
+  for (int c : children(s, x)) {
+    const std::string_view r = base(s.words[c].deprel);
+    if (r == "mark" || r == "nsubj") return -1;  // "by condemning", "with Russia condemning"
+  }
+  for (int o : children(s, verb)) {
+    if (o >= x || s.words[o].deprel != "obj" || !is_document_noun(lower(s.words[o].lemma))) continue;
+    bool ends_before = true;  // every word between the noun and x is in the noun's phrase
+    for (int k = o + 1; k < x && ends_before; ++k) {
+      int up = k;
+      for (int hop = 0; hop < 8 && up >= 0 && up != o; ++hop) up = head0(s, up);
+      ends_before = up == o;
+    }
+    if (ends_before) return o;
+  }
+  return -1;
+}
+
 int second_subject_after(const Sentence& s, int a) {
   if (s.words[a].deprel != "nsubj" || !nominal(s.words[a]) || s.words[a].upos == "PRON") return -1;
   const int v = head0(s, a);
@@ -310,6 +338,7 @@ bool needs_object_repair(const Sentence& s) {
     if (verb_of_stacked_object(s, v) >= 0 || speech_verb_of_acl_clause(s, v) >= 0) return true;
     if (bare_conjunct_head(s, v) >= 0 || second_object_is_predicate(s, v)) return true;
     if (second_subject_after(s, v) >= 0 || destination_on_traveller(s, v) >= 0) return true;
+    if (text_of_participle(s, v) >= 0) return true;
   }
   return false;
 }
@@ -429,6 +458,13 @@ bool repair_objects(Sentence& s, std::string* why) {
     if (d < 0) continue;
     attach(s, d, t, "nmod");
     note(why, "'" + s.words[t].form + " of ... to " + s.words[d].form + "': the destination is the " + s.words[t].form + "'s");
+    changed = true;
+  }
+  for (int x = 0; x < n; ++x) {
+    const int text = text_of_participle(s, x);
+    if (text < 0) continue;
+    attach(s, x, text, "acl");
+    note(why, "'" + s.words[text].form + " " + s.words[x].form + "': the participle is the " + s.words[text].form + "'s");
     changed = true;
   }
   return changed;

@@ -36,7 +36,22 @@ constexpr std::string_view kSuffering[] = {"die",    "perish",  "survive", "esca
                                            "sustain", "endure", "receive", "face"};
 constexpr std::string_view kFoil[] = {"prevent", "thwart", "foil", "avert", "forestall", "repel", "repulse", "preempt"};
 
+// Texts that speak for whoever issued them ("a resolution condemning X"),
+// and the verbs that issue one in the subject's name (not "veto", "reject",
+// "block": those act on someone else's text).
+constexpr std::string_view kDocument[] = {"resolution", "statement", "declaration", "communique", "communiqué",
+                                          "letter",     "report",    "bill",        "law",        "motion",
+                                          "decree",     "draft",     "proposal",    "amendment",  "ruling",
+                                          "verdict",    "petition",  "memorandum",  "text"};
+constexpr std::string_view kIssue[] = {"pass",  "adopt",     "approve", "issue",   "publish",   "release",
+                                       "sign",  "draft",     "introduce", "submit", "present",  "circulate",
+                                       "unveil", "table",    "send",    "deliver", "endorse",   "put"};
+
 }  // namespace
+
+bool is_document_noun(std::string_view lemma) { return in(kDocument, lemma); }
+
+bool is_issuing_verb(std::string_view lemma) { return in(kIssue, lemma); }
 
 bool is_report_verb(std::string_view lemma) { return in(kReport, lemma); }
 

@@ -61,4 +61,14 @@ bool is_suffering_verb(std::string_view lemma);
 /// assault", "took steps to prevent attacks"): the act is someone else's.
 bool is_foil_verb(std::string_view lemma);
 
+/// Nouns of texts that speak for whoever issued them: "a resolution
+/// [condemning X]", "a statement [demanding ...]" (resolution, statement,
+/// declaration, letter, report, bill, decree, draft, proposal, ruling, ...).
+bool is_document_noun(std::string_view lemma);
+
+/// Verbs that issue such a text in their subject's name ("passed",
+/// "adopted", "issued", "released", "signed", "submitted" a resolution); not
+/// "vetoed" or "rejected", which act on someone else's.
+bool is_issuing_verb(std::string_view lemma);
+
 }  // namespace dyad::detail

@@ -81,6 +81,16 @@ bool own_intent(const SentenceView& v, int noun) {
          std::find(kHoldsIntent.begin(), kHoldsIntent.end(), v.lemma(h)) != kHoldsIntent.end();
 }
 
+bool issued_document(const SentenceView& v, int noun) {
+  const int h = v.head(noun);
+  if (h < 0 || v.rel(noun) != "obj" || !is_document_noun(v.lemma(noun)) || !is_issuing_verb(v.lemma(h))) return false;
+  for (int c : v.children(noun)) {  // "a UN resolution", "Russia's draft", "a French proposal": its own author
+    const std::string_view r = v.rel(c);
+    if (r == "nmod:poss" || ((r == "compound" || r == "amod") && is_capitalised(v, c))) return false;
+  }
+  return true;
+}
+
 int requesting_verb(const SentenceView& v, int n) {
   const int h = v.head(n);
   if (h < 0 || v.upos(h) != "VERB" || (v.upos(n) != "NOUN" && v.upos(n) != "PROPN")) return -1;

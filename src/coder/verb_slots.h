@@ -24,6 +24,14 @@ bool is_means_noun(std::string_view lemma);
 /// an infinitive on it is the verb's subject's ("had no plans to send").
 bool own_intent(const SentenceView& v, int noun);
 
+/// Whether noun is a text (resolution, statement, letter, bill, decree, ...)
+/// that is the object of a verb issuing it (pass, adopt, issue, release,
+/// sign, submit, ...) and names no author of its own (no possessive, no
+/// capitalised modifier: "a UN resolution" is the UN's): a participle on it
+/// speaks for the verb's subject ("the council adopted a resolution
+/// condemning X": the council condemns).
+bool issued_document(const SentenceView& v, int noun);
+
 /// The verb that asks for nominal act n, or -1: n is the object of a request
 /// verb or "seek" ("demanded [the withdrawal] of X", "sought the release"),
 /// or the for-phrase of call, appeal, ask, press, push or plead ("called
