@@ -107,4 +107,30 @@ TEST(CoderArticle, EthnicGroupsAreCodedByResidence) {
   EXPECT_EQ(dyad_of(french, "10"), "FRA>-");
 }
 
+// The residence rule for armed groups and deeper places: "ethnic Albanian
+// guerrillas operating in Macedonia" are Macedonia's rebels (before: ALBREB,
+// the adjective's country), "ethnic Albanians in a village in Serbia" Serbia's.
+// "Albanian guerrillas operating in Macedonia" (not ethnic) stay Albania's.
+TEST(CoderArticle, EthnicArmedGroupsAreCodedByResidenceToo) {
+  auto guerrillas = [](bool ethnic) {
+    std::vector<std::string> rows = {"Ethnic ethnic ADJ JJ 3 amod", "Albanian Albanian ADJ JJ 3 amod",
+                                     "guerrillas guerrilla NOUN NNS 7 nsubj", "operating operate VERB VBG 3 acl",
+                                     "in in ADP IN 6 case", "Macedonia Macedonia PROPN NNP 4 obl",
+                                     "attacked attack VERB VBD 0 root", "Skopje Skopje PROPN NNP 7 obj",
+                                     ". . PUNCT . 7 punct"};
+    if (!ethnic) rows[0] = "Some some DET DT 3 det";
+    return code_parsed(rows);
+  };
+  std::string d = dyad_of(guerrillas(true), "19");
+  EXPECT_EQ(d.substr(0, d.find('>')), "MKDREB") << d;
+  d = dyad_of(guerrillas(false), "19");
+  EXPECT_EQ(d.substr(0, d.find('>')), "ALBREB") << d;
+  auto village = code_parsed({"Ethnic ethnic ADJ JJ 2 amod", "Albanians Albanian PROPN NNPS 8 nsubj",
+                              "in in ADP IN 5 case", "a a DET DT 5 det", "village village NOUN NN 2 nmod",
+                              "in in ADP IN 7 case", "Serbia Serbia PROPN NNP 5 nmod",
+                              "demanded demand VERB VBD 0 root", "autonomy autonomy NOUN NN 8 obj",
+                              ". . PUNCT . 8 punct"});
+  EXPECT_EQ(dyad_of(village, "10"), "SRB>-");
+}
+
 }  // namespace

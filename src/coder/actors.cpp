@@ -330,16 +330,9 @@ std::vector<ResolvedActor> ActorResolver::resolve_mention(int h, const Mention& 
       r.human = true;
       // An ethnic group is coded by where it lives: "Albanians of southern
       // Serbia", "ethnic Albanians in Serbia" -> SRB (not "the French in Niger").
-      bool ethnic = false;
-      for (int c : v_->children(h)) ethnic = ethnic || (v_->base_rel(c) == "amod" && v_->lemma(c) == "ethnic");
-      for (int c : v_->children(h)) {
-        std::string prep = v_->case_of(c);
-        if (v_->base_rel(c) != "nmod" || !(prep == "of" || (prep == "in" && ethnic))) continue;
-        std::vector<ResolvedActor> place = resolve(c, 1);
-        if (place.empty() || place.front().actor.via != "name" || place.front().actor.country == r.actor.country) continue;
-        r.actor.country = r.actor.code = place.front().actor.country;
+      if (std::string home = residence(h, ethnic_group(h)); !home.empty() && home != r.actor.country) {
+        r.actor.country = r.actor.code = home;
         r.actor.via = "demonym+residence";
-        break;
       }
       return {r};
     }
@@ -429,6 +422,7 @@ std::string ActorResolver::np_country(int h, std::string* how, std::string* org_
   // "his Sudanese counterpart": a counterpart is the other side of its
   // possessor, so only its own modifiers name its country
   const bool other_side = v_->lemma(h) == "counterpart";
+  const bool ethnic = ethnic_group(h);
   for (int c : v_->children(h)) {
     if (v_->rel(c) != "nmod:poss" || other_side) continue;
     std::vector<ResolvedActor> r = resolve(c, 1);
@@ -446,6 +440,8 @@ std::string ActorResolver::np_country(int h, std::string* how, std::string* org_
     if (v_->upos(c) == "PRON" || v_->low(c) == "our") {
       std::vector<ResolvedActor> r = resolve_pronoun(c);
       take(r, !r.empty() && r.front().actor.via == "outlet" ? "outlet" : "possessive");
+    } else if (m && ethnic && (m->entry->kind == PhraseKind::kAdjective || m->entry->kind == PhraseKind::kDemonym)) {
+      continue;  // "ethnic Albanian guerrillas": Albanians by descent, coded where they live (below)
     } else if (m && m->entry->kind != PhraseKind::kCity && m->entry->kind != PhraseKind::kAgent) {
       std::vector<ResolvedActor> r = m->entry->kind == PhraseKind::kPerson ? resolve_mention(c, *m)
                                                                              : std::vector<ResolvedActor>{};
@@ -475,6 +471,10 @@ std::string ActorResolver::np_country(int h, std::string* how, std::string* org_
     take(resolve(c, 1), "of");
     if (found.empty()) found = adjective_country(c);  // "inhabitants of the Syrian Golan Heights"
     if (!found.empty() && how && how->empty()) *how = "of";
+  }
+  if (found.empty() && ethnic) {
+    found = residence(h, true);
+    if (!found.empty() && how) *how = "residence";
   }
   // "demonstrators in Baghdad", "activists from the Fatah party": where the
   // people are or come from, when nothing closer names a country.

@@ -84,6 +84,12 @@ class ActorResolver {
   std::vector<ResolvedActor> last_two_countries() const;
   std::vector<ResolvedActor> recent_pair(const ResolvedActor& r, int h, const std::string& sector) const;
   std::string np_country(int h, std::string* how, std::string* org_code = nullptr);
+  /// Whether phrase h is "ethnic X ...": a group by descent, coded by where it lives.
+  bool ethnic_group(int h) const;
+  /// The country named where the people of phrase h live (actor_residence.cpp):
+  /// an of-phrase; with `in_too` an in-phrase (one level down too) or a
+  /// participle's in-phrase ("operating in Macedonia"); "" if none.
+  std::string residence(int h, bool in_too);
   ResolvedActor make(int first, int last, int head, const std::string& country, const std::string& sector,
                      const std::string& via) const;
   std::optional<ResolvedActor> recent(bool (*fits)(const ResolvedActor&), int before_word) const;
