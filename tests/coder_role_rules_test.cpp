@@ -181,3 +181,32 @@ TEST(CoderRoleRules, ByPhraseOnAPassivesWithPhraseIsTheAgent) {
 }
 
 }  // namespace
+
+namespace {
+
+// "Qatar secured the release of hostages held by Hamas.": whoever holds the
+// captives releases them (before: Qatar released them); "Egypt and Qatar
+// secured the release of hostages": no one of the two releases the other
+// (aid and concessions go one way; only exchanges and swaps are mutual).
+TEST(CoderRoleRules, CaptivesAreReleasedByTheirHolderNotBySecurers) {
+  auto held = code_parsed({"Qatar Qatar PROPN NNP 2 nsubj", "secured secure VERB VBD 0 root", "the the DET DT 4 det",
+                           "release release NOUN NN 2 obj", "of of ADP IN 6 case", "hostages hostage NOUN NNS 4 nmod",
+                           "held hold VERB VBN 6 acl", "by by ADP IN 9 case", "Hamas Hamas PROPN NNP 7 obl:agent",
+                           ". . PUNCT . 2 punct"});
+  const dyad::Event* r = event_by_trigger(held, "release");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->source ? r->source->code : "-", "PSEREBHMS");
+  auto both = code_parsed({"Egypt Egypt PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc", "Qatar Qatar PROPN NNP 1 conj",
+                           "secured secure VERB VBD 0 root", "the the DET DT 6 det", "release release NOUN NN 4 obj",
+                           "of of ADP IN 8 case", "hostages hostage NOUN NNS 6 nmod", ". . PUNCT . 4 punct"});
+  for (const dyad::Event& e : both) {
+    EXPECT_FALSE(e.source && e.target && e.target->code == "QAT") << e.cameo;
+    EXPECT_FALSE(e.source && (e.source->code == "EGY" || e.source->code == "QAT") && e.cameo.starts_with("08"));
+  }
+  auto swapped = code_parsed({"Azerbaijan Azerbaijan PROPN NNP 4 nsubj", "and and CCONJ CC 3 cc",
+                              "Armenia Armenia PROPN NNP 1 conj", "exchanged exchange VERB VBD 0 root",
+                              "prisoners prisoner NOUN NNS 4 obj", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(swapped, "08"), "AZE>ARM");
+}
+
+}  // namespace

@@ -225,7 +225,12 @@ class DocumentCoder {
       // Meetings and diplomatic acts happen at a venue; the venue is not whom they concern.
       const std::string& cameo = d_.codes[p->code].cameo;
       // (not mediation: "Saudi Arabia and the United States brokered a ceasefire" together)
-      const bool mutual = ((cameo >= "03" && cameo < "09") || cameo.starts_with("19")) && !cameo.starts_with("045");
+      // Aid and concessions go one way unless swapped ("Azerbaijan and Armenia
+      // exchanged prisoners"; not "Egypt and Qatar secured the release of hostages")
+      const bool swapped = v.lemma(t) == "exchange" || v.lemma(t) == "swap" || v.lemma(t) == "trade";
+      const bool mutual = ((cameo >= "03" && cameo < "07") || cameo.starts_with("19") ||
+                           ((cameo.starts_with("07") || cameo.starts_with("08")) && swapped)) &&
+                          !cameo.starts_with("045");
       if (sources.size() >= 2 && mutual && (targets.empty() || detail::all_countryless(targets))) {
         // "France and Germany met": the first conjunct towards the others, in
         // acts two sides do together (cooperation, fighting), not in joint

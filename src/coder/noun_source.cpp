@@ -21,6 +21,16 @@ SlotWord noun_source(const SentenceView& v, int t) {
   // is often only the one who speaks of the act ("Lebanon complained over ...").
   // Not inside a name ("the Vienna Convention").
   if (SlotWord m = capitalised_modifier(v, t); m.word >= 0) return m;
+  // "the release of hostages [held by Hamas]": whoever holds them releases them
+  static constexpr std::string_view kFreeing[] = {"release", "freeing", "return", "handover", "exchange", "swap"};
+  if (v.upos(t) == "NOUN" && std::find(std::begin(kFreeing), std::end(kFreeing), v.lemma(t)) != std::end(kFreeing)) {
+    const int of = prep_dependent(v, t, "of").word;
+    for (int held : v.children_if(of >= 0, of)) {
+      if (v.rel(held) != "acl" || v.word(held).xpos != "VBN") continue;
+      if (const int a = by_agent(v, held); a >= 0)
+        return {a, v.lemma(t) + " of ... " + step(v, held, v.rel(a), a, true) + " (the holder)"};
+    }
+  }
   int h = v.head(t);
   std::string_view r = v.base_rel(t);
   std::string via;
@@ -59,9 +69,11 @@ SlotWord noun_source(const SentenceView& v, int t) {
   const bool others = r == "obl" && std::find(std::begin(kOthersAct), std::end(kOthersAct), c) != std::end(kOthersAct) &&
                       !(after && std::find(std::begin(kTwoSided), std::end(kTwoSided), v.lemma(t)) != std::end(kTwoSided));
   // "accused X of fomenting the protests", "sparked clashes": others act, moved by the subject
-  // ("brokered a ceasefire", "mediated a deal": the parties' truce or deal, not the broker's)
-  static constexpr std::string_view kMovesOthers[] = {"foment", "incite", "instigate", "provoke", "spark", "trigger",
-                                                      "fuel",   "stoke",  "ignite",    "inflame", "broker", "mediate"};
+  // ("brokered a ceasefire", "mediated a deal": the parties' truce or deal, not the broker's;
+  // "secured/won the release of hostages": the captors release them)
+  static constexpr std::string_view kMovesOthers[] = {"foment", "incite",  "instigate", "provoke", "spark",
+                                                      "trigger", "fuel",   "stoke",     "ignite",  "inflame",
+                                                      "broker", "mediate", "secure",    "win",     "obtain"};
   const bool moved = h >= 0 && std::find(std::begin(kMovesOthers), std::end(kMovesOthers), v.lemma(h)) != std::end(kMovesOthers);
   // "said the attack was terrorism", "called [the attack] [a terrorist act]": an act
   // spoken of or described, not done ("announced the expulsion" is still the announcer's)
