@@ -57,6 +57,20 @@ TEST(CoderTargetPlaces, InPhraseOnAnotherObliqueIsThePlace) {
   EXPECT_EQ(ev[0].location->country, "PER");
 }
 
+// "Pakistan carried out airstrikes on militant hideouts inside Iran.": the
+// place of what the act was aimed at, two phrases under an object that names
+// no actor, places it (and so gives its target).
+TEST(CoderTargetPlaces, PlaceUnderTheObjectsAimIsThePlace) {
+  auto ev = code_parsed({"Pakistan Pakistan PROPN NNP 2 nsubj", "carried carry VERB VBD 0 root",
+                         "out out ADP RP 2 compound:prt", "airstrikes airstrike NOUN NNS 2 obj", "on on ADP IN 7 case",
+                         "militant militant ADJ JJ 7 amod", "hideouts hideout NOUN NNS 4 nmod",
+                         "inside inside ADP IN 9 case", "Iran Iran PROPN NNP 7 nmod", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "195"), "PAK>IRN");
+  ASSERT_FALSE(ev.empty());
+  ASSERT_TRUE(ev[0].location.has_value());
+  EXPECT_EQ(ev[0].location->country, "IRN");
+}
+
 // "Chile speeded up the withdrawal of forces from Arequipa.": forces with no
 // country are the source's own; what the withdrawal leaves is the target.
 TEST(CoderTargetPlaces, WithdrawalFromAPlaceTargetsThePlace) {

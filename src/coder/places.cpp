@@ -114,7 +114,18 @@ std::optional<Place> find_location(const PlaceLookup& places, const SentenceView
     if (auto p = scan(v.head(trigger), false)) return p;
   }
   if (auto p = scan(target_word, false)) return p;
-  return v.upos(trigger) == "VERB" ? scan(trigger, true) : std::nullopt;
+  if (v.upos(trigger) != "VERB") return std::nullopt;
+  if (auto p = scan(trigger, true)) return p;
+  // "carried out [airstrikes [on hideouts [inside Iran]]]": the place of what
+  // the act was aimed at, under an object that names no actor
+  const int o = logical_object(v, trigger).word;
+  if (auto p = scan(o, false)) return p;
+  for (int c : v.children_if(o >= 0, o)) {
+    const std::string& prep = v.case_of(c);
+    if (v.base_rel(c) == "nmod" && (prep == "on" || prep == "against") && c > o)
+      if (auto p = scan(c, false)) return p;
+  }
+  return std::nullopt;
 }
 
 std::optional<Place> destination_place(const PlaceLookup& places, const SentenceView& v, int trigger, int object,
