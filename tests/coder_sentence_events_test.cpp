@@ -39,6 +39,36 @@ TEST(CoderSentenceEvents, ActRestatedByItsObjectIsOneEvent) {
   EXPECT_EQ(strikes, 1u) << ev.size() << " events";
 }
 
+// "Police fired tear gas at protesters in Tbilisi.": the gas's own 175 event,
+// aimed only at the place's country (GEO), restates the firing's (GEOCOP ->
+// GEOOPP): one event, the more specific one.
+TEST(CoderSentenceEvents, ObjectsEventWithLessSpecificActorsIsOneEvent) {
+  auto ev = code_parsed({"Police police NOUN NNS 2 nsubj", "fired fire VERB VBD 0 root", "tear tear NOUN NN 4 compound",
+                         "gas gas NOUN NN 2 obj", "at at ADP IN 6 case", "protesters protester NOUN NNS 2 obl",
+                         "in in ADP IN 8 case", "Tbilisi Tbilisi PROPN NNP 2 obl", ". . PUNCT . 2 punct"});
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].trigger_text, "fired");
+  EXPECT_EQ(ev[0].target ? ev[0].target->code : "-", "GEOOPP");
+}
+
+// "Riot police fired tear gas at demonstrators" read as one noun phrase
+// (root "gas", "police" and "fired" its modifiers) is subject, verb, object;
+// rubber bullets are riot control (175), not small arms (193).
+TEST(CoderSentenceEvents, VerbInsideANominalRootIsTheClause) {
+  auto ev = code_parsed({"Riot Riot PROPN NNP 5 compound", "police police NOUN NN 5 amod",
+                         "fired fire VERB VBN 5 amod", "tear tear NOUN NN 5 compound", "gas gas NOUN NN 0 root",
+                         "at at ADP IN 7 case", "demonstrators demonstrator NOUN NNS 5 nmod", ". . PUNCT . 5 punct"});
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].cameo, "175");
+  EXPECT_EQ(ev[0].source ? ev[0].source->code : "-", "COP");
+  EXPECT_EQ(ev[0].target ? ev[0].target->code : "-", "OPP");
+  auto rubber = code_parsed({"Police police NOUN NNS 2 nsubj", "fired fire VERB VBD 0 root",
+                             "rubber rubber NOUN NN 4 compound", "bullets bullet NOUN NNS 2 obj", "at at ADP IN 6 case",
+                             "protesters protester NOUN NNS 2 obl", ". . PUNCT . 2 punct"});
+  ASSERT_FALSE(rubber.empty());
+  EXPECT_EQ(rubber[0].cameo, "175");
+}
+
 // Two conjoined acts with the same code and actors stay two events.
 TEST(CoderSentenceEvents, ConjoinedActsStayTwoEvents) {
   auto ev = code_parsed({"Ghana Ghana PROPN NNP 2 nsubj", "attacked attack VERB VBD 0 root",

@@ -172,6 +172,41 @@ bool repair_split_subject(Sentence& s, int root, std::string* why) {
   return true;
 }
 
+// Shape (f): "Riot police fired tear gas at demonstrators" parsed as one noun
+// phrase, the root "gas" with "police" and "fired" its modifiers: a past verb
+// with no dependents of its own, before the nominal root and right after a
+// noun, all of whose words up to the verb hang on the root's phrase, is the
+// clause: the noun before it heads the subject, the root is the object.
+bool repair_verb_inside_object(Sentence& s, int root, std::string* why) {
+  if (s.words[root].upos != "NOUN" || has_child(s, root, {"cop", "nsubj", "nsubj:pass", "det", "nmod:poss"}))
+    return false;
+  int v = -1;
+  for (int i = 1; i < root && v < 0; ++i) {
+    const Word& w = s.words[i];
+    if (w.upos == "VERB" && (w.xpos == "VBD" || w.xpos == "VBN") && (w.deprel == "amod" || w.deprel == "acl")) v = i;
+  }
+  if (v < 0 || !tree::children(s, v).empty() || !nominal(s.words[v - 1]) || s.words[v - 1].upos == "PRON") return false;
+  for (int k = 0; k < root; ++k) {  // every word before the root is in its phrase
+    int up = k;
+    for (int hop = 0; hop < 8 && up >= 0 && up != root; ++hop) up = head0(s, up);
+    if (up != root) return false;
+  }
+  const int subj = v - 1;
+  for (int k = 0; k < subj; ++k)
+    if (head0(s, k) == root) s.words[k].head = subj + 1;  // "Riot": the subject's modifier now
+  s.words[v].head = s.words[root].head;
+  s.words[v].deprel = s.words[root].deprel;
+  s.words[v].xpos = "VBD";
+  s.words[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+  for (int c = root + 1; c < static_cast<int>(s.words.size()); ++c) {
+    if (head0(s, c) == root && s.words[c].upos == "PUNCT") s.words[c].head = v + 1;
+  }
+  tree::attach(s, subj, v, "nsubj");
+  tree::attach(s, root, v, "obj");
+  if (why) *why = "repaired clause: '" + s.words[subj].form + " " + s.words[v].form + " " + s.words[root].form + "' is subject, verb, object";
+  return true;
+}
+
 // Shape (e): "According to the observatory, government forces shelled ..."
 // parsed with the source "observatory" the root and the clause its relative
 // clause: the clause is the sentence, the according-to phrase its oblique.
@@ -247,6 +282,7 @@ bool repair_nominal_root(Sentence& s, std::string* why) {
   if (root < 0) return false;
   if (repair_according_to(s, root, why)) return true;
   if (repair_nominal_clause(s, root, why) || repair_split_subject(s, root, why)) return true;
+  if (repair_verb_inside_object(s, root, why)) return true;
   // "X said [rebels shelled Juba]": the same misreading inside a reported clause
   for (int i = 0; i < n; ++i) {
     const std::string& r = s.words[i].deprel;

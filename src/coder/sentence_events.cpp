@@ -25,9 +25,19 @@ void erase_marked(const std::vector<char>& drop, std::vector<Event>& out, std::s
   (side.resize(w), ...);
 }
 
-bool same_act(const Event& a, const Event& b) {
-  return a.cameo == b.cameo && code_of(a.source) == code_of(b.source) && code_of(a.target) == code_of(b.target) &&
-         a.date == b.date && a.modality == b.modality;
+// Actor code `low` says no more than `high`: the same, none, or only its
+// country ("GEO" of "GEOOPP").
+bool says_no_more(const std::optional<Actor>& high, const std::optional<Actor>& low) {
+  const std::string h = code_of(high), l = code_of(low);
+  return l.empty() || l == h || (high && low && l == low->country && h.starts_with(l));
+}
+
+// Event `low` restates `high`: the same act on the same day and modality,
+// with no actor `high` does not name ("fired [tear gas]" with the gas's own
+// event aimed only at the place's country).
+bool restates(const Event& high, const Event& low) {
+  return high.cameo == low.cameo && high.date == low.date && high.modality == low.modality &&
+         says_no_more(high.source, low.source) && says_no_more(high.target, low.target);
 }
 
 // A step from a word to its head inside one predication: the act's object,
@@ -64,7 +74,7 @@ void drop_restated(const SentenceView& v, std::vector<Event>& out, std::size_t f
   for (std::size_t i = 0; i < triggers.size(); ++i) {
     for (std::size_t j = 0; j < triggers.size() && !drop[i]; ++j) {
       if (i == j || drop[j] || triggers[i] == triggers[j]) continue;
-      drop[i] = hangs_under(v, triggers[i], triggers[j]) && same_act(out[first + i], out[first + j]);
+      drop[i] = hangs_under(v, triggers[i], triggers[j]) && restates(out[first + j], out[first + i]);
     }
   }
   erase_marked(drop, out, first, triggers);

@@ -22,9 +22,11 @@ void drop_statements_of_reported_events(std::vector<Event>& out, std::size_t fir
 
 /// The same act told twice in one clause: "sit down at the negotiating table
 /// with Baku" codes "sit" and "table", "held talks with X" "held" and "talks",
-/// with the same code, actors, date and modality. The event whose trigger
-/// hangs (within two steps) under the other's trigger is dropped, so a store
-/// counts one mention, not two. triggers[k] belongs to out[first + k] and is
+/// with the same code, date and modality. The event whose trigger hangs
+/// (within two steps) under the other's trigger is dropped when it names no
+/// actor the other does not (the same, none, or only the country: "fired
+/// [tear gas] at protesters" with the gas aimed at GEO, the firing at GEOOPP),
+/// so a store counts one mention, not two. triggers[k] belongs to out[first + k] and is
 /// compacted with it.
 void drop_restated(const SentenceView& v, std::vector<Event>& out, std::size_t first, std::vector<int>& triggers);
 
