@@ -210,3 +210,16 @@ TEST(CoderRoleRules, CaptivesAreReleasedByTheirHolderNotBySecurers) {
 }
 
 }  // namespace
+
+namespace {
+
+// Data: released police officers, soldiers, pilots, diplomats are persons
+// released (0841), as prisoners and journalists were.
+TEST(CoderRoleRules, ReleasedOfficersArePersonsReleased) {
+  auto ev = code_parsed({"Colombian Colombian ADJ JJ 2 amod", "rebels rebel NOUN NNS 3 nsubj",
+                         "released release VERB VBD 0 root", "a a DET DT 7 det", "kidnapped kidnap VERB VBN 7 amod",
+                         "police police NOUN NN 7 compound", "officer officer NOUN NN 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "0841"), "COLREB>COLCOP");
+}
+
+}  // namespace
