@@ -26,6 +26,18 @@ TEST(CoderPurposeRules, InfinitiveOnAMeansIsItsUsersPurpose) {
   EXPECT_EQ(d->source->code, "INDCOP");
 }
 
+// (session 12) "Kenyan farmers blocked roads to protest the tax.": what one
+// blocks or closes to make a point is a means too; the blockers protest.
+TEST(CoderPurposeRules, InfinitiveOnABlockedRoadIsTheBlockersPurpose) {
+  auto ev = code_parsed({"Kenyan Kenyan ADJ JJ 2 amod", "farmers farmer NOUN NNS 3 nsubj", "blocked block VERB VBD 0 root",
+                         "roads road NOUN NNS 3 obj", "to to PART TO 6 mark", "protest protest VERB VB 4 acl",
+                         "the the DET DT 8 det", "tax tax NOUN NN 6 obj", ". . PUNCT . 3 punct"});
+  const dyad::Event* p = event_by_trigger(ev, "protest");
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->source.has_value());
+  EXPECT_EQ(p->source->code, "KENAGR");
+}
+
 // (69) "Egyptian police foiled an attack on a church.": the act foiled did
 // not happen and was not the police's.
 TEST(CoderPurposeRules, PreventedActIsNegatedAndNotTheSubjects) {

@@ -56,11 +56,14 @@ bool is_measure(std::string_view lemma) {
 }
 
 // Means and measures someone uses or takes: "opened fire to disperse",
-// "used tear gas to break up", "took steps to curb". Never people.
-const std::array<std::string_view, 22> kMeansNoun = {
+// "used tear gas to break up", "took steps to curb"; and what someone blocks
+// or closes to make a point: "blocked roads to protest", "closed its embassy
+// to protest". Never people.
+const std::array<std::string_view, 31> kMeansNoun = {
     "fire",   "force",   "gas",     "cannon",   "bullet",  "measure", "step",    "action",
     "operation", "raid", "tactic",  "weapon",   "missile", "drone",   "law",     "legislation",
-    "decree", "order",   "sanction", "tariff",  "ban",     "curfew"};
+    "decree", "order",   "sanction", "tariff",  "ban",     "curfew",  "road",    "street",
+    "highway", "bridge", "border",  "airspace", "port",    "embassy", "traffic"};
 
 bool is_means_noun(std::string_view lemma) {
   return std::find(kMeansNoun.begin(), kMeansNoun.end(), lemma) != kMeansNoun.end();

@@ -15,8 +15,10 @@ namespace dyad::detail {
 bool is_measure(std::string_view lemma);
 
 /// A means or measure someone uses or takes ("fire", "force", "tear gas",
-/// "measures", "steps", "a decree"): an infinitive on it is its user's
-/// purpose ("opened fire to disperse the crowd": the shooters disperse it).
+/// "measures", "steps", "a decree"), or what one blocks or closes to make a
+/// point ("roads", "border", "embassy"): an infinitive on it is its user's
+/// purpose ("opened fire to disperse the crowd": the shooters disperse it;
+/// "blocked roads to protest": the blockers protest).
 bool is_means_noun(std::string_view lemma);
 
 /// Whether noun is an intention or capacity (plan, decision, right, ability,
