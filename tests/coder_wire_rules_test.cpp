@@ -631,4 +631,17 @@ TEST(CoderWireRules, ProtestToAStateAndSurroundingAPalace) {
   EXPECT_EQ(dyad_of(ev, "191"), "BOLMIL>BOLGOV");
 }
 
+// Data (session 12): suspending parties, or their activities, bans them (1722).
+TEST(CoderWireRules, SuspendingPartiesBansThem) {
+  auto ev = code_parsed({"The the DET DT 2 det", "government government NOUN NN 3 nsubj",
+                         "suspended suspend VERB VBD 0 root", "two two NUM CD 6 nummod",
+                         "opposition opposition NOUN NN 6 compound", "parties party NOUN NNS 3 obj",
+                         ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "1722"), "GOV>OPP");
+  ev = code_parsed({"The the DET DT 3 det", "Malian Malian ADJ JJ 3 amod", "junta junta NOUN NN 4 nsubj",
+                    "suspended suspend VERB VBD 0 root", "the the DET DT 6 det", "activities activity NOUN NNS 4 obj",
+                    "of of ADP IN 8 case", "opposition opposition NOUN NN 6 nmod", ". . PUNCT . 4 punct"});
+  EXPECT_EQ(dyad_of(ev, "1722"), "MLIGOV>MLIOPP");
+}
+
 }  // namespace
