@@ -123,6 +123,14 @@ TEST(CoderActorNames, NorthernIrelandIsBritish) {
   EXPECT_EQ(dyad_of(ev, "11"), "PER>GBRREB");
 }
 
+// Data (session 12): "Tigrayan forces" are the TPLF's (before: MIL, no country).
+TEST(CoderActorNames, TigrayanForcesAreTheTplf) {
+  auto ev = code_parsed({"Tigrayan Tigrayan ADJ JJ 2 amod", "forces force NOUN NNS 3 nsubj",
+                         "attacked attack VERB VBD 0 root", "Dessie Dessie PROPN NNP 3 obj", ". . PUNCT . 3 punct"});
+  std::string d = dyad_of(ev, "19");
+  EXPECT_EQ(d.substr(0, d.find('>')), "ETHREBTPL") << d;
+}
+
 }  // namespace
 
 // A one-word name the dictionary capitalises is a name only where the text
