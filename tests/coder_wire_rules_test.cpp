@@ -644,4 +644,17 @@ TEST(CoderWireRules, SuspendingPartiesBansThem) {
   EXPECT_EQ(dyad_of(ev, "1722"), "MLIGOV>MLIOPP");
 }
 
+// Data (session 12): warplanes entering another's air defense zone or
+// airspace demonstrate military power (150); anyone else entering a zone does not.
+TEST(CoderWireRules, WarplanesEnteringAnAirDefenseZone) {
+  auto ev = code_parsed({"Chinese Chinese ADJ JJ 2 amod", "warplanes warplane NOUN NNS 3 nsubj",
+                         "entered enter VERB VBD 0 root", "Taiwan Taiwan PROPN NNP 8 nmod:poss", "'s 's PART POS 4 case",
+                         "air air NOUN NN 7 compound", "defense defense NOUN NN 8 compound", "zone zone NOUN NN 3 obj",
+                         ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "150"), "CHNMIL>TWN");
+  ev = code_parsed({"Tourists tourist NOUN NNS 2 nsubj", "entered enter VERB VBD 0 root", "the the DET DT 4 det",
+                    "zone zone NOUN NN 2 obj", ". . PUNCT . 2 punct"});
+  EXPECT_TRUE(ev.empty());
+}
+
 }  // namespace
