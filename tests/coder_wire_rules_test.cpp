@@ -657,4 +657,18 @@ TEST(CoderWireRules, WarplanesEnteringAnAirDefenseZone) {
   EXPECT_TRUE(ev.empty());
 }
 
+// Data (session 12): leading a delegation to X visits X (042, target the
+// to-phrase, not the delegation); leading a security mission is no visit.
+TEST(CoderWireRules, LeadingADelegationVisitsItsDestination) {
+  auto ev = code_parsed({"Kenya Kenya PROPN NNP 4 nmod:poss", "'s 's PART POS 1 case", "foreign foreign ADJ JJ 4 amod",
+                         "minister minister NOUN NN 5 nsubj", "led lead VERB VBD 0 root", "a a DET DT 7 det",
+                         "delegation delegation NOUN NN 5 obj", "to to ADP IN 9 case", "Beijing Beijing PROPN NNP 5 obl",
+                         ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "042"), "KENGOV>CHNGOV");
+  ev = code_parsed({"Kenya Kenya PROPN NNP 2 nsubj", "led lead VERB VBD 0 root", "a a DET DT 5 det",
+                    "security security NOUN NN 5 compound", "mission mission NOUN NN 2 obj", "in in ADP IN 7 case",
+                    "Haiti Haiti PROPN NNP 2 obl", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "042"), "(no 042 event)");
+}
+
 }  // namespace
