@@ -125,6 +125,28 @@ TEST(CoderVerbLemmas, KnownLemmasAreKept) {
   EXPECT_EQ(s.words[6].lemma, "shel");  // not a verb
 }
 
+// Irregular forms the lemmatizer leaves or mangles ("froze" stays "froze",
+// "overthrew" becomes "overthraw"): the coder's table gives the lemma, so the
+// patterns of freeze and overthrow apply.
+TEST(CoderVerbLemmas, IrregularFormsTakeTheirLemma) {
+  EXPECT_TRUE(dyad::detail::irregular_verbs_sorted());
+  EXPECT_EQ(dyad::detail::irregular_verb_lemma("overthrew"), "overthrow");
+  EXPECT_EQ(dyad::detail::irregular_verb_lemma("withheld"), "withhold");
+  EXPECT_EQ(dyad::detail::irregular_verb_lemma("attacked"), "");
+  auto ev = dyad::testing::code_parsed({"The the DET DT 2 det", "EU EU PROPN NNP 3 nsubj", "froze froze VERB VB 0 root",
+                                        "the the DET DT 5 det", "assets asset NOUN NNS 3 obj", "of of ADP IN 8 case",
+                                        "Russian Russian ADJ JJ 8 amod", "oligarchs oligarch NOUN NNS 5 nmod",
+                                        ". . PUNCT . 3 punct"});
+  const dyad::Event* f = dyad::testing::event_by_trigger(ev, "froze");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->cameo, "163");
+  EXPECT_EQ(f->source ? f->source->code : "-", "IGOEUREEC");
+  ev = dyad::testing::code_parsed({"The the DET DT 2 det", "army army NOUN NN 3 nsubj",
+                                   "overthrew overthraw VERB VBD 0 root", "the the DET DT 5 det",
+                                   "president president NOUN NN 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_NE(dyad::testing::event_by_trigger(ev, "overthrew"), nullptr);
+}
+
 // "blamed Russia [for shelling the city]": the blamed one is the gerund's
 // subject, and the shelling is the blamer's allegation.
 TEST(CoderVerbLemmas, BlamedForAnActIsItsAllegedAuthor) {

@@ -44,9 +44,16 @@ bool has_regular_ending(std::string_view f) {
 }  // namespace
 
 std::optional<std::string> repaired_verb_lemma(const Dictionary& d, const Word& w) {
-  if (w.upos != "VERB" || !has_regular_ending(w.form) || known(d, w.lemma)) return std::nullopt;
+  if (w.upos != "VERB" || known(d, w.lemma)) return std::nullopt;
+  const std::string form = lower(w.form);
+  // "froze" -> "freeze", "overthrew" -> "overthrow": an irregular form first
+  if (std::string_view l = irregular_verb_lemma(form); !l.empty() && l != w.lemma) {
+    std::string lemma(l);
+    if (known(d, lemma)) return lemma;
+  }
+  if (!has_regular_ending(form)) return std::nullopt;
   // Not skipped when the form is a key: "shelling" is one (a noun pattern).
-  return first_stem(lower(w.form), [&](const std::string& stem) { return stem != w.lemma && known(d, stem); });
+  return first_stem(form, [&](const std::string& stem) { return stem != w.lemma && known(d, stem); });
 }
 
 bool needs_verb_lemma_repair(const Dictionary& d, const Sentence& s) {

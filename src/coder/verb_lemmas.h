@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "dyad/document.h"
 
@@ -16,10 +17,17 @@ namespace dyad::detail {
 struct Dictionary;
 
 /// The lemma `w` should have, when it is a verb whose lemma the dictionaries
-/// do not know as a trigger but a regular de-inflection of its form they do ("ied"/"ies" -> "y", "-ed", "-ed" -> "e", "-ing", "-ing" ->
+/// do not know as a trigger but the lemma of its irregular form
+/// (irregular_verb_lemma) or a regular de-inflection of its form they do ("ied"/"ies" -> "y", "-ed", "-ed" -> "e", "-ing", "-ing" ->
 /// "e", "-es", "-s", and an undoubled final consonant: "stopped" -> "stop"),
 /// the most likely first. Nothing for every other word.
 std::optional<std::string> repaired_verb_lemma(const Dictionary& d, const Word& w);
+
+/// The lemma of an irregular past or participle form ("froze" -> "freeze",
+/// "withheld" -> "withhold"; lower case), or "" (irregular_verbs.cpp).
+std::string_view irregular_verb_lemma(std::string_view form);
+/// Whether the irregular-form table is sorted (its lookup is a binary search).
+bool irregular_verbs_sorted();
 
 /// Whether some word of `s` has a repaired_verb_lemma().
 bool needs_verb_lemma_repair(const Dictionary& d, const Sentence& s);
