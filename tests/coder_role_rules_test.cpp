@@ -45,10 +45,6 @@ TEST(CoderRoleRules, SurvivorOfAnAttemptIsItsTarget) {
   EXPECT_EQ(attempts, 1);
 }
 
-}  // namespace
-
-namespace {
-
 // "Kabul fell to the Taliban": the taker is the source, the place's state
 // the target (the line had them the other way round).
 TEST(CoderRoleRules, PlaceFallingToATakerIsTakenByIt) {
@@ -78,10 +74,6 @@ TEST(CoderRoleRules, ReceiverOfThreatsIsTheirTarget) {
   EXPECT_GE(threats, 1);
 }
 
-}  // namespace
-
-namespace {
-
 // "The Russian dissident was granted asylum by Germany." (as our parser reads
 // it, "by Germany" on "asylum"): a passive keeps the thing given as its
 // object, its subject is the recipient, and the by-phrase on that object is
@@ -92,10 +84,6 @@ TEST(CoderRoleRules, PassiveThatKeepsItsObjectNamesTheRecipient) {
                          "by by ADP IN 8 case", "Germany Germany PROPN NNP 6 nmod", ". . PUNCT . 5 punct"});
   EXPECT_EQ(dyad_of(ev, "075"), "DEU>RUSOPP");
 }
-
-}  // namespace
-
-namespace {
 
 // "came under attack from Turkish forces": the from-phrase is the attacker
 // (before: no source, and no event, the town being no actor).
@@ -109,10 +97,6 @@ TEST(CoderRoleRules, AttackComeUnderIsFromItsFromPhrase) {
   EXPECT_EQ(a->source ? a->source->code : "-", "TURMIL");
 }
 
-}  // namespace
-
-namespace {
-
 // "handed [over the suspects]obl to Afghan authorities": the pattern's
 // particle read as the noun's preposition; the noun is the object, and the
 // phrase on it the target (before: no event).
@@ -122,10 +106,6 @@ TEST(CoderRoleRules, ParticleReadAsAPrepositionStillHasItsObject) {
                          "Afghan Afghan ADJ JJ 8 amod", "authorities authority NOUN NNS 5 nmod", ". . PUNCT . 2 punct"});
   EXPECT_EQ(dyad_of(ev, "06"), "PAK>AFGGOV");
 }
-
-}  // namespace
-
-namespace {
 
 // "The Indian embassy came under fire from Taliban fighters.": fired on by
 // the from-phrase's armed actor (data: `verb: come under obj=fire ...`);
@@ -180,10 +160,6 @@ TEST(CoderRoleRules, ByPhraseOnAPassivesWithPhraseIsTheAgent) {
   EXPECT_EQ(ev[0].target ? ev[0].target->code : "-", "IRN");
 }
 
-}  // namespace
-
-namespace {
-
 // "Qatar secured the release of hostages held by Hamas.": whoever holds the
 // captives releases them (before: Qatar released them); "Egypt and Qatar
 // secured the release of hostages": no one of the two releases the other
@@ -208,10 +184,6 @@ TEST(CoderRoleRules, CaptivesAreReleasedByTheirHolderNotBySecurers) {
                               "prisoners prisoner NOUN NNS 4 obj", ". . PUNCT . 4 punct"});
   EXPECT_EQ(dyad_of(swapped, "08"), "AZE>ARM");
 }
-
-}  // namespace
-
-namespace {
 
 // Data: released police officers, soldiers, pilots, diplomats are persons
 // released (0841), as prisoners and journalists were.

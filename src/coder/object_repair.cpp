@@ -300,11 +300,7 @@ int text_of_participle(const Sentence& s, int x) {
   for (int o : children(s, verb)) {
     if (o >= x || s.words[o].deprel != "obj" || !is_document_noun(lower(s.words[o].lemma))) continue;
     bool ends_before = true;  // every word between the noun and x is in the noun's phrase
-    for (int k = o + 1; k < x && ends_before; ++k) {
-      int up = k;
-      for (int hop = 0; hop < 8 && up >= 0 && up != o; ++hop) up = head0(s, up);
-      ends_before = up == o;
-    }
+    for (int k = o + 1; k < x && ends_before; ++k) ends_before = in_subtree(s, k, o);
     if (ends_before) return o;
   }
   return -1;

@@ -31,14 +31,8 @@ namespace dyad::detail {
 namespace {
 
 using tree::head0;
+using tree::in_subtree;
 using tree::nominal;
-
-bool in_subtree(const Sentence& s, int i, int top) {
-  for (int hop = 0; hop < 64 && i >= 0; ++hop, i = head0(s, i)) {
-    if (i == top) return true;
-  }
-  return false;
-}
 
 bool has_child(const Sentence& s, int h, std::initializer_list<const char*> rels) {
   for (std::size_t c = 0; c < s.words.size(); ++c) {
@@ -186,11 +180,8 @@ bool repair_verb_inside_object(Sentence& s, int root, std::string* why) {
     if (w.upos == "VERB" && (w.xpos == "VBD" || w.xpos == "VBN") && (w.deprel == "amod" || w.deprel == "acl")) v = i;
   }
   if (v < 0 || !tree::children(s, v).empty() || !nominal(s.words[v - 1]) || s.words[v - 1].upos == "PRON") return false;
-  for (int k = 0; k < root; ++k) {  // every word before the root is in its phrase
-    int up = k;
-    for (int hop = 0; hop < 8 && up >= 0 && up != root; ++hop) up = head0(s, up);
-    if (up != root) return false;
-  }
+  for (int k = 0; k < root; ++k)  // every word before the root is in its phrase
+    if (!in_subtree(s, k, root)) return false;
   const int subj = v - 1;
   for (int k = 0; k < subj; ++k)
     if (head0(s, k) == root) s.words[k].head = subj + 1;  // "Riot": the subject's modifier now

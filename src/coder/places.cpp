@@ -119,7 +119,8 @@ std::optional<Place> find_location(const PlaceLookup& places, const SentenceView
   // "carried out [airstrikes [on hideouts [inside Iran]]]": the place of what
   // the act was aimed at, under an object that names no actor
   const int o = logical_object(v, trigger).word;
-  if (auto p = scan(o, false)) return p;
+  if (o != target_word)
+    if (auto p = scan(o, false)) return p;
   for (int c : v.children_if(o >= 0, o)) {
     const std::string& prep = v.case_of(c);
     if (v.base_rel(c) == "nmod" && (prep == "on" || prep == "against") && c > o)

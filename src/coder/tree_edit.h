@@ -25,6 +25,14 @@ inline std::vector<int> children(const Sentence& s, int h) {
   return out;
 }
 
+/// Whether word i is `top` or hangs (within 64 steps) under it.
+inline bool in_subtree(const Sentence& s, int i, int top) {
+  for (int hop = 0; hop < 64 && i >= 0; ++hop, i = head0(s, i)) {
+    if (i == top) return true;
+  }
+  return false;
+}
+
 inline bool nominal(const Word& w) { return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON"; }
 
 inline bool core(std::string_view rel) {
