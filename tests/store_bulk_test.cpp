@@ -17,6 +17,7 @@
 #include "store/pg_store.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_schema.h"
+#include "store/sqlite_store.h"
 #include "store_fixture.h"
 
 namespace dyad {
@@ -105,8 +106,10 @@ std::string snapshot(EventStore& s, bool text = true) {
     } while (!cursor.empty());
     for (const TimelineBucket& b : s.timeline(f, "week")) {
       char gold[32];
-      std::snprintf(gold, sizeof gold, "%.6f", b.goldstein_sum);  // sums may differ in the last bits
-      out += b.period + " " + std::to_string(b.events) + " " + std::to_string(b.mentions) + " " + gold + "\n";
+      // Sums may differ in the last bits (another order of addition), so may a zero's sign.
+      std::snprintf(gold, sizeof gold, "%.6f", b.goldstein_sum);
+      std::string g = std::string(gold) == "-0.000000" ? "0.000000" : gold;
+      out += b.period + " " + std::to_string(b.events) + " " + std::to_string(b.mentions) + " " + g + "\n";
     }
     out += "--\n";
   }
@@ -141,12 +144,20 @@ std::string derived_tables(const std::string& url) {
   detail::SqliteDb db(url.substr(7));
   db.exec("INSERT INTO sentence_fts(sentence_fts, rank) VALUES('integrity-check', 1)");
   auto st = db.prepare("SELECT source_country, target_country, date, quad_class, events, mentions, "
-                       "printf('%.6f', goldstein_sum) FROM event_days ORDER BY 1, 2, 3, 4");
+                       "replace(printf('%.6f', goldstein_sum), '-0.000000', '0.000000') FROM event_days ORDER BY 1, 2, 3, 4");
   std::string out;
   while (st.step()) {
     for (int c = 0; c < 7; ++c) out += st.text(c) + (c < 6 ? " " : "\n");
   }
   return out;
+}
+
+// SQLite: whether the dedup key's UNIQUE index exists (a load into an empty
+// store drops it until its end); PostgreSQL keeps it, always true.
+bool has_dedup_index(const std::string& url) {
+  if (url.rfind("sqlite:", 0) != 0) return true;
+  detail::SqliteDb db(url.substr(7));
+  return detail::sqlite_has_dedup_index(db);
 }
 
 bool load_marker(const std::string& url) {
@@ -204,6 +215,7 @@ TEST_P(StoreBulk, BulkLoadAnswersLikeOrdinaryWrites) {
   store_corpus(*ref, 3, 0, 25);
   bulk->begin_bulk_load();
   EXPECT_FALSE(indexes_complete(bulk_url));
+  EXPECT_EQ(has_dedup_index(bulk_url), GetParam() != "sqlite");  // an empty store: dedup in memory
   store_corpus(*bulk, 3, 0, 25);
   EXPECT_EQ(snapshot(*bulk, false), snapshot(*ref, false));  // mid-load: correct, without the indexes
   EventFilter text;
@@ -214,6 +226,9 @@ TEST_P(StoreBulk, BulkLoadAnswersLikeOrdinaryWrites) {
   bulk->end_bulk_load();
   EXPECT_TRUE(indexes_complete(bulk_url));
   EXPECT_FALSE(load_marker(bulk_url));
+  if (GetParam() == "sqlite") {  // PostgreSQL's definitions name each store's schema
+    EXPECT_EQ(index_definitions(bulk_url), index_definitions(ref_url));  // events_key and its statistics too
+  }
   std::string want = snapshot(*ref);
   EXPECT_GT(std::count(want.begin(), want.end(), '\n'), 100);  // the filters select something
   EXPECT_EQ(snapshot(*bulk), want);
@@ -298,6 +313,7 @@ TEST_P(StoreBulk, InterruptedLoadIsFinishedOnReopen) {
     auto s = EventStore::open(url);
     EXPECT_FALSE(load_marker(url));
     EXPECT_EQ(indexes_complete(url), GetParam() == "sqlite");
+    EXPECT_TRUE(has_dedup_index(url));
     EXPECT_EQ(snapshot(*s), snapshot(*ref));
     EXPECT_EQ(derived_tables(url), derived_tables(ref_url));
     store_corpus({ref.get(), s.get()}, 13, 40, 5);
@@ -328,6 +344,96 @@ TEST_P(StoreBulk, InterruptedLoadIsFinishedByAWriterThatWasOpen) {
   EXPECT_TRUE(indexes_complete(url));
   EXPECT_EQ(snapshot(*writer), snapshot(*ref));
   EXPECT_EQ(derived_tables(url), derived_tables(ref_url));
+}
+
+// SQLite, a load into an empty store: dedup in memory by a hash of the key,
+// confirmed against the row. With 3-bit hashes nearly every key collides with
+// another; no two groups may merge, and none may be split.
+TEST_P(StoreBulk, KeylessLoadWithCollidingHashesMergesNothing) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite's in-memory dedup only";
+  std::string ref_url, url;
+  auto ref = open_named("ref", ref_url);
+  auto bulk = open_named("bulk", url);
+  dynamic_cast<detail::SqliteStore&>(*bulk).set_load_hash_bits_for_test(3);
+  bulk->begin_bulk_load();
+  ASSERT_FALSE(has_dedup_index(url));
+  store_corpus({ref.get(), bulk.get()}, 59, 0, 40);
+  EXPECT_EQ(snapshot(*bulk, false), snapshot(*ref, false));
+  bulk->end_bulk_load();
+  ASSERT_GT(ref->stats().events, 60);  // many groups share each of the 8 hash values
+  EXPECT_EQ(snapshot(*bulk), snapshot(*ref));
+  EXPECT_EQ(derived_tables(url), derived_tables(ref_url));
+}
+
+// SQLite: while a load into an empty store runs, nobody else can dedup (no
+// events_key, and the loader's map is in its memory), so other writers are
+// refused with the reason, and write normally once the load has ended.
+TEST_P(StoreBulk, WriterDuringAKeylessLoadIsRefused) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite's in-memory dedup only";
+  std::string ref_url, url;
+  auto ref = open_named("ref", ref_url);
+  auto loader = open_named("load", url);
+  loader->begin_bulk_load();
+  store_corpus({ref.get(), loader.get()}, 61, 0, 10);
+  auto other = EventStore::open(url);
+  std::int64_t mentions = other->stats().mentions;
+  try {
+    store_corpus(*other, 67, 10, 1);
+    ADD_FAILURE() << "a second writer was let in during a keyless load";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("-bulk"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("end_bulk_load"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(other->stats().mentions, mentions);  // nothing of the refused batch
+  loader->end_bulk_load();
+  store_corpus({ref.get(), other.get()}, 67, 10, 5);
+  EXPECT_EQ(snapshot(*other), snapshot(*ref));
+  EXPECT_EQ(derived_tables(url), derived_tables(ref_url));
+}
+
+// SQLite: a keyless load's loader died while another store was open; that
+// store's own bulk load first finishes the dead one (events_key back), then
+// runs with the key index, the store no longer being empty.
+TEST_P(StoreBulk, LoadAfterAnInterruptedKeylessLoad) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite's in-memory dedup only";
+  std::string ref_url, url;
+  auto ref = open_named("ref", ref_url);
+  auto second = open_named("second", url);
+  {
+    auto first = EventStore::open(url);
+    first->begin_bulk_load();
+    store_corpus({ref.get(), first.get()}, 71, 0, 15);
+  }  // died without end_bulk_load()
+  ASSERT_FALSE(has_dedup_index(url));
+  second->begin_bulk_load();
+  EXPECT_TRUE(has_dedup_index(url));
+  store_corpus({ref.get(), second.get()}, 73, 15, 15);
+  second->end_bulk_load();
+  EXPECT_EQ(snapshot(*second), snapshot(*ref));
+  EXPECT_EQ(derived_tables(url), derived_tables(ref_url));
+  EXPECT_EQ(index_definitions(url), index_definitions(ref_url));
+}
+
+// Rebuilding events_key over a table that holds one key twice (what a second
+// writer during a keyless load would have left) fails with the cause, not
+// with SQLite's bare constraint message.
+TEST_P(StoreBulk, DuplicateDedupKeysAreReportedWhenTheKeyIsRebuilt) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite's in-memory dedup only";
+  std::string url;
+  auto s = open_named("dup", url);
+  store_corpus(*s, 79, 0, 5);
+  detail::SqliteDb db(url.substr(7));
+  detail::sqlite_drop_dedup_index(db);
+  db.exec("INSERT INTO events(source_code, target_code, cameo, date, place) "
+          "SELECT source_code, target_code, cameo, date, place FROM events WHERE id = 1");
+  try {
+    detail::sqlite_create_dedup_index(db);
+    ADD_FAILURE() << "events_key was built over duplicate keys";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("two dedup groups with the same key"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(url.substr(7)), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(detail::sqlite_has_dedup_index(db));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreBulk, ::testing::ValuesIn(testing::store_backends()),

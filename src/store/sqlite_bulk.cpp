@@ -14,6 +14,10 @@
 // transaction with the index builds and drops the marker, so a crash leaves
 // either the marker (the work still to do) or the finished store.
 //
+// A load into an empty store also drops events_key and dedups in the
+// loader's memory (begin_bulk_load() below), keeping its event_days totals
+// in memory too; other writers are refused until it ends.
+//
 // Who finishes: end_bulk_load(); after a crash, the next open() or write by a
 // store that can take the flock on "<store>-bulk", which the loader holds for
 // the whole load. A reader opening the store during a live load must not take
@@ -26,6 +30,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
 
 #include "dyad/error.h"
 #include "store/sqlite_schema.h"
@@ -83,27 +88,42 @@ bool SqliteStore::finish_orphaned_load() {
 }
 
 // Dropping the indexes and creating the marker commit before the first batch.
-// A marker left by an interrupted load is kept: its watermarks are lower, and
-// everything above them is still to do.
+// A marker left by an interrupted load (its loader is gone: we hold the lock)
+// is finished first, so that this load starts from a store with all its
+// indexes and decides afresh whether it may go without events_key.
+//
+// Into an empty store, events_key goes too: a new group then costs no random
+// descent of a five-text-column b-tree (at 50k events that index alone was
+// ~10 µs of ~25 µs per event; at millions it thrashes), and the loader dedups
+// in memory instead (load_groups_). That is exact only while the loader is
+// the store's only writer, so other writers refuse until the load ends.
 void SqliteStore::begin_bulk_load() {
   if (bulk_) return;
   if (!bulk_lock_.try_acquire()) {
     throw Error(db_.path() + ": another bulk load of this store is running (it holds " + db_.path() +
                 "-bulk); wait for it to end, or write without a bulk load");
   }
+  bool keyless = false;
   try {
     in_write_transaction([&] {
-      if (!load_pending()) {
-        db_.exec("CREATE TABLE bulk_load AS SELECT (SELECT coalesce(max(id), 0) FROM sentences) AS sentence_id, "
-                 "(SELECT coalesce(max(id), 0) FROM mentions) AS mention_id");
-      }
+      if (load_pending()) finish_deferred();
+      {
+        SqliteStmt any = db_.prepare("SELECT EXISTS(SELECT 1 FROM events)");
+        keyless = any.step() && any.int64(0) == 0;
+      }  // finalized: DROP INDEX below needs no statement reading events
+      db_.exec("CREATE TABLE bulk_load AS SELECT (SELECT coalesce(max(id), 0) FROM sentences) AS sentence_id, "
+               "(SELECT coalesce(max(id), 0) FROM mentions) AS mention_id");
       sqlite_drop_query_indexes(db_);
+      if (keyless) sqlite_drop_dedup_index(db_);
     });
   } catch (...) {
     bulk_lock_.release(false);
     throw;
   }
   bulk_ = true;
+  keyless_ = keyless;
+  load_days_complete_ = keyless;
+  known_groups_.clear();
 }
 
 // Idempotent; also finishes an interrupted load, unless another store is
@@ -117,12 +137,95 @@ void SqliteStore::end_bulk_load() {
   }
   in_write_transaction([&] { finish_deferred(); });
   bulk_ = false;
+  keyless_ = false;
+  load_days_complete_ = false;
+  load_groups_ = {};  // frees the memory
+  load_collisions_ = {};
+  load_days_ = {};
   lock->release(true);
+}
+
+// Another writer during a keyless load would dedup against nothing (there is
+// no events_key to probe, and the loader's map is in the loader's memory) and
+// make the index impossible to rebuild. Inside add_articles' transaction.
+void SqliteStore::refuse_write_during_keyless_load() {
+  if (sqlite_has_dedup_index(db_)) return;
+  throw Error(db_.path() + ": a bulk load into this store while it was empty is running (its loader holds " +
+              db_.path() + "-bulk) and dedups in memory until it ends; write after end_bulk_load(), or add "
+              "these articles to the load itself");
+}
+
+std::uint64_t SqliteStore::load_key_hash(const std::string& key) const {
+  std::uint64_t h = std::hash<std::string>{}(key);
+  return load_hash_bits_ >= 64 ? h : h & ((std::uint64_t{1} << load_hash_bits_) - 1);
+}
+
+// A hit is read back (one rowid lookup): it confirms the key behind the hash
+// and gives the group's event_days key.
+std::optional<std::int64_t> SqliteStore::loaded_group(const std::string& key) {
+  std::int64_t id = 0;
+  if (auto c = load_collisions_.empty() ? load_collisions_.end() : load_collisions_.find(key);
+      c != load_collisions_.end()) {
+    id = c->second;
+  } else if (auto it = load_groups_.find(load_key_hash(key)); it != load_groups_.end()) {
+    id = it->second;
+  } else {
+    return std::nullopt;
+  }
+  group_key_.bind(1, id);
+  bool same = group_key_.step() && group_key_.text(0) == key;
+  if (same) loaded_ref_ = {id, group_key_.text(1), group_key_.text(2), static_cast<int>(group_key_.int64(3))};
+  group_key_.reset();
+  if (same) return id;
+  return std::nullopt;  // another key with the same hash: the caller creates this one's group
+}
+
+void SqliteStore::remember_loaded_group(const std::string& key, std::int64_t id) {
+  std::uint64_t h = load_key_hash(key);
+  if (load_groups_.emplace(h, id).second) {
+    new_load_hashes_.push_back(h);
+  } else {
+    load_collisions_.emplace(key, id);
+    new_load_collisions_.push_back(key);
+  }
+}
+
+// After COMMIT: the transaction's deltas join the load's totals.
+void SqliteStore::keep_load_days() {
+  if (load_days_complete_) {
+    for (auto& [k, d] : day_deltas_) {
+      DayDelta& total = load_days_[k];
+      total.events += d.events;
+      total.mentions += d.mentions;
+      total.goldstein_sum += d.goldstein_sum;
+    }
+    if (load_days_.size() > kLoadDaysMax) {
+      load_days_complete_ = false;
+      load_days_ = {};
+    }
+  }
+  day_deltas_.clear();
+}
+
+// The store was empty when the load began, so its event_days rows are these.
+void SqliteStore::write_load_days() {
+  db_.exec("DELETE FROM event_days");
+  day_deltas_ = std::move(load_days_);
+  load_days_ = {};
+  flush_days();
+}
+
+void SqliteStore::forget_uncommitted_loaded_groups() {
+  for (std::uint64_t h : new_load_hashes_) load_groups_.erase(h);
+  for (const std::string& k : new_load_collisions_) load_collisions_.erase(k);
+  new_load_hashes_.clear();
+  new_load_collisions_.clear();
 }
 
 // The marker is read inside the write transaction: a store that saw it before
 // taking the lock may find the work already done by someone else.
 void SqliteStore::finish_deferred() {
+  sqlite_create_dedup_index(db_);
   sqlite_create_query_indexes(db_);
   if (!load_pending()) return;
   std::int64_t after_sentence = 0, after_mention = 0;
@@ -134,7 +237,7 @@ void SqliteStore::finish_deferred() {
   }  // finalized: DROP TABLE below needs no statement reading it
   SqliteStmt fts = db_.prepare("INSERT INTO sentence_fts(rowid, text) SELECT id, text FROM sentences WHERE id > ?");
   fts.bind(1, after_sentence).run();
-  recount_days(after_mention);
+  if (keyless_ && load_days_complete_) write_load_days(); else recount_days(after_mention);
   db_.exec("DROP TABLE bulk_load");
 }
 

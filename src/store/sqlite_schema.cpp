@@ -297,4 +297,25 @@ void sqlite_drop_query_indexes(SqliteDb& db) { db.exec(drop_query_indexes_sql())
 
 void sqlite_create_query_indexes(SqliteDb& db) { db.exec(create_query_indexes_sql()); }
 
+bool sqlite_has_dedup_index(SqliteDb& db) {
+  SqliteStmt st = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'events_key'");
+  return st.step() && st.int64(0) > 0;
+}
+
+// DROP INDEX also deletes the index's sqlite_stat1 row; creating it writes the
+// v1 schema's row back, so the planner sees what a fresh store has.
+void sqlite_drop_dedup_index(SqliteDb& db) { db.exec("DROP INDEX IF EXISTS events_key; ANALYZE sqlite_schema;"); }
+
+void sqlite_create_dedup_index(SqliteDb& db) {
+  if (sqlite_has_dedup_index(db)) return;
+  try {
+    db.exec("CREATE UNIQUE INDEX events_key ON events(source_code, target_code, cameo, date, place)");
+  } catch (const Error& e) {
+    throw Error(db.path() + ": events holds two dedup groups with the same key, so events_key cannot be rebuilt (" +
+                e.what() + "); a bulk load into an empty store must be the store's only writer until it ends");
+  }
+  db.exec("DELETE FROM sqlite_stat1 WHERE idx = 'events_key'; INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES "
+          "('events', 'events_key', '10000000 1000 20 5 1 1'); ANALYZE sqlite_schema;");
+}
+
 }  // namespace dyad::detail

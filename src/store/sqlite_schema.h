@@ -31,4 +31,11 @@ bool sqlite_query_indexes_complete(SqliteDb& db);
 void sqlite_drop_query_indexes(SqliteDb& db);
 void sqlite_create_query_indexes(SqliteDb& db);
 
+/// The dedup key's UNIQUE index `events_key`: a bulk load into an empty store
+/// drops it and dedups in memory (sqlite_bulk.cpp). Creating it throws
+/// dyad::Error naming the duplicate keys' cause if `events` holds any.
+bool sqlite_has_dedup_index(SqliteDb& db);
+void sqlite_drop_dedup_index(SqliteDb& db);
+void sqlite_create_dedup_index(SqliteDb& db);
+
 }  // namespace dyad::detail

@@ -62,7 +62,7 @@ SqliteStore::SqliteStore(const std::string& path)
       "target_country, target_sector, root, plover, quad_class, goldstein, modality, date_precision, "
       "place_country, place_text, num_mentions, num_sources, num_articles, first_seen, last_seen, first_mention) "
       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,1,?,?,?) "
-      "ON CONFLICT(source_code, target_code, cameo, date, place) DO NOTHING");
+      "ON CONFLICT DO NOTHING");  // no conflict target: it must prepare while a load has dropped events_key
   update_group_ = db_.prepare(
       "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?, "
       "num_sources = num_sources + ?, first_mention = coalesce(first_mention, ?), "
@@ -84,6 +84,8 @@ SqliteStore::SqliteStore(const std::string& path)
       "events = events + excluded.events, mentions = mentions + excluded.mentions, "
       "goldstein_sum = goldstein_sum + excluded.goldstein_sum");
   has_marker_ = db_.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'bulk_load'");
+  group_key_ = db_.prepare("SELECT source_code || char(9) || target_code || char(9) || cameo || char(9) || date || "
+                           "char(9) || place, source_country, target_country, quad_class FROM events WHERE id = ?");
   finish_interrupted_load();
 }
 
@@ -110,15 +112,20 @@ std::vector<StoreResult> SqliteStore::add_articles(const std::vector<const Artic
     max_mention_.reset();
     deferred_ = load_pending();
     if (deferred_ && !bulk_) deferred_ = !finish_orphaned_load();  // a loader that died since open()
+    if (deferred_ && !bulk_) refuse_write_during_keyless_load();
     for (std::size_t i = 0; i < articles.size(); ++i) results.push_back(write_article(*articles[i], *coded[i], now));
     flush_actors();
-    flush_days();
+    if (!keyless_) flush_days();
     db_.exec("COMMIT");
     remember_groups();
+    if (keyless_) keep_load_days();
+    new_load_hashes_.clear();
+    new_load_collisions_.clear();
   } catch (...) {
     actor_tally_.clear();
     day_deltas_.clear();
     new_groups_.clear();  // their ids died with the transaction
+    forget_uncommitted_loaded_groups();
     db_.exec("ROLLBACK");
     throw;
   }
@@ -165,6 +172,13 @@ const SqliteStore::GroupRef& SqliteStore::find_or_create_group(const Event& e, s
                                                                const std::string& seen, bool& created) {
   std::string src = code_of(e.source), tgt = code_of(e.target), place = place_key(e), root = cameo_root(e.cameo);
   std::string key = src + '\t' + tgt + '\t' + e.cameo + '\t' + e.date + '\t' + place;
+  if (keyless_) {
+    if (std::optional<std::int64_t> id = loaded_group(key)) {
+      created = false;
+      loaded_ref_.id = *id;
+      return loaded_ref_;
+    }
+  }
   for (const auto* memory : {&known_groups_, &new_groups_}) {
     if (auto it = memory->find(key); it != memory->end()) {
       created = false;
@@ -185,6 +199,11 @@ const SqliteStore::GroupRef& SqliteStore::find_or_create_group(const Event& e, s
   g.run();
   if (db_.changes() == 1) {
     created = true;
+    if (keyless_) {
+      remember_loaded_group(key, db_.last_rowid());
+      loaded_ref_ = {db_.last_rowid(), s ? s->country : kEmpty, t ? t->country : kEmpty, e.quad_class};
+      return loaded_ref_;
+    }
     return new_groups_[std::move(key)] = {db_.last_rowid(), s ? s->country : kEmpty, t ? t->country : kEmpty,
                                           e.quad_class};
   }
@@ -211,7 +230,7 @@ void SqliteStore::write_event(const Event& e, std::int64_t article_id, const std
   std::int64_t mention = next_mention_;
   const GroupRef& ref = find_or_create_group(e, mention, seen, created);
   std::int64_t group = ref.id;
-  if (!deferred_) {
+  if (!deferred_ || keyless_) {
     // The group's own event_days key (its first mention's), not this mention's.
     DayDelta& day = day_deltas_[DayKey{ref.source_country, ref.target_country, e.date, ref.quad_class}];
     ++day.mentions;

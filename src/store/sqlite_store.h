@@ -4,9 +4,11 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "dyad/store.h"
 #include "store/day_totals.h"
@@ -61,6 +63,9 @@ class SqliteStore final : public EventStore {
   void end_bulk_load() override;
 
   SqliteDb& db() { return db_; }
+  /// Tests only: a keyless load hashes its dedup keys to `bits` bits, so that
+  /// hash collisions (which must not merge groups) happen on purpose.
+  void set_load_hash_bits_for_test(int bits) { load_hash_bits_ = bits; }
 
  private:
   StoreResult write_article(const Article& article, const CodedArticle& coded, const std::string& now);
@@ -73,6 +78,10 @@ class SqliteStore final : public EventStore {
     int quad_class = 0;
   };
   const GroupRef& find_or_create_group(const Event& e, std::int64_t mention, const std::string& seen, bool& created);
+  // Dedup in memory during a load into an empty store (sqlite_bulk.cpp).
+  std::optional<std::int64_t> loaded_group(const std::string& key);
+  void remember_loaded_group(const std::string& key, std::int64_t id);
+  void forget_uncommitted_loaded_groups();
   void flush_days();
   void bump_actor(const std::optional<Actor>& a, bool as_source);
   void flush_actors();
@@ -82,12 +91,14 @@ class SqliteStore final : public EventStore {
   bool finish_orphaned_load();  // a load whose loader is gone; inside the caller's transaction
   void finish_deferred();     // inside the caller's write transaction
   void recount_days(std::int64_t after_mention);
+  void write_load_days();
   void finish_interrupted_load();
+  void refuse_write_during_keyless_load();
 
   SqliteDb db_;
   SqliteStmt find_hash_, insert_article_, insert_sentence_, insert_fts_;
   SqliteStmt find_group_, insert_group_, update_group_, insert_mention_;
-  SqliteStmt has_outlet_, max_mention_, upsert_actor_, upsert_day_, has_marker_;
+  SqliteStmt has_outlet_, max_mention_, upsert_actor_, upsert_day_, has_marker_, group_key_;
   void in_write_transaction(const std::function<void()>& body);
   bool bulk_ = false;      // this object is between begin_bulk_load() and end_bulk_load()
   bool deferred_ = false;  // this transaction skips FTS rows and event_days (load_pending())
@@ -101,6 +112,27 @@ class SqliteStore final : public EventStore {
   // Dedup key -> group: committed groups (bounded), and this transaction's.
   static constexpr std::size_t kKnownGroupsMax = 200000;
   std::unordered_map<std::string, GroupRef> known_groups_, new_groups_;
+  // A load that began on an empty store (`events_key` dropped): every group of
+  // the load by the 64-bit hash of its key (a hit is confirmed against the
+  // row), keys whose hash collided whole, and this transaction's additions
+  // (undone on ROLLBACK). Unbounded: the loader is the store's only writer,
+  // so this map is the only dedup there is until end_bulk_load().
+  bool keyless_ = false;
+  std::unordered_map<std::uint64_t, std::int64_t> load_groups_;
+  std::unordered_map<std::string, std::int64_t> load_collisions_;
+  std::vector<std::uint64_t> new_load_hashes_;
+  std::vector<std::string> new_load_collisions_;
+  GroupRef loaded_ref_;  // find_or_create_group's answer for a keyless load
+  int load_hash_bits_ = 64;
+  std::uint64_t load_key_hash(const std::string& key) const;
+  // The keyless load's event_days, summed in memory over its committed
+  // transactions and written in key order at its end instead of recounted
+  // from `events` (a GROUP BY: a sort of the whole table). Dropped, and the
+  // recount done after all, past kLoadDaysMax keys.
+  void keep_load_days();
+  static constexpr std::size_t kLoadDaysMax = 2000000;
+  DayDeltas load_days_;
+  bool load_days_complete_ = false;
 };
 
 /// kMentionColumns with each column qualified by `alias` ("m" -> "m.event_id, m.article_id, ...").
