@@ -4,12 +4,14 @@
 #include <atomic>
 #include <thread>
 
+#include "dyad/store.h"
 #include "server_fixture.h"
 
 namespace dyad {
 namespace {
 
 using nlohmann::json;
+using testing::body_json;
 using testing::error_code;
 using testing::TestServer;
 
@@ -18,6 +20,31 @@ void expect_alive(TestServer& s) {
   ASSERT_TRUE(h);
   EXPECT_EQ(h->status, 200);
   EXPECT_EQ(h->body, "{\"status\":\"ok\"}\n");
+}
+
+// Ingest while another process bulk-loads the (empty) store: the load dedups
+// in its own memory, so the store refuses other writers until it ends; the
+// server says so with 503 store_busy and Retry-After, having stored nothing,
+// and the same request succeeds once the load has ended.
+TEST(ServerLimits, IngestDuringAKeylessBulkLoadIs503StoreBusy) {
+  ServerOptions o;
+  o.store_url = "sqlite:" + (testing::fresh_dir("store_busy") / "store.db").string();
+  TestServer s(o);
+  auto loader = EventStore::open(o.store_url);
+  loader->begin_bulk_load();
+  json art = {{"text", testing::example_article()}, {"id", "busy-1"}};
+  auto r = s.http().Post("/v1/articles", art.dump(), "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 503) << r->body;
+  EXPECT_EQ(error_code(r), "store_busy");
+  EXPECT_EQ(r->get_header_value("Retry-After"), "60");
+  EXPECT_EQ(loader->stats().articles, 0);
+  expect_alive(s);
+  loader->end_bulk_load();
+  auto again = s.http().Post("/v1/articles", art.dump(), "application/json");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200) << again->body;
+  EXPECT_TRUE(body_json(again)["results"][0]["stored"].get<bool>());
 }
 
 TEST(ServerLimits, MalformedAndMistypedBodiesAre400) {

@@ -186,7 +186,13 @@ ApiResponse Api::ingest(const ApiRequest& r) const {
     codes.push_back(c);
   }
   std::vector<StoreResult> stored;
-  if (!arts.empty()) stored = pool.acquire()->add_articles(arts, codes);
+  if (!arts.empty()) {
+    try {
+      stored = pool.acquire()->add_articles(arts, codes);
+    } catch (const StoreBusy& e) {  // nothing was written: the client may send the same request again
+      throw ApiError{503, "store_busy", e.what(), {{"Retry-After", "60"}}};
+    }
+  }
   nlohmann::json results = nlohmann::json::array();
   std::size_t ingested = 0, events = 0;
   for (std::size_t i = 0; i < n; ++i) {

@@ -150,7 +150,7 @@ void SqliteStore::end_bulk_load() {
 // make the index impossible to rebuild. Inside add_articles' transaction.
 void SqliteStore::refuse_write_during_keyless_load() {
   if (sqlite_has_dedup_index(db_)) return;
-  throw Error(db_.path() + ": a bulk load into this store while it was empty is running (its loader holds " +
+  throw StoreBusy(db_.path() + ": a bulk load into this store while it was empty is running (its loader holds " +
               db_.path() + "-bulk) and dedups in memory until it ends; write after end_bulk_load(), or add "
               "these articles to the load itself");
 }
