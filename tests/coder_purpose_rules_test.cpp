@@ -173,6 +173,20 @@ TEST(CoderPurposeRules, ConjoinedSubjectBeforeAParticipleIsRepaired) {
   EXPECT_EQ(dyad_of(ev, "04"), "ETHGOV>ERIGOV");
 }
 
+// (session 13) "The two leaders held talks in Geneva.": a meeting's place is
+// a venue for its source too; unnamed leaders are not the Swiss government.
+TEST(CoderPurposeRules, MeetingPlaceGivesNoCountryToItsSource) {
+  auto ev = code_parsed({"The the DET DT 3 det", "two two NUM CD 3 nummod", "leaders leader NOUN NNS 4 nsubj",
+                         "held hold VERB VBD 0 root", "talks talk NOUN NNS 4 obj", "in in ADP IN 7 case",
+                         "Geneva Geneva PROPN NNP 5 nmod", ". . PUNCT . 4 punct"});
+  const dyad::Event* t = event_by_trigger(ev, "held");
+  ASSERT_NE(t, nullptr);
+  ASSERT_TRUE(t->source.has_value());
+  EXPECT_EQ(t->source->code, "GOV");
+  ASSERT_TRUE(t->location.has_value());
+  EXPECT_EQ(t->location->country, "CHE");  // the place itself is kept
+}
+
 // (78) "President Biden spoke by phone with President Zelensky.": the
 // partner the parser hung on the means phrase is the verb's.
 TEST(CoderPurposeRules, PartnerOnAMeansPhraseIsTheVerbs) {

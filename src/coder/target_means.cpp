@@ -132,14 +132,17 @@ void consequence_victims(const SentenceView& v, int t, const ActorResolver& acto
 // domestic, as coders of the PLOVER gold standard do: a source gets the
 // country of the event's place ("protesters blocked roads in Algiers" ->
 // DZAOPP), a target that place's country too, else the source's ("the
-// Sudanese government accused rebels" -> SDNREB). Returns the confidence cost.
+// Sudanese government accused rebels" -> SDNREB). Meetings and agreements
+// happen at a venue, for either side ("the two leaders held talks in Geneva"
+// is no Swiss government's act). Returns the confidence cost.
 double domestic_countries(Event& e) {
   auto sector_only = [](const std::optional<Actor>& a) {  // NGOs are international, as IGOs ("the international community")
     return a && a->via == "agent" && a->country.empty() && !a->sector.empty() && a->code == a->sector &&
            !a->code.starts_with("NGO") && !a->code.starts_with("IGO");
   };
+  const bool venue = e.cameo.starts_with("03") || e.cameo.starts_with("04") || e.cameo.starts_with("05");
   double cost = 0.0;
-  if (sector_only(e.source) && e.location && !e.location->country.empty()) {
+  if (sector_only(e.source) && e.location && !e.location->country.empty() && !venue) {
     e.source->country = e.location->country;
     e.source->code = e.source->country + e.source->sector;
     e.source->via += "+place";
@@ -147,9 +150,8 @@ double domestic_countries(Event& e) {
   }
   // A target is first of the country where the act took place ("Israeli
   // troops killed three civilians in Jenin" -> PSECVL), else the source's;
-  // but meetings and agreements happen at a venue ("signed a peace deal with
-  // Tigrayan forces in Pretoria" is no deal with South Africa's forces).
-  const bool venue = e.cameo.starts_with("03") || e.cameo.starts_with("04") || e.cameo.starts_with("05");
+  // not at a venue ("signed a peace deal with Tigrayan forces in Pretoria"
+  // is no deal with South Africa's forces).
   const bool placed = e.location && !e.location->country.empty() && !venue;
   const std::string home = placed ? e.location->country : e.source ? e.source->country : "";
   if (sector_only(e.target) && !home.empty() && (!e.source || e.source->code != home + e.target->sector)) {
