@@ -365,6 +365,23 @@ TEST_P(StoreBulk, KeylessLoadWithCollidingHashesMergesNothing) {
   EXPECT_EQ(derived_tables(url), derived_tables(ref_url));
 }
 
+// SQLite: a keyless load whose day totals outgrow their memory cap drops
+// them and recounts event_days from `events` at its end, with the same rows.
+TEST_P(StoreBulk, KeylessLoadPastItsDayTotalsCapRecounts) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite's in-memory dedup only";
+  std::string ref_url, url;
+  auto ref = open_named("ref", ref_url);
+  auto bulk = open_named("bulk", url);
+  dynamic_cast<detail::SqliteStore&>(*bulk).set_load_days_max_for_test(5);
+  bulk->begin_bulk_load();
+  store_corpus({ref.get(), bulk.get()}, 83, 0, 30);
+  bulk->end_bulk_load();
+  std::string days = derived_tables(ref_url);
+  ASSERT_GT(std::count(days.begin(), days.end(), '\n'), 20);
+  EXPECT_EQ(derived_tables(url), days);
+  EXPECT_EQ(snapshot(*bulk), snapshot(*ref));
+}
+
 // SQLite: while a load into an empty store runs, nobody else can dedup (no
 // events_key, and the loader's map is in its memory), so other writers are
 // refused with the reason, and write normally once the load has ended.

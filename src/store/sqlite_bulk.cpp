@@ -199,7 +199,7 @@ void SqliteStore::keep_load_days() {
       total.mentions += d.mentions;
       total.goldstein_sum += d.goldstein_sum;
     }
-    if (load_days_.size() > kLoadDaysMax) {
+    if (load_days_.size() > load_days_max_) {
       load_days_complete_ = false;
       load_days_ = {};
     }

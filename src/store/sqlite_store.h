@@ -66,6 +66,9 @@ class SqliteStore final : public EventStore {
   /// Tests only: a keyless load hashes its dedup keys to `bits` bits, so that
   /// hash collisions (which must not merge groups) happen on purpose.
   void set_load_hash_bits_for_test(int bits) { load_hash_bits_ = bits; }
+  /// Tests only: the keyless load's in-memory event_days holds at most `n`
+  /// keys before it falls back to the recount.
+  void set_load_days_max_for_test(std::size_t n) { load_days_max_ = n; }
 
  private:
   StoreResult write_article(const Article& article, const CodedArticle& coded, const std::string& now);
@@ -130,7 +133,8 @@ class SqliteStore final : public EventStore {
   // from `events` (a GROUP BY: a sort of the whole table). Dropped, and the
   // recount done after all, past kLoadDaysMax keys.
   void keep_load_days();
-  static constexpr std::size_t kLoadDaysMax = 2000000;
+  static constexpr std::size_t kLoadDaysMax = 1000000;  // ~170 MB of map nodes
+  std::size_t load_days_max_ = kLoadDaysMax;
   DayDeltas load_days_;
   bool load_days_complete_ = false;
 };
