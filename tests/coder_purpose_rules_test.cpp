@@ -187,6 +187,39 @@ TEST(CoderPurposeRules, MeetingPlaceGivesNoCountryToItsSource) {
   EXPECT_EQ(t->location->country, "CHE");  // the place itself is kept
 }
 
+// (session 13) An excluded context is a filter, not a specification: the
+// bare "declare !context=sports,..." (010) no longer ties with "declare
+// obj=@curfew" and wins by file order.
+TEST(CoderPurposeRules, ExcludedContextDoesNotOutrankAnObjectClass) {
+  auto ev = code_parsed({"The the DET DT 2 det", "president president NOUN NN 3 nsubj", "declared declare VERB VBD 0 root",
+                         "a a DET DT 5 det", "curfew curfew NOUN NN 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "1723"), "GOV>-");
+  EXPECT_EQ(dyad_of(ev, "010"), "(no 010 event)");
+}
+
+// (session 13) The state of emergency one declares is the measure, not a
+// target ("state" is no government here).
+TEST(CoderPurposeRules, DeclaredStateOfEmergencyIsNoTarget) {
+  auto ev = code_parsed({"Haiti Haiti PROPN NNP 2 nsubj", "declared declare VERB VBD 0 root", "a a DET DT 4 det",
+                         "state state NOUN NN 2 obj", "of of ADP IN 6 case", "emergency emergency NOUN NN 4 nmod",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "1724"), "HTI>-");
+}
+
+// (session 13) "cancelled a planned visit to Haiti after a state of siege was
+// declared", with "after a state of siege" parsed as the visit's modifier:
+// the passive's subject is the phrase behind the subordinator, not the
+// visit, so the cancelled visit stays the object of "cancelled".
+TEST(CoderPurposeRules, SubordinatorPhraseIsThePassivesSubject) {
+  auto ev = code_parsed({"A a DET DT 3 det", "French French ADJ JJ 3 amod", "minister minister NOUN NN 5 nsubj",
+                         "has have AUX VBZ 5 aux", "cancelled cancel VERB VBN 0 root", "a a DET DT 8 det",
+                         "planned plan VERB VBN 8 amod", "visit visit NOUN NN 5 obj", "to to ADP IN 10 case",
+                         "Haiti Haiti PROPN NNP 8 nmod", "after after ADP IN 13 case", "a a DET DT 13 det",
+                         "state state NOUN NN 8 nmod", "of of ADP IN 15 case", "siege siege NOUN NN 13 nmod",
+                         "was be AUX VBD 17 aux:pass", "declared declare VERB VBN 5 conj", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "161"), "FRAGOV>HTI");
+}
+
 // (78) "President Biden spoke by phone with President Zelensky.": the
 // partner the parser hung on the means phrase is the verb's.
 TEST(CoderPurposeRules, PartnerOnAMeansPhraseIsTheVerbs) {

@@ -168,12 +168,27 @@ int subtree_end(const Sentence& s, int x) {
   return end;
 }
 
+// The `case` child of nominal x that is really a clause's subordinator
+// ("after", "before", "since", "until", "once": they take clauses as well as
+// noun phrases), or -1.
+int subordinator_case(const Sentence& s, int x) {
+  for (int c : children(s, x)) {
+    if (s.words[c].deprel != "case") continue;
+    const std::string& l = s.words[c].lemma;
+    if (l == "after" || l == "before" || l == "since" || l == "until" || l == "till" || l == "once") return c;
+  }
+  return -1;
+}
+
 // (c) A passive verb group ("have been arrested") whose nsubj:pass is missing
 // or not a nominal: its patient is the noun phrase ending right before the
 // auxiliaries, i.e. the highest caseless nominal on the path up from the word
 // there whose phrase ends before the verb group ("four French citizens,
 // identified as ..., have been arrested" under a parenthetical "let's not
-// forget"). -1 when there is none.
+// forget"). A phrase behind a temporal subordinator the parser took for a
+// preposition is a clause's subject and stops the climb: "cancelled a visit
+// [after a state of siege] was declared" -> "state", not the visit (see
+// subordinator_case). -1 when there is none.
 int patient_before(const Sentence& s, int v) {
   int first = v;
   for (int c : children(s, v)) {
@@ -188,6 +203,7 @@ int patient_before(const Sentence& s, int v) {
     bool caseless = true;
     for (int c : children(s, x)) caseless = caseless && s.words[c].deprel != "case";
     std::string_view r = base(s.words[x].deprel);
+    if (nominal(s.words[x]) && subordinator_case(s, x) >= 0) return x;
     if (nominal(s.words[x]) && caseless && r != "obl" && r != "nmod" && !temporal_noun(s, x)) best = x;
     if (temporal_noun(s, x)) {  // "yesterday -obj-> the Ambassador": the noun the temporal word governs
       for (int c : children(s, x)) {
@@ -414,6 +430,11 @@ bool repair_arguments(Sentence& s, std::string* why) {
     }
     s.words[p].head = v + 1;
     s.words[p].deprel = "nsubj:pass";
+    if (int m = subordinator_case(s, p); m >= 0) {  // "after [a state of siege] was declared"
+      s.words[m].head = v + 1;
+      s.words[m].deprel = "mark";
+      if (s.words[v].deprel == "conj") s.words[v].deprel = "advcl";
+    }
     note(why, "'" + s.words[p].form + "' before '" + s.words[v].form + "' is its passive subject");
     changed = true;
   }

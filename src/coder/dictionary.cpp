@@ -329,8 +329,10 @@ void Builder::add_pattern(const Record& r, const RecordField& f, const std::stri
         start = comma + 1;
       }
     }
+    // An excluded context is a filter, not a specification: "declare
+    // !context=sports" must not tie with "declare obj=@curfew" and win by file order.
+    if (!(c.negated && c.kind == Constraint::Kind::kContext)) ++p.specificity;
     p.constraints.push_back(std::move(c));
-    ++p.specificity;
   }
   if (!p.source_slot.empty() && p.source_slot != "subj" && p.source_slot != "none" && p.source_slot != "obj") {
     // A preposition slot: fine, checked at match time.
