@@ -197,6 +197,16 @@ TEST(CoderPurposeRules, ExcludedContextDoesNotOutrankAnObjectClass) {
   EXPECT_EQ(dyad_of(ev, "010"), "(no 010 event)");
 }
 
+// (session 13) Freed prisoners are released persons (0841): the bare "free
+// obj=* !obj=..." line, now no more specific than "free obj=@prisoner", leaves
+// prisoners to it instead of winning the tie by file order.
+TEST(CoderPurposeRules, FreedPrisonersAreReleasedPersons) {
+  auto ev = code_parsed({"Israel Israel PROPN NNP 2 nsubj", "freed free VERB VBD 0 root", "20 20 NUM CD 5 nummod",
+                         "Palestinian Palestinian ADJ JJ 5 amod", "prisoners prisoner NOUN NNS 2 obj",
+                         ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "0841"), "ISR>PSECVL");
+}
+
 // (session 13) The state of emergency one declares is the measure, not a
 // target ("state" is no government here).
 TEST(CoderPurposeRules, DeclaredStateOfEmergencyIsNoTarget) {
