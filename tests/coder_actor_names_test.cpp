@@ -20,6 +20,20 @@ TEST(CoderActorNames, TitledNameTakesItsPossessiveCountry) {
   EXPECT_EQ(dyad_of(ev, "11"), "PER>CHLGOV");
 }
 
+// (session 13) "Moro" names a people of the Philippines, not Brazil's Sergio
+// Moro: a bare surname that is also a people's name is no alias, and the
+// Moro fronts are entries of their own.
+TEST(CoderActorNames, MoroRebelsAreNotBrazilian) {
+  auto ev = code_parsed({"Moro Moro PROPN NNP 2 compound", "rebels rebel NOUN NNS 3 nsubj", "attacked attack VERB VBD 0 root",
+                         "a a DET DT 5 det", "village village NOUN NN 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "REB>-");
+  auto front = code_parsed({"The the DET DT 5 det", "Moro Moro PROPN NNP 5 compound", "Islamic Islamic PROPN NNP 5 compound",
+                            "Liberation Liberation PROPN NNP 5 compound", "Front Front PROPN NNP 6 nsubj",
+                            "attacked attack VERB VBD 0 root", "a a DET DT 8 det", "village village NOUN NN 6 obj",
+                            ". . PUNCT . 6 punct"});
+  EXPECT_EQ(dyad_of(front, "19"), "PHLREBMLF>-");
+}
+
 // Without the country the title alone gives only the sector.
 TEST(CoderActorNames, TitledNameWithoutCountryIsSectorOnly) {
   auto ev = code_parsed({"Peru Peru PROPN NNP 2 nsubj", "criticized criticize VERB VBD 0 root",
