@@ -6,7 +6,8 @@
 //       equals the gold code or our full code starts with it (IGO, NGO, ...);
 //       sectors are not compared. A gold side with no actor accepts anything.
 //     Legacy labels are mapped as the PLOVER README says: INVESTIGATE and
-//     DISAPPROVE -> ACCUSE, DEMAND -> REQUEST, FIGHT -> ASSAULT.
+//     DISAPPROVE -> ACCUSE, DEMAND -> REQUEST, FIGHT -> ASSAULT. One legacy
+//     actor code too: the records' "JAP" (two of them) is Japan, ISO JPN.
 //  2. Non-political sentences (tests/data/eval/nonpolitical.txt, ours): how many
 //     yield at least one event.
 // Run: build/bin/plover_gsr_bench [--failures FILE]
@@ -35,6 +36,7 @@ bool actor_matches(const nlohmann::json& gold, const std::optional<dyad::Actor>&
   if (!ours) return false;
   for (const auto& g : gold) {
     std::string code = g.value("code", "");
+    if (code == "JAP") code = "JPN";
     if (code.empty()) continue;
     if (ours->country == code || ours->code.starts_with(code)) return true;
   }
