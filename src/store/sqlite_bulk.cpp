@@ -123,7 +123,6 @@ void SqliteStore::begin_bulk_load() {
   bulk_ = true;
   keyless_ = keyless;
   load_days_complete_ = keyless;
-  known_groups_.clear();
 }
 
 // Idempotent; also finishes an interrupted load, unless another store is
@@ -160,28 +159,27 @@ std::uint64_t SqliteStore::load_key_hash(const std::string& key) const {
   return load_hash_bits_ >= 64 ? h : h & ((std::uint64_t{1} << load_hash_bits_) - 1);
 }
 
-// A hit is read back (one rowid lookup): it confirms the key behind the hash
-// and gives the group's event_days key.
-std::optional<std::int64_t> SqliteStore::loaded_group(const std::string& key) {
+// Sets loaded_ref_ and returns true when the load has a group of `key`
+// (whose load_key_hash is h). A hit is read back (one rowid lookup): it
+// confirms the key behind the hash and gives the group's event_days key.
+bool SqliteStore::loaded_group(const std::string& key, std::uint64_t h) {
   std::int64_t id = 0;
   if (auto c = load_collisions_.empty() ? load_collisions_.end() : load_collisions_.find(key);
       c != load_collisions_.end()) {
     id = c->second;
-  } else if (auto it = load_groups_.find(load_key_hash(key)); it != load_groups_.end()) {
+  } else if (auto it = load_groups_.find(h); it != load_groups_.end()) {
     id = it->second;
   } else {
-    return std::nullopt;
+    return false;
   }
   group_key_.bind(1, id);
   bool same = group_key_.step() && group_key_.text(0) == key;
   if (same) loaded_ref_ = {id, group_key_.text(1), group_key_.text(2), static_cast<int>(group_key_.int64(3))};
   group_key_.reset();
-  if (same) return id;
-  return std::nullopt;  // another key with the same hash: the caller creates this one's group
+  return same;  // false: another key with the same hash, the caller creates this one's group
 }
 
-void SqliteStore::remember_loaded_group(const std::string& key, std::int64_t id) {
-  std::uint64_t h = load_key_hash(key);
+void SqliteStore::remember_loaded_group(const std::string& key, std::uint64_t h, std::int64_t id) {
   if (load_groups_.emplace(h, id).second) {
     new_load_hashes_.push_back(h);
   } else {
@@ -192,19 +190,17 @@ void SqliteStore::remember_loaded_group(const std::string& key, std::int64_t id)
 
 // After COMMIT: the transaction's deltas join the load's totals.
 void SqliteStore::keep_load_days() {
-  if (load_days_complete_) {
-    for (auto& [k, d] : day_deltas_) {
-      DayDelta& total = load_days_[k];
-      total.events += d.events;
-      total.mentions += d.mentions;
-      total.goldstein_sum += d.goldstein_sum;
-    }
-    if (load_days_.size() > load_days_max_) {
-      load_days_complete_ = false;
-      load_days_ = {};
-    }
+  for (auto& [k, d] : day_deltas_) {
+    DayDelta& total = load_days_[k];
+    total.events += d.events;
+    total.mentions += d.mentions;
+    total.goldstein_sum += d.goldstein_sum;
   }
   day_deltas_.clear();
+  if (load_days_.size() > load_days_max_) {
+    load_days_complete_ = false;  // end_bulk_load() recounts; no more tallies until then
+    load_days_ = {};
+  }
 }
 
 // The store was empty when the load began, so its event_days rows are these.
@@ -237,7 +233,7 @@ void SqliteStore::finish_deferred() {
   }  // finalized: DROP TABLE below needs no statement reading it
   SqliteStmt fts = db_.prepare("INSERT INTO sentence_fts(rowid, text) SELECT id, text FROM sentences WHERE id > ?");
   fts.bind(1, after_sentence).run();
-  if (keyless_ && load_days_complete_) write_load_days(); else recount_days(after_mention);
+  if (load_days_complete_) write_load_days(); else recount_days(after_mention);
   db_.exec("DROP TABLE bulk_load");
 }
 

@@ -115,10 +115,10 @@ std::vector<StoreResult> SqliteStore::add_articles(const std::vector<const Artic
     if (deferred_ && !bulk_) refuse_write_during_keyless_load();
     for (std::size_t i = 0; i < articles.size(); ++i) results.push_back(write_article(*articles[i], *coded[i], now));
     flush_actors();
-    if (!keyless_) flush_days();
+    if (!load_days_complete_) flush_days();  // else the load's totals wait for its end
     db_.exec("COMMIT");
     remember_groups();
-    if (keyless_) keep_load_days();
+    if (load_days_complete_) keep_load_days();
     new_load_hashes_.clear();
     new_load_collisions_.clear();
   } catch (...) {
@@ -172,17 +172,18 @@ const SqliteStore::GroupRef& SqliteStore::find_or_create_group(const Event& e, s
                                                                const std::string& seen, bool& created) {
   std::string src = code_of(e.source), tgt = code_of(e.target), place = place_key(e), root = cameo_root(e.cameo);
   std::string key = src + '\t' + tgt + '\t' + e.cameo + '\t' + e.date + '\t' + place;
-  if (keyless_) {
-    if (std::optional<std::int64_t> id = loaded_group(key)) {
+  const std::uint64_t hash = keyless_ ? load_key_hash(key) : 0;
+  if (keyless_) {  // the load's map is the only dedup there is
+    if (loaded_group(key, hash)) {
       created = false;
-      loaded_ref_.id = *id;
       return loaded_ref_;
     }
-  }
-  for (const auto* memory : {&known_groups_, &new_groups_}) {
-    if (auto it = memory->find(key); it != memory->end()) {
-      created = false;
-      return it->second;
+  } else {
+    for (const auto* memory : {&known_groups_, &new_groups_}) {
+      if (auto it = memory->find(key); it != memory->end()) {
+        created = false;
+        return it->second;
+      }
     }
   }
   static const std::string kEmpty;
@@ -200,7 +201,7 @@ const SqliteStore::GroupRef& SqliteStore::find_or_create_group(const Event& e, s
   if (db_.changes() == 1) {
     created = true;
     if (keyless_) {
-      remember_loaded_group(key, db_.last_rowid());
+      remember_loaded_group(key, hash, db_.last_rowid());
       loaded_ref_ = {db_.last_rowid(), s ? s->country : kEmpty, t ? t->country : kEmpty, e.quad_class};
       return loaded_ref_;
     }
@@ -230,7 +231,7 @@ void SqliteStore::write_event(const Event& e, std::int64_t article_id, const std
   std::int64_t mention = next_mention_;
   const GroupRef& ref = find_or_create_group(e, mention, seen, created);
   std::int64_t group = ref.id;
-  if (!deferred_ || keyless_) {
+  if (!deferred_ || load_days_complete_) {
     // The group's own event_days key (its first mention's), not this mention's.
     DayDelta& day = day_deltas_[DayKey{ref.source_country, ref.target_country, e.date, ref.quad_class}];
     ++day.mentions;

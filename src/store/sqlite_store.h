@@ -82,8 +82,8 @@ class SqliteStore final : public EventStore {
   };
   const GroupRef& find_or_create_group(const Event& e, std::int64_t mention, const std::string& seen, bool& created);
   // Dedup in memory during a load into an empty store (sqlite_bulk.cpp).
-  std::optional<std::int64_t> loaded_group(const std::string& key);
-  void remember_loaded_group(const std::string& key, std::int64_t id);
+  bool loaded_group(const std::string& key, std::uint64_t hash);
+  void remember_loaded_group(const std::string& key, std::uint64_t hash, std::int64_t id);
   void forget_uncommitted_loaded_groups();
   void flush_days();
   void bump_actor(const std::optional<Actor>& a, bool as_source);
@@ -131,7 +131,8 @@ class SqliteStore final : public EventStore {
   // The keyless load's event_days, summed in memory over its committed
   // transactions and written in key order at its end instead of recounted
   // from `events` (a GROUP BY: a sort of the whole table). Dropped, and the
-  // recount done after all, past kLoadDaysMax keys.
+  // recount done after all, past kLoadDaysMax keys. load_days_complete_
+  // (implies keyless_): the load is still tallying them.
   void keep_load_days();
   static constexpr std::size_t kLoadDaysMax = 1000000;  // ~170 MB of map nodes
   std::size_t load_days_max_ = kLoadDaysMax;
