@@ -1,0 +1,103 @@
+// Batched scoring of the perceptron tables: the parser's CompactWeights::score
+// and the tagger's SparseWeights::add_all look up many features at once (slots
+// fetched a few features ahead, dense rows summed in registers). Whatever the
+// batching, a batch must score exactly as its features one at a time.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "nlp/dense_rows.h"
+#include "nlp/parser_weights.h"
+#include "nlp/perceptron.h"
+
+namespace dyad::detail {
+namespace {
+
+TEST(DenseRows, SumsEqualPlainLoopsForEveryWidth) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> weight(-32767, 32767);
+  for (int n : {1, 5, 8, 9, 63, 64, 65, 100, 104, 129, 200}) {
+    const int stride = (n + 7) / 8 * 8;
+    for (std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{70}}) {
+      // The padding is not zero here, to show it is never added.
+      std::vector<std::int16_t> data(count * stride, 99);
+      std::vector<const std::int16_t*> rows;
+      for (std::size_t r = 0; r < count; ++r) {
+        for (int c = 0; c < n; ++c) data[r * stride + c] = static_cast<std::int16_t>(weight(rng));
+        rows.push_back(data.data() + r * stride);
+      }
+      // Scores start non-zero; one sentinel past n must stay untouched.
+      std::vector<std::int32_t> got(n + 1), want(n + 1);
+      for (int c = 0; c <= n; ++c) got[c] = want[c] = c * 3 - 50;
+      for (std::size_t r = 0; r < count; ++r)
+        for (int c = 0; c < n; ++c) want[c] += rows[r][c];
+      add_dense_rows(rows.data(), rows.size(), n, stride, got.data());
+      EXPECT_EQ(got, want) << "n=" << n << " count=" << count;
+    }
+  }
+}
+
+// A parser table with every kind of row: inline (1-2 classes), in the overflow
+// cells (3 to 15) and dense (>= num_classes / 6 = 16 of 100).
+CompactWeights parser_table(std::vector<std::uint64_t>& keys) {
+  constexpr int kClasses = 100;
+  TrainWeights w(kClasses);
+  std::mt19937_64 rng(11);
+  std::uint64_t now = 1;
+  for (int f = 0; f < 300; ++f) {
+    const std::uint64_t key = rng() | 1;
+    keys.push_back(key);
+    const int classes = f % 3 == 0 ? 1 + f % 2 : f % 3 == 1 ? 3 + f % 13 : 16 + f % 85;
+    for (int c = 0; c < classes; ++c)
+      w.update({key}, (c * 37 + f) % kClasses, static_cast<float>(static_cast<int>(rng() % 200) - 100), now++);
+  }
+  return CompactWeights::from_training(w, now, kClasses, 0.0);
+}
+
+TEST(ParserWeights, ABatchScoresAsItsFeaturesOneByOne) {
+  std::vector<std::uint64_t> keys;
+  const CompactWeights w = parser_table(keys);
+  ASSERT_GT(w.num_dense_rows(), 10u);
+  // Known keys (some twice) and unknown ones, more than the look-ahead.
+  std::vector<std::uint64_t> batch;
+  for (std::size_t i = 0; i < keys.size(); i += 2) batch.push_back(keys[i]);
+  for (std::uint64_t k = 0; k < 20; ++k) batch.push_back(mix64(k + 12345));
+  batch.insert(batch.end(), keys.begin(), keys.begin() + 40);
+  const int n = w.num_classes();
+  std::vector<std::int32_t> together(n, 0), one_by_one(n, 0);
+  w.score(batch, together.data());
+  for (std::uint64_t key : batch) w.score({key}, one_by_one.data());
+  EXPECT_EQ(together, one_by_one);
+  EXPECT_NE(together, std::vector<std::int32_t>(n, 0));
+}
+
+TEST(PerceptronWeights, AddAllScoresAsAddToForEachKey) {
+  for (int classes : {5, 50, 300}) {  // 300: above the integer path's class limit
+    PerceptronTrainer t(classes);
+    std::mt19937_64 rng(3);
+    std::vector<std::uint64_t> keys;
+    for (int f = 0; f < 200; ++f) {
+      const std::uint64_t key = rng() | 1;
+      keys.push_back(key);
+      for (int c = 0; c < 1 + f % classes; ++c) t.update(&key, 1, (c * 7 + f) % classes, (c * 11 + 1) % classes);
+      t.tick();
+    }
+    const SparseWeights w = t.finalize(0.0f);
+    std::vector<std::uint64_t> batch(keys.begin(), keys.end());
+    for (std::uint64_t k = 0; k < 30; ++k) batch.push_back(mix64(k + 999));
+    std::vector<float> together(classes, 1.5f), one_by_one(classes, 1.5f);
+    w.add_all(batch.data(), batch.size(), together.data());
+    for (std::uint64_t key : batch) w.add_to(key, one_by_one.data());
+    double largest = 0;
+    for (float s : one_by_one) largest = std::max(largest, static_cast<double>(std::fabs(s)));
+    ASSERT_GT(largest, 0.0);
+    // The batch sums exact integers and scales once; one by one rounds each add.
+    for (int c = 0; c < classes; ++c) EXPECT_NEAR(together[c], one_by_one[c], 1e-5 * largest) << classes << " " << c;
+  }
+}
+
+}  // namespace
+}  // namespace dyad::detail
