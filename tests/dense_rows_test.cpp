@@ -99,5 +99,32 @@ TEST(PerceptronWeights, AddAllScoresAsAddToForEachKey) {
   }
 }
 
+// The tagger scores all words of a sentence in one add_groups call; each word
+// must get exactly what add_all gives it alone (empty groups included).
+TEST(PerceptronWeights, AddGroupsScoresEachGroupAsAddAll) {
+  constexpr int kClasses = 40;
+  PerceptronTrainer t(kClasses);
+  std::mt19937_64 rng(5);
+  std::vector<std::uint64_t> keys;
+  for (int f = 0; f < 200; ++f) {
+    const std::uint64_t key = rng() | 1;
+    keys.push_back(key);
+    for (int c = 0; c < 1 + f % kClasses; ++c) t.update(&key, 1, (c * 7 + f) % kClasses, (c * 3 + 2) % kClasses);
+    t.tick();
+  }
+  const SparseWeights w = t.finalize(0.0f);
+  std::vector<std::size_t> ends;
+  for (std::size_t size : {5u, 0u, 31u, 1u, 64u, 70u, 0u, 13u}) ends.push_back((ends.empty() ? 0 : ends.back()) + size);
+  ASSERT_LE(ends.back(), keys.size());
+  std::vector<std::vector<float>> grouped(ends.size(), std::vector<float>(kClasses, 0.25f)), alone = grouped;
+  std::vector<float*> outs;
+  for (auto& g : grouped) outs.push_back(g.data());
+  w.add_groups(keys.data(), ends.data(), ends.size(), outs.data());
+  for (std::size_t g = 0, first = 0; g < ends.size(); first = ends[g++])
+    w.add_all(keys.data() + first, ends[g] - first, alone[g].data());
+  EXPECT_EQ(grouped, alone);
+  EXPECT_NE(grouped[2], std::vector<float>(kClasses, 0.25f));
+}
+
 }  // namespace
 }  // namespace dyad::detail

@@ -83,47 +83,62 @@ SparseWeights SparseWeights::build(int num_classes, float scale, const std::vect
 }
 
 void SparseWeights::add_all(const std::uint64_t* keys, std::size_t n, float* scores) const {
-  if (num_slots_ == 0) return;
-  // The rows' int16 weights are summed as integers and scaled once: exact
-  // sums, and the dense rows are added with their sums in registers
+  add_groups(keys, &n, 1, &scores);
+}
+
+void SparseWeights::add_groups(const std::uint64_t* keys, const std::size_t* ends, std::size_t groups,
+                               float* const* scores) const {
+  if (num_slots_ == 0 || groups == 0) return;
+  // The rows' int16 weights are summed as integers and scaled once per group:
+  // exact sums, and the dense rows are added with their sums in registers
   // (65,536 rows of |q| <= 32,767 cannot overflow an int32).
   constexpr int kMaxClasses = 256;
-  if (num_classes_ > kMaxClasses || n > 65536) {
-    for (std::size_t k = 0; k < n; ++k) add_to(keys[k], scores);
+  constexpr std::size_t kMaxKeys = 65536;
+  const std::size_t total = ends[groups - 1];
+  if (num_classes_ > kMaxClasses) {
+    for (std::size_t g = 0, k = 0; g < groups; ++g)
+      for (; k < ends[g]; ++k) add_to(keys[k], scores[g]);
     return;
   }
   constexpr std::size_t kChunk = 64;
   const std::size_t stride = dense_stride();
   std::array<std::int32_t, kMaxClasses> sums;
-  std::fill_n(sums.begin(), num_classes_, 0);
   std::uint32_t found[kChunk];
   const std::int16_t* dense_rows[kChunk];
   // Slots are fetched kAhead keys ahead of the one resolved (as the parser's
-  // CompactWeights::score does), rows as their slots are read.
+  // CompactWeights::score does), across group boundaries; rows as their slots
+  // are read.
   constexpr std::size_t kAhead = 12;
-  for (std::size_t k = 0; k < std::min(n, kAhead); ++k) __builtin_prefetch(&slots_[home(keys[k])]);
-  for (std::size_t base = 0; base < n; base += kChunk) {
-    const std::size_t m = std::min(kChunk, n - base);
-    std::size_t nf = 0, nd = 0;
-    for (std::size_t k = 0; k < m; ++k) {
-      if (base + k + kAhead < n) __builtin_prefetch(&slots_[home(keys[base + k + kAhead])]);
-      const std::uint32_t begin = find(keys[base + k]);
-      if (begin == 0) continue;
-      if (begin & kDense) {
-        dense_rows[nd] = dense_ + (begin & ~kDense) * stride;
-        __builtin_prefetch(dense_rows[nd++]);
-      } else {
-        __builtin_prefetch(cells_ + begin);
-        found[nf++] = begin;
+  for (std::size_t k = 0; k < std::min(total, kAhead); ++k) __builtin_prefetch(&slots_[home(keys[k])]);
+  for (std::size_t g = 0, first = 0; g < groups; first = ends[g++]) {
+    if (ends[g] - first > kMaxKeys) {
+      for (std::size_t k = first; k < ends[g]; ++k) add_to(keys[k], scores[g]);
+      continue;
+    }
+    std::fill_n(sums.begin(), num_classes_, 0);
+    for (std::size_t base = first; base < ends[g]; base += kChunk) {
+      const std::size_t m = std::min(kChunk, ends[g] - base);
+      std::size_t nf = 0, nd = 0;
+      for (std::size_t k = base; k < base + m; ++k) {
+        if (k + kAhead < total) __builtin_prefetch(&slots_[home(keys[k + kAhead])]);
+        const std::uint32_t begin = find(keys[k]);
+        if (begin == 0) continue;
+        if (begin & kDense) {
+          dense_rows[nd] = dense_ + (begin & ~kDense) * stride;
+          __builtin_prefetch(dense_rows[nd++]);
+        } else {
+          __builtin_prefetch(cells_ + begin);
+          found[nf++] = begin;
+        }
       }
+      for (std::size_t f = 0; f < nf; ++f) {
+        const Cell* row = cells_ + found[f];
+        for (std::uint32_t k = 1; k <= row->cls; ++k) sums[row[k].cls] += row[k].q;
+      }
+      add_dense_rows(dense_rows, nd, num_classes_, static_cast<int>(stride), sums.data());
     }
-    for (std::size_t f = 0; f < nf; ++f) {
-      const Cell* row = cells_ + found[f];
-      for (std::uint32_t k = 1; k <= row->cls; ++k) sums[row[k].cls] += row[k].q;
-    }
-    add_dense_rows(dense_rows, nd, num_classes_, static_cast<int>(stride), sums.data());
+    for (int c = 0; c < num_classes_; ++c) scores[g][c] += static_cast<float>(sums[c]) * scale_;
   }
-  for (int c = 0; c < num_classes_; ++c) scores[c] += static_cast<float>(sums[c]) * scale_;
 }
 
 std::vector<SparseWeights::Row> SparseWeights::rows() const {

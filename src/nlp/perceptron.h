@@ -68,6 +68,12 @@ class SparseWeights {
   /// every row next, so the cache misses of one word overlap instead of
   /// queueing (tagging is bound by memory latency, not arithmetic).
   void add_all(const std::uint64_t* keys, std::size_t n, float* scores) const;
+  /// add_all for many groups of keys at once: group g, keys[ends[g-1],
+  /// ends[g]) (the first from 0), is added into scores[g] exactly as add_all
+  /// would; the lookups run ahead across groups, so the misses of one group
+  /// overlap the sums of the one before.
+  void add_groups(const std::uint64_t* keys, const std::size_t* ends, std::size_t groups,
+                  float* const* scores) const;
 
   /// A copy without weights below `threshold` in magnitude (and without empty
   /// rows), on a new int16 grid.

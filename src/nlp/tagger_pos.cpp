@@ -44,17 +44,22 @@ const std::vector<int>& PosModel::predict(const Sentence& s, PosScratch& sc) con
   const std::size_t n = s.words.size();
   const int nl = static_cast<int>(labels_.size());
   // Word-only scores; frequent one-label words are not scored at all.
+  // All words' features are looked up in one batch (their misses overlap).
   auto score_static = [&](const SparseWeights& w, std::vector<float>& st) {
     st.resize(n * nl);
     sc.fixed.resize(n);
+    sc.feats.clear();
+    sc.feat_ends.clear();
+    sc.word_scores.clear();
     for (std::size_t i = 0; i < n; ++i) {
       sc.fixed[i] = fixed_label(sc.tokens[i], constrain_min_);
       if (sc.fixed[i] >= 0) continue;
       std::fill_n(&st[i * nl], nl, 0.0f);
-      sc.feats.clear();
       static_features(sc.tokens, i, sc.feats);
-      w.add_all(sc.feats.data(), sc.feats.size(), &st[i * nl]);
+      sc.feat_ends.push_back(sc.feats.size());
+      sc.word_scores.push_back(&st[i * nl]);
     }
+    w.add_groups(sc.feats.data(), sc.feat_ends.data(), sc.feat_ends.size(), sc.word_scores.data());
   };
   sc.scores.resize(nl);
   auto pass = [&](const SparseWeights& w, const std::vector<float>& stat, const int* right,

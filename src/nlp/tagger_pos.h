@@ -28,6 +28,8 @@ namespace dyad::detail {
 struct PosScratch {
   std::vector<TokenInfo> tokens;
   std::vector<std::uint64_t> feats;
+  std::vector<std::size_t> feat_ends;  ///< Per scored word: the end of its features in feats.
+  std::vector<float*> word_scores;     ///< Per scored word: its row of static scores.
   std::vector<float> static1, static2, scores;
   std::vector<int> pass1, pass2, fixed, guess;
   BeamScratch beam;
