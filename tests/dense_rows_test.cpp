@@ -74,18 +74,24 @@ TEST(ParserWeights, ABatchScoresAsItsFeaturesOneByOne) {
   EXPECT_NE(together, std::vector<std::int32_t>(n, 0));
 }
 
+// A tagger-style table of 200 random keys; key f has weights for 1 + f %
+// classes classes, so short (sparse) and long (dense) rows both occur.
+SparseWeights tagger_table(int classes, std::uint64_t seed, std::vector<std::uint64_t>& keys) {
+  PerceptronTrainer t(classes);
+  std::mt19937_64 rng(seed);
+  for (int f = 0; f < 200; ++f) {
+    const std::uint64_t key = rng() | 1;
+    keys.push_back(key);
+    for (int c = 0; c < 1 + f % classes; ++c) t.update(&key, 1, (c * 7 + f) % classes, (c * 11 + 1) % classes);
+    t.tick();
+  }
+  return t.finalize(0.0f);
+}
+
 TEST(PerceptronWeights, AddAllScoresAsAddToForEachKey) {
   for (int classes : {5, 50, 300}) {  // 300: above the integer path's class limit
-    PerceptronTrainer t(classes);
-    std::mt19937_64 rng(3);
     std::vector<std::uint64_t> keys;
-    for (int f = 0; f < 200; ++f) {
-      const std::uint64_t key = rng() | 1;
-      keys.push_back(key);
-      for (int c = 0; c < 1 + f % classes; ++c) t.update(&key, 1, (c * 7 + f) % classes, (c * 11 + 1) % classes);
-      t.tick();
-    }
-    const SparseWeights w = t.finalize(0.0f);
+    const SparseWeights w = tagger_table(classes, 3, keys);
     std::vector<std::uint64_t> batch(keys.begin(), keys.end());
     for (std::uint64_t k = 0; k < 30; ++k) batch.push_back(mix64(k + 999));
     std::vector<float> together(classes, 1.5f), one_by_one(classes, 1.5f);
@@ -103,16 +109,8 @@ TEST(PerceptronWeights, AddAllScoresAsAddToForEachKey) {
 // must get exactly what add_all gives it alone (empty groups included).
 TEST(PerceptronWeights, AddGroupsScoresEachGroupAsAddAll) {
   constexpr int kClasses = 40;
-  PerceptronTrainer t(kClasses);
-  std::mt19937_64 rng(5);
   std::vector<std::uint64_t> keys;
-  for (int f = 0; f < 200; ++f) {
-    const std::uint64_t key = rng() | 1;
-    keys.push_back(key);
-    for (int c = 0; c < 1 + f % kClasses; ++c) t.update(&key, 1, (c * 7 + f) % kClasses, (c * 3 + 2) % kClasses);
-    t.tick();
-  }
-  const SparseWeights w = t.finalize(0.0f);
+  const SparseWeights w = tagger_table(kClasses, 5, keys);
   std::vector<std::size_t> ends;
   for (std::size_t size : {5u, 0u, 31u, 1u, 64u, 70u, 0u, 13u}) ends.push_back((ends.empty() ? 0 : ends.back()) + size);
   ASSERT_LE(ends.back(), keys.size());
