@@ -69,6 +69,34 @@ TEST(CoderSentenceEvents, VerbInsideANominalRootIsTheClause) {
   EXPECT_EQ(rubber[0].cameo, "175");
 }
 
+// "vowed to retaliate": the vow (1384, asserted) and its complement recoded to
+// the same intent (1384, future) are one threat: the vow's event is kept.
+TEST(CoderSentenceEvents, ActAnnouncedInTheComplementIsOneEvent) {
+  auto ev = code_parsed({"Iran Iran PROPN NNP 2 nsubj", "vowed vow VERB VBD 0 root", "to to PART TO 4 mark",
+                         "retaliate retaliate VERB VB 2 xcomp", "against against ADP IN 6 case",
+                         "Israel Israel PROPN NNP 4 obl", ". . PUNCT . 2 punct"});
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].cameo, "1384");
+  EXPECT_EQ(ev[0].trigger_text, "vowed");
+  EXPECT_EQ(ev[0].modality, dyad::Modality::kAsserted);
+  EXPECT_EQ(ev[0].target ? ev[0].target->code : "-", "ISR");
+}
+
+// "threatened to attack": the general threat (130) takes the complement's
+// specific one (1384, threaten with military attack); one event, asserted.
+TEST(CoderSentenceEvents, GeneralThreatTakesTheComplementsCode) {
+  auto ev = code_parsed({"North North PROPN NNP 2 compound", "Korea Korea PROPN NNP 3 nsubj",
+                         "threatened threaten VERB VBD 0 root", "to to PART TO 5 mark", "attack attack VERB VB 3 xcomp",
+                         "South South PROPN NNP 7 compound", "Korea Korea PROPN NNP 5 obj", ". . PUNCT . 3 punct"});
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].cameo, "1384");
+  EXPECT_EQ(ev[0].plover, "THREATEN");
+  EXPECT_EQ(ev[0].trigger_text, "threatened");
+  EXPECT_EQ(ev[0].modality, dyad::Modality::kAsserted);
+  EXPECT_EQ(ev[0].source ? ev[0].source->code : "-", "PRK");
+  EXPECT_EQ(ev[0].target ? ev[0].target->code : "-", "KOR");
+}
+
 // Two conjoined acts with the same code and actors stay two events.
 TEST(CoderSentenceEvents, ConjoinedActsStayTwoEvents) {
   auto ev = code_parsed({"Ghana Ghana PROPN NNP 2 nsubj", "attacked attack VERB VBD 0 root",

@@ -272,6 +272,7 @@ class DocumentCoder {
     }
     detail::drop_statements_of_reported_events(out, first_event, reported, triggers);
     detail::drop_restated(v, out, first_event, triggers);
+    detail::sharpen_by_complement(v, out, first_event, triggers);
     detail::drop_subsumed(out, first_event);
   }
 

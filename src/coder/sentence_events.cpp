@@ -34,9 +34,12 @@ bool says_no_more(const std::optional<Actor>& high, const std::optional<Actor>& 
 
 // Event `low` restates `high`: the same act on the same day and modality,
 // with no actor `high` does not name ("fired [tear gas]" with the gas's own
-// event aimed only at the place's country).
-bool restates(const Event& high, const Event& low) {
-  return high.cameo == low.cameo && high.date == low.date && high.modality == low.modality &&
+// event aimed only at the place's country). When `low` is the act `high`'s
+// verb announces (its complement: "threatened to [cut off] aid", coded as the
+// threat 1311 by both), its modality is that verb's framing ("future" from
+// "threatened to"), not a second act: it need not match.
+bool restates(const Event& high, const Event& low, bool complement) {
+  return high.cameo == low.cameo && high.date == low.date && (complement || high.modality == low.modality) &&
          says_no_more(high.source, low.source) && says_no_more(high.target, low.target);
 }
 
@@ -74,7 +77,35 @@ void drop_restated(const SentenceView& v, std::vector<Event>& out, std::size_t f
   for (std::size_t i = 0; i < triggers.size(); ++i) {
     for (std::size_t j = 0; j < triggers.size() && !drop[i]; ++j) {
       if (i == j || drop[j] || triggers[i] == triggers[j]) continue;
-      drop[i] = hangs_under(v, triggers[i], triggers[j]) && restates(out[first + j], out[first + i]);
+      const bool complement = v.base_rel(triggers[i]) == "xcomp" && v.head(triggers[i]) == triggers[j];
+      drop[i] = hangs_under(v, triggers[i], triggers[j]) && restates(out[first + j], out[first + i], complement);
+    }
+  }
+  erase_marked(drop, out, first, triggers);
+}
+
+void sharpen_by_complement(const SentenceView& v, std::vector<Event>& out, std::size_t first, std::vector<int>& triggers) {
+  std::vector<char> drop(triggers.size(), 0);
+  for (std::size_t i = 0; i < triggers.size(); ++i) {
+    if (v.base_rel(triggers[i]) != "xcomp") continue;
+    for (std::size_t j = 0; j < triggers.size() && !drop[i]; ++j) {
+      if (drop[j] || triggers[j] != v.head(triggers[i])) continue;
+      Event& high = out[first + j];
+      const Event& low = out[first + i];
+      const bool general = high.cameo.size() == 3 && high.cameo.ends_with('0');
+      if (!general || low.cameo == high.cameo || !low.cameo.starts_with(high.cameo.substr(0, 2)) ||
+          high.date != low.date || !says_no_more(high.source, low.source) || !says_no_more(high.target, low.target))
+        continue;
+      if (high.explanation)
+        high.explanation->pattern += "; its complement's act (" + low.rule + ") makes it " + low.cameo + " " + low.label;
+      high.cameo = low.cameo;
+      high.label = low.label;
+      high.plover = low.plover;
+      high.mode = low.mode;
+      high.context = low.context;
+      high.goldstein = low.goldstein;
+      high.quad_class = low.quad_class;
+      drop[i] = 1;
     }
   }
   erase_marked(drop, out, first, triggers);
