@@ -41,6 +41,25 @@ TEST(CoderArticle, TheLatterFrameLocatesAStateAct) {
   }
 }
 
+// "were detained and accused of espionage in Iran": the accusation joined to
+// the detention is the detaining state's too (the user's article: "have been
+// arrested and accused of spying" in Burkina Faso); an accusation alone may
+// be anyone's and takes no source from its place.
+TEST(CoderArticle, AccusationJoinedToAnArrestIsTheStates) {
+  auto ev = code_parsed({"Three three NUM CD 3 nummod", "British British ADJ JJ 3 amod",
+                         "tourists tourist NOUN NNS 5 nsubj:pass", "were be AUX VBD 5 aux:pass",
+                         "detained detain VERB VBN 0 root", "and and CCONJ CC 7 cc", "accused accuse VERB VBN 5 conj",
+                         "of of ADP IN 9 case", "espionage espionage NOUN NN 7 obl", "in in ADP IN 11 case",
+                         "Iran Iran PROPN NNP 7 obl", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "112"), "IRN>GBRCVL");
+  auto alone = code_parsed({"The the DET DT 2 det", "activist activist NOUN NN 4 nsubj:pass",
+                            "was be AUX VBD 4 aux:pass", "accused accuse VERB VBN 0 root", "of of ADP IN 6 case",
+                            "treason treason NOUN NN 4 obl", "in in ADP IN 8 case", "Russia Russia PROPN NNP 4 obl",
+                            ". . PUNCT . 4 punct"});
+  ASSERT_FALSE(alone.empty());
+  for (const auto& e : alone) EXPECT_FALSE(e.source) << e.cameo << " " << e.source->code;
+}
+
 // A kidnapping is not the state's act, but "were kidnapped in Bolivia" names
 // no attacker, and unnamed attackers are coded to the place (as the PLOVER
 // gold standard does; coder.cpp state_agent): BOL, via place+unnamed.

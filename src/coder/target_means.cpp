@@ -84,19 +84,36 @@ std::vector<std::pair<int, std::string>> rescue_target_words(const SentenceView&
 // was killed by a car bomb in Beirut") is coded, as the PLOVER gold
 // standard codes it, to the country where it happened: attackers unnamed
 // are taken as local until the text says otherwise.
+namespace {
+
+// "were arrested and accused of spying": an accusation in the second conjunct
+// of an agentless passive arrest (detention, charge) is the arresting state's,
+// as the arrest is; an accusation alone ("X was accused of spying") may be
+// anyone's and takes no source from its place.
+bool accusation_joined_to_arrest(const SentenceView& v, int t, const Event& e) {
+  static const std::array<std::string_view, 7> kArrest = {"arrest", "detain", "jail", "imprison", "charge", "hold", "apprehend"};
+  if (!e.cameo.starts_with("112") || v.base_rel(t) != "conj") return false;
+  const int h = v.head(t);
+  return h >= 0 && v.passive(h) && std::find(kArrest.begin(), kArrest.end(), v.lemma(h)) != kArrest.end();
+}
+
+}  // namespace
+
 double state_agent(const SentenceView& v, int t, Event& e) {
   static const std::array<std::string_view, 5> kStateActs = {"171", "172", "173", "174", "175"};
   static const std::array<std::string_view, 3> kViolence = {"18", "19", "20"};
-  if (e.source || !e.location || e.location->country.empty() || !v.passive(t)) return 0.0;
+  if (e.source || !e.location || e.location->country.empty()) return 0.0;
+  const bool joined_accusation = accusation_joined_to_arrest(v, t, e);
+  if (!v.passive(t) && !joined_accusation) return 0.0;
   auto among = [&](const auto& codes) {
     return std::any_of(codes.begin(), codes.end(), [&](std::string_view c) { return e.cameo.starts_with(c); });
   };
-  if (!among(kStateActs) && !among(kViolence)) return 0.0;
+  if (!among(kStateActs) && !among(kViolence) && !joined_accusation) return 0.0;
   Actor a;
   a.text = e.location->text;
   a.span = e.location->span;
   a.code = a.country = e.location->country;
-  a.via = among(kStateActs) ? "place+state" : "place+unnamed";
+  a.via = among(kStateActs) || joined_accusation ? "place+state" : "place+unnamed";
   if (e.target && e.target->code == a.code) return 0.0;
   e.source = std::move(a);
   return 0.25;

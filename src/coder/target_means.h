@@ -40,7 +40,8 @@ bool domestic_state_source(Event& e);
 
 /// An agentless passive state act (CAMEO 171-175) or unattributed violence
 /// located in a country takes that country as source (coder.cpp applies it
-/// to every event it makes). Returns the confidence cost.
+/// to every event it makes), as does an accusation (112) conjoined to such an
+/// arrest ("were arrested and accused of spying"). Returns the confidence cost.
 double state_agent(const SentenceView& v, int t, Event& e);
 
 /// "Russian forces launched an attack on Kyiv, killing 12 people": victims
