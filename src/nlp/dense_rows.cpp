@@ -10,16 +10,16 @@
 namespace dyad::detail {
 namespace {
 
-// Adds the dense rows (padded to `stride`, a multiple of 8) into scores[0, n).
-// The sums are kept in registers for up to 64 classes at a time and added to
-// scores once, so a row costs its loads and adds only, not a load and a store
-// of the scores too. Integer sums: the order does not change the result.
+// Without AVX2: one plain (auto-vectorized) pass per row.
 void add_dense_rows_scalar(const std::int16_t* const* rows, std::size_t count, int n, std::int32_t* scores) {
   for (std::size_t r = 0; r < count; ++r)
     for (int c = 0; c < n; ++c) scores[c] += rows[r][c];
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
+// With AVX2 the sums of up to 64 classes at a time stay in registers and are
+// added to scores once, so a row costs its loads and adds only, not a load and
+// a store of the scores too.
 template <int kVectors>
 [[gnu::target("avx2"), gnu::always_inline]] inline void add_dense_block_avx2(
     const std::int16_t* const* rows, std::size_t count, int offset, int n, std::int32_t* scores) {

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstring>
 
-
 #include "dyad/error.h"
 #include "nlp/dense_rows.h"
 #include "nlp/weight_cells.h"
