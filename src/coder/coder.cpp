@@ -306,13 +306,7 @@ class DocumentCoder {
     for (const detail::EventCode& c : d_.codes) {
       if (c.cameo != to) continue;
       std::string note = "; announced " + e.cameo + " " + e.label + " -> intent " + c.cameo + " " + c.label;
-      e.cameo = c.cameo;
-      e.label = c.label;
-      e.plover = c.plover;
-      e.mode = c.mode;
-      e.context = c.context;
-      e.goldstein = c.goldstein;
-      e.quad_class = c.quad_class;
+      detail::assign_code(e, c);
       return note;
     }
     return "";
@@ -412,13 +406,7 @@ class DocumentCoder {
     e.sentence = index;
     e.sentence_span = sent.span;
     e.sentence_text = sent.text;
-    e.cameo = code.cameo;
-    e.label = code.label;
-    e.plover = code.plover;
-    e.mode = code.mode;
-    e.context = code.context;
-    e.goldstein = code.goldstein;
-    e.quad_class = code.quad_class;
+    detail::assign_code(e, code);
     e.trigger = v.word(t).span;
     e.trigger_text = v.word(t).form;
     e.rule = p.file.substr(p.file.rfind("/data/") == std::string::npos ? 0 : p.file.rfind("/data/") + 1) + ":" +

@@ -67,6 +67,20 @@ struct EventCode {
   int quad_class = 0;
 };
 
+/// Sets the code fields of `e` (CAMEO code, label, PLOVER type, mode,
+/// context, Goldstein score, quad class) from `c`: an EventCode, or another
+/// Event whose code `e` takes over.
+template <typename Code>
+void assign_code(Event& e, const Code& c) {
+  e.cameo = c.cameo;
+  e.label = c.label;
+  e.plover = c.plover;
+  e.mode = c.mode;
+  e.context = c.context;
+  e.goldstein = c.goldstein;
+  e.quad_class = c.quad_class;
+}
+
 struct Constraint {
   enum class Kind { kObj, kPrep, kXcomp, kHas, kSubj, kContext };
   Kind kind;

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include "coder/dictionary.h"
 
 namespace dyad::detail {
 namespace {
@@ -93,18 +96,12 @@ void sharpen_by_complement(const SentenceView& v, std::vector<Event>& out, std::
       Event& high = out[first + j];
       const Event& low = out[first + i];
       const bool general = high.cameo.size() == 3 && high.cameo.ends_with('0');
-      if (!general || low.cameo == high.cameo || !low.cameo.starts_with(high.cameo.substr(0, 2)) ||
+      if (!general || low.cameo == high.cameo || !low.cameo.starts_with(std::string_view(high.cameo).substr(0, 2)) ||
           high.date != low.date || !says_no_more(high.source, low.source) || !says_no_more(high.target, low.target))
         continue;
       if (high.explanation)
         high.explanation->pattern += "; its complement's act (" + low.rule + ") makes it " + low.cameo + " " + low.label;
-      high.cameo = low.cameo;
-      high.label = low.label;
-      high.plover = low.plover;
-      high.mode = low.mode;
-      high.context = low.context;
-      high.goldstein = low.goldstein;
-      high.quad_class = low.quad_class;
+      assign_code(high, low);
       drop[i] = 1;
     }
   }

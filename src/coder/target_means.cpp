@@ -76,14 +76,6 @@ std::vector<std::pair<int, std::string>> rescue_target_words(const SentenceView&
   return out;
 }
 
-// Arrests, expulsions, seizures and repression (CAMEO 171-175) are acts of
-// the state where they happen: an agentless passive located in a country
-// takes that country as its source ("four French citizens have been
-// arrested in Burkina Faso" -> BFA).
-// Likewise violence whose perpetrator the sentence does not name ("a journalist
-// was killed by a car bomb in Beirut") is coded, as the PLOVER gold
-// standard codes it, to the country where it happened: attackers unnamed
-// are taken as local until the text says otherwise.
 namespace {
 
 // "were arrested and accused of spying": an accusation in the second conjunct
@@ -99,6 +91,14 @@ bool accusation_joined_to_arrest(const SentenceView& v, int t, const Event& e) {
 
 }  // namespace
 
+// Arrests, expulsions, seizures and repression (CAMEO 171-175) are acts of
+// the state where they happen: an agentless passive located in a country
+// takes that country as its source ("four French citizens have been
+// arrested in Burkina Faso" -> BFA).
+// Likewise violence whose perpetrator the sentence does not name ("a journalist
+// was killed by a car bomb in Beirut") is coded, as the PLOVER gold
+// standard codes it, to the country where it happened: attackers unnamed
+// are taken as local until the text says otherwise.
 double state_agent(const SentenceView& v, int t, Event& e) {
   static const std::array<std::string_view, 5> kStateActs = {"171", "172", "173", "174", "175"};
   static const std::array<std::string_view, 3> kViolence = {"18", "19", "20"};

@@ -276,14 +276,11 @@ void CompactWeights::score(const std::vector<std::uint64_t>& features, std::int3
   const Cell* cells = cell_data();
   const std::int16_t* dense = dense_data();
   const std::size_t stride = dense_stride();
-  // Slots are fetched kAhead features ahead of the one resolved, so a few
-  // cache misses overlap while earlier slots are read (all at once, they fill
-  // the CPU's miss queue and the prefetches stall: measured 12 best of 4-64).
+  // Slots are fetched kLookAhead features ahead of the one resolved.
   const std::size_t size = slot_count();
-  constexpr std::size_t kAhead = 12;
-  for (std::size_t k = 0; k < std::min(n, kAhead); ++k) __builtin_prefetch(&slots[home(features[k])]);
+  for (std::size_t k = 0; k < std::min(n, kLookAhead); ++k) __builtin_prefetch(&slots[home(features[k])]);
   for (std::size_t k = 0; k < n; ++k) {
-    if (k + kAhead < n) __builtin_prefetch(&slots[home(features[k + kAhead])]);
+    if (k + kLookAhead < n) __builtin_prefetch(&slots[home(features[k + kLookAhead])]);
     const std::uint64_t f = features[k];
     const std::uint32_t check = static_cast<std::uint32_t>(f >> 32);
     std::uint32_t begin = 0;

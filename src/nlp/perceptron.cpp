@@ -105,11 +105,9 @@ void SparseWeights::add_groups(const std::uint64_t* keys, const std::size_t* end
   std::array<std::int32_t, kMaxClasses> sums;
   std::uint32_t found[kChunk];
   const std::int16_t* dense_rows[kChunk];
-  // Slots are fetched kAhead keys ahead of the one resolved (as the parser's
-  // CompactWeights::score does), across group boundaries; rows as their slots
-  // are read.
-  constexpr std::size_t kAhead = 12;
-  for (std::size_t k = 0; k < std::min(total, kAhead); ++k) __builtin_prefetch(&slots_[home(keys[k])]);
+  // Slots are fetched kLookAhead keys ahead of the one resolved, across group
+  // boundaries; rows as their slots are read.
+  for (std::size_t k = 0; k < std::min(total, kLookAhead); ++k) __builtin_prefetch(&slots_[home(keys[k])]);
   for (std::size_t g = 0, first = 0; g < groups; first = ends[g++]) {
     if (ends[g] - first > kMaxKeys) {
       for (std::size_t k = first; k < ends[g]; ++k) add_to(keys[k], scores[g]);
@@ -120,7 +118,7 @@ void SparseWeights::add_groups(const std::uint64_t* keys, const std::size_t* end
       const std::size_t m = std::min(kChunk, ends[g] - base);
       std::size_t nf = 0, nd = 0;
       for (std::size_t k = base; k < base + m; ++k) {
-        if (k + kAhead < total) __builtin_prefetch(&slots_[home(keys[k + kAhead])]);
+        if (k + kLookAhead < total) __builtin_prefetch(&slots_[home(keys[k + kLookAhead])]);
         const std::uint32_t begin = find(keys[k]);
         if (begin == 0) continue;
         if (begin & kDense) {
