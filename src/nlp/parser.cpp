@@ -25,12 +25,20 @@ constexpr std::uint32_t kPayloadVersion = 4;
 struct Scratch {
   detail::TokenHashes tokens;
   detail::ArcHybridState state;
-  std::vector<std::uint64_t> features, buffer_features;
-  std::vector<std::int32_t> scores, buffer_scores;  // buffer_scores: of buffer_features at buffer_b0
-  int buffer_b0 = -1;
+  detail::ParserFeatures features;
+  detail::FeatureGroupValidity valid;
+  std::vector<std::int32_t> scores;
+  /// Per feature group, its scores where they were last computed; kStack and
+  /// kS0Right keep one row per stack depth.
+  std::vector<std::int32_t> group_scores[detail::kFeatureGroups];
   std::vector<int> heads, label_ids;
   std::vector<std::string> deprels;
   std::vector<std::uint8_t> punct;  // by word id: tagged PUNCT (never a head)
+
+  std::int32_t* group_row(detail::ParserFeatureGroup g, std::size_t classes) {
+    const bool by_depth = g == detail::kStack || g == detail::kS0Right;
+    return group_scores[g].data() + (by_depth ? state.stack.size() * classes : 0);
+  }
 };
 
 Scratch& scratch() {
@@ -78,38 +86,54 @@ void Parser::Impl::predict(const Sentence& sentence, std::vector<int>& heads,
                            std::vector<int>& label_ids) const {
   Scratch& s = scratch();
   const int n = static_cast<int>(sentence.words.size());
+  const std::size_t classes = static_cast<std::size_t>(weights.num_classes());
   s.tokens.build(sentence);
   s.punct.assign(static_cast<std::size_t>(n) + 2, 0);
   for (int w = 1; w <= n; ++w) s.punct[static_cast<std::size_t>(w)] = sentence.words[static_cast<std::size_t>(w - 1)].upos == "PUNCT";
   s.state.reset(n);
-  s.scores.resize(static_cast<std::size_t>(weights.num_classes()));
-  s.buffer_scores.resize(s.scores.size());
-  s.buffer_b0 = -1;
+  s.valid.reset(n);
+  s.scores.resize(classes);
+  for (int g = 0; g < detail::kFeatureGroups; ++g) {
+    const bool by_depth = g == detail::kStack || g == detail::kS0Right;
+    s.group_scores[g].resize(by_depth ? (static_cast<std::size_t>(n) + 2) * classes : classes);
+  }
+  auto apply = [&](int cls) {
+    s.state.apply(cls);
+    s.valid.after(cls, s.state);
+  };
   while (!s.state.terminal()) {
     // Forced moves need no scoring: an empty stack can only SHIFT, and a lone
     // word before ROOT can only attach to it.
     if (!s.state.can_left() && !s.state.can_right()) {
-      s.state.apply(detail::kShift);
+      apply(detail::kShift);
       continue;
     }
     if (!s.state.can_shift() && !s.state.can_right()) {
-      s.state.apply(detail::left_class(root_label));
+      apply(detail::left_class(root_label));
       continue;
     }
-    // The buffer-front features are scored once per b0 (half the scored
-    // states keep the previous one); integer sums, so the scores are exact.
-    detail::extract_features(s.state, s.tokens, s.features, &s.buffer_features);
-    if (s.state.b0 != s.buffer_b0) {
-      std::fill(s.buffer_scores.begin(), s.buffer_scores.end(), 0);
-      weights.score(s.buffer_features, s.buffer_scores.data());
-      s.buffer_b0 = s.state.b0;
+    // Each feature group's scores are reused while nothing it reads has
+    // changed (parser_features.h): about a third of the lookups. Integer
+    // sums, so the scores are exact.
+    detail::extract_features(s.state, s.tokens, s.features);
+    std::fill(s.scores.begin(), s.scores.end(), 0);
+    weights.score(s.features.group[detail::kVolatile], s.scores.data());
+    for (int g = detail::kVolatile + 1; g < detail::kFeatureGroups; ++g) {
+      const auto group = static_cast<detail::ParserFeatureGroup>(g);
+      if (s.valid.valid(group, s.state)) continue;
+      std::int32_t* row = s.group_row(group, classes);
+      std::fill(row, row + classes, 0);
+      weights.score(s.features.group[g], row);
+      s.valid.set_valid(group, s.state);
     }
-    std::copy(s.buffer_scores.begin(), s.buffer_scores.end(), s.scores.begin());
-    weights.score(s.features, s.scores.data());
+    for (int g = detail::kVolatile + 1; g < detail::kFeatureGroups; ++g) {
+      const std::int32_t* row = s.group_row(static_cast<detail::ParserFeatureGroup>(g), classes);
+      for (std::size_t c = 0; c < classes; ++c) s.scores[c] += row[c];
+    }
     int cls = best_class(s.state, s.scores.data(), num_labels(), root_label, &s.punct);
     // Only a punctuation mark left to head the rest: let the model decide.
     if (cls < 0) cls = best_class(s.state, s.scores.data(), num_labels(), root_label, nullptr);
-    s.state.apply(cls);
+    apply(cls);
   }
   heads.resize(static_cast<std::size_t>(n));
   label_ids.resize(static_cast<std::size_t>(n));

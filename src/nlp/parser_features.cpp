@@ -50,27 +50,110 @@ int distance_bucket(int d) {
 
 class Emitter {
  public:
-  Emitter(std::vector<std::uint64_t>& out, std::vector<std::uint64_t>* buffer_out)
-      : out_(out), buffer_out_(buffer_out ? *buffer_out : out) {}
-  void add(std::uint64_t a) { push(out_, mix64(seed() ^ a)); }
-  void add(std::uint64_t a, std::uint64_t b) { push(out_, mix64(mix64(seed() ^ a) ^ b)); }
-  void add(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
-    push(out_, mix64(mix64(mix64(seed() ^ a) ^ b) ^ c));
+  /// With `groups`, each feature goes to the list of its group; without, all to `all`.
+  Emitter(std::vector<std::uint64_t>& all, ParserFeatures* groups) {
+    for (int g = 0; g < kFeatureGroups; ++g) to_[g] = groups ? &groups->group[g] : &all;
   }
-  /// Features of b0..b2 alone (see extract_features).
-  void buffer(std::uint64_t a) { push(buffer_out_, mix64(seed() ^ a)); }
-  void buffer(std::uint64_t a, std::uint64_t b) { push(buffer_out_, mix64(mix64(seed() ^ a) ^ b)); }
-  void buffer(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
-    push(buffer_out_, mix64(mix64(mix64(seed() ^ a) ^ b) ^ c));
-  }
+  /// Reads the stack and the buffer together: scored in every configuration.
+  template <typename... T>
+  void add(std::uint64_t a, T... rest) { push(kVolatile, a, rest...); }
+  /// Reads nothing but the buffer front b0..b2.
+  template <typename... T>
+  void buffer(std::uint64_t a, T... rest) { push(kBuffer, a, rest...); }
+  /// Reads b0 and its left children.
+  template <typename... T>
+  void b0_left(std::uint64_t a, T... rest) { push(kB0Left, a, rest...); }
+  /// Reads s0..s2 and their children, but not s0's right children.
+  template <typename... T>
+  void stack(std::uint64_t a, T... rest) { push(kStack, a, rest...); }
+  /// Reads s0 with its right children.
+  template <typename... T>
+  void s0_right(std::uint64_t a, T... rest) { push(kS0Right, a, rest...); }
 
  private:
+  // Template ids count calls in emission order whatever the group, so the
+  // hashes (and the trained weights they index) do not depend on grouping.
+  template <typename... T>
+  void push(int group, std::uint64_t a, T... rest) {
+    std::uint64_t h = mix64(seed() ^ a);
+    ((h = mix64(h ^ rest)), ...);
+    to_[group]->push_back(h ? h : 1);
+  }
   std::uint64_t seed() { return (++template_ + 1) * 0x9e3779b97f4a7c15ULL; }
-  static void push(std::vector<std::uint64_t>& to, std::uint64_t h) { to.push_back(h ? h : 1); }
-  std::vector<std::uint64_t>& out_;
-  std::vector<std::uint64_t>& buffer_out_;
+  std::vector<std::uint64_t>* to_[kFeatureGroups];
   std::uint64_t template_ = 0;
 };
+
+// Every template, in the order that numbers them (see Emitter::push).
+void emit(const ArcHybridState& st, const TokenHashes& t, Emitter&& e) {
+  const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
+  const int b0 = st.b(0), b1 = st.b(1), b2 = st.b(2);
+  auto lab = [&](int tok) -> std::uint64_t {
+    return tok ? static_cast<std::uint64_t>(st.label[tok] + 2) * 0x2545f4914f6cdd1dULL : 1;
+  };
+  const auto& W = t.word;
+  const auto& P = t.tag;
+  const auto& U = t.upos;
+  const auto& L = t.lemma;
+  const auto& WP = t.word_tag;
+  const int s0l = st.lc1[s0], s0r = st.rc1[s0], b0l = st.lc1[b0];
+  const int s0l2 = st.lc2[s0], s0r2 = st.rc2[s0], b0l2 = st.lc2[b0];
+  const int s1l = st.lc1[s1], s1r = st.rc1[s1], s1r2 = st.rc2[s1];
+  const std::uint64_t d = s0 ? static_cast<std::uint64_t>(distance_bucket(b0 - s0)) : 9;
+  const std::uint64_t d1 = s1 ? static_cast<std::uint64_t>(distance_bucket(s0 - s1)) : 9;
+  auto val = [](int v) { return static_cast<std::uint64_t>(v < 4 ? v : 4) + 100; };
+  const std::uint64_t s0vl = val(st.nleft[s0]), s0vr = val(st.nright[s0]);
+  const std::uint64_t b0vl = val(st.nleft[b0]), s1vr = val(st.nright[s1]), s1vl = val(st.nleft[s1]);
+
+  // Unigrams.
+  e.stack(W[s0]); e.stack(P[s0]); e.stack(WP[s0]); e.stack(L[s0]); e.stack(U[s0]);
+  e.buffer(W[b0]); e.buffer(P[b0]); e.buffer(WP[b0]); e.buffer(L[b0]); e.buffer(U[b0]);
+  e.buffer(W[b1]); e.buffer(P[b1]); e.buffer(WP[b1]);
+  e.buffer(W[b2]); e.buffer(P[b2]); e.buffer(WP[b2]);
+  e.stack(W[s1]); e.stack(P[s1]); e.stack(WP[s1]); e.stack(L[s1]);
+  e.stack(W[s2]); e.stack(P[s2]);
+  e.buffer(t.shape[b0]); e.stack(t.shape[s0]);
+  // Pairs.
+  e.add(WP[s0], WP[b0]); e.add(WP[s0], W[b0]); e.add(W[s0], WP[b0]);
+  e.add(WP[s0], P[b0]); e.add(P[s0], WP[b0]); e.add(W[s0], W[b0]); e.add(P[s0], P[b0]);
+  e.buffer(P[b0], P[b1]); e.add(L[s0], L[b0]); e.add(U[s0], U[b0]);
+  e.stack(P[s1], P[s0]); e.stack(W[s1], W[s0]); e.stack(WP[s1], P[s0]); e.stack(P[s1], WP[s0]);
+  e.stack(L[s1], L[s0]); e.add(W[s1], W[b0]); e.add(P[s1], P[b0]);
+  e.add(W[s0], P[b1]); e.buffer(W[b0], W[b1]);
+  // Triples.
+  e.buffer(P[b0], P[b1], P[b2]); e.add(P[s0], P[b0], P[b1]); e.add(P[s1], P[s0], P[b0]);
+  e.add(P[s0], P[s0l], P[b0]); e.add(P[s0], P[s0r], P[b0]); e.add(P[s0], P[b0], P[b0l]);
+  e.stack(P[s1], P[s1r], P[s0]); e.stack(P[s2], P[s1], P[s0]); e.stack(P[s1], P[s0], P[s0l]);
+  e.stack(P[s1], P[s1l], P[s0]); e.add(W[s0], P[b0], P[b1]); e.add(P[s0], W[b0], P[b1]);
+  e.add(W[s1], P[s0], P[b0]); e.add(P[s1], W[s0], P[b0]); e.add(U[s1], U[s0], U[b0]);
+  // Distance.
+  e.add(W[s0], d); e.add(P[s0], d); e.add(W[b0], d); e.add(P[b0], d);
+  e.add(W[s0], W[b0], d); e.add(P[s0], P[b0], d);
+  e.stack(P[s1], P[s0], d1); e.stack(W[s1], W[s0], d1); e.stack(W[s1], P[s0], d1); e.stack(P[s1], W[s0], d1);
+  // Valency.
+  e.s0_right(W[s0], s0vr); e.s0_right(P[s0], s0vr); e.stack(W[s0], s0vl); e.stack(P[s0], s0vl);
+  e.b0_left(W[b0], b0vl); e.b0_left(P[b0], b0vl); e.stack(W[s1], s1vr); e.stack(P[s1], s1vr);
+  e.stack(P[s1], s1vl);
+  // Children and their labels.
+  e.stack(W[s0l]); e.stack(P[s0l]); e.stack(lab(s0l));
+  e.s0_right(W[s0r]); e.s0_right(P[s0r]); e.s0_right(lab(s0r));
+  e.b0_left(W[b0l]); e.b0_left(P[b0l]); e.b0_left(lab(b0l));
+  e.stack(W[s1r]); e.stack(P[s1r]); e.stack(lab(s1r));
+  e.stack(P[s1l]); e.stack(lab(s1l));
+  e.s0_right(P[s0], lab(s0l), lab(s0r)); e.add(P[b0], lab(b0l), P[s0]);
+  e.stack(P[s1], lab(s1r), P[s0]);
+  // Third order.
+  e.stack(W[s0l2]); e.stack(P[s0l2]); e.stack(lab(s0l2));
+  e.s0_right(W[s0r2]); e.s0_right(P[s0r2]); e.s0_right(lab(s0r2));
+  e.b0_left(W[b0l2]); e.b0_left(P[b0l2]); e.b0_left(lab(b0l2));
+  e.stack(P[s0], P[s0l], P[s0l2]); e.s0_right(P[s0], P[s0r], P[s0r2]);
+  e.b0_left(P[b0], P[b0l], P[b0l2]); e.stack(P[s1], P[s1r], P[s1r2]);
+  // Label sets.
+  e.s0_right(W[s0], st.rset[s0]); e.s0_right(P[s0], st.rset[s0]);
+  e.stack(W[s0], st.lset[s0]); e.stack(P[s0], st.lset[s0]);
+  e.b0_left(W[b0], st.lset[b0]); e.b0_left(P[b0], st.lset[b0]);
+  e.stack(P[s1], st.rset[s1]);
+}
 
 }  // namespace
 
@@ -94,78 +177,56 @@ void TokenHashes::build(const Sentence& sentence) {
   }
 }
 
-void extract_features(const ArcHybridState& st, const TokenHashes& t, std::vector<std::uint64_t>& out,
-                      std::vector<std::uint64_t>* buffer_out) {
+void extract_features(const ArcHybridState& st, const TokenHashes& t, std::vector<std::uint64_t>& out) {
   out.clear();
-  if (buffer_out) buffer_out->clear();
-  Emitter e(out, buffer_out);
-  const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
-  const int b0 = st.b(0), b1 = st.b(1), b2 = st.b(2);
-  auto lab = [&](int tok) -> std::uint64_t {
-    return tok ? static_cast<std::uint64_t>(st.label[tok] + 2) * 0x2545f4914f6cdd1dULL : 1;
-  };
-  const auto& W = t.word;
-  const auto& P = t.tag;
-  const auto& U = t.upos;
-  const auto& L = t.lemma;
-  const auto& WP = t.word_tag;
-  const int s0l = st.lc1[s0], s0r = st.rc1[s0], b0l = st.lc1[b0];
-  const int s0l2 = st.lc2[s0], s0r2 = st.rc2[s0], b0l2 = st.lc2[b0];
-  const int s1l = st.lc1[s1], s1r = st.rc1[s1], s1r2 = st.rc2[s1];
-  const std::uint64_t d = s0 ? static_cast<std::uint64_t>(distance_bucket(b0 - s0)) : 9;
-  const std::uint64_t d1 = s1 ? static_cast<std::uint64_t>(distance_bucket(s0 - s1)) : 9;
-  auto val = [](int v) { return static_cast<std::uint64_t>(v < 4 ? v : 4) + 100; };
-  const std::uint64_t s0vl = val(st.nleft[s0]), s0vr = val(st.nright[s0]);
-  const std::uint64_t b0vl = val(st.nleft[b0]), s1vr = val(st.nright[s1]), s1vl = val(st.nleft[s1]);
+  emit(st, t, Emitter(out, nullptr));
+}
 
-  // Unigrams.
-  e.add(W[s0]); e.add(P[s0]); e.add(WP[s0]); e.add(L[s0]); e.add(U[s0]);
-  e.buffer(W[b0]); e.buffer(P[b0]); e.buffer(WP[b0]); e.buffer(L[b0]); e.buffer(U[b0]);
-  e.buffer(W[b1]); e.buffer(P[b1]); e.buffer(WP[b1]);
-  e.buffer(W[b2]); e.buffer(P[b2]); e.buffer(WP[b2]);
-  e.add(W[s1]); e.add(P[s1]); e.add(WP[s1]); e.add(L[s1]);
-  e.add(W[s2]); e.add(P[s2]);
-  e.buffer(t.shape[b0]); e.add(t.shape[s0]);
-  // Pairs.
-  e.add(WP[s0], WP[b0]); e.add(WP[s0], W[b0]); e.add(W[s0], WP[b0]);
-  e.add(WP[s0], P[b0]); e.add(P[s0], WP[b0]); e.add(W[s0], W[b0]); e.add(P[s0], P[b0]);
-  e.buffer(P[b0], P[b1]); e.add(L[s0], L[b0]); e.add(U[s0], U[b0]);
-  e.add(P[s1], P[s0]); e.add(W[s1], W[s0]); e.add(WP[s1], P[s0]); e.add(P[s1], WP[s0]);
-  e.add(L[s1], L[s0]); e.add(W[s1], W[b0]); e.add(P[s1], P[b0]);
-  e.add(W[s0], P[b1]); e.buffer(W[b0], W[b1]);
-  // Triples.
-  e.buffer(P[b0], P[b1], P[b2]); e.add(P[s0], P[b0], P[b1]); e.add(P[s1], P[s0], P[b0]);
-  e.add(P[s0], P[s0l], P[b0]); e.add(P[s0], P[s0r], P[b0]); e.add(P[s0], P[b0], P[b0l]);
-  e.add(P[s1], P[s1r], P[s0]); e.add(P[s2], P[s1], P[s0]); e.add(P[s1], P[s0], P[s0l]);
-  e.add(P[s1], P[s1l], P[s0]); e.add(W[s0], P[b0], P[b1]); e.add(P[s0], W[b0], P[b1]);
-  e.add(W[s1], P[s0], P[b0]); e.add(P[s1], W[s0], P[b0]); e.add(U[s1], U[s0], U[b0]);
-  // Distance.
-  e.add(W[s0], d); e.add(P[s0], d); e.add(W[b0], d); e.add(P[b0], d);
-  e.add(W[s0], W[b0], d); e.add(P[s0], P[b0], d);
-  e.add(P[s1], P[s0], d1); e.add(W[s1], W[s0], d1); e.add(W[s1], P[s0], d1); e.add(P[s1], W[s0], d1);
-  // Valency.
-  e.add(W[s0], s0vr); e.add(P[s0], s0vr); e.add(W[s0], s0vl); e.add(P[s0], s0vl);
-  e.add(W[b0], b0vl); e.add(P[b0], b0vl); e.add(W[s1], s1vr); e.add(P[s1], s1vr);
-  e.add(P[s1], s1vl);
-  // Children and their labels.
-  e.add(W[s0l]); e.add(P[s0l]); e.add(lab(s0l));
-  e.add(W[s0r]); e.add(P[s0r]); e.add(lab(s0r));
-  e.add(W[b0l]); e.add(P[b0l]); e.add(lab(b0l));
-  e.add(W[s1r]); e.add(P[s1r]); e.add(lab(s1r));
-  e.add(P[s1l]); e.add(lab(s1l));
-  e.add(P[s0], lab(s0l), lab(s0r)); e.add(P[b0], lab(b0l), P[s0]);
-  e.add(P[s1], lab(s1r), P[s0]);
-  // Third order.
-  e.add(W[s0l2]); e.add(P[s0l2]); e.add(lab(s0l2));
-  e.add(W[s0r2]); e.add(P[s0r2]); e.add(lab(s0r2));
-  e.add(W[b0l2]); e.add(P[b0l2]); e.add(lab(b0l2));
-  e.add(P[s0], P[s0l], P[s0l2]); e.add(P[s0], P[s0r], P[s0r2]);
-  e.add(P[b0], P[b0l], P[b0l2]); e.add(P[s1], P[s1r], P[s1r2]);
-  // Label sets.
-  e.add(W[s0], st.rset[s0]); e.add(P[s0], st.rset[s0]);
-  e.add(W[s0], st.lset[s0]); e.add(P[s0], st.lset[s0]);
-  e.add(W[b0], st.lset[b0]); e.add(P[b0], st.lset[b0]);
-  e.add(P[s1], st.rset[s1]);
+void extract_features(const ArcHybridState& st, const TokenHashes& t, ParserFeatures& out) {
+  for (auto& g : out.group) g.clear();
+  emit(st, t, Emitter(out.group[kVolatile], &out));
+}
+
+void FeatureGroupValidity::reset(int words) {
+  buffer_ = b0_left_ = false;
+  stack_.assign(static_cast<std::size_t>(words) + 2, 0);
+  s0_right_.assign(static_cast<std::size_t>(words) + 2, 0);
+}
+
+bool FeatureGroupValidity::valid(ParserFeatureGroup group, const ArcHybridState& st) const {
+  switch (group) {
+    case kBuffer: return buffer_;
+    case kB0Left: return b0_left_;
+    case kStack: return stack_[st.stack.size()] != 0;
+    case kS0Right: return s0_right_[st.stack.size()] != 0;
+    default: return false;
+  }
+}
+
+void FeatureGroupValidity::set_valid(ParserFeatureGroup group, const ArcHybridState& st) {
+  switch (group) {
+    case kBuffer: buffer_ = true; break;
+    case kB0Left: b0_left_ = true; break;
+    case kStack: stack_[st.stack.size()] = 1; break;
+    case kS0Right: s0_right_[st.stack.size()] = 1; break;
+    default: break;
+  }
+}
+
+// SHIFT pushes b0: a new buffer front and a new stack top (whatever was once
+// cached at that depth read other words). LEFT gives b0 a left child and pops
+// s0; the words left on the stack and their children are as they were when
+// they were last on top. RIGHT gives the new s0 a right child; b0 is untouched.
+void FeatureGroupValidity::after(int cls, const ArcHybridState& st) {
+  const std::size_t depth = st.stack.size();
+  if (cls == kShift) {
+    buffer_ = b0_left_ = false;
+    stack_[depth] = s0_right_[depth] = 0;
+  } else if (is_left(cls)) {
+    b0_left_ = false;
+  } else {
+    s0_right_[depth] = 0;
+  }
 }
 
 }  // namespace dyad::detail

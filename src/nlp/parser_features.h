@@ -24,11 +24,44 @@ struct TokenHashes {
   void build(const Sentence& sentence);
 };
 
-/// Writes the features of `st` to `out` (cleared first). With `buffer_out`,
-/// the features that read nothing but the buffer front b0..b2 go there
-/// instead (cleared first): they stay the same while b0 waits for its arcs
-/// (only SHIFT moves it), so the parser scores them once per b0.
-void extract_features(const ArcHybridState& st, const TokenHashes& tokens, std::vector<std::uint64_t>& out,
-                      std::vector<std::uint64_t>* buffer_out = nullptr);
+/// The parser's features by what they read. A group's score vector stays
+/// valid as long as nothing it reads changes, so the parser can reuse it
+/// (Parser::Impl::predict; transition.h says what each move changes):
+/// - kBuffer (b0..b2 words): changes on SHIFT only;
+/// - kB0Left (b0 with its left children): changes on SHIFT and LEFT;
+/// - kStack (s0..s2 and their children, but not s0's right ones): fixed while
+///   the stack holds the same elements below its top, so it is kept per stack
+///   depth and changes only when SHIFT pushes a new top;
+/// - kS0Right (s0 with its right children): per depth, changes on SHIFT and on
+///   RIGHT (which gives the new s0 a right child);
+/// - kVolatile: reads the stack and the buffer together, scored every time.
+enum ParserFeatureGroup { kVolatile, kBuffer, kB0Left, kStack, kS0Right, kFeatureGroups };
+
+struct ParserFeatures {
+  std::vector<std::uint64_t> group[kFeatureGroups];
+};
+
+/// Writes the features of `st` to `out` (cleared first), all groups together.
+void extract_features(const ArcHybridState& st, const TokenHashes& tokens, std::vector<std::uint64_t>& out);
+/// The same features, each in its group's list (each cleared first). The
+/// hash of a feature does not depend on its group.
+void extract_features(const ArcHybridState& st, const TokenHashes& tokens, ParserFeatures& out);
+
+/// Tracks which groups' scores, computed at an earlier configuration, still
+/// hold in the current one (the rules above). kVolatile never does.
+class FeatureGroupValidity {
+ public:
+  /// A new sentence of `words` words: nothing is valid.
+  void reset(int words);
+  bool valid(ParserFeatureGroup group, const ArcHybridState& st) const;
+  /// `group`'s scores were just computed at `st`.
+  void set_valid(ParserFeatureGroup group, const ArcHybridState& st);
+  /// `st` is the state after `cls` was applied to it.
+  void after(int cls, const ArcHybridState& st);
+
+ private:
+  bool buffer_ = false, b0_left_ = false;
+  std::vector<std::uint8_t> stack_, s0_right_;  ///< By stack depth.
+};
 
 }  // namespace dyad::detail
