@@ -113,7 +113,7 @@ void Parser::Impl::predict(const Sentence& sentence, std::vector<int>& heads,
       continue;
     }
     // Each feature group's scores are reused while nothing it reads has
-    // changed (parser_features.h): about a third of the lookups. Integer
+    // changed (parser_features.h): a quarter of the lookups on EWT. Integer
     // sums, so the scores are exact.
     detail::extract_features(s.state, s.tokens, s.features);
     std::fill(s.scores.begin(), s.scores.end(), 0);
