@@ -77,4 +77,32 @@ TEST(CoderActorRoles, ReportedClauseReadAsReducedRelative) {
   EXPECT_EQ(dyad_of(ev, "19"), "CHLMIL>BOL");
 }
 
+// "Bolivians protested. Chileans will attack them.": an object pronoun never
+// means its own clause's subject (that would be "themselves"), so recency
+// passes over the Chileans to the Bolivians.
+TEST(CoderActorRoles, ObjectPronounIsNotItsClausesSubject) {
+  auto ev = code_parsed({"Bolivians Bolivian PROPN NNPS 2 nsubj", "protested protest VERB VBD 0 root",
+                         ". . PUNCT . 2 punct", "", "Chileans Chilean PROPN NNPS 3 nsubj", "will will AUX MD 3 aux",
+                         "attack attack VERB VB 0 root", "them they PRON PRP 3 obj", ". . PUNCT . 3 punct"});
+  EXPECT_EQ(dyad_of(ev, "13"), "CHL>BOL");
+  // The same through an infinitive: "refused to attack them" is the Chileans' attack.
+  ev = code_parsed({"Bolivians Bolivian PROPN NNPS 2 nsubj", "protested protest VERB VBD 0 root", ". . PUNCT . 2 punct",
+                    "", "Chileans Chilean PROPN NNPS 2 nsubj", "threatened threaten VERB VBD 0 root",
+                    "to to PART TO 4 mark", "attack attack VERB VB 2 xcomp", "them they PRON PRP 4 obj",
+                    ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "13"), "CHL>BOL");
+}
+
+// "Chile expelled ten Bolivians. Peru called them spies and attacked their
+// camps.": "spies" says what "them" are; "their" means the Bolivians "them"
+// stands for, not a new group of spies.
+TEST(CoderActorRoles, SecondaryPredicateIsNoNewReferent) {
+  auto ev = code_parsed({"Chile Chile PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root", "ten ten NUM CD 4 nummod",
+                         "Bolivians Bolivian PROPN NNPS 2 obj Number=Plur", ". . PUNCT . 2 punct", "",
+                         "Peru Peru PROPN NNP 2 nsubj", "called call VERB VBD 0 root",
+                         "them they PRON PRP 2 obj Number=Plur", "spies spy NOUN NNS 2 xcomp Number=Plur", "and and CCONJ CC 6 cc", "attacked attack VERB VBD 2 conj",
+                         "their their PRON PRP$ 8 nmod:poss", "camps camp NOUN NNS 6 obj", ". . PUNCT . 2 punct"});
+  EXPECT_EQ(dyad_of(ev, "19"), "PER>BOL");
+}
+
 }  // namespace

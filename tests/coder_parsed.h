@@ -1,6 +1,6 @@
 // Hand-built parses for coder tests: a sentence we wrote, with the tree a
 // parser gave (or could give) it, so a test does not depend on the parser in
-// data/models. Rows are "form lemma UPOS XPOS head deprel"; an empty row
+// data/models. Rows are "form lemma UPOS XPOS head deprel [feats]"; an empty row
 // starts the next sentence of the same document.
 #pragma once
 
@@ -67,10 +67,11 @@ inline Document parsed_document(const std::vector<std::string>& rows) {
       continue;
     }
     std::istringstream r(rows[i]);
-    std::string form, lemma, upos, xpos, head, rel;
-    r >> form >> lemma >> upos >> xpos >> head >> rel;
+    std::string form, lemma, upos, xpos, head, rel, feats;
+    r >> form >> lemma >> upos >> xpos >> head >> rel >> feats;
+    if (feats.empty()) feats = "_";
     bool glue = i + 1 < rows.size() && !rows[i + 1].empty() && rows[i + 1][0] == '.';
-    lines += std::to_string(++id) + '\t' + form + '\t' + lemma + '\t' + upos + '\t' + xpos + "\t_\t" + head + '\t' +
+    lines += std::to_string(++id) + '\t' + form + '\t' + lemma + '\t' + upos + '\t' + xpos + '\t' + feats + '\t' + head + '\t' +
              rel + "\t_\t" + (glue ? "SpaceAfter=No" : "_") + '\n';
     sentence_text += form + (glue || i + 1 == rows.size() || rows[i + 1].empty() ? "" : " ");
   }

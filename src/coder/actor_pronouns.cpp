@@ -56,18 +56,19 @@ std::vector<ResolvedActor> ActorResolver::resolve_pronoun(int h) {
     r.penalty = 0.1;
     return {r};
   }
+  const std::vector<int> not_these = clause_subjects(h);
   if (f == "he" || f == "she" || f == "him" || f == "her" || f == "his" || f == "hers") {
     auto a = governing_subject(h, human_fit);
-    return from_antecedent(a ? a : recent(human_fit, h));
+    return from_antecedent(a ? a : recent(human_fit, h, not_these));
   }
   if (f == "it" || f == "its") {
     auto a = governing_subject(h, thing_fit);
-    return from_antecedent(a ? a : recent(thing_fit, h));
+    return from_antecedent(a ? a : recent(thing_fit, h, not_these));
   }
   if (f == "they" || f == "them" || f == "their") {
     auto a = governing_subject(h, plural_fit);
-    if (!a) a = recent(plural_fit, h);
-    return from_antecedent(a ? a : recent(any_fit, h));
+    if (!a) a = recent(plural_fit, h, not_these);
+    return from_antecedent(a ? a : recent(any_fit, h, not_these));
   }
   if (f == "whose") {
     // "Russia, whose troops attacked ...": the noun the relative clause
@@ -124,6 +125,23 @@ int ActorResolver::quoted_speaker(int h) const {
     x = up;
   }
   return -1;
+}
+
+// A pronoun object never means its own clause's subject (it would be
+// "themselves"): in "Azerbaijan will refuse to consider them", them is not
+// Azerbaijan, the subject that also controls "to consider".
+std::vector<int> ActorResolver::clause_subjects(int h) const {
+  std::vector<int> out;
+  const std::string_view r = v_->base_rel(h);
+  if (r != "obj" && r != "iobj") return out;
+  int clause = v_->head(h);
+  for (int hop = 0; clause >= 0 && hop < 4; ++hop) {
+    for (int s : v_->children(clause))
+      if (v_->base_rel(s) == "nsubj") out.push_back(s);
+    if (v_->base_rel(clause) != "xcomp") break;
+    clause = v_->head(clause);
+  }
+  return out;
 }
 
 std::optional<ResolvedActor> ActorResolver::governing_subject(int h, bool (*fits)(const ResolvedActor&)) const {

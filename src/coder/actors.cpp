@@ -179,6 +179,19 @@ void ActorResolver::add_sentence(const SentenceView& v, int sentence_index) {
     // "the professionalism of [our security service]": a quality's owner is
     // what the phrase is about, as good as clause-level for pronouns.
     const bool transparent = b == "nmod" && v.head(i) >= 0 && is_quality_of(v.lemma(v.head(i)));
+    // A secondary predicate ("refuse to consider them [diplomats]", "named
+    // him [envoy]") says what its object is: when the object is an actor of
+    // the predicate's number, the object is the referent a later pronoun
+    // means, not the predicate (which stays as the stand-in for an object
+    // that resolved to nothing, or to something the predicate contradicts).
+    if (b == "xcomp" && v.head(i) >= 0) {
+      const int object = v.first_kid(v.head(i), "obj");
+      const std::vector<ResolvedActor> predicate = resolve(i, 0);
+      if (object >= 0 && object < i && !predicate.empty()) {
+        const std::vector<ResolvedActor>& o = resolve(object, 0);
+        if (!o.empty() && o.front().plural == predicate.front().plural) continue;
+      }
+    }
     for (ResolvedActor a : resolve(i, 0)) {
       a.embedded = b == "nmod" && !transparent;
       history_.push_back(std::move(a));
@@ -273,7 +286,17 @@ void ActorResolver::apply_date(ResolvedActor& a, int date) const {
   split_code(best->code, a.actor.country, a.actor.sector);
 }
 
-std::optional<ResolvedActor> ActorResolver::recent(bool (*fits)(const ResolvedActor&), int before_word) const {
+std::optional<ResolvedActor> ActorResolver::recent(bool (*fits)(const ResolvedActor&), int before_word,
+                                                   const std::vector<int>& not_these) const {
+  auto excluded = [&](const ResolvedActor& a) {
+    for (int w : not_these) {
+      if (a.sentence == sentence_ && a.actor.word == w) return true;
+      if (!done_[w]) continue;
+      for (const ResolvedActor& b : table_[w])
+        if (!b.actor.code.empty() && b.actor.code == a.actor.code) return true;
+    }
+    return false;
+  };
   // Prefer clause-level actors over ones embedded in a larger phrase; look back
   // at most three sentences.
   for (int pass = 0; pass < 2; ++pass) {
@@ -281,7 +304,7 @@ std::optional<ResolvedActor> ActorResolver::recent(bool (*fits)(const ResolvedAc
       if (it->sentence == sentence_ && it->actor.word >= before_word) continue;
       if (it->sentence < sentence_ - 3) break;
       if (pass == 0 && it->embedded) continue;
-      if (fits(*it)) return *it;
+      if (fits(*it) && !excluded(*it)) return *it;
     }
   }
   return std::nullopt;

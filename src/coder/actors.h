@@ -92,7 +92,12 @@ class ActorResolver {
   std::string residence(int h, bool in_too);
   ResolvedActor make(int first, int last, int head, const std::string& country, const std::string& sector,
                      const std::string& via) const;
-  std::optional<ResolvedActor> recent(bool (*fits)(const ResolvedActor&), int before_word) const;
+  /// The latest actor of the history before `before_word` that fits and is
+  /// none of the words `not_these` of this sentence nor an actor they resolved to.
+  std::optional<ResolvedActor> recent(bool (*fits)(const ResolvedActor&), int before_word,
+                                      const std::vector<int>& not_these = {}) const;
+  // actor_pronouns.cpp: the subjects an object pronoun cannot mean
+  std::vector<int> clause_subjects(int h) const;
   bool is_institution(int h) const;
   void split_code(const std::string& code, std::string& country, std::string& sector) const;
 
