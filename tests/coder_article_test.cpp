@@ -60,6 +60,33 @@ TEST(CoderArticle, AccusationJoinedToAnArrestIsTheStates) {
   for (const auto& e : alone) EXPECT_FALSE(e.source) << e.cameo << " " << e.source->code;
 }
 
+// An arrest and the accusation joined to it happen in one place, whichever
+// conjunct names it: "detained and accused of espionage in Iran" is Iran's
+// detention too, "arrested in Iran and accused of spying" Iran's accusation.
+TEST(CoderArticle, ArrestAndJoinedAccusationShareTheirPlace) {
+  auto ev = code_parsed({"Three three NUM CD 3 nummod", "British British ADJ JJ 3 amod",
+                         "tourists tourist NOUN NNS 5 nsubj:pass", "were be AUX VBD 5 aux:pass",
+                         "detained detain VERB VBN 0 root", "and and CCONJ CC 7 cc", "accused accuse VERB VBN 5 conj",
+                         "of of ADP IN 9 case", "espionage espionage NOUN NN 7 obl", "in in ADP IN 11 case",
+                         "Iran Iran PROPN NNP 7 obl", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "17"), "IRN>GBRCVL");
+  ev = code_parsed({"Two two NUM CD 3 nummod", "French French ADJ JJ 3 amod", "tourists tourist NOUN NNS 5 nsubj:pass",
+                    "were be AUX VBD 5 aux:pass", "arrested arrest VERB VBN 0 root", "in in ADP IN 7 case",
+                    "Iran Iran PROPN NNP 5 obl", "and and CCONJ CC 9 cc", "accused accuse VERB VBN 5 conj",
+                    "of of ADP IN 11 mark", "spying spy VERB VBG 9 advcl", ". . PUNCT . 5 punct"});
+  EXPECT_EQ(dyad_of(ev, "17"), "IRN>FRACVL");
+  EXPECT_EQ(dyad_of(ev, "112"), "IRN>FRACVL");
+  // Not any conjoined verb: "were arrested in Iran and flew home" gives the
+  // second verb no place.
+  ev = code_parsed({"Two two NUM CD 3 nummod", "French French ADJ JJ 3 amod", "tourists tourist NOUN NNS 5 nsubj:pass",
+                    "were be AUX VBD 5 aux:pass", "arrested arrest VERB VBN 0 root", "in in ADP IN 7 case",
+                    "Iran Iran PROPN NNP 5 obl", "and and CCONJ CC 9 cc", "praised praise VERB VBN 5 conj",
+                    "by by ADP IN 11 case", "Chile Chile PROPN NNP 9 obl:agent", ". . PUNCT . 5 punct"});
+  const dyad::Event* praise = dyad::testing::first_of(ev, "05");
+  ASSERT_NE(praise, nullptr);
+  EXPECT_FALSE(praise->location);
+}
+
 // A kidnapping is not the state's act, but "were kidnapped in Bolivia" names
 // no attacker, and unnamed attackers are coded to the place (as the PLOVER
 // gold standard does; coder.cpp state_agent): BOL, via place+unnamed.

@@ -473,6 +473,9 @@ class DocumentCoder {
     for (int c : e.location ? std::vector<int>{} : detail::when_clauses(v, t)) {  // "killed when a missile hit a building in Odesa"
       if ((e.location = detail::find_location(places(), v, c, -1, &loc_path))) break;
     }
+    if (!e.location && a_.engine_rules) {
+      if (int c = detail::arrest_partner(v, t, e); c >= 0) e.location = detail::find_location(places(), v, c, -1, &loc_path);
+    }
     if (!e.location) e.location = detail::location_of_cause(places(), v, t, &loc_path);
     if (!e.location && frame_) {
       e.location = frame_;

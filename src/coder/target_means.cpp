@@ -78,18 +78,29 @@ std::vector<std::pair<int, std::string>> rescue_target_words(const SentenceView&
 
 namespace {
 
+constexpr std::array<std::string_view, 7> kArrest = {"arrest", "detain", "jail", "imprison", "charge", "hold", "apprehend"};
+
+bool passive_arrest(const SentenceView& v, int w) {
+  return w >= 0 && v.passive(w) && std::find(kArrest.begin(), kArrest.end(), v.lemma(w)) != kArrest.end();
+}
+
 // "were arrested and accused of spying": an accusation in the second conjunct
 // of an agentless passive arrest (detention, charge) is the arresting state's,
 // as the arrest is; an accusation alone ("X was accused of spying") may be
 // anyone's and takes no source from its place.
 bool accusation_joined_to_arrest(const SentenceView& v, int t, const Event& e) {
-  static const std::array<std::string_view, 7> kArrest = {"arrest", "detain", "jail", "imprison", "charge", "hold", "apprehend"};
-  if (!e.cameo.starts_with("112") || v.base_rel(t) != "conj") return false;
-  const int h = v.head(t);
-  return h >= 0 && v.passive(h) && std::find(kArrest.begin(), kArrest.end(), v.lemma(h)) != kArrest.end();
+  return e.cameo.starts_with("112") && v.base_rel(t) == "conj" && passive_arrest(v, v.head(t));
 }
 
 }  // namespace
+
+int arrest_partner(const SentenceView& v, int t, const Event& e) {
+  if (accusation_joined_to_arrest(v, t, e)) return v.head(t);
+  if (!e.cameo.starts_with("17") || !passive_arrest(v, t)) return -1;
+  for (int c : v.kids(t, "conj"))
+    if (v.lemma(c) == "accuse") return c;
+  return -1;
+}
 
 // Arrests, expulsions, seizures and repression (CAMEO 171-175) are acts of
 // the state where they happen: an agentless passive located in a country

@@ -44,6 +44,14 @@ bool domestic_state_source(Event& e);
 /// arrest ("were arrested and accused of spying"). Returns the confidence cost.
 double state_agent(const SentenceView& v, int t, Event& e);
 
+/// An arrest and the accusation joined to it happen in one place, whichever
+/// conjunct names it ("arrested in Iran and accused of spying", "detained and
+/// accused of espionage in Iran"): for the accusation (112) conjoined to an
+/// agentless passive arrest, the arrest's verb; for such an arrest, its
+/// conjoined "accused"; else -1. coder.cpp looks there for a place the event's
+/// own clause lacks, so state_agent() can name the state.
+int arrest_partner(const SentenceView& v, int t, const Event& e);
+
 /// "Russian forces launched an attack on Kyiv, killing 12 people": victims
 /// named without a country in a participial clause of consequence (advcl,
 /// VBG) belong to whom the main clause acted on: its object, or the object's
