@@ -89,8 +89,7 @@ TEST(ParserFeatureGroups, ValidGroupsKeepTheirFeatures) {
       extract_features(st, tokens, f);
       for (int g = kVolatile; g < kFeatureGroups; ++g) {
         const auto group = static_cast<ParserFeatureGroup>(g);
-        const bool by_depth = group == kStack || group == kS0Right;
-        const auto key = std::make_pair(g, by_depth ? st.stack.size() : 0);
+        const auto key = std::make_pair(g, kept_per_depth(group) ? st.stack.size() : 0);
         if (validity.valid(group, st)) {
           ASSERT_NE(group, kVolatile);
           ASSERT_EQ(when_valid[key], f.group[g]) << "group " << g << " went stale in trial " << trial;

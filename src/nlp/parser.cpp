@@ -36,8 +36,7 @@ struct Scratch {
   std::vector<std::uint8_t> punct;  // by word id: tagged PUNCT (never a head)
 
   std::int32_t* group_row(detail::ParserFeatureGroup g, std::size_t classes) {
-    const bool by_depth = g == detail::kStack || g == detail::kS0Right;
-    return group_scores[g].data() + (by_depth ? state.stack.size() * classes : 0);
+    return group_scores[g].data() + (detail::kept_per_depth(g) ? state.stack.size() * classes : 0);
   }
 };
 
@@ -94,7 +93,7 @@ void Parser::Impl::predict(const Sentence& sentence, std::vector<int>& heads,
   s.valid.reset(n);
   s.scores.resize(classes);
   for (int g = 0; g < detail::kFeatureGroups; ++g) {
-    const bool by_depth = g == detail::kStack || g == detail::kS0Right;
+    const bool by_depth = detail::kept_per_depth(static_cast<detail::ParserFeatureGroup>(g));
     s.group_scores[g].resize(by_depth ? (static_cast<std::size_t>(n) + 2) * classes : classes);
   }
   auto apply = [&](int cls) {

@@ -37,6 +37,9 @@ struct TokenHashes {
 /// - kVolatile: reads the stack and the buffer together, scored every time.
 enum ParserFeatureGroup { kVolatile, kBuffer, kB0Left, kStack, kS0Right, kFeatureGroups };
 
+/// kStack and kS0Right hold for one stack depth: their scores are kept per depth.
+inline bool kept_per_depth(ParserFeatureGroup g) { return g == kStack || g == kS0Right; }
+
 struct ParserFeatures {
   std::vector<std::uint64_t> group[kFeatureGroups];
 };
