@@ -3,8 +3,10 @@
 // themselves up"); a subject pronoun in a clause under another clause refers, far more
 // often, to that clause's subject (subject parallelism, as in Hobbs' and
 // centering-based resolvers). Only the governing clauses of the pronoun's own
-// sentence are consulted; everything else stays with recency. The other
-// lookups (the outlet's "we", relative pronouns, "whose") are here too.
+// sentence are consulted; everything else stays with recency (the history
+// look-back, here too), which never lets an object pronoun mean its own
+// clause's subject. The other lookups (the outlet's "we", relative pronouns,
+// "whose") are here too.
 #include <string_view>
 
 #include "coder/actors.h"
@@ -125,6 +127,30 @@ int ActorResolver::quoted_speaker(int h) const {
     x = up;
   }
   return -1;
+}
+
+std::optional<ResolvedActor> ActorResolver::recent(bool (*fits)(const ResolvedActor&), int before_word,
+                                                   const std::vector<int>& not_these) const {
+  auto excluded = [&](const ResolvedActor& a) {
+    for (int w : not_these) {
+      if (a.sentence == sentence_ && a.actor.word == w) return true;
+      if (!done_[w]) continue;
+      for (const ResolvedActor& b : table_[w])
+        if (!b.actor.code.empty() && b.actor.code == a.actor.code) return true;
+    }
+    return false;
+  };
+  // Prefer clause-level actors over ones embedded in a larger phrase; look back
+  // at most three sentences.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (it->sentence == sentence_ && it->actor.word >= before_word) continue;
+      if (it->sentence < sentence_ - 3) break;
+      if (pass == 0 && it->embedded) continue;
+      if (fits(*it) && !excluded(*it)) return *it;
+    }
+  }
+  return std::nullopt;
 }
 
 // A pronoun object never means its own clause's subject (it would be

@@ -286,30 +286,6 @@ void ActorResolver::apply_date(ResolvedActor& a, int date) const {
   split_code(best->code, a.actor.country, a.actor.sector);
 }
 
-std::optional<ResolvedActor> ActorResolver::recent(bool (*fits)(const ResolvedActor&), int before_word,
-                                                   const std::vector<int>& not_these) const {
-  auto excluded = [&](const ResolvedActor& a) {
-    for (int w : not_these) {
-      if (a.sentence == sentence_ && a.actor.word == w) return true;
-      if (!done_[w]) continue;
-      for (const ResolvedActor& b : table_[w])
-        if (!b.actor.code.empty() && b.actor.code == a.actor.code) return true;
-    }
-    return false;
-  };
-  // Prefer clause-level actors over ones embedded in a larger phrase; look back
-  // at most three sentences.
-  for (int pass = 0; pass < 2; ++pass) {
-    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
-      if (it->sentence == sentence_ && it->actor.word >= before_word) continue;
-      if (it->sentence < sentence_ - 3) break;
-      if (pass == 0 && it->embedded) continue;
-      if (fits(*it) && !excluded(*it)) return *it;
-    }
-  }
-  return std::nullopt;
-}
-
 bool ActorResolver::is_institution(int h) const {
   // The lower-case form too: a name's head keeps its capital in the lemma
   // ("our State Security Service" is an institution, an "it").
