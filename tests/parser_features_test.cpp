@@ -64,6 +64,14 @@ TEST(ParserFeatureGroups, GroupsHoldTheSameFeaturesAsOneList) {
       ASSERT_EQ(all, joined);
       EXPECT_FALSE(grouped.group[kVolatile].empty());
       EXPECT_FALSE(grouped.group[kStack].empty());
+      // Extracting only some groups hashes those alike and leaves the rest empty.
+      const unsigned some = (1u << kVolatile) | (1u << kS0Right) | (trial % 2 ? 1u << kBuffer : 0u);
+      ParserFeatures part;
+      extract_features(st, tokens, part, some);
+      for (int g = 0; g < kFeatureGroups; ++g) {
+        if (some >> g & 1u) EXPECT_EQ(part.group[g], grouped.group[g]) << "group " << g;
+        else EXPECT_TRUE(part.group[g].empty()) << "group " << g;
+      }
       st.apply(random_class(rng, st, 6, 0));
     }
   }

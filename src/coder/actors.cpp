@@ -184,15 +184,13 @@ void ActorResolver::add_sentence(const SentenceView& v, int sentence_index) {
     // the predicate's number, the object is the referent a later pronoun
     // means, not the predicate (which stays as the stand-in for an object
     // that resolved to nothing, or to something the predicate contradicts).
-    if (b == "xcomp" && v.head(i) >= 0) {
-      const int object = v.first_kid(v.head(i), "obj");
-      const std::vector<ResolvedActor> predicate = resolve(i, 0);
-      if (object >= 0 && object < i && !predicate.empty()) {
-        const std::vector<ResolvedActor>& o = resolve(object, 0);
-        if (!o.empty() && o.front().plural == predicate.front().plural) continue;
-      }
+    std::vector<ResolvedActor> found = resolve(i, 0);
+    const int object = b == "xcomp" && v.head(i) >= 0 ? v.first_kid(v.head(i), "obj") : -1;
+    if (object >= 0 && object < i && !found.empty()) {
+      const std::vector<ResolvedActor> o = resolve(object, 0);
+      if (!o.empty() && o.front().plural == found.front().plural) continue;
     }
-    for (ResolvedActor a : resolve(i, 0)) {
+    for (ResolvedActor& a : found) {
       a.embedded = b == "nmod" && !transparent;
       history_.push_back(std::move(a));
     }

@@ -114,12 +114,15 @@ void Parser::Impl::predict(const Sentence& sentence, std::vector<int>& heads,
     // Each feature group's scores are reused while nothing it reads has
     // changed (parser_features.h): a quarter of the lookups on EWT. Integer
     // sums, so the scores are exact.
-    detail::extract_features(s.state, s.tokens, s.features);
+    unsigned stale = 1u << detail::kVolatile;
+    for (int g = detail::kVolatile + 1; g < detail::kFeatureGroups; ++g)
+      if (!s.valid.valid(static_cast<detail::ParserFeatureGroup>(g), s.state)) stale |= 1u << g;
+    detail::extract_features(s.state, s.tokens, s.features, stale);
     std::fill(s.scores.begin(), s.scores.end(), 0);
     weights.score(s.features.group[detail::kVolatile], s.scores.data());
     for (int g = detail::kVolatile + 1; g < detail::kFeatureGroups; ++g) {
       const auto group = static_cast<detail::ParserFeatureGroup>(g);
-      if (s.valid.valid(group, s.state)) continue;
+      if (!(stale >> g & 1u)) continue;
       std::int32_t* row = s.group_row(group, classes);
       std::fill(row, row + classes, 0);
       weights.score(s.features.group[g], row);

@@ -50,9 +50,11 @@ int distance_bucket(int d) {
 
 class Emitter {
  public:
-  /// With `groups`, each feature goes to the list of its group; without, all to `all`.
-  Emitter(std::vector<std::uint64_t>& all, ParserFeatures* groups) {
-    for (int g = 0; g < kFeatureGroups; ++g) to_[g] = groups ? &groups->group[g] : &all;
+  /// With `groups`, each feature goes to the list of its group (none for a
+  /// group not in `wanted`); without, all to `all`.
+  Emitter(std::vector<std::uint64_t>& all, ParserFeatures* groups, unsigned wanted = kAllFeatureGroups) {
+    for (int g = 0; g < kFeatureGroups; ++g)
+      to_[g] = !groups ? &all : (wanted >> g & 1u) ? &groups->group[g] : nullptr;
   }
   /// Reads the stack and the buffer together: scored in every configuration.
   template <typename... T>
@@ -75,7 +77,9 @@ class Emitter {
   // hashes (and the trained weights they index) do not depend on grouping.
   template <typename... T>
   void push(int group, std::uint64_t a, T... rest) {
-    std::uint64_t h = mix64(seed() ^ a);
+    const std::uint64_t template_seed = seed();
+    if (!to_[group]) return;
+    std::uint64_t h = mix64(template_seed ^ a);
     ((h = mix64(h ^ rest)), ...);
     to_[group]->push_back(h ? h : 1);
   }
@@ -182,9 +186,9 @@ void extract_features(const ArcHybridState& st, const TokenHashes& t, std::vecto
   emit(st, t, Emitter(out, nullptr));
 }
 
-void extract_features(const ArcHybridState& st, const TokenHashes& t, ParserFeatures& out) {
+void extract_features(const ArcHybridState& st, const TokenHashes& t, ParserFeatures& out, unsigned groups) {
   for (auto& g : out.group) g.clear();
-  emit(st, t, Emitter(out.group[kVolatile], &out));
+  emit(st, t, Emitter(out.group[kVolatile], &out, groups));
 }
 
 void FeatureGroupValidity::reset(int words) {

@@ -47,8 +47,11 @@ struct ParserFeatures {
 /// Writes the features of `st` to `out` (cleared first), all groups together.
 void extract_features(const ArcHybridState& st, const TokenHashes& tokens, std::vector<std::uint64_t>& out);
 /// The same features, each in its group's list (each cleared first). The
-/// hash of a feature does not depend on its group.
-void extract_features(const ArcHybridState& st, const TokenHashes& tokens, ParserFeatures& out);
+/// hash of a feature does not depend on its group. Only the groups whose bit
+/// (1 << group) is set in `groups` are hashed; the others stay empty.
+inline constexpr unsigned kAllFeatureGroups = (1u << kFeatureGroups) - 1;
+void extract_features(const ArcHybridState& st, const TokenHashes& tokens, ParserFeatures& out,
+                      unsigned groups = kAllFeatureGroups);
 
 /// Tracks which groups' scores, computed at an earlier configuration, still
 /// hold in the current one (the rules above). kVolatile never does.
