@@ -172,6 +172,7 @@ bool SqliteStore::loaded_group(const std::string& key, std::uint64_t h) {
   } else {
     return false;
   }
+  group_rows_.flush();  // the group may have been created in this transaction
   group_key_.bind(1, id);
   bool same = group_key_.step() && group_key_.text(0) == key;
   if (same) loaded_ref_ = {id, group_key_.text(1), group_key_.text(2), static_cast<int>(group_key_.int64(3))};
@@ -203,12 +204,19 @@ void SqliteStore::keep_load_days() {
   }
 }
 
-// The store was empty when the load began, so its event_days rows are these.
+// The store was empty when the load began, so its event_days rows are these:
+// plain INSERTs (no conflict to resolve), several to a statement, in key
+// order (appended to the b-tree).
 void SqliteStore::write_load_days() {
   db_.exec("DELETE FROM event_days");
-  day_deltas_ = std::move(load_days_);
+  SqliteRowBatch rows(db_, "event_days(source_country, target_country, date, quad_class, events, mentions, "
+                      "goldstein_sum)", 7);
+  for (const auto& [k, d] : load_days_) {
+    rows.row().bind_ref(1, k.source_country).bind_ref(2, k.target_country).bind_ref(3, k.date);
+    rows.bind(4, k.quad_class).bind(5, d.events).bind(6, d.mentions).bind(7, d.goldstein_sum);
+  }
+  rows.flush();
   load_days_ = {};
-  flush_days();
 }
 
 void SqliteStore::forget_uncommitted_loaded_groups() {

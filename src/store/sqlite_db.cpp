@@ -45,6 +45,10 @@ SqliteStmt& SqliteStmt::bind_ref(int i, const std::string& v) {
   sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
   return *this;
 }
+SqliteStmt& SqliteStmt::bind_static(int i, std::string_view v) {
+  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  return *this;
+}
 SqliteStmt& SqliteStmt::bind_null(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;
@@ -78,7 +82,24 @@ std::string SqliteStmt::text(int c) const {
   return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, c)) : std::string();
 }
 
+namespace {
+
+// SQLite's memory statistics (on by default) take a process-wide mutex on
+// every allocation; nothing here reads them. Must precede sqlite3_initialize(),
+// i.e. the first open; when the host program initialized SQLite already the
+// call fails (SQLITE_MISUSE) and changes nothing, which is correct, only slower.
+void configure_sqlite_once() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
+}  // namespace
+
 SqliteDb::SqliteDb(const std::string& path) : path_(path) {
+  configure_sqlite_once();
   int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                            nullptr);
   if (rc != SQLITE_OK) {

@@ -33,9 +33,11 @@ class SqliteStmt {
   /// Binds without copying: `v` must stay alive and unchanged until the
   /// statement is reset (run() resets). For the hot insert path.
   SqliteStmt& bind_ref(int i, const std::string& v);
+  SqliteStmt& bind_static(int i, std::string_view v);  ///< as bind_ref()
   template <class T>
   SqliteStmt& bind(int i, const std::optional<T>& v) { return v ? bind(i, *v) : bind_null(i); }
 
+  bool prepared() const { return stmt_ != nullptr; }
   bool step();   ///< True while a row is available; throws on error.
   void run();    ///< Steps to completion, then resets.
   void reset();  ///< Resets and clears bindings.

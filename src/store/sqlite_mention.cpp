@@ -17,7 +17,7 @@ Modality modality_from(const std::string& s) {
   return Modality::kAsserted;
 }
 
-void bind_actor(SqliteStmt& st, int i, const std::optional<Actor>& a) {
+void bind_actor(SqliteRowBatch& st, int i, const std::optional<Actor>& a) {
   if (!a) {
     for (int k = 0; k < kActorCols; ++k) st.bind_null(i + k);
     return;
@@ -79,7 +79,7 @@ std::string mention_columns(const std::string& alias) {
 
 // Parameters first..first+2 (event_id, article_id, outlet) are bound by the caller.
 // Strings are bound by reference (no copy): `e` outlives the statement's run().
-void bind_mention(SqliteStmt& st, int i, const Event& e) {
+void bind_mention(SqliteRowBatch& st, int i, const Event& e) {
   st.bind(i + 3, e.sentence).bind(i + 4, z(e.sentence_span.start)).bind(i + 5, z(e.sentence_span.end));
   bind_actor(st, i + 6, e.source);
   bind_actor(st, i + 17, e.target);

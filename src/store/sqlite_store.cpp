@@ -20,15 +20,34 @@
 namespace dyad::detail {
 namespace {
 
-std::string mention_insert_sql() {
-  std::string sql = "INSERT INTO mentions(id, ";
-  sql += kMentionColumns;
-  sql += ") VALUES(?";
-  for (int i = 0; i < kMentionColumnCount; ++i) sql += ",?";
-  return sql + ")";
-}
-
 std::string code_of(const std::optional<Actor>& a) { return a ? a->code : std::string(); }
+
+// A new dedup group's row, its counters already final for its first mention
+// (whose id the writer assigns), so it needs no UPDATE afterwards.
+constexpr const char* kGroupColumns =
+    "source_code, target_code, cameo, date, place, source_country, source_sector, target_country, "
+    "target_sector, root, plover, quad_class, goldstein, modality, date_precision, place_country, place_text, "
+    "num_mentions, num_sources, num_articles, first_seen, last_seen, first_mention";
+constexpr int kGroupColumnCount = 23;
+
+// The strings computed by the caller are copied (a batched row outlives
+// them); the Event's own are bound by reference.
+template <class Binder>
+void bind_group(Binder& g, int i, const Event& e, const std::string& src, const std::string& tgt,
+                const std::string& place, const std::string& root, const std::string& seen, std::int64_t mention) {
+  static const std::string kEmpty;
+  const Actor* s = e.source ? &*e.source : nullptr;
+  const Actor* t = e.target ? &*e.target : nullptr;
+  g.bind(i, src).bind(i + 1, tgt).bind_ref(i + 2, e.cameo).bind_ref(i + 3, e.date).bind(i + 4, place);
+  g.bind_ref(i + 5, s ? s->country : kEmpty).bind_ref(i + 6, s ? s->sector : kEmpty);
+  g.bind_ref(i + 7, t ? t->country : kEmpty).bind_ref(i + 8, t ? t->sector : kEmpty);
+  g.bind(i + 9, root).bind_ref(i + 10, e.plover).bind(i + 11, e.quad_class).bind(i + 12, e.goldstein);
+  g.bind(i + 13, to_string(e.modality)).bind_ref(i + 14, e.date_precision);
+  g.bind_ref(i + 15, e.location ? e.location->country : kEmpty);
+  g.bind_ref(i + 16, e.location ? e.location->text : kEmpty);
+  g.bind(i + 17, 1).bind(i + 18, 1).bind(i + 19, 1);
+  g.bind(i + 20, seen).bind(i + 21, seen).bind(i + 22, mention);
+}
 
 }  // namespace
 
@@ -50,30 +69,33 @@ SqliteStore::SqliteStore(const std::string& path)
   insert_article_ = db_.prepare(
       "INSERT INTO articles(hash, doc_id, url, title, outlet, outlet_country, date, text, ingested_at, "
       "num_sentences, num_events) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-  insert_sentence_ = db_.prepare("INSERT INTO sentences(article_id, idx, start, end, text) VALUES(?,?,?,?,?)");
-  insert_fts_ = db_.prepare("INSERT INTO sentence_fts(rowid, text) VALUES(?, ?)");
+  sentence_rows_ = SqliteRowBatch(db_, "sentences(id, article_id, idx, start, end, text)", 6);
+  fts_rows_ = SqliteRowBatch(db_, "sentence_fts(rowid, text)", 2);
+  mention_rows_ = SqliteRowBatch(db_, std::string("mentions(id, ") + kMentionColumns + ")", kMentionColumnCount + 1);
+  group_rows_ = SqliteRowBatch(db_, std::string("events(id, ") + kGroupColumns + ")", kGroupColumnCount + 1);
   find_group_ = db_.prepare(
       "SELECT id, source_country, target_country, quad_class FROM events "
       "WHERE source_code = ? AND target_code = ? AND cameo = ? AND date = ? AND place = ?");
-  // A new group is written with its counters already final for its first
-  // mention (whose id the writer assigns), so it needs no UPDATE afterwards.
-  insert_group_ = db_.prepare(
-      "INSERT INTO events(source_code, target_code, cameo, date, place, source_country, source_sector, "
-      "target_country, target_sector, root, plover, quad_class, goldstein, modality, date_precision, "
-      "place_country, place_text, num_mentions, num_sources, num_articles, first_seen, last_seen, first_mention) "
-      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,1,?,?,?) "
-      "ON CONFLICT DO NOTHING");  // no conflict target: it must prepare while a load has dropped events_key
+  insert_group_ = db_.prepare(std::string("INSERT INTO events(") + kGroupColumns + ") VALUES(" +
+                              [] {
+                                std::string q;
+                                for (int i = 0; i < kGroupColumnCount; ++i) q += i ? ",?" : "?";
+                                return q;
+                              }() +
+                              ") ON CONFLICT DO NOTHING");  // no conflict target: it must prepare while a load
+                                                            // has dropped events_key
   update_group_ = db_.prepare(
       "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?, "
       "num_sources = num_sources + ?, first_mention = coalesce(first_mention, ?), "
       "first_seen = CASE WHEN first_seen = '' OR ? < first_seen THEN ? ELSE first_seen END, "
       "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ?");
-  insert_mention_ = db_.prepare(mention_insert_sql());
   // Both probes in one statement: does the group have this outlet, and this article from it?
   has_outlet_ = db_.prepare(
       "SELECT EXISTS(SELECT 1 FROM mentions WHERE event_id = ?1 AND outlet = ?2), "
       "EXISTS(SELECT 1 FROM mentions WHERE event_id = ?1 AND outlet = ?2 AND article_id = ?3)");
   max_mention_ = db_.prepare("SELECT coalesce(max(id), 0) FROM mentions");
+  max_sentence_ = db_.prepare("SELECT coalesce(max(id), 0) FROM sentences");
+  max_group_ = db_.prepare("SELECT coalesce(max(id), 0) FROM events");
   upsert_actor_ = db_.prepare(
       "INSERT INTO actors(code, country, sector, as_source, as_target) VALUES(?,?,?,?,?) "
       "ON CONFLICT(code) DO UPDATE SET as_source = as_source + excluded.as_source, "
@@ -106,14 +128,18 @@ std::vector<StoreResult> SqliteStore::add_articles(const std::vector<const Artic
   std::string now = utc_now();
   db_.exec("BEGIN IMMEDIATE");
   try {
-    // The write lock is ours until COMMIT, so mention ids can be assigned here.
-    max_mention_.step();
-    next_mention_ = max_mention_.int64(0) + 1;
-    max_mention_.reset();
+    // The write lock is ours until COMMIT, so row ids can be assigned here.
+    for (auto [st, next] : {std::pair{&max_mention_, &next_mention_}, std::pair{&max_sentence_, &next_sentence_},
+                            std::pair{&max_group_, &next_group_}}) {
+      st->step();
+      *next = st->int64(0) + 1;
+      st->reset();
+    }
     deferred_ = load_pending();
     if (deferred_ && !bulk_) deferred_ = !finish_orphaned_load();  // a loader that died since open()
     if (deferred_ && !bulk_) refuse_write_during_keyless_load();
     for (std::size_t i = 0; i < articles.size(); ++i) results.push_back(write_article(*articles[i], *coded[i], now));
+    flush_rows();
     flush_actors();
     if (!load_days_complete_) flush_days();  // else the load's totals wait for its end
     db_.exec("COMMIT");
@@ -122,6 +148,7 @@ std::vector<StoreResult> SqliteStore::add_articles(const std::vector<const Artic
     new_load_hashes_.clear();
     new_load_collisions_.clear();
   } catch (...) {
+    discard_rows();
     actor_tally_.clear();
     day_deltas_.clear();
     new_groups_.clear();  // their ids died with the transaction
@@ -150,10 +177,11 @@ StoreResult SqliteStore::write_article(const Article& a, const CodedArticle& cod
   r.stored = true;
   for (std::size_t i = 0; i < coded.document.sentences.size(); ++i) {
     const Sentence& s = coded.document.sentences[i];
-    insert_sentence_.bind(1, r.article_id).bind(2, static_cast<std::int64_t>(i));
-    insert_sentence_.bind(3, static_cast<std::int64_t>(s.span.start)).bind(4, static_cast<std::int64_t>(s.span.end));
-    insert_sentence_.bind(5, s.text).run();
-    if (!deferred_) insert_fts_.bind(1, db_.last_rowid()).bind(2, s.text).run();
+    const std::int64_t id = next_sentence_++;
+    sentence_rows_.row().bind(1, id).bind(2, r.article_id).bind(3, static_cast<std::int64_t>(i));
+    sentence_rows_.bind(4, static_cast<std::int64_t>(s.span.start)).bind(5, static_cast<std::int64_t>(s.span.end));
+    sentence_rows_.bind_ref(6, s.text);  // `coded` outlives the transaction's flush
+    if (!deferred_) fts_rows_.row().bind(1, id).bind_ref(2, s.text);
   }
   std::string seen = a.date ? a.date->substr(0, 10) : now.substr(0, 10);
   for (const Event& e : coded.events) write_event(e, r.article_id, e.outlet.empty() ? a.outlet : e.outlet, seen, r);
@@ -189,22 +217,19 @@ const SqliteStore::GroupRef& SqliteStore::find_or_create_group(const Event& e, s
   static const std::string kEmpty;
   const Actor* s = e.source ? &*e.source : nullptr;
   const Actor* t = e.target ? &*e.target : nullptr;
-  auto& g = insert_group_;  // every string bound here outlives run()
-  g.bind_ref(1, src).bind_ref(2, tgt).bind_ref(3, e.cameo).bind_ref(4, e.date).bind_ref(5, place);
-  g.bind_ref(6, s ? s->country : kEmpty).bind_ref(7, s ? s->sector : kEmpty);
-  g.bind_ref(8, t ? t->country : kEmpty).bind_ref(9, t ? t->sector : kEmpty);
-  g.bind_ref(10, root).bind_ref(11, e.plover).bind(12, e.quad_class).bind(13, e.goldstein);
-  g.bind(14, to_string(e.modality)).bind_ref(15, e.date_precision);
-  g.bind_ref(16, e.location ? e.location->country : kEmpty).bind_ref(17, e.location ? e.location->text : kEmpty);
-  g.bind_ref(18, seen).bind_ref(19, seen).bind(20, mention);
-  g.run();
+  if (keyless_) {  // no key to conflict with: the new row waits in group_rows_ under an id of ours
+    const std::int64_t id = next_group_++;
+    group_rows_.row().bind(1, id);
+    bind_group(group_rows_, 2, e, src, tgt, place, root, seen, mention);
+    remember_loaded_group(key, hash, id);
+    loaded_ref_ = {id, s ? s->country : kEmpty, t ? t->country : kEmpty, e.quad_class};
+    created = true;
+    return loaded_ref_;
+  }
+  bind_group(insert_group_, 1, e, src, tgt, place, root, seen, mention);
+  insert_group_.run();
   if (db_.changes() == 1) {
     created = true;
-    if (keyless_) {
-      remember_loaded_group(key, hash, db_.last_rowid());
-      loaded_ref_ = {db_.last_rowid(), s ? s->country : kEmpty, t ? t->country : kEmpty, e.quad_class};
-      return loaded_ref_;
-    }
     return new_groups_[std::move(key)] = {db_.last_rowid(), s ? s->country : kEmpty, t ? t->country : kEmpty,
                                           e.quad_class};
   }
@@ -242,14 +267,14 @@ void SqliteStore::write_event(const Event& e, std::int64_t article_id, const std
   }
   bool new_source = true, new_article = true;
   if (!created) {
+    mention_rows_.flush();  // the group's earlier mentions may still be waiting
     has_outlet_.bind(1, group).bind(2, outlet).bind(3, article_id).step();
     new_source = has_outlet_.int64(0) == 0;
     new_article = has_outlet_.int64(1) == 0;
     has_outlet_.reset();
   }
-  insert_mention_.bind(1, mention).bind(2, group).bind(3, article_id).bind(4, outlet);
-  bind_mention(insert_mention_, 2, e);
-  insert_mention_.run();
+  mention_rows_.row().bind(1, mention).bind(2, group).bind(3, article_id).bind_ref(4, outlet);
+  bind_mention(mention_rows_, 2, e);
   ++next_mention_;
   if (!created) {
     auto& u = update_group_;
@@ -288,6 +313,14 @@ void SqliteStore::flush_actors() {
     upsert_actor_.bind(4, t.as_source).bind(5, t.as_target).run();
   }
   actor_tally_.clear();
+}
+
+void SqliteStore::flush_rows() {
+  for (SqliteRowBatch* rows : {&group_rows_, &sentence_rows_, &fts_rows_, &mention_rows_}) rows->flush();
+}
+
+void SqliteStore::discard_rows() {
+  for (SqliteRowBatch* rows : {&group_rows_, &sentence_rows_, &fts_rows_, &mention_rows_}) rows->discard();
 }
 
 void SqliteStore::in_write_transaction(const std::function<void()>& body) {

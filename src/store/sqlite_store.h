@@ -13,6 +13,7 @@
 #include "dyad/store.h"
 #include "store/day_totals.h"
 #include "store/sqlite_db.h"
+#include "store/sqlite_row_batch.h"
 
 namespace dyad::detail {
 
@@ -99,14 +100,23 @@ class SqliteStore final : public EventStore {
   void refuse_write_during_keyless_load();
 
   SqliteDb db_;
-  SqliteStmt find_hash_, insert_article_, insert_sentence_, insert_fts_;
-  SqliteStmt find_group_, insert_group_, update_group_, insert_mention_;
-  SqliteStmt has_outlet_, max_mention_, upsert_actor_, upsert_day_, has_marker_, group_key_;
+  SqliteStmt find_hash_, insert_article_;
+  SqliteStmt find_group_, insert_group_, update_group_;
+  SqliteStmt has_outlet_, max_mention_, max_sentence_, max_group_, upsert_actor_, upsert_day_, has_marker_,
+      group_key_;
+  // Rows written several to a statement (store/sqlite_row_batch.h), flushed
+  // before COMMIT and before any read of their table in the transaction. A
+  // keyless load's new groups go to group_rows_; other writers insert groups
+  // one by one (the insert's conflict is how they find a known key).
+  SqliteRowBatch sentence_rows_, fts_rows_, mention_rows_, group_rows_;
+  void flush_rows();
+  void discard_rows();
   void in_write_transaction(const std::function<void()>& body);
   bool bulk_ = false;      // this object is between begin_bulk_load() and end_bulk_load()
   bool deferred_ = false;  // this transaction skips FTS rows and event_days (load_pending())
   BulkLock bulk_lock_;
-  std::int64_t next_mention_ = 1;  // assigned inside the write transaction
+  // Assigned inside the write transaction (the write lock is ours until COMMIT).
+  std::int64_t next_mention_ = 1, next_sentence_ = 1, next_group_ = 1;
   std::map<std::string, std::unique_ptr<SqliteStmt>> cache_;  // filter-shaped queries
   struct ActorTally { std::string country, sector; std::int64_t as_source = 0, as_target = 0; };
   std::map<std::string, ActorTally> actor_tally_;  // per transaction, written before COMMIT
@@ -143,7 +153,7 @@ class SqliteStore final : public EventStore {
 /// kMentionColumns with each column qualified by `alias` ("m" -> "m.event_id, m.article_id, ...").
 std::string mention_columns(const std::string& alias);
 /// Binds the mention columns of `e` starting at parameter `first`.
-void bind_mention(SqliteStmt& st, int first, const Event& e);
+void bind_mention(SqliteRowBatch& rows, int first, const Event& e);
 /// Restores an Event from the mention columns starting at result column `first`.
 Event read_mention(const SqliteStmt& st, int first);
 
