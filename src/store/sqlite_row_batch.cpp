@@ -7,8 +7,8 @@ namespace dyad::detail {
 
 static_assert(SqliteRowBatch::kMaxRows == 1 << 6, "by_log2_ holds statements of 2^0 .. 2^6 rows");
 
-SqliteRowBatch::SqliteRowBatch(SqliteDb& db, std::string columns, int count)
-    : db_(&db), columns_(std::move(columns)), count_(count) {
+SqliteRowBatch::SqliteRowBatch(SqliteDb& db, std::string columns, int count, std::string suffix)
+    : db_(&db), columns_(std::move(columns)), suffix_(std::move(suffix)), count_(count) {
   cells_.reserve(static_cast<std::size_t>(kMaxRows * count_));
 }
 
@@ -67,7 +67,7 @@ SqliteStmt& SqliteRowBatch::statement(int log2_rows) {
     one += ")";
     std::string sql = "INSERT INTO " + columns_ + " VALUES" + one;
     for (int r = 1; r < 1 << log2_rows; ++r) sql += "," + one;
-    st = db_->prepare(sql);
+    st = db_->prepare(sql + suffix_);
   }
   return st;
 }

@@ -31,8 +31,10 @@ class SqliteRowBatch {
   static constexpr int kMaxRows = 64;
 
   SqliteRowBatch() = default;
-  /// `columns`: the table's column list, e.g. "t(a, b, c)"; `count`: how many.
-  SqliteRowBatch(SqliteDb& db, std::string columns, int count);
+  /// `columns`: the table's column list, e.g. "t(a, b, c)"; `count`: how many;
+  /// `suffix`: what follows the VALUES list, e.g. an upsert's "ON CONFLICT ...
+  /// DO UPDATE" (applied row by row, so rows may repeat a key).
+  SqliteRowBatch(SqliteDb& db, std::string columns, int count, std::string suffix = {});
 
   /// Starts a new row (writing the pending ones first when kMaxRows are
   /// waiting); the binders address its columns from 1.
@@ -65,7 +67,7 @@ class SqliteRowBatch {
   void write(SqliteStmt& st, std::size_t first_row, int rows);
 
   SqliteDb* db_ = nullptr;
-  std::string columns_;
+  std::string columns_, suffix_;
   int count_ = 0;
   std::size_t rows_ = 0;
   std::vector<Cell> cells_;       // rows_ x count_

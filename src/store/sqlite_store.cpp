@@ -96,13 +96,12 @@ SqliteStore::SqliteStore(const std::string& path)
   max_mention_ = db_.prepare("SELECT coalesce(max(id), 0) FROM mentions");
   max_sentence_ = db_.prepare("SELECT coalesce(max(id), 0) FROM sentences");
   max_group_ = db_.prepare("SELECT coalesce(max(id), 0) FROM events");
-  upsert_actor_ = db_.prepare(
-      "INSERT INTO actors(code, country, sector, as_source, as_target) VALUES(?,?,?,?,?) "
-      "ON CONFLICT(code) DO UPDATE SET as_source = as_source + excluded.as_source, "
-      "as_target = as_target + excluded.as_target");
-  upsert_day_ = db_.prepare(
-      "INSERT INTO event_days(source_country, target_country, date, quad_class, events, mentions, goldstein_sum) "
-      "VALUES(?,?,?,?,?,?,?) ON CONFLICT(source_country, target_country, date, quad_class) DO UPDATE SET "
+  actor_rows_ = SqliteRowBatch(db_, "actors(code, country, sector, as_source, as_target)", 5,
+                               " ON CONFLICT(code) DO UPDATE SET as_source = as_source + excluded.as_source, "
+                               "as_target = as_target + excluded.as_target");
+  day_rows_ = SqliteRowBatch(
+      db_, "event_days(source_country, target_country, date, quad_class, events, mentions, goldstein_sum)", 7,
+      " ON CONFLICT(source_country, target_country, date, quad_class) DO UPDATE SET "
       "events = events + excluded.events, mentions = mentions + excluded.mentions, "
       "goldstein_sum = goldstein_sum + excluded.goldstein_sum");
   has_marker_ = db_.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'bulk_load'");
@@ -300,17 +299,29 @@ void SqliteStore::bump_actor(const std::optional<Actor>& a, bool as_source) {
 }
 
 void SqliteStore::flush_days() {
-  for (const auto& [k, d] : day_deltas_) {
-    upsert_day_.bind_ref(1, k.source_country).bind_ref(2, k.target_country).bind_ref(3, k.date);
-    upsert_day_.bind(4, k.quad_class).bind(5, d.events).bind(6, d.mentions).bind(7, d.goldstein_sum).run();
+  try {
+    for (const auto& [k, d] : day_deltas_) {
+      day_rows_.row().bind_ref(1, k.source_country).bind_ref(2, k.target_country).bind_ref(3, k.date);
+      day_rows_.bind(4, k.quad_class).bind(5, d.events).bind(6, d.mentions).bind(7, d.goldstein_sum);
+    }
+    day_rows_.flush();  // before day_deltas_, whose keys it binds, is cleared
+  } catch (...) {
+    day_rows_.discard();
+    throw;
   }
   day_deltas_.clear();
 }
 
 void SqliteStore::flush_actors() {
-  for (const auto& [code, t] : actor_tally_) {
-    upsert_actor_.bind(1, code).bind(2, t.country).bind(3, t.sector);
-    upsert_actor_.bind(4, t.as_source).bind(5, t.as_target).run();
+  try {
+    for (const auto& [code, t] : actor_tally_) {
+      actor_rows_.row().bind_ref(1, code).bind_ref(2, t.country).bind_ref(3, t.sector);
+      actor_rows_.bind(4, t.as_source).bind(5, t.as_target);
+    }
+    actor_rows_.flush();
+  } catch (...) {
+    actor_rows_.discard();
+    throw;
   }
   actor_tally_.clear();
 }
