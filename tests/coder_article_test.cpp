@@ -175,4 +175,37 @@ TEST(CoderArticle, EthnicArmedGroupsAreCodedByResidenceToo) {
   EXPECT_EQ(dyad_of(village, "10"), "SRB>-");
 }
 
+// An agentless passive whose target was just acted on: the earlier act's
+// agent is implied (implicit_agent.h earlier_agent_of), with the span where
+// it was named; not across a paragraph, not when a by-phrase names the agent.
+TEST(CoderArticle, AgentlessPassiveTakesTheAgentOfTheEarlierAct) {
+  const std::vector<std::string> expelled = {
+      "Azerbaijan Azerbaijan PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root", "two two NUM CD 5 nummod",
+      "French French ADJ JJ 5 amod", "diplomats diplomat NOUN NNS 2 obj", ". . PUNCT . 2 punct", ""};
+  std::vector<std::string> rows = expelled;
+  for (const char* r : {"The the DET DT 3 det", "French French ADJ JJ 3 amod", "side side NOUN NN 6 nsubj:pass",
+                        "has have AUX VBZ 6 aux", "been be AUX VBN 6 aux:pass", "given give VERB VBN 0 root",
+                        "48 48 NUM CD 8 nummod", "hours hour NOUN NNS 6 obj", ". . PUNCT . 6 punct"}) {
+    rows.push_back(r);
+  }
+  dyad::Document doc = dyad::testing::parsed_document(rows);
+  auto ev = dyad::testing::code_document(doc);
+  EXPECT_EQ(dyad_of(ev, "13"), "AZE>FRAGOV");
+  const dyad::Event* given = dyad::testing::first_of(ev, "13");
+  ASSERT_TRUE(given && given->source);
+  EXPECT_EQ(given->source->via, "implied");
+  EXPECT_EQ(doc.text.substr(given->source->span.start, given->source->span.end - given->source->span.start),
+            "Azerbaijan");  // where the agent was named, in the first sentence
+  doc.sentences[1].new_paragraph = true;  // a new paragraph: nothing carries over
+  EXPECT_EQ(dyad_of(dyad::testing::code_document(doc), "13"), "->FRAGOV");
+  // "were killed by snipers": an agent is named, if not coded
+  rows = expelled;
+  for (const char* r : {"Two two NUM CD 3 nummod", "French French ADJ JJ 3 amod", "soldiers soldier NOUN NNS 5 nsubj:pass",
+                        "were be AUX VBD 5 aux:pass", "killed kill VERB VBN 0 root", "by by ADP IN 7 case",
+                        "snipers sniper NOUN NNS 5 obl:agent", ". . PUNCT . 5 punct"}) {
+    rows.push_back(r);
+  }
+  EXPECT_EQ(dyad_of(code_parsed(rows), "18"), "->FRAMIL");
+}
+
 }  // namespace

@@ -25,7 +25,7 @@ struct Actor {
   std::string country;  ///< ISO alpha-3 or empty (international / unknown).
   std::string sector;   ///< Role codes after the country: "GOV", "SPY", "" for a bare country.
   std::string via;      ///< How it was resolved: name|agent|capital|person|org|demonym|
-                        ///< pronoun|coref|outlet|of (see docs/coder.md).
+                        ///< pronoun|coref|outlet|of|implicit|implied|... (see docs/coder.md).
   std::string person;   ///< Person record name when resolved through a person, else empty.
   std::optional<Span> antecedent;  ///< For pronouns / coreference: the antecedent's bytes.
   int word = -1;        ///< 0-based index of the head word in its sentence.

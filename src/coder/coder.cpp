@@ -261,6 +261,10 @@ class DocumentCoder {
       for (const auto& s : src) {
         for (const auto& g : tgt) {
           Event e = make_event(v, index, t, *p, cues, s, g);
+          if (!e.source && e.target && a_.engine_rules && !p->noun && v.passive(t) &&
+              !detail::has_agent_phrase(v, t)) {
+            imply_agent(index, out, e);
+          }
           if (e.source && e.target && e.source->code == e.target->code) continue;
           auto key = std::make_tuple(t, e.source ? e.source->code : "", e.target ? e.target->code : "");
           if (!seen.insert(key).second) continue;
@@ -274,6 +278,22 @@ class DocumentCoder {
     detail::drop_restated(v, out, first_event, triggers);
     detail::sharpen_by_complement(v, out, first_event, triggers);
     detail::drop_subsumed(out, first_event);
+  }
+
+  // An agentless passive's agent, named by an earlier act on the same target
+  // (implicit_agent.h): the source keeps the span where it was named.
+  void imply_agent(int index, const std::vector<Event>& out, Event& e) const {
+    const Event* by = detail::earlier_agent_of(out, doc_, index, *e.target);
+    if (!by) return;
+    e.source = *by->source;
+    e.source->via = "implied";
+    e.source->word = -1;  // not a word of this sentence
+    e.confidence = std::clamp(e.confidence - 0.1, 0.05, 1.0);
+    if (e.explanation) {
+      e.explanation->source_path = "passive, no agent: the agent of the earlier act on " + by->target->code +
+                                   " (sentence " + std::to_string(by->sentence) + ", " + by->trigger_text + " " +
+                                   by->cameo + ") => " + by->source->code + " via implied";
+    }
   }
 
   // A verb trigger in the past: "ordered", "were ordered", "had ordered".

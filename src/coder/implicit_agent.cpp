@@ -1,6 +1,8 @@
 // The likely agent of an agentless passive (implicit_agent.h).
 #include "coder/implicit_agent.h"
 
+#include <algorithm>
+
 #include "coder/match.h"
 #include "coder/verb_slots.h"
 
@@ -69,6 +71,32 @@ void implicit_agent(const ActorResolver& actors, const SentenceView& v, int t,
       out.emplace_back(a, v.lemma(t) + " (passive, no agent) -xcomp-> " + l + " -obj-> " + v.word(place).form);
     }
   }
+}
+
+bool has_agent_phrase(const SentenceView& v, int t) {
+  for (int c : v.children(t)) {
+    if (v.rel(c) == "obl:agent" || (v.base_rel(c) == "obl" && v.case_of(c) == "by")) return true;
+  }
+  return false;
+}
+
+const Event* earlier_agent_of(const std::vector<Event>& events, const Document& doc, int sentence,
+                              const Actor& target) {
+  if (target.country.empty()) return nullptr;
+  int paragraph_start = sentence;  // the first sentence of this paragraph
+  while (paragraph_start > 0 && !doc.sentences[static_cast<std::size_t>(paragraph_start)].new_paragraph) {
+    --paragraph_start;
+  }
+  const int first = std::max(paragraph_start, sentence - kImpliedLookBack);
+  for (auto e = events.rbegin(); e != events.rend() && e->sentence >= first; ++e) {
+    if (e->sentence > sentence || !e->target || e->target->country != target.country) continue;
+    if (e->source && e->source->via == "implied") continue;  // cite the act that names the agent
+    // The latest act on that country decides, whoever did it.
+    const bool state = e->source && !e->source->country.empty() && e->source->country != target.country &&
+                       (e->source->code == e->source->country || e->source->sector == "GOV");
+    return state ? &*e : nullptr;
+  }
+  return nullptr;
 }
 
 }  // namespace dyad::detail

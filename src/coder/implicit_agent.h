@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "coder/actors.h"
+#include "dyad/document.h"
+#include "dyad/event.h"
 
 namespace dyad::detail {
 
@@ -17,5 +19,20 @@ namespace dyad::detail {
 /// the source with a lower confidence. Appends (actor, parse path) pairs to `out`; `actors` has resolved the sentence.
 void implicit_agent(const ActorResolver& actors, const SentenceView& v, int t,
                     std::vector<std::pair<ResolvedActor, std::string>>& out);
+
+/// An agentless passive that the sentence leaves without a source, whose
+/// target was acted on shortly before: "Azerbaijan will refuse to consider
+/// them diplomats ...; their immunity will be removed", "... The French side
+/// has been given 48 hours": the agent of the latest earlier act on the same
+/// country, in this paragraph and at most kImpliedLookBack sentences back,
+/// when that agent is a state (its country, or its government) other than
+/// the target's. Returns that event, or nullptr; `events` are the article's
+/// so far, in order.
+inline constexpr int kImpliedLookBack = 3;
+/// "were killed by snipers": the passive names its agent (a by-phrase), even
+/// when no actor resolves there; nothing is implied then.
+bool has_agent_phrase(const SentenceView& v, int t);
+const Event* earlier_agent_of(const std::vector<Event>& events, const Document& doc, int sentence,
+                              const Actor& target);
 
 }  // namespace dyad::detail
