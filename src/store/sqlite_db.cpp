@@ -41,10 +41,7 @@ SqliteStmt& SqliteStmt::bind(int i, std::string_view v) {
   sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
-SqliteStmt& SqliteStmt::bind_ref(int i, const std::string& v) {
-  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
-  return *this;
-}
+SqliteStmt& SqliteStmt::bind_ref(int i, const std::string& v) { return bind_static(i, v); }
 SqliteStmt& SqliteStmt::bind_static(int i, std::string_view v) {
   sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
   return *this;

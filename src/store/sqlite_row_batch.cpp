@@ -7,6 +7,12 @@ namespace dyad::detail {
 
 static_assert(SqliteRowBatch::kMaxRows == 1 << 6, "by_log2_ holds statements of 2^0 .. 2^6 rows");
 
+std::string sql_placeholders(int count) {
+  std::string q;
+  for (int i = 0; i < count; ++i) q += i ? ",?" : "?";
+  return q;
+}
+
 SqliteRowBatch::SqliteRowBatch(SqliteDb& db, std::string columns, int count, std::string suffix)
     : db_(&db), columns_(std::move(columns)), suffix_(std::move(suffix)), count_(count) {
   cells_.reserve(static_cast<std::size_t>(kMaxRows * count_));
@@ -63,8 +69,7 @@ SqliteStmt& SqliteRowBatch::statement(int log2_rows) {
   SqliteStmt& st = by_log2_[static_cast<std::size_t>(log2_rows)];
   if (!st.prepared()) {
     std::string one = "(";
-    for (int c = 0; c < count_; ++c) one += c ? ",?" : "?";
-    one += ")";
+    one.append(sql_placeholders(count_)).append(")");
     std::string sql = "INSERT INTO " + columns_ + " VALUES" + one;
     for (int r = 1; r < 1 << log2_rows; ++r) sql += "," + one;
     st = db_->prepare(sql + suffix_);

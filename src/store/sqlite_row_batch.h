@@ -26,6 +26,9 @@
 
 namespace dyad::detail {
 
+/// "?,?,?" for `count` parameters.
+std::string sql_placeholders(int count);
+
 class SqliteRowBatch {
  public:
   static constexpr int kMaxRows = 64;

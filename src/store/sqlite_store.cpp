@@ -76,14 +76,9 @@ SqliteStore::SqliteStore(const std::string& path)
   find_group_ = db_.prepare(
       "SELECT id, source_country, target_country, quad_class FROM events "
       "WHERE source_code = ? AND target_code = ? AND cameo = ? AND date = ? AND place = ?");
+  // No conflict target: it must prepare while a load has dropped events_key.
   insert_group_ = db_.prepare(std::string("INSERT INTO events(") + kGroupColumns + ") VALUES(" +
-                              [] {
-                                std::string q;
-                                for (int i = 0; i < kGroupColumnCount; ++i) q += i ? ",?" : "?";
-                                return q;
-                              }() +
-                              ") ON CONFLICT DO NOTHING");  // no conflict target: it must prepare while a load
-                                                            // has dropped events_key
+                              sql_placeholders(kGroupColumnCount) + ") ON CONFLICT DO NOTHING");
   update_group_ = db_.prepare(
       "UPDATE events SET num_mentions = num_mentions + 1, num_articles = num_articles + ?, "
       "num_sources = num_sources + ?, first_mention = coalesce(first_mention, ?), "
@@ -127,9 +122,11 @@ std::vector<StoreResult> SqliteStore::add_articles(const std::vector<const Artic
   std::string now = utc_now();
   db_.exec("BEGIN IMMEDIATE");
   try {
-    // The write lock is ours until COMMIT, so row ids can be assigned here.
+    // The write lock is ours until COMMIT, so row ids can be assigned here
+    // (group ids only in a keyless load: other writers learn them from the insert).
     for (auto [st, next] : {std::pair{&max_mention_, &next_mention_}, std::pair{&max_sentence_, &next_sentence_},
                             std::pair{&max_group_, &next_group_}}) {
+      if (st == &max_group_ && !keyless_) continue;
       st->step();
       *next = st->int64(0) + 1;
       st->reset();
@@ -298,31 +295,23 @@ void SqliteStore::bump_actor(const std::optional<Actor>& a, bool as_source) {
   ++(as_source ? t.as_source : t.as_target);
 }
 
+// Both run inside add_articles' transaction, whose ROLLBACK discards what
+// they left pending (discard_rows).
 void SqliteStore::flush_days() {
-  try {
-    for (const auto& [k, d] : day_deltas_) {
-      day_rows_.row().bind_ref(1, k.source_country).bind_ref(2, k.target_country).bind_ref(3, k.date);
-      day_rows_.bind(4, k.quad_class).bind(5, d.events).bind(6, d.mentions).bind(7, d.goldstein_sum);
-    }
-    day_rows_.flush();  // before day_deltas_, whose keys it binds, is cleared
-  } catch (...) {
-    day_rows_.discard();
-    throw;
+  for (const auto& [k, d] : day_deltas_) {
+    day_rows_.row().bind_ref(1, k.source_country).bind_ref(2, k.target_country).bind_ref(3, k.date);
+    day_rows_.bind(4, k.quad_class).bind(5, d.events).bind(6, d.mentions).bind(7, d.goldstein_sum);
   }
+  day_rows_.flush();  // before day_deltas_, whose keys it binds, is cleared
   day_deltas_.clear();
 }
 
 void SqliteStore::flush_actors() {
-  try {
-    for (const auto& [code, t] : actor_tally_) {
-      actor_rows_.row().bind_ref(1, code).bind_ref(2, t.country).bind_ref(3, t.sector);
-      actor_rows_.bind(4, t.as_source).bind(5, t.as_target);
-    }
-    actor_rows_.flush();
-  } catch (...) {
-    actor_rows_.discard();
-    throw;
+  for (const auto& [code, t] : actor_tally_) {
+    actor_rows_.row().bind_ref(1, code).bind_ref(2, t.country).bind_ref(3, t.sector);
+    actor_rows_.bind(4, t.as_source).bind(5, t.as_target);
   }
+  actor_rows_.flush();
   actor_tally_.clear();
 }
 
@@ -331,7 +320,9 @@ void SqliteStore::flush_rows() {
 }
 
 void SqliteStore::discard_rows() {
-  for (SqliteRowBatch* rows : {&group_rows_, &sentence_rows_, &fts_rows_, &mention_rows_}) rows->discard();
+  for (SqliteRowBatch* rows : {&group_rows_, &sentence_rows_, &fts_rows_, &mention_rows_, &actor_rows_, &day_rows_}) {
+    rows->discard();
+  }
 }
 
 void SqliteStore::in_write_transaction(const std::function<void()>& body) {
