@@ -177,7 +177,8 @@ TEST(CoderArticle, EthnicArmedGroupsAreCodedByResidenceToo) {
 
 // An agentless passive whose target was just acted on: the earlier act's
 // agent is implied (implicit_agent.h earlier_agent_of), with the span where
-// it was named; not across a paragraph, not when a by-phrase names the agent.
+// it was named; not across a paragraph, not when a by-phrase names the agent,
+// not from an act on the other side of the quad classes.
 TEST(CoderArticle, AgentlessPassiveTakesTheAgentOfTheEarlierAct) {
   const std::vector<std::string> expelled = {
       "Azerbaijan Azerbaijan PROPN NNP 2 nsubj", "expelled expel VERB VBD 0 root", "two two NUM CD 5 nummod",
@@ -206,6 +207,14 @@ TEST(CoderArticle, AgentlessPassiveTakesTheAgentOfTheEarlierAct) {
     rows.push_back(r);
   }
   EXPECT_EQ(dyad_of(code_parsed(rows), "18"), "->FRAMIL");
+  // "Germany praised France. French soldiers were attacked.": praise is no
+  // attacker's act (the quad classes' sides differ)
+  rows = {"Germany Germany PROPN NNP 2 nsubj", "praised praise VERB VBD 0 root", "France France PROPN NNP 2 obj",
+          ". . PUNCT . 2 punct", "", "French French ADJ JJ 2 amod", "soldiers soldier NOUN NNS 4 nsubj:pass",
+          "were be AUX VBD 4 aux:pass", "attacked attack VERB VBN 0 root", ". . PUNCT . 4 punct"};
+  auto praised = code_parsed(rows);
+  EXPECT_EQ(dyad_of(praised, "05"), "DEU>FRA");
+  EXPECT_EQ(dyad_of(praised, "19"), "->FRAMIL");
 }
 
 }  // namespace

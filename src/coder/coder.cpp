@@ -283,7 +283,7 @@ class DocumentCoder {
   // An agentless passive's agent, named by an earlier act on the same target
   // (implicit_agent.h): the source keeps the span where it was named.
   void imply_agent(int index, const std::vector<Event>& out, Event& e) const {
-    const Event* by = detail::earlier_agent_of(out, doc_, index, *e.target);
+    const Event* by = detail::earlier_agent_of(out, doc_, index, *e.target, e.quad_class);
     if (!by) return;
     e.source = *by->source;
     e.source->via = "implied";

@@ -81,7 +81,7 @@ bool has_agent_phrase(const SentenceView& v, int t) {
 }
 
 const Event* earlier_agent_of(const std::vector<Event>& events, const Document& doc, int sentence,
-                              const Actor& target) {
+                              const Actor& target, int quad_class) {
   if (target.country.empty()) return nullptr;
   int paragraph_start = sentence;  // the first sentence of this paragraph
   while (paragraph_start > 0 && !doc.sentences[static_cast<std::size_t>(paragraph_start)].new_paragraph) {
@@ -94,7 +94,8 @@ const Event* earlier_agent_of(const std::vector<Event>& events, const Document& 
     // The latest act on that country decides, whoever did it.
     const bool state = e->source && !e->source->country.empty() && e->source->country != target.country &&
                        (e->source->code == e->source->country || e->source->sector == "GOV");
-    return state ? &*e : nullptr;
+    const bool same_side = (e->quad_class >= 3) == (quad_class >= 3);
+    return state && same_side ? &*e : nullptr;
   }
   return nullptr;
 }

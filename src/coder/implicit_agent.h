@@ -26,13 +26,15 @@ void implicit_agent(const ActorResolver& actors, const SentenceView& v, int t,
 /// has been given 48 hours": the agent of the latest earlier act on the same
 /// country, in this paragraph and at most kImpliedLookBack sentences back,
 /// when that agent is a state (its country, or its government) other than
-/// the target's. Returns that event, or nullptr; `events` are the article's
-/// so far, in order.
+/// the target's, and that act is on the same side of the quad classes
+/// (cooperation 1-2, conflict 3-4: "Germany praised Israel. Israeli soldiers
+/// were attacked" implies no attacker). Returns that event, or nullptr;
+/// `events` are the article's so far, in order.
 inline constexpr int kImpliedLookBack = 3;
+const Event* earlier_agent_of(const std::vector<Event>& events, const Document& doc, int sentence,
+                              const Actor& target, int quad_class);
 /// "were killed by snipers": the passive names its agent (a by-phrase), even
 /// when no actor resolves there; nothing is implied then.
 bool has_agent_phrase(const SentenceView& v, int t);
-const Event* earlier_agent_of(const std::vector<Event>& events, const Document& doc, int sentence,
-                              const Actor& target);
 
 }  // namespace dyad::detail
