@@ -58,7 +58,7 @@ TEST(ParserFeatureGroups, GroupsHoldTheSameFeaturesAsOneList) {
       extract_features(st, tokens, all);
       extract_features(st, tokens, grouped);
       std::vector<std::uint64_t> joined;
-      for (const auto& g : grouped.group) joined.insert(joined.end(), g.begin(), g.end());
+      for (const FeatureList& g : grouped.group) joined.insert(joined.end(), g.begin(), g.end());
       std::sort(all.begin(), all.end());
       std::sort(joined.begin(), joined.end());
       ASSERT_EQ(all, joined);
@@ -91,7 +91,7 @@ TEST(ParserFeatureGroups, ValidGroupsKeepTheirFeatures) {
     validity.reset(n);
     // What each group extracted when it was last marked valid (by depth for
     // the per-depth groups, as the parser keeps their scores).
-    std::map<std::pair<int, std::size_t>, std::vector<std::uint64_t>> when_valid;
+    std::map<std::pair<int, std::size_t>, FeatureList> when_valid;
     ParserFeatures f;
     while (!st.terminal()) {
       extract_features(st, tokens, f);

@@ -57,25 +57,29 @@ int best_class(const detail::ArcHybridState& st, const std::int32_t* scores, int
                int root_label, const std::vector<std::uint8_t>* punct) {
   int best = -1;
   std::int32_t best_score = INT_MIN;
-  auto consider = [&](int cls) {
-    if (scores[cls] > best_score) {
-      best_score = scores[cls];
-      best = cls;
+  // Classes of one direction lie two apart (transition.h); each scan skips
+  // the root label, which only LEFT from ROOT may take. Considered in the
+  // order SHIFT, LEFT by label, RIGHT by label: the first maximum wins.
+  auto scan = [&](int first_class, int from_label, int to_label) {
+    for (int l = from_label; l < to_label; ++l) {
+      const int cls = first_class + 2 * l;
+      if (scores[cls] > best_score) {
+        best_score = scores[cls];
+        best = cls;
+      }
     }
   };
+  auto scan_labels = [&](int first_class) {
+    scan(first_class, 0, root_label);
+    scan(first_class, root_label + 1, num_labels);
+  };
   auto may_head = [&](int w) { return !punct || w > st.n || !(*punct)[static_cast<std::size_t>(w)]; };
-  if (st.can_shift()) consider(detail::kShift);
+  if (st.can_shift()) scan(detail::kShift, 0, 1);
   if (st.can_left()) {
-    if (st.b0 == st.n + 1) {
-      consider(detail::left_class(root_label));
-    } else {
-      for (int l = 0; l < num_labels; ++l)
-        if (l != root_label) consider(detail::left_class(l));
-    }
+    if (st.b0 == st.n + 1) scan(detail::left_class(0), root_label, root_label + 1);
+    else scan_labels(detail::left_class(0));
   }
-  if (st.can_right() && may_head(st.s(1)))
-    for (int l = 0; l < num_labels; ++l)
-      if (l != root_label) consider(detail::right_class(l));
+  if (st.can_right() && may_head(st.s(1))) scan_labels(detail::right_class(0));
   return best;
 }
 
@@ -117,15 +121,16 @@ void Parser::Impl::predict(const Sentence& sentence, std::vector<int>& heads,
     unsigned stale = 1u << detail::kVolatile;
     for (int g = detail::kVolatile + 1; g < detail::kFeatureGroups; ++g)
       if (!s.valid.valid(static_cast<detail::ParserFeatureGroup>(g), s.state)) stale |= 1u << g;
-    detail::extract_features(s.state, s.tokens, s.features, stale);
+    detail::extract_features(s.state, s.tokens, s.features, stale, &weights);
     std::fill(s.scores.begin(), s.scores.end(), 0);
-    weights.score(s.features.group[detail::kVolatile], s.scores.data());
+    const detail::FeatureList& volatile_features = s.features.group[detail::kVolatile];
+    weights.score(volatile_features.data(), volatile_features.size(), s.scores.data());
     for (int g = detail::kVolatile + 1; g < detail::kFeatureGroups; ++g) {
       const auto group = static_cast<detail::ParserFeatureGroup>(g);
       if (!(stale >> g & 1u)) continue;
       std::int32_t* row = s.group_row(group, classes);
       std::fill(row, row + classes, 0);
-      weights.score(s.features.group[g], row);
+      weights.score(s.features.group[g].data(), s.features.group[g].size(), row);
       s.valid.set_valid(group, s.state);
     }
     for (int g = detail::kVolatile + 1; g < detail::kFeatureGroups; ++g) {

@@ -1,6 +1,10 @@
 // Feature templates of the parser; see parser_features.h.
 #include "nlp/parser_features.h"
 
+#include "nlp/parser_weights.h"
+
+#include <stdexcept>
+#include <string>
 #include <string_view>
 
 namespace dyad::detail {
@@ -48,48 +52,78 @@ int distance_bucket(int d) {
   return 7;
 }
 
+// Appends to a growing vector (training: all groups in one list).
+class VectorSink {
+ public:
+  explicit VectorSink(std::vector<std::uint64_t>& out) : out_(out) {}
+  bool wants(int) const { return true; }
+  void put(int, std::uint64_t h) { out_.push_back(h); }
+
+ private:
+  std::vector<std::uint64_t>& out_;
+};
+
+// Writes each group to its fixed array (parsing), skipping unwanted groups.
+class GroupSink {
+ public:
+  GroupSink(ParserFeatures& out, unsigned wanted, const CompactWeights* prefetch_from)
+      : out_(out), wanted_(wanted), prefetch_from_(prefetch_from) {}
+  bool wants(int group) const { return wanted_ >> group & 1u; }
+  [[gnu::always_inline]] void put(int group, std::uint64_t h) {
+    FeatureList& list = out_.group[group];
+    if (list.n == FeatureList::kCapacity)
+      throw std::logic_error("parser feature group " + std::to_string(group) + " has more than " +
+                             std::to_string(FeatureList::kCapacity) +
+                             " templates: raise FeatureList::kCapacity in nlp/parser_features.h");
+    list.ids[list.n++] = h;
+    if (prefetch_from_) prefetch_from_->prefetch(h);
+  }
+
+ private:
+  ParserFeatures& out_;
+  unsigned wanted_;
+  const CompactWeights* prefetch_from_;
+};
+
+template <typename Sink>
 class Emitter {
  public:
-  /// With `groups`, each feature goes to the list of its group (none for a
-  /// group not in `wanted`); without, all to `all`.
-  Emitter(std::vector<std::uint64_t>& all, ParserFeatures* groups, unsigned wanted = kAllFeatureGroups) {
-    for (int g = 0; g < kFeatureGroups; ++g)
-      to_[g] = !groups ? &all : (wanted >> g & 1u) ? &groups->group[g] : nullptr;
-  }
+  explicit Emitter(Sink sink) : sink_(sink) {}
   /// Reads the stack and the buffer together: scored in every configuration.
   template <typename... T>
-  void add(std::uint64_t a, T... rest) { push(kVolatile, a, rest...); }
+  [[gnu::always_inline]] void add(std::uint64_t a, T... rest) { push(kVolatile, a, rest...); }
   /// Reads nothing but the buffer front b0..b2.
   template <typename... T>
-  void buffer(std::uint64_t a, T... rest) { push(kBuffer, a, rest...); }
+  [[gnu::always_inline]] void buffer(std::uint64_t a, T... rest) { push(kBuffer, a, rest...); }
   /// Reads b0 and its left children.
   template <typename... T>
-  void b0_left(std::uint64_t a, T... rest) { push(kB0Left, a, rest...); }
+  [[gnu::always_inline]] void b0_left(std::uint64_t a, T... rest) { push(kB0Left, a, rest...); }
   /// Reads s0..s2 and their children, but not s0's right children.
   template <typename... T>
-  void stack(std::uint64_t a, T... rest) { push(kStack, a, rest...); }
+  [[gnu::always_inline]] void stack(std::uint64_t a, T... rest) { push(kStack, a, rest...); }
   /// Reads s0 with its right children.
   template <typename... T>
-  void s0_right(std::uint64_t a, T... rest) { push(kS0Right, a, rest...); }
+  [[gnu::always_inline]] void s0_right(std::uint64_t a, T... rest) { push(kS0Right, a, rest...); }
 
  private:
   // Template ids count calls in emission order whatever the group, so the
   // hashes (and the trained weights they index) do not depend on grouping.
+  // Inlined: a call per template cost more than the hashing it wrapped.
   template <typename... T>
-  void push(int group, std::uint64_t a, T... rest) {
-    const std::uint64_t template_seed = seed();
-    if (!to_[group]) return;
+  [[gnu::always_inline]] void push(int group, std::uint64_t a, T... rest) {
+    const std::uint64_t template_seed = (++template_ + 1) * 0x9e3779b97f4a7c15ULL;
+    if (!sink_.wants(group)) return;
     std::uint64_t h = mix64(template_seed ^ a);
     ((h = mix64(h ^ rest)), ...);
-    to_[group]->push_back(h ? h : 1);
+    sink_.put(group, h ? h : 1);
   }
-  std::uint64_t seed() { return (++template_ + 1) * 0x9e3779b97f4a7c15ULL; }
-  std::vector<std::uint64_t>* to_[kFeatureGroups];
+  Sink sink_;
   std::uint64_t template_ = 0;
 };
 
 // Every template, in the order that numbers them (see Emitter::push).
-void emit(const ArcHybridState& st, const TokenHashes& t, Emitter&& e) {
+template <typename Sink>
+void emit(const ArcHybridState& st, const TokenHashes& t, Emitter<Sink>&& e) {
   const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
   const int b0 = st.b(0), b1 = st.b(1), b2 = st.b(2);
   auto lab = [&](int tok) -> std::uint64_t {
@@ -183,12 +217,13 @@ void TokenHashes::build(const Sentence& sentence) {
 
 void extract_features(const ArcHybridState& st, const TokenHashes& t, std::vector<std::uint64_t>& out) {
   out.clear();
-  emit(st, t, Emitter(out, nullptr));
+  emit(st, t, Emitter<VectorSink>(VectorSink(out)));
 }
 
-void extract_features(const ArcHybridState& st, const TokenHashes& t, ParserFeatures& out, unsigned groups) {
-  for (auto& g : out.group) g.clear();
-  emit(st, t, Emitter(out.group[kVolatile], &out, groups));
+void extract_features(const ArcHybridState& st, const TokenHashes& t, ParserFeatures& out, unsigned groups,
+                      const CompactWeights* prefetch_from) {
+  for (auto& g : out.group) g.n = 0;
+  emit(st, t, Emitter<GroupSink>(GroupSink(out, groups, prefetch_from)));
 }
 
 void FeatureGroupValidity::reset(int words) {

@@ -9,6 +9,9 @@
 // hashes are computed once per sentence.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -17,6 +20,8 @@
 #include "nlp/transition.h"
 
 namespace dyad::detail {
+
+class CompactWeights;
 
 /// Per-token value hashes; index 0 is "no token", n+1 is ROOT.
 struct TokenHashes {
@@ -40,8 +45,30 @@ enum ParserFeatureGroup { kVolatile, kBuffer, kB0Left, kStack, kS0Right, kFeatur
 /// kStack and kS0Right hold for one stack depth: their scores are kept per depth.
 inline bool kept_per_depth(ParserFeatureGroup g) { return g == kStack || g == kS0Right; }
 
+/// The hashes of one group in a fixed array: the parser fills these for every
+/// configuration, and growing vectors through out-of-line calls was a fifth
+/// of its instructions. kCapacity exceeds the largest group (47 templates);
+/// extract_features() throws rather than write past it.
+struct FeatureList {
+  static constexpr std::size_t kCapacity = 64;
+  using value_type = std::uint64_t;
+  using const_iterator = const std::uint64_t*;
+  using iterator = const_iterator;
+  std::array<std::uint64_t, kCapacity> ids;
+  std::size_t n = 0;
+
+  const std::uint64_t* data() const { return ids.data(); }
+  std::size_t size() const { return n; }
+  bool empty() const { return n == 0; }
+  const std::uint64_t* begin() const { return ids.data(); }
+  const std::uint64_t* end() const { return ids.data() + n; }
+  friend bool operator==(const FeatureList& a, const FeatureList& b) {
+    return a.n == b.n && std::equal(a.begin(), a.end(), b.begin());
+  }
+};
+
 struct ParserFeatures {
-  std::vector<std::uint64_t> group[kFeatureGroups];
+  FeatureList group[kFeatureGroups];
 };
 
 /// Writes the features of `st` to `out` (cleared first), all groups together.
@@ -50,8 +77,10 @@ void extract_features(const ArcHybridState& st, const TokenHashes& tokens, std::
 /// hash of a feature does not depend on its group. Only the groups whose bit
 /// (1 << group) is set in `groups` are hashed; the others stay empty.
 inline constexpr unsigned kAllFeatureGroups = (1u << kFeatureGroups) - 1;
+/// With `prefetch_from`, each feature's slot in those weights is prefetched
+/// as soon as it is hashed.
 void extract_features(const ArcHybridState& st, const TokenHashes& tokens, ParserFeatures& out,
-                      unsigned groups = kAllFeatureGroups);
+                      unsigned groups = kAllFeatureGroups, const CompactWeights* prefetch_from = nullptr);
 
 /// Tracks which groups' scores, computed at an earlier configuration, still
 /// hold in the current one (the rules above). kVolatile never does.

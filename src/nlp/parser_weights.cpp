@@ -268,10 +268,10 @@ CompactWeights CompactWeights::pruned_in_place(int min_q) const {
   return c;
 }
 
-void CompactWeights::score(const std::vector<std::uint64_t>& features, std::int32_t* scores) const {
+void CompactWeights::score(const std::uint64_t* features, std::size_t count, std::int32_t* scores) const {
   constexpr std::size_t kMax = 512;
   std::array<std::uint32_t, kMax> begins;
-  const std::size_t n = std::min(features.size(), kMax);
+  const std::size_t n = std::min(count, kMax);
   const Slot* slots = slot_data();
   const Cell* cells = cell_data();
   const std::int16_t* dense = dense_data();

@@ -77,7 +77,14 @@ class CompactWeights {
   /// without rows left empty): trades a little accuracy for size and speed.
   CompactWeights pruned(int min_q) const;
   /// Adds the integer scores of `features` into scores (size num_classes).
-  void score(const std::vector<std::uint64_t>& features, std::int32_t* scores) const;
+  void score(const std::uint64_t* features, std::size_t count, std::int32_t* scores) const;
+  void score(const std::vector<std::uint64_t>& features, std::int32_t* scores) const {
+    score(features.data(), features.size(), scores);
+  }
+  /// Starts fetching the slot where `key` would be found: the parser calls it
+  /// as each feature is hashed, so the lookups in score() find their slots
+  /// cached instead of each waiting for memory.
+  void prefetch(std::uint64_t key) const { __builtin_prefetch(&slot_data()[home(key)]); }
   int num_classes() const { return num_classes_; }
   std::size_t num_features() const { return features_; }
   std::size_t num_entries() const;  ///< Non-zero weight cells in all rows.
