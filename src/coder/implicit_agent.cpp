@@ -89,7 +89,7 @@ const Event* earlier_agent_of(const std::vector<Event>& events, const Document& 
   }
   const int first = std::max(paragraph_start, sentence - kImpliedLookBack);
   for (auto e = events.rbegin(); e != events.rend() && e->sentence >= first; ++e) {
-    if (e->sentence > sentence || !e->target || e->target->country != target.country) continue;
+    if (!e->target || e->target->country != target.country) continue;  // out holds earlier sentences only
     if (e->source && e->source->via == "implied") continue;  // cite the act that names the agent
     // The latest act on that country decides, whoever did it.
     const bool state = e->source && !e->source->country.empty() && e->source->country != target.country &&

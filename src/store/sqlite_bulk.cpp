@@ -209,8 +209,7 @@ void SqliteStore::keep_load_days() {
 // order (appended to the b-tree).
 void SqliteStore::write_load_days() {
   db_.exec("DELETE FROM event_days");
-  SqliteRowBatch rows(db_, "event_days(source_country, target_country, date, quad_class, events, mentions, "
-                      "goldstein_sum)", 7);
+  SqliteRowBatch rows(db_, kEventDaysRow, 7);
   for (const auto& [k, d] : load_days_) {
     rows.row().bind_ref(1, k.source_country).bind_ref(2, k.target_country).bind_ref(3, k.date);
     rows.bind(4, k.quad_class).bind(5, d.events).bind(6, d.mentions).bind(7, d.goldstein_sum);
@@ -249,14 +248,13 @@ void SqliteStore::finish_deferred() {
 // and counted again from `events` (whose num_mentions the writer kept exact).
 // A load into an empty store recounts the whole table in one GROUP BY.
 void SqliteStore::recount_days(std::int64_t after_mention) {
-  constexpr const char* kRecount =
-      "INSERT INTO event_days(source_country, target_country, date, quad_class, events, mentions, goldstein_sum) "
-      "SELECT e.source_country, e.target_country, e.date, e.quad_class, count(*), sum(e.num_mentions), "
-      "sum(e.goldstein) FROM ";
+  const std::string recount = std::string("INSERT INTO ").append(kEventDaysRow).append(
+      " SELECT e.source_country, e.target_country, e.date, e.quad_class, count(*), sum(e.num_mentions), "
+      "sum(e.goldstein) FROM ");
   if (after_mention == 0) {
     // NOT INDEXED: events_dyad exists by now, and walking it would fetch every
     // row at random for quad_class; one scan and a sort is cheaper.
-    db_.exec(std::string("DELETE FROM event_days; ") + kRecount +
+    db_.exec(std::string("DELETE FROM event_days; ") + recount +
              "events AS e NOT INDEXED GROUP BY e.source_country, e.target_country, e.date, e.quad_class");
     return;
   }
@@ -270,7 +268,7 @@ void SqliteStore::recount_days(std::int64_t after_mention) {
   }  // finalized before the table is dropped
   db_.exec("DELETE FROM event_days WHERE (source_country, target_country, date, quad_class) IN "
            "(SELECT source_country, target_country, date, quad_class FROM temp.bulk_days); " +
-           std::string(kRecount) +
+           recount +
            "temp.bulk_days k JOIN events e ON e.source_country = k.source_country AND "
            "e.target_country = k.target_country AND e.date = k.date AND e.quad_class = k.quad_class "
            "GROUP BY e.source_country, e.target_country, e.date, e.quad_class; DROP TABLE temp.bulk_days");

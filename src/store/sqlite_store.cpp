@@ -30,6 +30,11 @@ constexpr const char* kGroupColumns =
     "num_mentions, num_sources, num_articles, first_seen, last_seen, first_mention";
 constexpr int kGroupColumnCount = 23;
 
+const std::string& country_of(const std::optional<Actor>& a) {
+  static const std::string kEmpty;
+  return a ? a->country : kEmpty;
+}
+
 // The strings computed by the caller are copied (a batched row outlives
 // them); the Event's own are bound by reference.
 template <class Binder>
@@ -39,8 +44,8 @@ void bind_group(Binder& g, int i, const Event& e, const std::string& src, const 
   const Actor* s = e.source ? &*e.source : nullptr;
   const Actor* t = e.target ? &*e.target : nullptr;
   g.bind(i, src).bind(i + 1, tgt).bind_ref(i + 2, e.cameo).bind_ref(i + 3, e.date).bind(i + 4, place);
-  g.bind_ref(i + 5, s ? s->country : kEmpty).bind_ref(i + 6, s ? s->sector : kEmpty);
-  g.bind_ref(i + 7, t ? t->country : kEmpty).bind_ref(i + 8, t ? t->sector : kEmpty);
+  g.bind_ref(i + 5, country_of(e.source)).bind_ref(i + 6, s ? s->sector : kEmpty);
+  g.bind_ref(i + 7, country_of(e.target)).bind_ref(i + 8, t ? t->sector : kEmpty);
   g.bind(i + 9, root).bind_ref(i + 10, e.plover).bind(i + 11, e.quad_class).bind(i + 12, e.goldstein);
   g.bind(i + 13, to_string(e.modality)).bind_ref(i + 14, e.date_precision);
   g.bind_ref(i + 15, e.location ? e.location->country : kEmpty);
@@ -95,7 +100,7 @@ SqliteStore::SqliteStore(const std::string& path)
                                " ON CONFLICT(code) DO UPDATE SET as_source = as_source + excluded.as_source, "
                                "as_target = as_target + excluded.as_target");
   day_rows_ = SqliteRowBatch(
-      db_, "event_days(source_country, target_country, date, quad_class, events, mentions, goldstein_sum)", 7,
+      db_, kEventDaysRow, 7,
       " ON CONFLICT(source_country, target_country, date, quad_class) DO UPDATE SET "
       "events = events + excluded.events, mentions = mentions + excluded.mentions, "
       "goldstein_sum = goldstein_sum + excluded.goldstein_sum");
@@ -210,15 +215,12 @@ const SqliteStore::GroupRef& SqliteStore::find_or_create_group(const Event& e, s
       }
     }
   }
-  static const std::string kEmpty;
-  const Actor* s = e.source ? &*e.source : nullptr;
-  const Actor* t = e.target ? &*e.target : nullptr;
   if (keyless_) {  // no key to conflict with: the new row waits in group_rows_ under an id of ours
     const std::int64_t id = next_group_++;
     group_rows_.row().bind(1, id);
     bind_group(group_rows_, 2, e, src, tgt, place, root, seen, mention);
     remember_loaded_group(key, hash, id);
-    loaded_ref_ = {id, s ? s->country : kEmpty, t ? t->country : kEmpty, e.quad_class};
+    loaded_ref_ = {id, country_of(e.source), country_of(e.target), e.quad_class};
     created = true;
     return loaded_ref_;
   }
@@ -226,7 +228,7 @@ const SqliteStore::GroupRef& SqliteStore::find_or_create_group(const Event& e, s
   insert_group_.run();
   if (db_.changes() == 1) {
     created = true;
-    return new_groups_[std::move(key)] = {db_.last_rowid(), s ? s->country : kEmpty, t ? t->country : kEmpty,
+    return new_groups_[std::move(key)] = {db_.last_rowid(), country_of(e.source), country_of(e.target),
                                           e.quad_class};
   }
   find_group_.bind_ref(1, src).bind_ref(2, tgt).bind_ref(3, e.cameo).bind_ref(4, e.date).bind_ref(5, place);

@@ -20,6 +20,9 @@ namespace dyad::detail {
 /// Column list of `mentions` after id, in the order bind_mention() and read_mention() use.
 extern const char* const kMentionColumns;
 constexpr int kMentionColumnCount = 70;
+/// The table and columns of an event_days row, in INSERT order (7 values).
+constexpr const char* kEventDaysRow =
+    "event_days(source_country, target_country, date, quad_class, events, mentions, goldstein_sum)";
 
 /// An flock(2) on "<store>-bulk": held by the process running a bulk load for
 /// the whole load, so that others can tell a live load from an interrupted one
