@@ -121,10 +121,7 @@ void Parser::Impl::predict(const Sentence& sentence, std::vector<int>& heads,
     unsigned stale = 1u << detail::kVolatile;
     for (int g = detail::kVolatile + 1; g < detail::kFeatureGroups; ++g)
       if (!s.valid.valid(static_cast<detail::ParserFeatureGroup>(g), s.state)) stale |= 1u << g;
-    detail::extract_features(s.state, s.tokens, s.features, stale, &weights);
-    std::fill(s.scores.begin(), s.scores.end(), 0);
-    const detail::FeatureList& volatile_features = s.features.group[detail::kVolatile];
-    weights.score(volatile_features.data(), volatile_features.size(), s.scores.data());
+    detail::extract_features(s.state, s.tokens, s.features, stale);
     for (int g = detail::kVolatile + 1; g < detail::kFeatureGroups; ++g) {
       const auto group = static_cast<detail::ParserFeatureGroup>(g);
       if (!(stale >> g & 1u)) continue;
@@ -133,10 +130,17 @@ void Parser::Impl::predict(const Sentence& sentence, std::vector<int>& heads,
       weights.score(s.features.group[g].data(), s.features.group[g].size(), row);
       s.valid.set_valid(group, s.state);
     }
-    for (int g = detail::kVolatile + 1; g < detail::kFeatureGroups; ++g) {
-      const std::int32_t* row = s.group_row(static_cast<detail::ParserFeatureGroup>(g), classes);
-      for (std::size_t c = 0; c < classes; ++c) s.scores[c] += row[c];
-    }
+    // The kept rows summed in one pass (not one pass per row), then the
+    // volatile features added on top.
+    static_assert(detail::kFeatureGroups == 5, "the sum below names every kept group");
+    const std::int32_t* buffer = s.group_row(detail::kBuffer, classes);
+    const std::int32_t* b0_left = s.group_row(detail::kB0Left, classes);
+    const std::int32_t* stack = s.group_row(detail::kStack, classes);
+    const std::int32_t* s0_right = s.group_row(detail::kS0Right, classes);
+    std::int32_t* scores = s.scores.data();
+    for (std::size_t c = 0; c < classes; ++c) scores[c] = buffer[c] + b0_left[c] + stack[c] + s0_right[c];
+    const detail::FeatureList& volatile_features = s.features.group[detail::kVolatile];
+    weights.score(volatile_features.data(), volatile_features.size(), scores);
     int cls = best_class(s.state, s.scores.data(), num_labels(), root_label, &s.punct);
     // Only a punctuation mark left to head the rest: let the model decide.
     if (cls < 0) cls = best_class(s.state, s.scores.data(), num_labels(), root_label, nullptr);

@@ -1,8 +1,6 @@
 // Feature templates of the parser; see parser_features.h.
 #include "nlp/parser_features.h"
 
-#include "nlp/parser_weights.h"
-
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -63,26 +61,28 @@ class VectorSink {
   std::vector<std::uint64_t>& out_;
 };
 
+// Out of line and cold: 114 inlined copies of the message would crowd the
+// instruction cache of the parser's hottest loop.
+[[noreturn, gnu::noinline, gnu::cold]] void group_overflow(int group) {
+  throw std::logic_error("parser feature group " + std::to_string(group) + " has more than " +
+                         std::to_string(FeatureList::kCapacity) +
+                         " templates: raise FeatureList::kCapacity in nlp/parser_features.h");
+}
+
 // Writes each group to its fixed array (parsing), skipping unwanted groups.
 class GroupSink {
  public:
-  GroupSink(ParserFeatures& out, unsigned wanted, const CompactWeights* prefetch_from)
-      : out_(out), wanted_(wanted), prefetch_from_(prefetch_from) {}
+  GroupSink(ParserFeatures& out, unsigned wanted) : out_(out), wanted_(wanted) {}
   bool wants(int group) const { return wanted_ >> group & 1u; }
   [[gnu::always_inline]] void put(int group, std::uint64_t h) {
     FeatureList& list = out_.group[group];
-    if (list.n == FeatureList::kCapacity)
-      throw std::logic_error("parser feature group " + std::to_string(group) + " has more than " +
-                             std::to_string(FeatureList::kCapacity) +
-                             " templates: raise FeatureList::kCapacity in nlp/parser_features.h");
+    if (list.n == FeatureList::kCapacity) group_overflow(group);
     list.ids[list.n++] = h;
-    if (prefetch_from_) prefetch_from_->prefetch(h);
   }
 
  private:
   ParserFeatures& out_;
   unsigned wanted_;
-  const CompactWeights* prefetch_from_;
 };
 
 template <typename Sink>
@@ -220,10 +220,9 @@ void extract_features(const ArcHybridState& st, const TokenHashes& t, std::vecto
   emit(st, t, Emitter<VectorSink>(VectorSink(out)));
 }
 
-void extract_features(const ArcHybridState& st, const TokenHashes& t, ParserFeatures& out, unsigned groups,
-                      const CompactWeights* prefetch_from) {
+void extract_features(const ArcHybridState& st, const TokenHashes& t, ParserFeatures& out, unsigned groups) {
   for (auto& g : out.group) g.n = 0;
-  emit(st, t, Emitter<GroupSink>(GroupSink(out, groups, prefetch_from)));
+  emit(st, t, Emitter<GroupSink>(GroupSink(out, groups)));
 }
 
 void FeatureGroupValidity::reset(int words) {

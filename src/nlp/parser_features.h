@@ -21,8 +21,6 @@
 
 namespace dyad::detail {
 
-class CompactWeights;
-
 /// Per-token value hashes; index 0 is "no token", n+1 is ROOT.
 struct TokenHashes {
   std::vector<std::uint64_t> word, tag, upos, lemma, word_tag, shape;
@@ -77,10 +75,8 @@ void extract_features(const ArcHybridState& st, const TokenHashes& tokens, std::
 /// hash of a feature does not depend on its group. Only the groups whose bit
 /// (1 << group) is set in `groups` are hashed; the others stay empty.
 inline constexpr unsigned kAllFeatureGroups = (1u << kFeatureGroups) - 1;
-/// With `prefetch_from`, each feature's slot in those weights is prefetched
-/// as soon as it is hashed.
 void extract_features(const ArcHybridState& st, const TokenHashes& tokens, ParserFeatures& out,
-                      unsigned groups = kAllFeatureGroups, const CompactWeights* prefetch_from = nullptr);
+                      unsigned groups = kAllFeatureGroups);
 
 /// Tracks which groups' scores, computed at an earlier configuration, still
 /// hold in the current one (the rules above). kVolatile never does.

@@ -81,10 +81,6 @@ class CompactWeights {
   void score(const std::vector<std::uint64_t>& features, std::int32_t* scores) const {
     score(features.data(), features.size(), scores);
   }
-  /// Starts fetching the slot where `key` would be found: the parser calls it
-  /// as each feature is hashed, so the lookups in score() find their slots
-  /// cached instead of each waiting for memory.
-  void prefetch(std::uint64_t key) const { __builtin_prefetch(&slot_data()[home(key)]); }
   int num_classes() const { return num_classes_; }
   std::size_t num_features() const { return features_; }
   std::size_t num_entries() const;  ///< Non-zero weight cells in all rows.
