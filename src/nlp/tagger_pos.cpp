@@ -10,16 +10,27 @@ namespace dyad::detail {
 
 int best_label(const float* scores, int num_labels, const TokenInfo& t,
                std::uint32_t constrain_min) {
-  const bool constrained = constrain_min && t.dict && t.dict->count >= constrain_min;
   int best = 0;
   float best_score = -std::numeric_limits<float>::infinity();
-  for (int l = 0; l < num_labels; ++l) {
-    if (constrained && !t.dict->allows(l)) continue;
+  auto consider = [&](int l) {
     if (scores[l] > best_score) {
       best_score = scores[l];
       best = l;
     }
+  };
+  if (constrain_min && t.dict && t.dict->count >= constrain_min) {
+    // Only the labels the dictionary allows (one to three, mostly), in
+    // ascending order as a scan of all labels would meet them.
+    for (int word = 0; word < 2; ++word) {
+      for (std::uint64_t bits = t.dict->allowed[word]; bits; bits &= bits - 1) {
+        const int l = 64 * word + std::countr_zero(bits);
+        if (l >= num_labels) return best;
+        consider(l);
+      }
+    }
+    return best;
   }
+  for (int l = 0; l < num_labels; ++l) consider(l);
   return best;
 }
 
