@@ -72,6 +72,13 @@ TEST(ParserWeights, ABatchScoresAsItsFeaturesOneByOne) {
   for (std::uint64_t key : batch) w.score({key}, one_by_one.data());
   EXPECT_EQ(together, one_by_one);
   EXPECT_NE(together, std::vector<std::int32_t>(n, 0));
+  // Beyond one batch's 512 features nothing is dropped.
+  std::vector<std::uint64_t> many;
+  while (many.size() < 1300) many.insert(many.end(), keys.begin(), keys.end());
+  std::vector<std::int32_t> long_batch(n, 0), each(n, 0);
+  w.score(many, long_batch.data());
+  for (std::uint64_t key : many) w.score({key}, each.data());
+  EXPECT_EQ(long_batch, each);
 }
 
 // A tagger-style table of 200 random keys; key f has weights for 1 + f %

@@ -45,7 +45,8 @@ Scratch& scratch() {
   return s;
 }
 
-// Best valid class under `scores`; ties go to the lower class id. With
+// Best valid class under `scores`; ties go to the first considered (SHIFT,
+// then LEFT, then RIGHT, each by label). With
 // `punct` (1 for words tagged PUNCT), a punctuation mark on the stack never
 // takes the word above it as a dependent (RIGHT): UD makes punctuation a leaf,
 // and a comma heading a phrase derails every reader of the tree (a comma that
@@ -74,7 +75,7 @@ int best_class(const detail::ArcHybridState& st, const std::int32_t* scores, int
     scan(first_class, root_label + 1, num_labels);
   };
   auto may_head = [&](int w) { return !punct || w > st.n || !(*punct)[static_cast<std::size_t>(w)]; };
-  if (st.can_shift()) scan(detail::kShift, 0, 1);
+  if (st.can_shift()) scan(detail::kShift, 0, 1);  // the one class kShift
   if (st.can_left()) {
     if (st.b0 == st.n + 1) scan(detail::left_class(0), root_label, root_label + 1);
     else scan_labels(detail::left_class(0));

@@ -269,9 +269,14 @@ CompactWeights CompactWeights::pruned_in_place(int min_q) const {
 }
 
 void CompactWeights::score(const std::uint64_t* features, std::size_t count, std::int32_t* scores) const {
-  constexpr std::size_t kMax = 512;
+  constexpr std::size_t kMax = 512;  // a batch's row references live on the stack
+  if (count > kMax) {  // integer sums: batches add up exactly
+    score(features, kMax, scores);
+    score(features + kMax, count - kMax, scores);
+    return;
+  }
   std::array<std::uint32_t, kMax> begins;
-  const std::size_t n = std::min(count, kMax);
+  const std::size_t n = count;
   const Slot* slots = slot_data();
   const Cell* cells = cell_data();
   const std::int16_t* dense = dense_data();
