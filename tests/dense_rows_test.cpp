@@ -12,6 +12,7 @@
 #include "nlp/dense_rows.h"
 #include "nlp/parser_weights.h"
 #include "nlp/perceptron.h"
+#include "parser_table.h"
 
 namespace dyad::detail {
 namespace {
@@ -40,26 +41,9 @@ TEST(DenseRows, SumsEqualPlainLoopsForEveryWidth) {
   }
 }
 
-// A parser table with every kind of row: inline (1-2 classes), in the overflow
-// cells (3 to 15) and dense (>= num_classes / 6 = 16 of 100).
-CompactWeights parser_table(std::vector<std::uint64_t>& keys) {
-  constexpr int kClasses = 100;
-  TrainWeights w(kClasses);
-  std::mt19937_64 rng(11);
-  std::uint64_t now = 1;
-  for (int f = 0; f < 300; ++f) {
-    const std::uint64_t key = rng() | 1;
-    keys.push_back(key);
-    const int classes = f % 3 == 0 ? 1 + f % 2 : f % 3 == 1 ? 3 + f % 13 : 16 + f % 85;
-    for (int c = 0; c < classes; ++c)
-      w.update({key}, (c * 37 + f) % kClasses, static_cast<float>(static_cast<int>(rng() % 200) - 100), now++);
-  }
-  return CompactWeights::from_training(w, now, kClasses, 0.0);
-}
-
 TEST(ParserWeights, ABatchScoresAsItsFeaturesOneByOne) {
   std::vector<std::uint64_t> keys;
-  const CompactWeights w = parser_table(keys);
+  const CompactWeights w = mixed_parser_table(keys);
   ASSERT_GT(w.num_dense_rows(), 10u);
   // Known keys (some twice) and unknown ones, more than the look-ahead.
   std::vector<std::uint64_t> batch;

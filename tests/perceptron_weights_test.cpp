@@ -233,6 +233,24 @@ TEST(PerceptronWeights, RejectsDamagedTables) {
   EXPECT_THROW(read_in_place(damaged(sparse, 0x7fffffff), 4), Error);  // row past the cells
   EXPECT_THROW(read_in_place(damaged(dense, SparseWeights::kDense | 0x7fffff), 4), Error);  // no such dense row
   EXPECT_THROW(read_in_place(damaged(sparse, 0), 4), Error);  // a row lost: the count disagrees
+  // Inside a row, at a cell whose class could pass for a count that stays
+  // within the cells: its "row" would read the next header's count as a class.
+  std::size_t cells_at = at + nslots * 8;
+  cells_at += 1 + static_cast<unsigned char>(good[cells_at]);
+  std::uint64_t ncells;
+  std::memcpy(&ncells, good.data() + cells_at, 8);
+  cells_at += 8;
+  auto cell_class = [&](std::size_t i) {
+    std::uint16_t c;
+    std::memcpy(&c, good.data() + cells_at + i * 4, 2);
+    return c;
+  };
+  std::size_t inside = 0;
+  for (std::size_t i = 1; i < ncells && !inside; i += cell_class(i) + 1u)
+    for (std::size_t j = i + 1; j <= i + cell_class(i); ++j)
+      if (cell_class(j) != 0 && j + cell_class(j) < ncells) inside = j;
+  ASSERT_NE(inside, 0u);
+  EXPECT_THROW(read_in_place(damaged(sparse, static_cast<std::uint32_t>(inside)), 4), Error);
   std::string bad = good;
   const std::uint32_t huge = 0x7fffffff;
   std::memcpy(bad.data(), &huge, 4);  // class count out of range

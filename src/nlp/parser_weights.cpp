@@ -8,6 +8,7 @@
 
 #include "dyad/error.h"
 #include "nlp/dense_rows.h"
+#include "nlp/row_index.h"
 #include "nlp/weight_cells.h"
 
 namespace dyad::detail {
@@ -416,6 +417,38 @@ CompactWeights CompactWeights::from_v2(BinaryReader& r, int num_classes, std::si
   return c;
 }
 
+// The fast path of validate() (row_index.h): no branch on the slot kind and
+// no random read of the cell array. True only for a table validate() accepts.
+bool CompactWeights::valid_fast() const {
+  const Slot* slots = slot_data();
+  const Cell* cells = cell_data();
+  const std::size_t size = slot_count(), ncells = cell_count();
+  const RowIndex rows(cells, ncells);
+  if (!rows.ok() || max_class_field(cells, ncells) >= static_cast<std::uint32_t>(num_classes_)) return false;
+  const std::uint32_t classes = static_cast<std::uint32_t>(num_classes_);
+  const std::size_t dense_rows = dense_count() / dense_stride();
+  std::size_t used = 0;
+  std::uint32_t bad = 0;
+  // Flags as 0/1 integers and masks, not bools: the compiler keeps the loop
+  // free of branches on the (random) slot kind.
+  for (std::size_t i = 0; i < size; ++i) {
+    const Slot& s = slots[i];
+    const std::uint32_t b = s.begin;
+    const std::uint32_t inline_row = b >> 31, dense_row = (b >> 30) & (inline_row ^ 1u);
+    const std::uint32_t sparse_row = static_cast<std::uint32_t>(b != 0) & (inline_row ^ 1u) & (dense_row ^ 1u);
+    const std::uint32_t count = b & ~kInline;
+    used += b != 0;
+    const std::uint32_t inline_bad = static_cast<std::uint32_t>(count > kInlineCells) |
+                                     (static_cast<std::uint32_t>(count >= 1) & static_cast<std::uint32_t>(s.cells[0].cls >= classes)) |
+                                     (static_cast<std::uint32_t>(count >= 2) & static_cast<std::uint32_t>(s.cells[1].cls >= classes));
+    bad |= inline_row & inline_bad;
+    bad |= dense_row & static_cast<std::uint32_t>((b & ~kDense) >= dense_rows);
+    bad |= sparse_row & (rows.is_row(b & (0u - sparse_row)) ^ 1u);
+  }
+  static_assert(kInlineCells == 2, "valid_fast() checks two inline cells");
+  return !bad && used < size;
+}
+
 void CompactWeights::validate(BinaryReader& r) const {
   const Slot* slots = slot_data();
   const Cell* cells = cell_data();
@@ -423,6 +456,19 @@ void CompactWeights::validate(BinaryReader& r) const {
   if (size == 0 || size > 0xffffffffu || ncells == 0 || num_classes_ <= 0 || num_classes_ > 65535 ||
       dense_count() % dense_stride() != 0)
     r.fail("parser weight table is malformed; retrain the model with `dyad train parser`");
+  if (valid_fast()) return;
+  // Something is wrong (or unusual, such as a format-3 row of every class):
+  // the exact checks say what. Overflow rows are stored back to back: a
+  // header holding the count, then the cells.
+  for (std::size_t i = 1; i < ncells; i += cells[i].cls + 1u) {
+    const std::size_t end = i + cells[i].cls;
+    if (end >= ncells) r.fail("parser weight row overruns the table; the model file is corrupt");
+    for (std::size_t j = i + 1; j <= end; ++j)
+      if (cells[j].cls >= num_classes_) r.fail("parser weight class out of range; the model file is corrupt");
+  }
+  // A slot must point at a row's header: a row read from elsewhere would
+  // take other rows' headers (counts) for classes.
+  const RowIndex rows(cells, ncells);
   const std::size_t dense_rows = dense_count() / dense_stride();
   std::size_t used = 0;
   for (std::size_t i = 0; i < size; ++i) {
@@ -436,18 +482,11 @@ void CompactWeights::validate(BinaryReader& r) const {
         if (s.cells[j].cls >= num_classes_) r.fail("parser weight class out of range; the model file is corrupt");
     } else if (s.begin & kDense) {
       if ((s.begin & ~kDense) >= dense_rows) r.fail("parser weight dense row out of range; the model file is corrupt");
-    } else if (s.begin >= ncells || s.begin + std::size_t{cells[s.begin].cls} >= ncells) {
+    } else if (!rows.is_row(s.begin)) {
       r.fail("parser weight row out of range; the model file is corrupt, retrain it");
     }
   }
   if (used == size) r.fail("parser weight table has no empty slot; the model file is corrupt");
-  // Overflow rows are stored back to back: a header holding the count, then the cells.
-  for (std::size_t i = 1; i < ncells; i += cells[i].cls + 1u) {
-    const std::size_t end = i + cells[i].cls;
-    if (end >= ncells) r.fail("parser weight row overruns the table; the model file is corrupt");
-    for (std::size_t j = i + 1; j <= end; ++j)
-      if (cells[j].cls >= num_classes_) r.fail("parser weight class out of range; the model file is corrupt");
-  }
 }
 
 }  // namespace dyad::detail

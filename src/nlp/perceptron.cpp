@@ -10,6 +10,7 @@
 #include "common/vector_clones.h"
 #include "dyad/error.h"
 #include "nlp/dense_rows.h"
+#include "nlp/row_index.h"
 #include "nlp/weight_cells.h"
 
 namespace dyad::detail {
@@ -246,24 +247,38 @@ SparseWeights SparseWeights::read(BinaryReader& r, const std::shared_ptr<const v
 }
 
 // Scoring indexes straight into the table, so every bound is checked here.
+// The fast path of validate() (row_index.h): no branch on the slot kind and
+// no random read of the cell array. Sets num_weights_ and returns true only
+// for a table validate() accepts.
+bool SparseWeights::validate_fast() {
+  const RowIndex rows(cells_, num_cells_);
+  if (!rows.ok() || max_class_field(cells_, num_cells_) >= static_cast<std::uint32_t>(num_classes_)) return false;
+  std::size_t used = 0;
+  std::uint32_t bad = 0;
+  // Flags as 0/1 integers and masks: no branch on the (random) slot kind.
+  for (std::size_t i = 0; i < num_slots_; ++i) {
+    const std::uint32_t b = slots_[i].begin;
+    const std::uint32_t dense_row = b >> 31, sparse_row = static_cast<std::uint32_t>(b != 0) & (dense_row ^ 1u);
+    used += b != 0;
+    bad |= dense_row & static_cast<std::uint32_t>((b & ~kDense) >= num_dense_);
+    bad |= sparse_row & (rows.is_row(b & (0u - sparse_row)) ^ 1u);
+  }
+  if (bad || used != num_rows_ || used >= num_slots_) return false;
+  std::size_t weights = rows.cells_in_rows();
+  for (std::size_t k = 0; k < num_dense_ * dense_stride(); ++k) weights += dense_[k] != 0;
+  num_weights_ = weights;
+  return true;
+}
+
 void SparseWeights::validate(BinaryReader& r) {
   if (!(scale_ > 0) || !std::isfinite(scale_)) r.fail("bad weight scale");
   if (num_slots_ == 0 || num_slots_ > 0xffffffffu || num_cells_ == 0 || num_cells_ >= kDense)
     r.fail("weight table is malformed; retrain the model");
+  if (validate_fast()) return;
+  // Something is wrong (or unusual, such as a row of every class of a small
+  // table): the exact checks say what. Sparse rows lie back to back: a header
+  // holding the count, then the cells.
   std::size_t used = 0, weights = 0;
-  for (std::size_t i = 0; i < num_slots_; ++i) {
-    const std::uint32_t begin = slots_[i].begin;
-    if (begin == 0) continue;
-    ++used;
-    if (begin & kDense) {
-      if ((begin & ~kDense) >= num_dense_) r.fail("dense weight row out of range");
-    } else if (begin >= num_cells_ || cells_[begin].cls == 0 || begin + std::size_t{cells_[begin].cls} >= num_cells_) {
-      r.fail("weight row out of range");
-    }
-  }
-  if (used != num_rows_) r.fail("weight table holds " + std::to_string(used) + " rows, expected " + std::to_string(num_rows_));
-  if (used >= num_slots_) r.fail("weight table has no empty slot");
-  // Sparse rows lie back to back: a header holding the count, then the cells.
   for (std::size_t i = 1; i < num_cells_; i += cells_[i].cls + 1u) {
     const std::size_t end = i + cells_[i].cls;
     if (end >= num_cells_) r.fail("weight row overruns the table");
@@ -271,6 +286,21 @@ void SparseWeights::validate(BinaryReader& r) {
       if (cells_[j].cls >= num_classes_) r.fail("weight class id out of range");
     weights += cells_[i].cls;
   }
+  // A slot must point at a row's header: a row read from elsewhere would
+  // take other rows' headers (counts) for classes.
+  const RowIndex rows(cells_, num_cells_);
+  for (std::size_t i = 0; i < num_slots_; ++i) {
+    const std::uint32_t begin = slots_[i].begin;
+    if (begin == 0) continue;
+    ++used;
+    if (begin & kDense) {
+      if ((begin & ~kDense) >= num_dense_) r.fail("dense weight row out of range");
+    } else if (!rows.is_row(begin)) {
+      r.fail("weight row out of range");
+    }
+  }
+  if (used != num_rows_) r.fail("weight table holds " + std::to_string(used) + " rows, expected " + std::to_string(num_rows_));
+  if (used >= num_slots_) r.fail("weight table has no empty slot");
   for (std::size_t k = 0; k < num_dense_ * dense_stride(); ++k) weights += dense_[k] != 0;
   num_weights_ = weights;
 }
