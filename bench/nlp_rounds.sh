@@ -4,7 +4,9 @@
 # Needs ../shared/data/ud-english-ewt and the sample article in ../shared/samples.
 # Inputs it makes under $TMPDIR: 8 x the EWT test text (1 MB) and a JSONL of 80
 # articles (40 copies of the sample article, 40 blocks of 20 EWT test
-# paragraphs, 2 broken lines).
+# paragraphs, 2 broken lines). BM_PipelineLoad is the load of every run after
+# the first (decompressed models from the cache in $DYAD_CACHE_DIR, else
+# ~/.cache/dyad); BM_PipelineLoadCold the first one (every frame decompressed).
 set -euo pipefail
 BUILD=${1:-build}
 ROUNDS=${2:-5}
@@ -31,7 +33,7 @@ for r in $(seq "$ROUNDS"); do
   echo "== round $r $(date -u +%H:%M:%S) load $(cut -d' ' -f1-3 /proc/loadavg)"
   "$BUILD/bin/pipeline_bench" --benchmark_filter='PipelineLoad|EngineLoad|TokenizeTag|TextToEvents' \
     --benchmark_min_time=2 2>&1 | grep BM_
-  echo "one core: $(taskset -c 0 "$BUILD/bin/pipeline_bench" --benchmark_filter=PipelineLoad 2>&1 | grep BM_)"
+  taskset -c 0 "$BUILD/bin/pipeline_bench" --benchmark_filter=PipelineLoad 2>&1 | grep BM_ | sed 's/^/one core: /'
   for j in 1 2; do
     /usr/bin/time -f "parse -j $j: %e s wall, %U user, %S sys, %M KB maxrss" \
       "$BUILD/bin/dyad" parse -j $j "$T/test8.txt" > /dev/null

@@ -96,11 +96,19 @@ std::shared_ptr<const Payload> read_model_payload(const std::string& path, Model
                                                   std::uint32_t max_version,
                                                   ModelFileInfo* info = nullptr);
 
+/// How a load may use the disk cache of decompressed payloads (payload_cache.h).
+enum class PayloadCacheUse {
+  kReadWrite,  ///< Read the entry if there is one, else decompress and write it.
+  kBypass,     ///< Decompress and check every frame (`dyad model info` verifies the file itself).
+};
+
 /// As read_model_payload for a file of any kind (`kind` null) or of `*kind`;
-/// `info` receives the kind found.
+/// `info` receives the kind found. Payloads of PayloadCache::kMinBytes or
+/// more are read from, or written to, the cache in payload_cache_dir().
 std::shared_ptr<const Payload> read_any_model_payload(const std::string& path, const ModelKind* kind,
                                                       std::uint32_t max_version,
-                                                      ModelFileInfo* info = nullptr);
+                                                      ModelFileInfo* info = nullptr,
+                                                      PayloadCacheUse cache = PayloadCacheUse::kReadWrite);
 
 /// Appends fixed-width little-endian values and length-prefixed strings.
 class BinaryWriter {

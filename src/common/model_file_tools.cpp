@@ -37,13 +37,13 @@ constexpr std::uint32_t kAnyPayloadVersion = std::numeric_limits<std::uint32_t>:
 
 ModelFileSummary inspect_model_file(const std::string& path) {
   detail::ModelFileInfo info;
-  detail::read_any_model_payload(path, nullptr, kAnyPayloadVersion, &info);
+  detail::read_any_model_payload(path, nullptr, kAnyPayloadVersion, &info, detail::PayloadCacheUse::kBypass);
   return summarize(info);
 }
 
 ModelFileSummary repack_model_file(const std::string& in, const std::string& out) {
   detail::ModelFileInfo info;
-  auto payload = detail::read_any_model_payload(in, nullptr, kAnyPayloadVersion, &info);
+  auto payload = detail::read_any_model_payload(in, nullptr, kAnyPayloadVersion, &info, detail::PayloadCacheUse::kBypass);
   // Written beside `out` first, so repacking a file in place never leaves it half written.
   const std::string tmp = out + ".repack-tmp";
   detail::write_model_file(tmp, info, payload->bytes());
