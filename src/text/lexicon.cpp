@@ -126,13 +126,20 @@ int apostrophe_free_contraction(std::string_view lower, std::uint8_t lens[3]) {
 }
 
 std::size_t emoticon_length(std::string_view s) {
-  static const char* const kEmoticons[] = {
+  // The first in this order that starts `s` wins.
+  static constexpr std::string_view kEmoticons[] = {
       ":-)", ":-(", ";-)", ":-D", ":-P", ":-p", ":'(", ":-/", ":-O", ":-o", "^_^", "^^", ":)",
       ":(",  ";)",  ":D",  ":P",  ":p",  "=)",  "=(",  ":/",  ":O",  ":o",  "<3",  "XD", ":|",
       ";(",  ":]",  ":[",  "=D",  ";D",  ":S",  ":$",  ":*",  "-_-", "o_O", "O_o", "T_T"};
-  for (const char* e : kEmoticons) {
-    std::size_t n = std::strlen(e);
-    if (s.size() >= n && s.compare(0, n, e) == 0) return n;
+  // Called for nearly every token by the scanner and the sentence splitter:
+  // most tokens fail on their first byte, before any comparison.
+  if (s.size() < 2) return 0;
+  switch (s[0]) {
+    case ':': case ';': case '^': case '=': case '<': case 'X': case '-': case 'o': case 'O': case 'T': break;
+    default: return 0;
+  }
+  for (std::string_view e : kEmoticons) {
+    if (s.starts_with(e)) return e.size();
   }
   return 0;
 }
