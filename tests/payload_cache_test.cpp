@@ -111,6 +111,20 @@ TEST(PayloadCache, SecondLoadReadsTheEntryTheFirstWrote) {
   EXPECT_EQ(second.substr(11), m.payload.substr(11));
 }
 
+TEST(PayloadCache, AnotherUsersEntryIsIgnored) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to give the entry to another user";
+  const CachedModel m("foreign", ModelKind::kParser, 2u << 20);
+  const fs::path entry = entries(m.dir / "cache").at(0);
+  // A well-formed entry with other weights, owned by someone else.
+  std::string planted = slurp(entry);
+  planted[64 + 10] = 'Z';
+  const std::uint64_t sum = payload_checksum(std::string_view(planted).substr(64));
+  std::memcpy(planted.data() + 32, &sum, 8);
+  spit(entry, planted);
+  ASSERT_EQ(::chown(entry.c_str(), 65534, 65534), 0);
+  EXPECT_EQ(load(m.model), m.payload);
+}
+
 TEST(PayloadCache, DamagedOrTruncatedEntriesAreDroppedAndRewritten) {
   const CachedModel m("damaged", ModelKind::kTagger, 3u << 20);
   const fs::path entry = entries(m.dir / "cache").at(0);

@@ -99,8 +99,11 @@ bool PayloadCache::read(ModelKind kind, std::uint64_t key, Payload& payload) con
   const std::size_t size = payload.bytes().size();
   struct stat st {};
   EntryHeader h{};
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-            static_cast<std::uint64_t>(st.st_size) == kHeaderBytes + size &&
+  if (::fstat(fd, &st) != 0 || st.st_uid != ::geteuid()) {  // another user's file: neither trusted nor ours to delete
+    ::close(fd);
+    return false;
+  }
+  bool ok = S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) == kHeaderBytes + size &&
             read_fully(fd, reinterpret_cast<char*>(&h), kHeaderBytes, 0) &&
             std::memcmp(h.magic, kEntryMagic, sizeof kEntryMagic) == 0 && h.format == kEntryFormat &&
             h.kind == static_cast<std::uint32_t>(kind) && h.key == key && h.size == size;

@@ -9,7 +9,9 @@
 // changed model never meets a stale entry; it carries its own checksum, and
 // a damaged, truncated or foreign entry is deleted and the model decompressed
 // as if there were none. The cached bytes then go through the same checks
-// as decompressed ones (the models validate their tables on load).
+// as decompressed ones (the models validate their tables on load). Entries
+// are written readable by their owner only, and an entry another user owns is
+// ignored (a shared DYAD_CACHE_DIR cannot plant weights).
 //
 // Entry layout (little-endian): magic "DYADPAY\x1a", u32 entry format, u32
 // model kind, u64 key, u64 payload size, u64 payload checksum, zero padding
