@@ -190,7 +190,7 @@ TEST(PayloadCache, DirectoryComesFromTheEnvironment) {
   EXPECT_EQ(payload_cache_dir(), "");
 }
 
-TEST(PayloadCache, KeepsTheNewestEntriesOfAKind) {
+TEST(PayloadCache, KeepsTheNewestEntriesOfAKindAndDropsStaleTemporaries) {
   const fs::path dir = temp_dir("prune");
   const PayloadCache cache((dir / "cache").string());
   const std::string payload = payload_of(100);
@@ -200,7 +200,16 @@ TEST(PayloadCache, KeepsTheNewestEntriesOfAKind) {
     fs::last_write_time(cache.entry_path(ModelKind::kParser, key),
                         fs::file_time_type::clock::now() - std::chrono::hours(100 - key));
   }
+  // Temporary files of interrupted writes: an old one goes, a fresh one (a write in progress) stays.
+  const fs::path old_temp = cache.entry_path(ModelKind::kTagger, 9) + ".aaaaaa";
+  const fs::path new_temp = cache.entry_path(ModelKind::kTagger, 9) + ".bbbbbb";
+  spit(old_temp, "partial");
+  spit(new_temp, "partial");
+  fs::last_write_time(old_temp, fs::file_time_type::clock::now() - std::chrono::hours(2));
   ASSERT_TRUE(cache.write(ModelKind::kTagger, 1, payload));  // another kind is not counted
+  EXPECT_FALSE(fs::exists(old_temp));
+  EXPECT_TRUE(fs::exists(new_temp));
+  fs::remove(new_temp);
   EXPECT_EQ(entries(dir / "cache").size(), PayloadCache::kEntriesPerKind + 1);
   EXPECT_FALSE(fs::exists(cache.entry_path(ModelKind::kParser, 1)));
   EXPECT_FALSE(fs::exists(cache.entry_path(ModelKind::kParser, 2)));

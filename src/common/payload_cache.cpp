@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -146,9 +147,15 @@ void PayloadCache::keep_newest(ModelKind kind) const {
   std::error_code ec;
   std::vector<std::pair<fs::file_time_type, fs::path>> entries;
   const std::string prefix = kind_prefix(kind);
+  // A temporary file this old was left by a process killed while writing
+  // (one being written now is seconds old).
+  const auto stale = fs::file_time_type::clock::now() - std::chrono::hours(1);
   for (const fs::directory_entry& e : fs::directory_iterator(dir_, ec)) {
     const std::string name = e.path().filename().string();
-    if (name.starts_with(prefix) && name.ends_with(".payload")) entries.emplace_back(e.last_write_time(ec), e.path());
+    if (!name.starts_with(prefix)) continue;
+    const fs::file_time_type written = e.last_write_time(ec);
+    if (name.ends_with(".payload")) entries.emplace_back(written, e.path());
+    else if (name.find(".payload.") != std::string::npos && !ec && written < stale) fs::remove(e.path(), ec);
   }
   if (entries.size() <= kEntriesPerKind) return;
   std::sort(entries.begin(), entries.end());

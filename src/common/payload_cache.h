@@ -37,7 +37,8 @@ class PayloadCache {
   /// a file round trip (the sentence splitter's, for one).
   static constexpr std::size_t kMinBytes = std::size_t{1} << 20;
   /// Entries kept per model kind; writing one more deletes the least recently
-  /// written (several checkouts with different models can share a cache).
+  /// written (several checkouts with different models can share a cache),
+  /// and temporary files an interrupted write left over an hour ago.
   static constexpr std::size_t kEntriesPerKind = 4;
 
   /// A cache in `dir`; "" gives a disabled cache.
