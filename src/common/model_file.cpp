@@ -283,27 +283,25 @@ std::string checksum_error(const std::vector<Frame>& frames, std::size_t i) {
   return "checksum mismatch" + frame_where(frames, i) + ": the file is corrupt; re-download or retrain it";
 }
 
-// Checks every frame's checksum (before a cached payload stands in for the
-// frames: a damaged file is reported whether or not it is cached). Returns ""
-// or the error of the lowest failing frame.
+// Checks every frame's checksum. Returns "" or the error of the lowest
+// failing frame.
 std::string check_frames(const std::vector<Frame>& frames) {
   for (std::size_t i = 0; i < frames.size(); ++i)
     if (hash64(frames[i].bytes) != frames[i].checksum) return checksum_error(frames, i);
   return "";
 }
 
-// Decompresses every frame into its slice of `payload` (checking its
-// checksum first unless `checked`), frames shared out over the cores (each
-// worker also faults in the pages it fills). Returns "" or the error of the
-// lowest failing frame.
-std::string decompress_frames(const std::vector<Frame>& frames, Payload& payload, bool checked) {
+// Checks and decompresses every frame into its slice of `payload`, frames
+// shared out over the cores (each worker also faults in the pages it fills).
+// Returns "" or the error of the lowest failing frame.
+std::string decompress_frames(const std::vector<Frame>& frames, Payload& payload) {
   std::vector<std::string> errors(frames.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < frames.size();) {
       const Frame& f = frames[i];
       const std::string where = frame_where(frames, i);
-      if (!checked && hash64(f.bytes) != f.checksum) {
+      if (hash64(f.bytes) != f.checksum) {
         errors[i] = checksum_error(frames, i);
         continue;
       }
@@ -363,28 +361,26 @@ std::shared_ptr<const Payload> read_any_model_payload(const std::string& path, c
   info.file_size = file.bytes().size();
   // The header is outside the frames' checksums: trust a size only when its
   // zstd frame agrees, so a damaged header cannot request a huge allocation
-  // (the frames' checksums are verified as they are decompressed).
+  // (the frames' checksums are verified below, before the payload is used).
   for (std::size_t i = 0; i < frames.size(); ++i) {
     const Frame& f = frames[i];
     if (ZSTD_getFrameContentSize(f.bytes.data(), f.bytes.size()) == f.raw) continue;
-    const std::string where = " (frame " + std::to_string(i + 1) + " of " + std::to_string(frames.size()) + ")";
-    if (hash64(f.bytes) != f.checksum) r.fail("checksum mismatch" + where + ": the file is corrupt; re-download or retrain it");
-    r.fail("payload size does not match its zstd frame" + where + ": the file is corrupt");
+    if (hash64(f.bytes) != f.checksum) r.fail(checksum_error(frames, i));
+    r.fail("payload size does not match its zstd frame" + frame_where(frames, i) + ": the file is corrupt");
   }
   auto payload = std::make_shared<Payload>(static_cast<std::size_t>(info.raw_size));
   // The frame table holds every frame's checksum: its hash names the payload.
   const PayloadCache cache(cache_use == PayloadCacheUse::kReadWrite && info.raw_size >= PayloadCache::kMinBytes
                                ? payload_cache_dir() : std::string());
   const std::uint64_t key = hash64(frame_table(frames)) ^ (info.raw_size * 0x9e3779b97f4a7c15ULL);
-  if (cache.enabled()) {
+  // A cached payload stands in for the frames, but the frames are still
+  // checked: a damaged file is reported whether its payload is cached or not.
+  if (cache.read(info.kind, key, *payload)) {
     if (std::string error = check_frames(frames); !error.empty()) r.fail(error);
-    if (cache.read(info.kind, key, *payload)) {
-      if (info_out) *info_out = std::move(info);
-      return payload;
-    }
+  } else {
+    if (std::string error = decompress_frames(frames, *payload); !error.empty()) r.fail(error);
+    cache.write(info.kind, key, payload->bytes());
   }
-  if (std::string error = decompress_frames(frames, *payload, cache.enabled()); !error.empty()) r.fail(error);
-  cache.write(info.kind, key, payload->bytes());
   if (info_out) *info_out = std::move(info);
   return payload;
 }

@@ -419,10 +419,11 @@ CompactWeights CompactWeights::from_v2(BinaryReader& r, int num_classes, std::si
 
 // The fast path of validate() (row_index.h): no branch on the slot kind and
 // no random read of the cell array. True only for a table validate() accepts.
-bool CompactWeights::valid_fast() const {
+bool CompactWeights::validate_fast() const {
   const Slot* slots = slot_data();
   const Cell* cells = cell_data();
   const std::size_t size = slot_count(), ncells = cell_count();
+  static_assert(kInlineCells == 2, "validate_fast() checks two inline cells");
   const RowIndex rows(cells, ncells);
   if (!rows.ok() || max_class_field(cells, ncells) >= static_cast<std::uint32_t>(num_classes_)) return false;
   const std::uint32_t classes = static_cast<std::uint32_t>(num_classes_);
@@ -445,7 +446,6 @@ bool CompactWeights::valid_fast() const {
     bad |= dense_row & static_cast<std::uint32_t>((b & ~kDense) >= dense_rows);
     bad |= sparse_row & (rows.is_row(b & (0u - sparse_row)) ^ 1u);
   }
-  static_assert(kInlineCells == 2, "valid_fast() checks two inline cells");
   return !bad && used < size;
 }
 
@@ -456,7 +456,7 @@ void CompactWeights::validate(BinaryReader& r) const {
   if (size == 0 || size > 0xffffffffu || ncells == 0 || num_classes_ <= 0 || num_classes_ > 65535 ||
       dense_count() % dense_stride() != 0)
     r.fail("parser weight table is malformed; retrain the model with `dyad train parser`");
-  if (valid_fast()) return;
+  if (validate_fast()) return;
   // Something is wrong (or unusual, such as a format-3 row of every class):
   // the exact checks say what. Overflow rows are stored back to back: a
   // header holding the count, then the cells.

@@ -132,7 +132,7 @@ class CompactWeights {
   std::size_t slot_count() const { return blob_ ? blob_slot_count_ : slots_.size(); }
   std::size_t cell_count() const { return blob_ ? blob_cell_count_ : entries_.size(); }
   void validate(BinaryReader& r) const;
-  bool valid_fast() const;
+  bool validate_fast() const;
   const std::int16_t* dense_data() const { return blob_ ? blob_dense_ : dense_.data(); }
   std::size_t dense_count() const { return blob_ ? blob_dense_count_ : dense_.size(); }
   /// Dense rows are padded to a multiple of 8 classes (16 bytes).

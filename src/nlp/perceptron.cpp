@@ -246,7 +246,6 @@ SparseWeights SparseWeights::read(BinaryReader& r, const std::shared_ptr<const v
   return s;
 }
 
-// Scoring indexes straight into the table, so every bound is checked here.
 // The fast path of validate() (row_index.h): no branch on the slot kind and
 // no random read of the cell array. Sets num_weights_ and returns true only
 // for a table validate() accepts.
@@ -270,6 +269,8 @@ bool SparseWeights::validate_fast() {
   return true;
 }
 
+// Scoring indexes straight into the table, so every bound is checked here
+// (also counts num_weights_).
 void SparseWeights::validate(BinaryReader& r) {
   if (!(scale_ > 0) || !std::isfinite(scale_)) r.fail("bad weight scale");
   if (num_slots_ == 0 || num_slots_ > 0xffffffffu || num_cells_ == 0 || num_cells_ >= kDense)

@@ -145,8 +145,8 @@ class SparseWeights {
   }
   /// Dense rows are padded to a multiple of 8 classes (16 bytes).
   std::size_t dense_stride() const { return (static_cast<std::size_t>(num_classes_) + 7) / 8 * 8; }
-  void validate(BinaryReader& r);
-  bool validate_fast();  // also counts num_weights_
+  void validate(BinaryReader& r);  // also counts num_weights_
+  bool validate_fast();
 
   int num_classes_ = 0;
   float scale_ = 0;  // int16 grid step

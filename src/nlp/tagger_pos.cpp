@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <iterator>
 #include <limits>
 
 #include "dyad/error.h"
@@ -21,9 +22,9 @@ int best_label(const float* scores, int num_labels, const TokenInfo& t,
   if (constrain_min && t.dict && t.dict->count >= constrain_min) {
     // Only the labels the dictionary allows (one to three, mostly), in
     // ascending order as a scan of all labels would meet them.
-    for (int word = 0; word < 2; ++word) {
+    for (std::size_t word = 0; word < std::size(t.dict->allowed); ++word) {
       for (std::uint64_t bits = t.dict->allowed[word]; bits; bits &= bits - 1) {
-        const int l = 64 * word + std::countr_zero(bits);
+        const int l = static_cast<int>(64 * word) + std::countr_zero(bits);
         if (l >= num_labels) return best;
         consider(l);
       }

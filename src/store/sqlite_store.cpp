@@ -30,9 +30,11 @@ constexpr const char* kGroupColumns =
     "num_mentions, num_sources, num_articles, first_seen, last_seen, first_mention";
 constexpr int kGroupColumnCount = 23;
 
-const std::string& country_of(const std::optional<Actor>& a) {
+// `opt`'s string member `field`, or "" when `opt` is empty (bound by reference).
+template <class T>
+const std::string& field_of(const std::optional<T>& opt, std::string T::*field) {
   static const std::string kEmpty;
-  return a ? a->country : kEmpty;
+  return opt ? (*opt).*field : kEmpty;
 }
 
 // The strings computed by the caller are copied (a batched row outlives
@@ -40,16 +42,13 @@ const std::string& country_of(const std::optional<Actor>& a) {
 template <class Binder>
 void bind_group(Binder& g, int i, const Event& e, const std::string& src, const std::string& tgt,
                 const std::string& place, const std::string& root, const std::string& seen, std::int64_t mention) {
-  static const std::string kEmpty;
-  const Actor* s = e.source ? &*e.source : nullptr;
-  const Actor* t = e.target ? &*e.target : nullptr;
   g.bind(i, src).bind(i + 1, tgt).bind_ref(i + 2, e.cameo).bind_ref(i + 3, e.date).bind(i + 4, place);
-  g.bind_ref(i + 5, country_of(e.source)).bind_ref(i + 6, s ? s->sector : kEmpty);
-  g.bind_ref(i + 7, country_of(e.target)).bind_ref(i + 8, t ? t->sector : kEmpty);
+  g.bind_ref(i + 5, field_of(e.source, &Actor::country)).bind_ref(i + 6, field_of(e.source, &Actor::sector));
+  g.bind_ref(i + 7, field_of(e.target, &Actor::country)).bind_ref(i + 8, field_of(e.target, &Actor::sector));
   g.bind(i + 9, root).bind_ref(i + 10, e.plover).bind(i + 11, e.quad_class).bind(i + 12, e.goldstein);
   g.bind(i + 13, to_string(e.modality)).bind_ref(i + 14, e.date_precision);
-  g.bind_ref(i + 15, e.location ? e.location->country : kEmpty);
-  g.bind_ref(i + 16, e.location ? e.location->text : kEmpty);
+  g.bind_ref(i + 15, field_of(e.location, &Place::country));
+  g.bind_ref(i + 16, field_of(e.location, &Place::text));
   g.bind(i + 17, 1).bind(i + 18, 1).bind(i + 19, 1);
   g.bind(i + 20, seen).bind(i + 21, seen).bind(i + 22, mention);
 }
@@ -220,7 +219,7 @@ const SqliteStore::GroupRef& SqliteStore::find_or_create_group(const Event& e, s
     group_rows_.row().bind(1, id);
     bind_group(group_rows_, 2, e, src, tgt, place, root, seen, mention);
     remember_loaded_group(key, hash, id);
-    loaded_ref_ = {id, country_of(e.source), country_of(e.target), e.quad_class};
+    loaded_ref_ = {id, field_of(e.source, &Actor::country), field_of(e.target, &Actor::country), e.quad_class};
     created = true;
     return loaded_ref_;
   }
@@ -228,7 +227,7 @@ const SqliteStore::GroupRef& SqliteStore::find_or_create_group(const Event& e, s
   insert_group_.run();
   if (db_.changes() == 1) {
     created = true;
-    return new_groups_[std::move(key)] = {db_.last_rowid(), country_of(e.source), country_of(e.target),
+    return new_groups_[std::move(key)] = {db_.last_rowid(), field_of(e.source, &Actor::country), field_of(e.target, &Actor::country),
                                           e.quad_class};
   }
   find_group_.bind_ref(1, src).bind_ref(2, tgt).bind_ref(3, e.cameo).bind_ref(4, e.date).bind_ref(5, place);

@@ -8,7 +8,6 @@
 #include "text/lexicon.h"
 
 #include <array>
-#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -133,11 +132,12 @@ std::size_t emoticon_length(std::string_view s) {
       ";(",  ":]",  ":[",  "=D",  ";D",  ":S",  ":$",  ":*",  "-_-", "o_O", "O_o", "T_T"};
   // Called for nearly every token by the scanner and the sentence splitter:
   // most tokens fail on their first byte, before any comparison.
-  if (s.size() < 2) return 0;
-  switch (s[0]) {
-    case ':': case ';': case '^': case '=': case '<': case 'X': case '-': case 'o': case 'O': case 'T': break;
-    default: return 0;
-  }
+  static constexpr std::array<bool, 256> kFirstBytes = [] {
+    std::array<bool, 256> first{};
+    for (std::string_view e : kEmoticons) first[static_cast<unsigned char>(e[0])] = true;
+    return first;
+  }();
+  if (s.empty() || !kFirstBytes[static_cast<unsigned char>(s[0])]) return 0;
   for (std::string_view e : kEmoticons) {
     if (s.starts_with(e)) return e.size();
   }
