@@ -41,6 +41,46 @@ TEST(DenseRows, SumsEqualPlainLoopsForEveryWidth) {
   }
 }
 
+// The bounded path sums runs of rows in 16 bits; whatever the weights, it
+// must give the plain loop's int32 sums. Rows of large weights make runs of
+// one or two rows, where 16-bit sums over a longer run would wrap.
+TEST(DenseRows, BoundedSumsEqualPlainLoops) {
+  std::mt19937 rng(11);
+  for (int n : {1, 7, 8, 9, 17, 50, 100, 104, 129, 185, 192, 193, 250}) {
+    const int stride = (n + 7) / 8 * 8;
+    for (std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{13}, std::size_t{70},
+                              std::size_t{511}, std::size_t{600}}) {
+      for (int limit : {300, 4000, 32767}) {
+        std::uniform_int_distribution<int> weight(-limit, limit);
+        // Padding lanes are not zero, to show they are never added.
+        std::vector<std::int16_t> data(count * stride, 32767);
+        std::vector<const std::int16_t*> rows;
+        std::vector<std::uint16_t> bounds;
+        for (std::size_t r = 0; r < count; ++r) {
+          std::int16_t* row = data.data() + r * stride;
+          for (int c = 0; c < n; ++c) row[c] = static_cast<std::int16_t>(weight(rng));
+          if (r % 5 == 0) row[r % n] = r % 10 == 0 ? -32768 : 32767;  // the extremes
+          rows.push_back(row);
+          bounds.push_back(dense_row_bound(row, n));
+        }
+        std::vector<std::int32_t> got(n + 1), want(n + 1);
+        for (int c = 0; c <= n; ++c) got[c] = want[c] = 1000 - c * 7;
+        for (std::size_t r = 0; r < count; ++r)
+          for (int c = 0; c < n; ++c) want[c] += rows[r][c];
+        add_dense_rows(rows.data(), bounds.data(), rows.size(), n, stride, got.data());
+        EXPECT_EQ(got, want) << "n=" << n << " count=" << count << " limit=" << limit;
+      }
+    }
+  }
+}
+
+TEST(DenseRows, RowBoundIsTheLargestMagnitudeBelowN) {
+  const std::int16_t row[16] = {3, -9, 4, 0, 0, 0, 0, 0, -32768, 0, 0, 0, 0, 0, 0, 0};
+  EXPECT_EQ(dense_row_bound(row, 8), 9);
+  EXPECT_EQ(dense_row_bound(row, 9), 32768);  // |-32768| fits the uint16 bound
+  EXPECT_EQ(dense_row_bound(row, 0), 0);
+}
+
 TEST(ParserWeights, ABatchScoresAsItsFeaturesOneByOne) {
   std::vector<std::uint64_t> keys;
   const CompactWeights w = mixed_parser_table(keys);

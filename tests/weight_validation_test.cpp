@@ -160,6 +160,25 @@ TEST(ParserWeights, DamagedTablesFailWithTheFaultNamed) {
   EXPECT_NE(load_error(with_slot(good, l, sparse_slot, s)).find("row out of range"), std::string::npos);
 }
 
+// A loaded table derives its dense rows' bounds itself (they are not in the
+// file): a batch with many dense rows scores as the table that was written.
+TEST(ParserWeights, ALoadedTableScoresABatchAsTheWrittenOne) {
+  std::vector<std::uint64_t> keys;
+  const CompactWeights written = mixed_parser_table(keys, 5);
+  ASSERT_GT(written.num_dense_rows(), 10u);
+  std::vector<std::uint64_t> same_keys;
+  const CompactWeights loaded = read_parser_table(parser_table_bytes(same_keys));
+  ASSERT_EQ(keys, same_keys);
+  std::vector<std::uint64_t> batch;
+  for (int copy = 0; copy < 3; ++copy) batch.insert(batch.end(), keys.begin(), keys.end());
+  const int n = written.num_classes();
+  std::vector<std::int32_t> a(n, 0), b(n, 0);
+  written.score(batch, a.data());
+  loaded.score(batch, b.data());
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a, std::vector<std::int32_t>(n, 0));
+}
+
 // With 3 classes a row of all three is an overflow row (inline rows hold two,
 // dense ones start at four cells) whose header count is not below the class
 // count: the fast path declines it, the exact checks accept it.

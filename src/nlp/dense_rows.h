@@ -20,4 +20,15 @@ inline constexpr std::size_t kLookAhead = 12;
 /// not depend on the order of the rows.
 void add_dense_rows(const std::int16_t* const* rows, std::size_t count, int n, int stride, std::int32_t* scores);
 
+/// As add_dense_rows, given bounds[r] >= |rows[r][c]| for every c < n (see
+/// dense_row_bound): rows are summed as int16 while the sum of their bounds
+/// stays <= 32,767, which no lane can then overflow, and widened to int32 once
+/// per such run, so the result is the same exact integers for fewer
+/// instructions. Lanes from n to stride are never added to scores.
+void add_dense_rows(const std::int16_t* const* rows, const std::uint16_t* bounds, std::size_t count, int n,
+                    int stride, std::int32_t* scores);
+
+/// max |row[c]| over c < n: a row's bound for the call above.
+std::uint16_t dense_row_bound(const std::int16_t* row, int n);
+
 }  // namespace dyad::detail

@@ -122,6 +122,7 @@ void CompactWeights::store_row(Slot& s, const Cell* cells, std::size_t n) {
     if (row >= kDense) throw Error("parser weights: too many dense rows for the table format");
     dense_.resize(dense_.size() + stride, 0);
     for (std::size_t j = 0; j < n; ++j) dense_[row * stride + cells[j].cls] = cells[j].weight;
+    dense_bound_.push_back(dense_row_bound(dense_.data() + row * stride, num_classes_));
     s.begin = kDense | static_cast<std::uint32_t>(row);
     return;
   }
@@ -143,6 +144,7 @@ void CompactWeights::place(const std::vector<std::pair<std::uint64_t, std::uint3
   const std::vector<Cell> staged = std::move(entries_);
   entries_.assign(1, Cell{0, 0});  // index 0 marks an empty slot
   dense_.clear();
+  dense_bound_.clear();
   for (const auto& [key, header] : rows) {
     std::size_t i = home(key);
     while (slots_[i].begin != 0) i = i + 1 == size ? 0 : i + 1;
@@ -309,11 +311,14 @@ void CompactWeights::score(const std::uint64_t* features, std::size_t count, std
     begins[k] = begin;
   }
   std::array<const std::int16_t*, kMax> dense_rows;
+  std::array<std::uint16_t, kMax> dense_bounds;
   std::size_t dense_hits = 0;
   for (std::size_t k = 0; k < n; ++k) {
     if (!begins[k]) continue;
     if (begins[k] & kDense) {
-      dense_rows[dense_hits++] = dense + (begins[k] & ~kDense) * stride;
+      const std::uint32_t row = begins[k] & ~kDense;
+      dense_rows[dense_hits] = dense + row * stride;
+      dense_bounds[dense_hits++] = dense_bound_[row];
       continue;
     }
     const Cell* row = cells + begins[k];
@@ -321,7 +326,7 @@ void CompactWeights::score(const std::uint64_t* features, std::size_t count, std
     for (int j = 1; j <= count; ++j) scores[row[j].cls] += row[j].weight;
   }
   // Integer sums: adding the dense rows last gives the same scores.
-  add_dense_rows(dense_rows.data(), dense_hits, num_classes_, static_cast<int>(stride), scores);
+  add_dense_rows(dense_rows.data(), dense_bounds.data(), dense_hits, num_classes_, static_cast<int>(stride), scores);
 }
 
 namespace {
@@ -391,6 +396,11 @@ CompactWeights CompactWeights::read(BinaryReader& r, std::shared_ptr<const void>
     c.dense_ = copy_array<std::int16_t>(dense);
   }
   c.validate(r);
+  const std::int16_t* dense_rows = c.dense_data();
+  const std::size_t stride = c.dense_stride();
+  c.dense_bound_.resize(c.dense_count() / stride);
+  for (std::size_t i = 0; i < c.dense_bound_.size(); ++i)
+    c.dense_bound_[i] = dense_row_bound(dense_rows + i * stride, num_classes);
   return c;
 }
 

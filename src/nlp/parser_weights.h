@@ -150,6 +150,9 @@ class CompactWeights {
   std::vector<Slot> slots_;
   std::vector<Cell> entries_;
   std::vector<std::int16_t> dense_;  ///< Dense rows, dense_stride() apart.
+  /// Per dense row, max |weight| (dense_row_bound): lets score() sum runs of
+  /// rows in 16 bits. Derived from the rows: set by store_row() and read().
+  std::vector<std::uint16_t> dense_bound_;
   std::vector<std::uint64_t> keys_;  ///< Full keys per slot; training only, not saved.
   double scale_ = 0;                 ///< Quantization scale; training only, not saved.
   // Loaded weights that live inside the model payload (see read()).

@@ -80,7 +80,14 @@ SparseWeights SparseWeights::build(int num_classes, float scale, const std::vect
   s.dense_ = storage->dense.data();
   s.owner_ = std::move(storage);
   s.keys_ = std::move(keys);
+  s.set_dense_bounds();
   return s;
+}
+
+void SparseWeights::set_dense_bounds() {
+  auto bounds = std::make_shared<std::vector<std::uint16_t>>(num_dense_);
+  for (std::size_t i = 0; i < num_dense_; ++i) (*bounds)[i] = dense_row_bound(dense_ + i * dense_stride(), num_classes_);
+  dense_bound_ = std::move(bounds);
 }
 
 void SparseWeights::add_all(const std::uint64_t* keys, std::size_t n, float* scores) const {
@@ -106,6 +113,8 @@ void SparseWeights::add_groups(const std::uint64_t* keys, const std::size_t* end
   std::array<std::int32_t, kMaxClasses> sums;
   std::uint32_t found[kChunk];
   const std::int16_t* dense_rows[kChunk];
+  std::uint16_t dense_bounds[kChunk];
+  const std::uint16_t* bound = dense_bound_->data();
   // Slots are fetched kLookAhead keys ahead of the one resolved, across group
   // boundaries; rows as their slots are read.
   for (std::size_t k = 0; k < std::min(total, kLookAhead); ++k) __builtin_prefetch(&slots_[home(keys[k])]);
@@ -124,6 +133,7 @@ void SparseWeights::add_groups(const std::uint64_t* keys, const std::size_t* end
         if (begin == 0) continue;
         if (begin & kDense) {
           dense_rows[nd] = dense_ + (begin & ~kDense) * stride;
+          dense_bounds[nd] = bound[begin & ~kDense];
           __builtin_prefetch(dense_rows[nd++]);
         } else {
           __builtin_prefetch(cells_ + begin);
@@ -134,7 +144,7 @@ void SparseWeights::add_groups(const std::uint64_t* keys, const std::size_t* end
         const Cell* row = cells_ + found[f];
         for (std::uint32_t k = 1; k <= row->cls; ++k) sums[row[k].cls] += row[k].q;
       }
-      add_dense_rows(dense_rows, nd, num_classes_, static_cast<int>(stride), sums.data());
+      add_dense_rows(dense_rows, dense_bounds, nd, num_classes_, static_cast<int>(stride), sums.data());
     }
     for (int c = 0; c < num_classes_; ++c) scores[g][c] += static_cast<float>(sums[c]) * scale_;
   }
@@ -243,6 +253,7 @@ SparseWeights SparseWeights::read(BinaryReader& r, const std::shared_ptr<const v
     s.owner_ = std::move(storage);
   }
   s.validate(r);
+  s.set_dense_bounds();
   return s;
 }
 

@@ -157,6 +157,10 @@ class SparseWeights {
   const Slot* slots_ = nullptr;
   const Cell* cells_ = nullptr;
   const std::int16_t* dense_ = nullptr;
+  /// Per dense row, max |weight| (dense_row_bound): lets add_groups() sum
+  /// runs of rows in 16 bits. Derived from the rows by set_dense_bounds().
+  std::shared_ptr<const std::vector<std::uint16_t>> dense_bound_;
+  void set_dense_bounds();
   /// Full keys by slot (0 where empty) of a table built in this process;
   /// empty for a loaded one. Not saved: averaging and pruning need them.
   std::shared_ptr<const std::vector<std::uint64_t>> keys_;
