@@ -323,6 +323,8 @@ void CompactWeights::score(const std::uint64_t* features, std::size_t count, std
     }
     const Cell* row = cells + begins[k];
     const int count = row->cls;
+    // Unrolled: the loop's own compare and branch were a third of a cell's cost.
+#pragma GCC unroll 4
     for (int j = 1; j <= count; ++j) scores[row[j].cls] += row[j].weight;
   }
   // Integer sums: adding the dense rows last gives the same scores.

@@ -142,7 +142,10 @@ void SparseWeights::add_groups(const std::uint64_t* keys, const std::size_t* end
       }
       for (std::size_t f = 0; f < nf; ++f) {
         const Cell* row = cells_ + found[f];
-        for (std::uint32_t k = 1; k <= row->cls; ++k) sums[row[k].cls] += row[k].q;
+        const std::uint32_t count = row->cls;
+        // Unrolled: the loop's own compare and branch were a third of a cell's cost.
+#pragma GCC unroll 4
+        for (std::uint32_t k = 1; k <= count; ++k) sums[row[k].cls] += row[k].q;
       }
       add_dense_rows(dense_rows, dense_bounds, nd, num_classes_, static_cast<int>(stride), sums.data());
     }
