@@ -5,10 +5,10 @@
 // deprojectivized only when a lifted label was predicted. Scratch buffers are
 // thread_local, so parse() is const, thread-safe and allocation-free once warm.
 #include <algorithm>
-#include <climits>
 
 #include "common/model_file.h"
 #include "dyad/error.h"
+#include "nlp/class_choice.h"
 #include "nlp/parser_features.h"
 #include "nlp/parser_impl.h"
 #include "nlp/projectivize.h"
@@ -56,32 +56,16 @@ Scratch& scratch() {
 // RIGHT rule alone costs 0.01. Returns -1 when no class is valid.
 int best_class(const detail::ArcHybridState& st, const std::int32_t* scores, int num_labels,
                int root_label, const std::vector<std::uint8_t>* punct) {
-  int best = -1;
-  std::int32_t best_score = INT_MIN;
-  // Classes of one direction lie two apart (transition.h); each scan skips
-  // the root label, which only LEFT from ROOT may take. Considered in the
-  // order SHIFT, LEFT by label, RIGHT by label: the first maximum wins.
-  auto scan = [&](int first_class, int from_label, int to_label) {
-    for (int l = from_label; l < to_label; ++l) {
-      const int cls = first_class + 2 * l;
-      if (scores[cls] > best_score) {
-        best_score = scores[cls];
-        best = cls;
-      }
-    }
-  };
-  auto scan_labels = [&](int first_class) {
-    scan(first_class, 0, root_label);
-    scan(first_class, root_label + 1, num_labels);
-  };
   auto may_head = [&](int w) { return !punct || w > st.n || !(*punct)[static_cast<std::size_t>(w)]; };
-  if (st.can_shift()) scan(detail::kShift, 0, 1);  // the one class kShift
-  if (st.can_left()) {
-    if (st.b0 == st.n + 1) scan(detail::left_class(0), root_label, root_label + 1);
-    else scan_labels(detail::left_class(0));
-  }
-  if (st.can_right() && may_head(st.s(1))) scan_labels(detail::right_class(0));
-  return best;
+  detail::ClassChoice choice;
+  choice.num_labels = num_labels;
+  choice.root_label = root_label;
+  choice.shift = st.can_shift();
+  // Only LEFT from ROOT may take the root label.
+  choice.left_root = st.can_left() && st.b0 == st.n + 1;
+  choice.left = st.can_left() && st.b0 != st.n + 1;
+  choice.right = st.can_right() && may_head(st.s(1));
+  return detail::first_best_class(choice, scores);
 }
 
 }  // namespace
@@ -96,7 +80,7 @@ void Parser::Impl::predict(const Sentence& sentence, std::vector<int>& heads,
   for (int w = 1; w <= n; ++w) s.punct[static_cast<std::size_t>(w)] = sentence.words[static_cast<std::size_t>(w - 1)].upos == "PUNCT";
   s.state.reset(n);
   s.valid.reset(n);
-  s.scores.resize(classes);
+  s.scores.resize((classes + 7) / 8 * 8);  // first_best_class reads whole vectors of 8
   for (int g = 0; g < detail::kFeatureGroups; ++g) {
     const bool by_depth = detail::kept_per_depth(static_cast<detail::ParserFeatureGroup>(g));
     s.group_scores[g].resize(by_depth ? (static_cast<std::size_t>(n) + 2) * classes : classes);
