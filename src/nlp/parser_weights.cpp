@@ -278,7 +278,12 @@ void CompactWeights::score(const std::uint64_t* features, std::size_t count, std
     score(features + kMax, count - kMax, scores);
     return;
   }
-  std::array<std::uint32_t, kMax> begins;
+  // Found rows by kind, in feature order: dense ones (with their bounds) and
+  // overflow rows; inline rows are added as their slots are read.
+  std::array<std::uint32_t, kMax> overflow;
+  std::array<const std::int16_t*, kMax> dense_rows;
+  std::array<std::uint16_t, kMax> dense_bounds;
+  std::size_t overflow_hits = 0, dense_hits = 0;
   const std::size_t n = count;
   const Slot* slots = slot_data();
   const Cell* cells = cell_data();
@@ -291,7 +296,6 @@ void CompactWeights::score(const std::uint64_t* features, std::size_t count, std
     if (k + kLookAhead < n) __builtin_prefetch(&slots[home(features[k + kLookAhead])]);
     const std::uint64_t f = features[k];
     const std::uint32_t check = static_cast<std::uint32_t>(f >> 32);
-    std::uint32_t begin = 0;
     for (std::size_t i = home(f);; i = i + 1 == size ? 0 : i + 1) {
       const Slot& s = slots[i];
       if (s.begin == 0) break;
@@ -300,28 +304,19 @@ void CompactWeights::score(const std::uint64_t* features, std::size_t count, std
         const std::uint32_t count = s.begin & ~kInline;
         for (std::uint32_t j = 0; j < count; ++j) scores[s.cells[j].cls] += s.cells[j].weight;
       } else if (s.begin & kDense) {
-        begin = s.begin;
-        __builtin_prefetch(dense + (begin & ~kDense) * stride);
+        const std::uint32_t row = s.begin & ~kDense;
+        dense_rows[dense_hits] = dense + row * stride;
+        dense_bounds[dense_hits++] = dense_bound_[row];
+        __builtin_prefetch(dense_rows[dense_hits - 1]);
       } else {
-        begin = s.begin;
-        __builtin_prefetch(&cells[begin]);
+        overflow[overflow_hits++] = s.begin;
+        __builtin_prefetch(&cells[s.begin]);
       }
       break;
     }
-    begins[k] = begin;
   }
-  std::array<const std::int16_t*, kMax> dense_rows;
-  std::array<std::uint16_t, kMax> dense_bounds;
-  std::size_t dense_hits = 0;
-  for (std::size_t k = 0; k < n; ++k) {
-    if (!begins[k]) continue;
-    if (begins[k] & kDense) {
-      const std::uint32_t row = begins[k] & ~kDense;
-      dense_rows[dense_hits] = dense + row * stride;
-      dense_bounds[dense_hits++] = dense_bound_[row];
-      continue;
-    }
-    const Cell* row = cells + begins[k];
+  for (std::size_t k = 0; k < overflow_hits; ++k) {
+    const Cell* row = cells + overflow[k];
     const int count = row->cls;
     // Unrolled: the loop's own compare and branch were a third of a cell's cost.
 #pragma GCC unroll 4
