@@ -146,6 +146,8 @@ void BinaryReader::expect_end() const {
 
 void BinaryReader::fail(const std::string& why) const { throw Error(what_ + ": " + why); }
 
+namespace {
+
 // zstd level 3 by default, not 19: the weight tables are mostly random hash
 // checks and small integers, where level 19 saves ~20% of the file but
 // decompresses ~30% slower (measured 2026-11-29: pipeline load 165-170 ms
@@ -164,8 +166,6 @@ struct Compression {
 };
 constexpr Compression kFast{3, false}, kSmall{19, true}, kSmallest{19, false};
 constexpr std::size_t kMaxFastFileBytes = 16u << 20, kMaxFileBytes = 20u << 20;
-
-namespace {
 
 struct Frame {
   std::uint64_t raw = 0, packed = 0, checksum = 0;
