@@ -1,6 +1,8 @@
 // Feature templates of the parser; see parser_features.h.
 #include "nlp/parser_features.h"
 
+#include <algorithm>
+#include <array>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -69,19 +71,33 @@ class VectorSink {
                          " templates: raise FeatureList::kCapacity in nlp/parser_features.h");
 }
 
-// Writes each group to its fixed array (parsing), skipping unwanted groups.
+// Each wanted group's features, collected in the caller's local arrays and
+// copied out once at the end: stores into them cannot alias the token hashes
+// the templates read, so the compiler loads those once instead of after
+// every store.
+struct GroupBuffers {
+  std::array<std::size_t, kFeatureGroups> n{};
+  std::array<std::array<std::uint64_t, FeatureList::kCapacity>, kFeatureGroups> ids;
+  void copy_to(ParserFeatures& out) const {
+    for (std::size_t g = 0; g < n.size(); ++g) {
+      out.group[g].n = n[g];
+      std::copy_n(ids[g].begin(), n[g], out.group[g].ids.begin());
+    }
+  }
+};
+
 class GroupSink {
  public:
-  GroupSink(ParserFeatures& out, unsigned wanted) : out_(out), wanted_(wanted) {}
+  GroupSink(GroupBuffers& buffers, unsigned wanted) : buffers_(buffers), wanted_(wanted) {}
   bool wants(int group) const { return wanted_ >> group & 1u; }
   [[gnu::always_inline]] void put(int group, std::uint64_t h) {
-    FeatureList& list = out_.group[group];
-    if (list.n == FeatureList::kCapacity) group_overflow(group);
-    list.ids[list.n++] = h;
+    std::size_t& n = buffers_.n[static_cast<std::size_t>(group)];
+    if (n == FeatureList::kCapacity) group_overflow(group);
+    buffers_.ids[static_cast<std::size_t>(group)][n++] = h;
   }
 
  private:
-  ParserFeatures& out_;
+  GroupBuffers& buffers_;
   unsigned wanted_;
 };
 
@@ -122,8 +138,11 @@ class Emitter {
 };
 
 // Every template, in the order that numbers them (see Emitter::push).
+// Inlined into each caller, so that the emitter (its template counter, a
+// GroupSink's arrays) is the caller's local: nothing the templates read can
+// alias it.
 template <typename Sink>
-void emit(const ArcHybridState& st, const TokenHashes& t, Emitter<Sink>&& e) {
+[[gnu::always_inline]] inline void emit(const ArcHybridState& st, const TokenHashes& t, Emitter<Sink>& e) {
   const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
   const int b0 = st.b(0), b1 = st.b(1), b2 = st.b(2);
   auto lab = [&](int tok) -> std::uint64_t {
@@ -217,12 +236,15 @@ void TokenHashes::build(const Sentence& sentence) {
 
 void extract_features(const ArcHybridState& st, const TokenHashes& t, std::vector<std::uint64_t>& out) {
   out.clear();
-  emit(st, t, Emitter<VectorSink>(VectorSink(out)));
+  Emitter<VectorSink> e{VectorSink(out)};
+  emit(st, t, e);
 }
 
 void extract_features(const ArcHybridState& st, const TokenHashes& t, ParserFeatures& out, unsigned groups) {
-  for (auto& g : out.group) g.n = 0;
-  emit(st, t, Emitter<GroupSink>(GroupSink(out, groups)));
+  GroupBuffers buffers;
+  Emitter<GroupSink> e{GroupSink(buffers, groups)};
+  emit(st, t, e);
+  buffers.copy_to(out);
 }
 
 void FeatureGroupValidity::reset(int words) {
