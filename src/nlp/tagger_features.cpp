@@ -1,6 +1,8 @@
 #include "nlp/tagger_features.h"
 
 #include <algorithm>
+#include <array>
+#include <stdexcept>
 
 #include "nlp/perceptron.h"
 
@@ -21,6 +23,27 @@ enum Tmpl : std::uint64_t {
 
 constexpr std::uint64_t kUnknownAmb = 0x5a5a5a5a5a5a5a5aULL;
 constexpr std::uint64_t kBoundary = 0x1234567;  // value for positions outside the sentence
+
+// A word's features, collected in a local array and appended to `out` once:
+// with each one pushed onto `out` (uint64 stores the token fields could
+// alias), the compiler reloaded every token field after every feature.
+class WordFeatures {
+ public:
+  explicit WordFeatures(std::vector<std::uint64_t>& out) : out_(out) {}
+  [[gnu::always_inline]] void add(Tmpl tm, std::uint64_t v) {
+    if (n_ == ids_.size()) overflow();
+    ids_[n_++] = feature_hash(tm, v);
+  }
+  void flush() { out_.insert(out_.end(), ids_.begin(), ids_.begin() + static_cast<std::ptrdiff_t>(n_)); }
+
+ private:
+  [[noreturn, gnu::noinline, gnu::cold]] static void overflow() {
+    throw std::logic_error("tagger: a word has more than 64 feature templates; raise WordFeatures' capacity");
+  }
+  std::vector<std::uint64_t>& out_;
+  std::array<std::uint64_t, 64> ids_;
+  std::size_t n_ = 0;
+};
 
 bool is_cont(unsigned char c) { return (c & 0xc0) == 0x80; }
 
@@ -145,7 +168,8 @@ void static_features(const std::vector<TokenInfo>& tokens, std::size_t i,
   const TokenInfo* p2 = at(ii - 2);
   const TokenInfo* n1 = at(ii + 1);
   const TokenInfo* n2 = at(ii + 2);
-  auto add = [&](Tmpl tm, std::uint64_t v) { out.push_back(feature_hash(tm, v)); };
+  WordFeatures features(out);
+  auto add = [&](Tmpl tm, std::uint64_t v) { features.add(tm, v); };
   add(kBias, 0);
   add(kForm, t.h_form);
   add(kLower, t.h_lower);
@@ -176,6 +200,7 @@ void static_features(const std::vector<TokenInfo>& tokens, std::size_t i,
   add(kNextShape, n1 ? n1->h_short_shape : kBoundary);
   add(kSuffixCap, t.suffix[2] ^ (t.flags & 3) ^ (i == 0 ? 4 : 0));
   add(kPrevNext, mix64(p1 ? p1->h_lower : kBoundary) ^ (n1 ? n1->h_lower : kBoundary));
+  features.flush();
 }
 
 void tag_features(const std::vector<TokenInfo>& tokens, std::size_t i, const int* left,
@@ -185,7 +210,8 @@ void tag_features(const std::vector<TokenInfo>& tokens, std::size_t i, const int
   // Tags are shifted by one so that 0 marks "outside the sentence".
   const std::uint64_t t1 = i >= 1 ? left[i - 1] + 1 : 0;
   const std::uint64_t t2 = i >= 2 ? left[i - 2] + 1 : 0;
-  auto add = [&](Tmpl tm, std::uint64_t v) { out.push_back(feature_hash(tm, v)); };
+  WordFeatures features(out);
+  auto add = [&](Tmpl tm, std::uint64_t v) { features.add(tm, v); };
   add(kTag1, t1);
   add(kTag2, t2);
   add(kTag12, t1 * 1000 + t2);
@@ -193,7 +219,7 @@ void tag_features(const std::vector<TokenInfo>& tokens, std::size_t i, const int
   add(kTag1Suffix, mix64(t1) ^ t.suffix[2]);
   add(kTag1Amb, mix64(t1) ^ t.h_amb);
   add(kTag1Next, mix64(t1) ^ (i + 1 < n ? tokens[i + 1].h_lower : kBoundary));
-  if (!right) return;
+  if (!right) return features.flush();
   const std::uint64_t r1 = i + 1 < n ? right[i + 1] + 1 : 0;
   const std::uint64_t r2 = i + 2 < n ? right[i + 2] + 1 : 0;
   add(kRTag1, r1);
@@ -211,6 +237,7 @@ void tag_features(const std::vector<TokenInfo>& tokens, std::size_t i, const int
   add(kGuess, g);
   add(kGuessWord, mix64(g) ^ t.h_lower);
   add(kGuessRTag, g * 1000 + r1);
+  features.flush();
 }
 
 }  // namespace dyad::detail
