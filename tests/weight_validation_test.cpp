@@ -43,6 +43,11 @@ TEST(RowIndex, FindsRowHeadersAndOverruns) {
   std::vector<TestCell> overrun = cells;
   overrun[5].cls = 2;  // the last row claims a cell past the end
   EXPECT_FALSE(RowIndex(overrun.data(), overrun.size()).ok());
+  // The exact checks: the same array is sound for 10 classes, not for 9
+  // (class 9 in the first row), and the overrun is named as such.
+  EXPECT_EQ(find_row_fault(cells.data(), cells.size(), 10), RowFault::kNone);
+  EXPECT_EQ(find_row_fault(cells.data(), cells.size(), 9), RowFault::kClassOutOfRange);
+  EXPECT_EQ(find_row_fault(overrun.data(), overrun.size(), 10), RowFault::kOverrun);
 }
 
 // mixed_parser_table() written as format 4.

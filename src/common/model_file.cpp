@@ -164,7 +164,7 @@ struct Compression {
   int level;
   bool raw_literals;
 };
-constexpr Compression kFast{3, false}, kSmall{19, true}, kSmallest{19, false};
+constexpr Compression kFast{3, false}, kSmall{19, true}, kSmallHuffman{19, false};
 constexpr std::size_t kMaxFastFileBytes = 16u << 20, kMaxFileBytes = 20u << 20;
 
 struct Frame {
@@ -227,7 +227,7 @@ void write_model_file(const std::string& path, const ModelFileInfo& info,
   std::vector<std::string> packed = compress_frames(path, payload, kFast);
   if (total_size(packed) > kMaxFastFileBytes) packed = compress_frames(path, payload, kSmall);
   if (total_size(packed) > kMaxFileBytes) {
-    std::vector<std::string> huffman = compress_frames(path, payload, kSmallest);
+    std::vector<std::string> huffman = compress_frames(path, payload, kSmallHuffman);
     if (total_size(huffman) < total_size(packed)) packed = std::move(huffman);
   }
   std::vector<Frame> frames(packed.size());
@@ -322,14 +322,14 @@ std::string decompress_frames(const std::vector<Frame>& frames, Payload& payload
   auto work = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < frames.size();) {
       const Frame& f = frames[i];
-      const std::string where = frame_where(frames, i);
       if (hash64(f.bytes) != f.checksum) {
         errors[i] = checksum_error(frames, i);
         continue;
       }
       payload.prefault(f.raw_offset, f.raw);
       const std::size_t n = ZSTD_decompress(payload.data() + f.raw_offset, f.raw, f.bytes.data(), f.bytes.size());
-      if (ZSTD_isError(n) || n != f.raw) errors[i] = "payload does not decompress" + where + ": the file is corrupt";
+      if (ZSTD_isError(n) || n != f.raw)
+        errors[i] = "payload does not decompress" + frame_where(frames, i) + ": the file is corrupt";
     }
   };
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());

@@ -12,3 +12,18 @@
 #else
 #define DYAD_VECTOR_CLONES
 #endif
+
+namespace dyad::detail {
+
+/// For kernels written with AVX2 intrinsics (not auto-vectorized loops):
+/// whether this CPU has AVX2, asked once per process.
+inline bool cpu_has_avx2() {
+#if defined(__x86_64__) && defined(__GNUC__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");  // a CPU fact, set once
+  return avx2;
+#else
+  return false;
+#endif
+}
+
+}  // namespace dyad::detail

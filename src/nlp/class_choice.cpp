@@ -3,6 +3,8 @@
 
 #include <climits>
 
+#include "common/vector_clones.h"
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #endif
@@ -89,8 +91,7 @@ constexpr unsigned kOddLanes = 0xAAu, kEvenLanes = 0x55u;
 
 int first_best_class(const ClassChoice& choice, const std::int32_t* scores) {
 #if defined(__x86_64__) && defined(__GNUC__)
-  static const bool avx2 = __builtin_cpu_supports("avx2");  // a CPU fact, set once
-  if (avx2 && choice.num_labels > 0 && 1 + 2 * choice.num_labels <= 8 * kMaxVectors)
+  if (cpu_has_avx2() && choice.num_labels > 0 && 1 + 2 * choice.num_labels <= 8 * kMaxVectors)
     return first_best_class_avx2(choice, scores);
 #endif
   return first_best_class_scan(choice, scores);

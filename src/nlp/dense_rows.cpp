@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <utility>
 
+#include "common/vector_clones.h"
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #endif
@@ -191,22 +193,19 @@ std::uint16_t dense_row_bound(const std::int16_t* row, int n) {
   return static_cast<std::uint16_t>(bound);
 }
 
+std::vector<std::uint16_t> dense_row_bounds(const std::int16_t* rows, std::size_t count, std::size_t stride,
+                                            int n) {
+  std::vector<std::uint16_t> bounds(count);
+  for (std::size_t r = 0; r < count; ++r) bounds[r] = dense_row_bound(rows + r * stride, n);
+  return bounds;
+}
+
 void add_dense_rows(const std::int16_t* const* rows, const std::uint16_t* bounds, std::size_t count, int n,
                     int stride, std::int32_t* scores) {
 #if defined(__x86_64__) && defined(__GNUC__)
-  static const bool avx2 = __builtin_cpu_supports("avx2");  // a CPU fact, set once
-  if (avx2) return add_bounded_rows_avx2(rows, bounds, count, n, stride, scores);
+  if (cpu_has_avx2()) return add_bounded_rows_avx2(rows, bounds, count, n, stride, scores);
 #endif
   (void)bounds;
-  (void)stride;
-  add_dense_rows_scalar(rows, count, n, scores);
-}
-
-void add_dense_rows(const std::int16_t* const* rows, std::size_t count, int n, int stride, std::int32_t* scores) {
-#if defined(__x86_64__) && defined(__GNUC__)
-  static const bool avx2 = __builtin_cpu_supports("avx2");  // a CPU fact, set once
-  if (avx2) return add_dense_rows_avx2(rows, count, n, stride, scores);
-#endif
   (void)stride;
   add_dense_rows_scalar(rows, count, n, scores);
 }

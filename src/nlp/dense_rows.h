@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 namespace dyad::detail {
 
@@ -15,20 +16,19 @@ namespace dyad::detail {
 /// 12 measured best of 4-64 (parser and tagger, 2026-12-01).
 inline constexpr std::size_t kLookAhead = 12;
 
-/// scores[0, n) += the sum of rows[0, count)[0, n). Each row is padded with
-/// zeros to `stride` classes, a multiple of 8. Integer sums: the result does
-/// not depend on the order of the rows.
-void add_dense_rows(const std::int16_t* const* rows, std::size_t count, int n, int stride, std::int32_t* scores);
-
-/// As add_dense_rows, given bounds[r] >= |rows[r][c]| for every c < n (see
-/// dense_row_bound): rows are summed as int16 while the sum of their bounds
-/// stays <= 32,767, which no lane can then overflow, and widened to int32 once
-/// per such run, so the result is the same exact integers for fewer
-/// instructions. Lanes from n to stride are never added to scores.
+/// scores[0, n) += the sum of rows[0, count)[0, n). Each row is padded to
+/// `stride` classes, a multiple of 8; lanes from n to stride are never added.
+/// bounds[r] >= |rows[r][c]| for every c < n (dense_row_bound): rows are
+/// summed as int16 while the sum of their bounds stays <= 32,767, which no
+/// lane can then overflow, and widened to int32 once per such run. Integer
+/// sums: the result does not depend on the order of the rows.
 void add_dense_rows(const std::int16_t* const* rows, const std::uint16_t* bounds, std::size_t count, int n,
                     int stride, std::int32_t* scores);
 
-/// max |row[c]| over c < n: a row's bound for the call above.
+/// max |row[c]| over c < n: a row's bound for add_dense_rows.
 std::uint16_t dense_row_bound(const std::int16_t* row, int n);
+
+/// The bounds of `count` rows laid out `stride` apart (a table's dense array).
+std::vector<std::uint16_t> dense_row_bounds(const std::int16_t* rows, std::size_t count, std::size_t stride, int n);
 
 }  // namespace dyad::detail

@@ -393,11 +393,7 @@ CompactWeights CompactWeights::read(BinaryReader& r, std::shared_ptr<const void>
     c.dense_ = copy_array<std::int16_t>(dense);
   }
   c.validate(r);
-  const std::int16_t* dense_rows = c.dense_data();
-  const std::size_t stride = c.dense_stride();
-  c.dense_bound_.resize(c.dense_count() / stride);
-  for (std::size_t i = 0; i < c.dense_bound_.size(); ++i)
-    c.dense_bound_[i] = dense_row_bound(dense_rows + i * stride, num_classes);
+  c.dense_bound_ = dense_row_bounds(c.dense_data(), c.dense_count() / c.dense_stride(), c.dense_stride(), num_classes);
   return c;
 }
 
@@ -467,11 +463,10 @@ void CompactWeights::validate(BinaryReader& r) const {
   // Something is wrong (or unusual, such as a format-3 row of every class):
   // the exact checks say what. Overflow rows are stored back to back: a
   // header holding the count, then the cells.
-  for (std::size_t i = 1; i < ncells; i += cells[i].cls + 1u) {
-    const std::size_t end = i + cells[i].cls;
-    if (end >= ncells) r.fail("parser weight row overruns the table; the model file is corrupt");
-    for (std::size_t j = i + 1; j <= end; ++j)
-      if (cells[j].cls >= num_classes_) r.fail("parser weight class out of range; the model file is corrupt");
+  switch (find_row_fault(cells, ncells, static_cast<std::uint32_t>(num_classes_))) {
+    case RowFault::kOverrun: r.fail("parser weight row overruns the table; the model file is corrupt");
+    case RowFault::kClassOutOfRange: r.fail("parser weight class out of range; the model file is corrupt");
+    case RowFault::kNone: break;
   }
   // A slot must point at a row's header: a row read from elsewhere would
   // take other rows' headers (counts) for classes.

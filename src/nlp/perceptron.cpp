@@ -85,9 +85,8 @@ SparseWeights SparseWeights::build(int num_classes, float scale, const std::vect
 }
 
 void SparseWeights::set_dense_bounds() {
-  auto bounds = std::make_shared<std::vector<std::uint16_t>>(num_dense_);
-  for (std::size_t i = 0; i < num_dense_; ++i) (*bounds)[i] = dense_row_bound(dense_ + i * dense_stride(), num_classes_);
-  dense_bound_ = std::move(bounds);
+  dense_bound_ = std::make_shared<const std::vector<std::uint16_t>>(
+      dense_row_bounds(dense_, num_dense_, dense_stride(), num_classes_));
 }
 
 void SparseWeights::add_all(const std::uint64_t* keys, std::size_t n, float* scores) const {
@@ -277,9 +276,7 @@ bool SparseWeights::validate_fast() {
     bad |= sparse_row & (rows.is_row(b & (0u - sparse_row)) ^ 1u);
   }
   if (bad || used != num_rows_ || used >= num_slots_) return false;
-  std::size_t weights = rows.cells_in_rows();
-  for (std::size_t k = 0; k < num_dense_ * dense_stride(); ++k) weights += dense_[k] != 0;
-  num_weights_ = weights;
+  num_weights_ = rows.cells_in_rows() + dense_weight_count();
   return true;
 }
 
@@ -293,17 +290,15 @@ void SparseWeights::validate(BinaryReader& r) {
   // Something is wrong (or unusual, such as a row of every class of a small
   // table): the exact checks say what. Sparse rows lie back to back: a header
   // holding the count, then the cells.
-  std::size_t used = 0, weights = 0;
-  for (std::size_t i = 1; i < num_cells_; i += cells_[i].cls + 1u) {
-    const std::size_t end = i + cells_[i].cls;
-    if (end >= num_cells_) r.fail("weight row overruns the table");
-    for (std::size_t j = i + 1; j <= end; ++j)
-      if (cells_[j].cls >= num_classes_) r.fail("weight class id out of range");
-    weights += cells_[i].cls;
+  switch (find_row_fault(cells_, num_cells_, static_cast<std::uint32_t>(num_classes_))) {
+    case RowFault::kOverrun: r.fail("weight row overruns the table");
+    case RowFault::kClassOutOfRange: r.fail("weight class id out of range");
+    case RowFault::kNone: break;
   }
   // A slot must point at a row's header: a row read from elsewhere would
   // take other rows' headers (counts) for classes.
   const RowIndex rows(cells_, num_cells_);
+  std::size_t used = 0;
   for (std::size_t i = 0; i < num_slots_; ++i) {
     const std::uint32_t begin = slots_[i].begin;
     if (begin == 0) continue;
@@ -316,8 +311,13 @@ void SparseWeights::validate(BinaryReader& r) {
   }
   if (used != num_rows_) r.fail("weight table holds " + std::to_string(used) + " rows, expected " + std::to_string(num_rows_));
   if (used >= num_slots_) r.fail("weight table has no empty slot");
+  num_weights_ = rows.cells_in_rows() + dense_weight_count();
+}
+
+std::size_t SparseWeights::dense_weight_count() const {
+  std::size_t weights = 0;
   for (std::size_t k = 0; k < num_dense_ * dense_stride(); ++k) weights += dense_[k] != 0;
-  num_weights_ = weights;
+  return weights;
 }
 
 void PerceptronTrainer::score(const std::uint64_t* feats, std::size_t n, float* scores) const {

@@ -147,6 +147,7 @@ class SparseWeights {
   std::size_t dense_stride() const { return (static_cast<std::size_t>(num_classes_) + 7) / 8 * 8; }
   void validate(BinaryReader& r);  // also counts num_weights_
   bool validate_fast();
+  std::size_t dense_weight_count() const;  ///< Non-zero weights in the dense rows.
 
   int num_classes_ = 0;
   float scale_ = 0;  // int16 grid step

@@ -59,6 +59,21 @@ class RowIndex {
   bool ok_ = true;
 };
 
+/// What the exact checks report about the rows of `cells[0, n)` (laid out as
+/// for RowIndex): the first row that overruns the array or holds a class id
+/// not below `classes`.
+enum class RowFault { kNone, kOverrun, kClassOutOfRange };
+template <typename Cell>
+RowFault find_row_fault(const Cell* cells, std::size_t n, std::uint32_t classes) {
+  for (std::size_t i = 1; i < n; i += cells[i].cls + 1u) {
+    const std::size_t end = i + cells[i].cls;
+    if (end >= n) return RowFault::kOverrun;
+    for (std::size_t j = i + 1; j <= end; ++j)
+      if (cells[j].cls >= classes) return RowFault::kClassOutOfRange;
+  }
+  return RowFault::kNone;
+}
+
 /// The largest 16-bit class field (headers' counts included) of `cells[0, n)`.
 template <typename Cell>
 std::uint32_t max_class_field(const Cell* cells, std::size_t n) {
