@@ -16,6 +16,7 @@
 #include <memory>
 #include <thread>
 
+#include "common/parallel.h"
 #include "common/payload_cache.h"
 #include "dyad/error.h"
 
@@ -332,7 +333,7 @@ std::string decompress_frames(const std::vector<Frame>& frames, Payload& payload
         errors[i] = "payload does not decompress" + frame_where(frames, i) + ": the file is corrupt";
     }
   };
-  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t cores = usable_cores();
   std::vector<std::thread> helpers;
   for (std::size_t t = 1; t < std::min(cores, frames.size()); ++t) helpers.emplace_back(work);
   work();

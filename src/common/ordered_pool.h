@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/parallel.h"
+
 namespace dyad::detail {
 
 /// `threads` 0 = one per core; 1 runs every job inline in submit() (no
@@ -30,7 +32,7 @@ class OrderedPool {
   using Sink = std::function<void(T&&)>;
 
   OrderedPool(unsigned threads, Sink sink, std::size_t max_pending = 0) : sink_(std::move(sink)) {
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    if (threads == 0) threads = usable_cores();
     max_pending_ = max_pending ? max_pending : 4 * std::size_t{threads};
     if (threads > 1)
       for (unsigned t = 0; t < threads; ++t) workers_.emplace_back([this] { work(); });

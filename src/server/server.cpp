@@ -21,6 +21,7 @@
 #include <mutex>
 #include <thread>
 
+#include "common/parallel.h"
 #include "dyad/error.h"
 #include "server/api.h"
 #include "server/connection_queue.h"
@@ -118,7 +119,7 @@ void Server::Impl::serve(const httplib::Request& req, httplib::Response& res, co
 
 Server::Server(const Engine& engine, ServerOptions options) : impl_(std::make_unique<Impl>(engine, std::move(options))) {
   ServerOptions& o = impl_->options;
-  if (o.threads <= 0) o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (o.threads <= 0) o.threads = static_cast<int>(detail::usable_cores());
   // By default every connection may have a job waiting: a waiting request
   // sleeps on its job, while a refused one comes straight back (closed-loop
   // clients), and 1,000 threads spinning on 503s would starve /healthz of CPU.

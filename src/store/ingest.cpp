@@ -17,6 +17,7 @@
 #include <mutex>
 #include <thread>
 
+#include "common/parallel.h"
 #include "dyad/error.h"
 #include "store/article_source.h"
 
@@ -131,7 +132,7 @@ void code_articles(const CodeFunction& code, Queue<Work>& work, Queue<Done>& don
 
 IngestSummary ingest(const std::string& url, const CodeFunction& code, const IngestOptions& o) {
   std::unique_ptr<EventStore> store = EventStore::open(url);  // creates / migrates before the reader opens
-  int jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  int jobs = o.jobs > 0 ? o.jobs : detail::usable_cores();
   Queue<Work> work(static_cast<std::size_t>(jobs) * 4, 1);
   Queue<Done> done(static_cast<std::size_t>(jobs) * 4 + o.max_batch, jobs + 1);
   std::uint64_t total_bytes = 0;
