@@ -84,5 +84,29 @@ TEST(OrderedPool, AtMostMaxPendingResultsAreInFlight) {
   EXPECT_LE(most, 3);
 }
 
+// A process pinned to one core (taskset, a cpuset) gets one worker, not one
+// per core of the machine: two threads sharing a core only slow each other.
+TEST(OrderedPool, DefaultThreadsFollowTheCpuAffinity) {
+  cpu_set_t saved;
+  ASSERT_EQ(sched_getaffinity(0, sizeof saved, &saved), 0);
+  int first = 0;
+  while (!CPU_ISSET(first, &saved)) ++first;
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  CPU_SET(first, &one);
+  ASSERT_EQ(sched_setaffinity(0, sizeof one, &one), 0);
+  const unsigned cores = usable_cores();
+  std::size_t threads = 0;
+  {
+    OrderedPool<int> pool(0, [](int&&) {});
+    threads = pool.threads();
+    pool.finish();
+  }
+  ASSERT_EQ(sched_setaffinity(0, sizeof saved, &saved), 0);
+  EXPECT_EQ(cores, 1u);
+  EXPECT_EQ(threads, 1u);
+  EXPECT_EQ(usable_cores(), static_cast<unsigned>(CPU_COUNT(&saved)));
+}
+
 }  // namespace
 }  // namespace dyad::detail
