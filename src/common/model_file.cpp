@@ -156,16 +156,17 @@ namespace {
 // the file size once per clone, but every model file in git must stay under
 // 20 MiB, so a file that level 3 would leave over kMaxFastFileBytes gets
 // level 19 (the parser: 24.8 MB at 3, 20.4 MB at 19 in 8 MiB frames).
-// Level 19 stores its literals raw (literalCompressionMode off): on today's
-// parser payload that file is no larger (20.42 against 20.45 MB with Huffman
-// literals) and decodes ~40% faster (one core, its 7 frames: 82-94 against
-// 136-154 ms, 2026-12-01); Huffman literals stay the fallback for a payload
-// where raw ones would cross the 20 MiB line.
+// Literals are stored raw (literalCompressionMode off): Huffman-coded ones
+// save little on these tables and cost decode time (one core, 2026-12-01:
+// the parser's frames at level 19 20.42 against 20.45 MB, 82-94 against
+// 136-154 ms; the tagger's at level 3 9.98 against 9.31 MB, median 19.4
+// against 24.3 ms). Huffman literals stay the fallback for a level-19
+// payload where raw ones would cross the 20 MiB line.
 struct Compression {
   int level;
   bool raw_literals;
 };
-constexpr Compression kFast{3, false}, kSmall{19, true}, kSmallHuffman{19, false};
+constexpr Compression kFast{3, true}, kSmall{19, true}, kSmallHuffman{19, false};
 constexpr std::size_t kMaxFastFileBytes = 16u << 20, kMaxFileBytes = 20u << 20;
 
 struct Frame {
