@@ -177,5 +177,22 @@ TEST(ModelFile, ReadsContainerVersionOne) {
   EXPECT_THROW(inspect_model_file(path), Error);
 }
 
+// The repository's own limits on the shipped models (issue 2: at most 40 MB of
+// models in git; our rule: no model file over 20 MiB).
+TEST(ModelFile, ShippedModelsStayWithinTheRepositoryLimits) {
+  const std::filesystem::path dir = std::filesystem::path(DYAD_SOURCE_DIR) / "data" / "models";
+  ASSERT_TRUE(std::filesystem::is_directory(dir)) << dir;
+  std::uintmax_t total = 0;
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".dyadm") continue;
+    ++files;
+    total += entry.file_size();
+    EXPECT_LE(entry.file_size(), std::uintmax_t{20} << 20) << entry.path() << " is over 20 MiB";
+  }
+  EXPECT_GE(files, 3);
+  EXPECT_LE(total, std::uintmax_t{40'000'000}) << "models in git over 40 MB";
+}
+
 }  // namespace
 }  // namespace dyad::detail
