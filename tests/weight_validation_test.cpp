@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "dyad/error.h"
 #include "nlp/parser_weights.h"
 #include "nlp/row_index.h"
+#include "nlp/slot_checks.h"
 #include "parser_table.h"
 
 namespace dyad::detail {
@@ -207,6 +209,110 @@ TEST(ParserWeights, ARowOfEveryClassInASmallTableLoads) {
     loaded.score({key}, b.data());
     EXPECT_EQ(a, b);
   }
+}
+
+// The AVX2 slot loops (slot_checks.h) against the rules written out plainly,
+// on random slots of every kind with one fault planted anywhere (or none).
+// On a CPU without AVX2 the kernels do nothing and report 0 slots done.
+struct SlotRules {
+  std::vector<TestCell> cells;
+  std::uint32_t classes = 40, dense_rows = 7;
+};
+
+SlotRules random_rows(std::mt19937& rng, std::vector<std::uint32_t>& headers) {
+  SlotRules r;
+  r.cells.push_back({0, 0});
+  for (int row = 0; row < 300; ++row) {
+    const std::uint16_t count = static_cast<std::uint16_t>(rng() % 5);
+    if (count > 0) headers.push_back(static_cast<std::uint32_t>(r.cells.size()));
+    r.cells.push_back({count, 0});
+    for (int j = 0; j < count; ++j) r.cells.push_back({static_cast<std::uint16_t>(rng() % r.classes), 1});
+  }
+  return r;
+}
+
+TEST(SlotChecks, VectorLoopsAgreeWithThePlainRules) {
+  std::mt19937 rng(11);
+  int vector_runs = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::vector<std::uint32_t> headers;
+    const SlotRules r = random_rows(rng, headers);
+    const RowIndex rows(r.cells.data(), r.cells.size());
+    ASSERT_TRUE(rows.ok());
+    const std::size_t n = 8 + rng() % 60;
+    auto row_of = [&] { return headers[rng() % headers.size()]; };
+    // The parser's 16-byte slots: check, begin, two inline cells.
+    std::vector<CompactWeights::Slot> inl(n);
+    std::vector<std::uint32_t> plain(2 * n);  // the tagger's: check, begin
+    for (std::size_t i = 0; i < n; ++i) {
+      CompactWeights::Slot& s = inl[i];
+      s.check = static_cast<std::uint32_t>(rng());
+      switch (rng() % 4) {
+        case 0: s.begin = 0; break;
+        case 1: s.begin = CompactWeights::kInline | static_cast<std::uint32_t>(rng() % 3); break;
+        case 2: s.begin = CompactWeights::kDense | static_cast<std::uint32_t>(rng() % r.dense_rows); break;
+        default: s.begin = row_of();
+      }
+      for (auto& c : s.cells) c = {static_cast<std::uint16_t>(rng() % r.classes), 1};
+      plain[2 * i] = static_cast<std::uint32_t>(rng());
+      const int kind = static_cast<int>(rng() % 3);
+      plain[2 * i + 1] = kind == 0 ? 0u : kind == 1 ? (0x80000000u | static_cast<std::uint32_t>(rng() % r.dense_rows)) : row_of();
+    }
+    const std::size_t at = rng() % n;  // the planted fault (round % 8 == 0: none)
+    switch (round % 8) {
+      case 1: inl[at].begin = CompactWeights::kInline | 3; break;
+      case 2: inl[at].begin = CompactWeights::kInline | 2; inl[at].cells[1].cls = static_cast<std::uint16_t>(r.classes); break;
+      case 3: inl[at].begin = CompactWeights::kDense | r.dense_rows; break;
+      case 4: inl[at].begin = row_of() + 1; break;  // inside a row, or an empty one
+      case 5: inl[at].begin = static_cast<std::uint32_t>(r.cells.size() + rng() % 1000); break;
+      case 6: plain[2 * at + 1] = 0x80000000u | (rng() % 2 ? r.dense_rows + static_cast<std::uint32_t>(rng() % 3) : 0x40000000u); break;
+      case 7: plain[2 * at + 1] = static_cast<std::uint32_t>(r.cells.size()) + 3; break;
+      default: break;
+    }
+    // The rules, slot by slot.
+    SlotTally want_inl, want_plain;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t b = inl[i].begin;
+      want_inl.used += b != 0;
+      bool bad = false;
+      if (b & CompactWeights::kInline) {
+        const std::uint32_t count = b & ~CompactWeights::kInline;
+        bad = count > 2 || (count >= 1 && inl[i].cells[0].cls >= r.classes) ||
+              (count >= 2 && inl[i].cells[1].cls >= r.classes);
+      } else if (b & CompactWeights::kDense) {
+        bad = (b & ~CompactWeights::kDense) >= r.dense_rows;
+      } else if (b != 0) {
+        bad = !rows.is_row(b);
+      }
+      want_inl.bad = want_inl.bad || bad;
+      const std::uint32_t p = plain[2 * i + 1];
+      want_plain.used += p != 0;
+      if (p & 0x80000000u) want_plain.bad = want_plain.bad || (p & 0x7fffffffu) >= r.dense_rows;
+      else if (p != 0) want_plain.bad = want_plain.bad || !rows.is_row(p);
+    }
+    SlotTally got_inl, got_plain;
+    const std::size_t done_inl = tally_inline_slots_avx2(inl.data(), n, r.classes, r.dense_rows, rows, got_inl);
+    const std::size_t done_plain = tally_plain_slots_avx2(plain.data(), n, r.dense_rows, rows, got_plain);
+    if (done_inl == 0) continue;  // no AVX2 here
+    ++vector_runs;
+    ASSERT_EQ(done_inl, n / 8 * 8);
+    ASSERT_EQ(done_plain, n / 8 * 8);
+    // The kernels did the first n / 8 * 8 slots: finish the tallies here.
+    SlotTally tail_inl, tail_plain;
+    for (std::size_t i = done_inl; i < n; ++i) {
+      std::vector<CompactWeights::Slot> one(8, CompactWeights::Slot{});
+      one[0] = inl[i];
+      std::vector<std::uint32_t> one_plain(16, 0);
+      one_plain[1] = plain[2 * i + 1];
+      tally_inline_slots_avx2(one.data(), 8, r.classes, r.dense_rows, rows, tail_inl);
+      tally_plain_slots_avx2(one_plain.data(), 8, r.dense_rows, rows, tail_plain);
+    }
+    EXPECT_EQ(got_inl.used + tail_inl.used, want_inl.used) << "round " << round;
+    EXPECT_EQ(got_inl.bad || tail_inl.bad, want_inl.bad) << "round " << round << ", fault at " << at;
+    EXPECT_EQ(got_plain.used + tail_plain.used, want_plain.used) << "round " << round;
+    EXPECT_EQ(got_plain.bad || tail_plain.bad, want_plain.bad) << "round " << round << ", fault at " << at;
+  }
+  if (vector_runs == 0) GTEST_SKIP() << "this CPU has no AVX2: the slot loops run in the tables' scalar code";
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "dyad/error.h"
 #include "nlp/dense_rows.h"
 #include "nlp/row_index.h"
+#include "nlp/slot_checks.h"
 #include "nlp/weight_cells.h"
 
 namespace dyad::detail {
@@ -431,11 +432,15 @@ bool CompactWeights::validate_fast() const {
   if (!rows.ok() || max_class_field(cells, ncells) >= static_cast<std::uint32_t>(num_classes_)) return false;
   const std::uint32_t classes = static_cast<std::uint32_t>(num_classes_);
   const std::size_t dense_rows = dense_count() / dense_stride();
-  std::size_t used = 0;
-  std::uint32_t bad = 0;
-  // Flags as 0/1 integers and masks, not bools: the compiler keeps the loop
-  // free of branches on the (random) slot kind.
-  for (std::size_t i = 0; i < size; ++i) {
+  // Eight slots at a time where the CPU has AVX2; the rest here. Flags as
+  // 0/1 integers and masks, not bools: the compiler keeps the loop free of
+  // branches on the (random) slot kind.
+  SlotTally tally;
+  const std::size_t done = tally_inline_slots_avx2(
+      slots, size, classes, static_cast<std::uint32_t>(std::min<std::size_t>(dense_rows, 0x40000000u)), rows, tally);
+  std::size_t used = tally.used;
+  std::uint32_t bad = tally.bad;
+  for (std::size_t i = done; i < size; ++i) {
     const Slot& s = slots[i];
     const std::uint32_t b = s.begin;
     const std::uint32_t inline_row = b >> 31, dense_row = (b >> 30) & (inline_row ^ 1u);

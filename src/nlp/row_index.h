@@ -51,6 +51,10 @@ class RowIndex {
   }
   /// The (class, weight) cells of all rows, headers not counted.
   std::size_t cells_in_rows() const { return cells_in_rows_; }
+  /// What is_row() reads, for vector kernels: bit i (of 64-bit words, little
+  /// endian) is set when i is a row header; indexes from limit() on are not.
+  const std::uint64_t* bits() const { return headers_.data(); }
+  std::uint32_t limit() const { return limit_; }
 
  private:
   std::vector<std::uint64_t> headers_;
