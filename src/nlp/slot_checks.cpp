@@ -1,6 +1,8 @@
 // See slot_checks.h.
 #include "nlp/slot_checks.h"
 
+#include <algorithm>
+
 #include "common/vector_clones.h"
 
 #if defined(__x86_64__) && defined(__GNUC__)
