@@ -2,6 +2,10 @@
 # A/B speed of two builds on a noisy host (docs/benchmarks.md):
 #   bash bench/ab_rounds.sh OLD_BUILD NEW_BUILD [ROUNDS] [FILTER] [COUNTER]
 # e.g. bash bench/ab_rounds.sh /tmp/base/build build 8 BM_TokenizeTagParse words/s
+# where /tmp/base is a worktree of the older commit (git worktree add /tmp/base
+# COMMIT, then cmake there). Each build reads the EWT text from ../shared beside
+# its own source tree, so a worktree elsewhere needs that link too
+# (ln -s /path/to/shared /tmp/shared).
 #
 # Why: on a shared VM the same binary's words/s moves by ±30% within minutes,
 # so rounds taken one after the other compare hosts, not code. Here both
@@ -33,12 +37,12 @@ line = next((l for l in text.splitlines() if l.startswith("BM_")), None)
 if line is None:
     sys.exit("no benchmark line in the output:\n" + text)
 if counter == "time":
-    print(float(line.split()[1]))
+    print(f"{float(line.split()[1]):.1f}")
 else:
     m = re.search(re.escape(counter) + r"=([0-9.]+)([kMG]?)", line)
     if not m:
         sys.exit(f"no counter {counter} in: {line}")
-    print(float(m.group(1)) * {"": 1, "k": 1e3, "M": 1e6, "G": 1e9}[m.group(2)])
+    print(f"{float(m.group(1)) * {'': 1, 'k': 1e3, 'M': 1e6, 'G': 1e9}[m.group(2)]:.1f}")
 PY
 }
 for r in $(seq "$ROUNDS"); do
