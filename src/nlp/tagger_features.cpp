@@ -219,24 +219,25 @@ void tag_features(const std::vector<TokenInfo>& tokens, std::size_t i, const int
   add(kTag1Suffix, mix64(t1) ^ t.suffix[2]);
   add(kTag1Amb, mix64(t1) ^ t.h_amb);
   add(kTag1Next, mix64(t1) ^ (i + 1 < n ? tokens[i + 1].h_lower : kBoundary));
-  if (!right) return features.flush();
-  const std::uint64_t r1 = i + 1 < n ? right[i + 1] + 1 : 0;
-  const std::uint64_t r2 = i + 2 < n ? right[i + 2] + 1 : 0;
-  add(kRTag1, r1);
-  add(kRTag2, r2);
-  add(kRTag12, r1 * 1000 + r2);
-  add(kLRTag, t1 * 1000 + r1);
-  add(kRTag1Word, mix64(r1) ^ t.h_lower);
-  add(kRTag1Amb, mix64(r1) ^ t.h_amb);
-  add(kRTag1Suffix, mix64(r1) ^ t.suffix[2]);
-  add(kLRTagWord, mix64(t1 * 1000 + r1) ^ t.h_lower);
-  add(kRTag1Next, mix64(r1) ^ (i + 1 < n ? tokens[i + 1].h_lower : kBoundary));
-  // Pass 1's own guess for this word (stacking): pass 2, trained on
-  // jackknifed guesses, learns where pass 1 is trustworthy.
-  const std::uint64_t g = right[i] + 1;
-  add(kGuess, g);
-  add(kGuessWord, mix64(g) ^ t.h_lower);
-  add(kGuessRTag, g * 1000 + r1);
+  if (right) {  // pass 2: the tags to the right as well
+    const std::uint64_t r1 = i + 1 < n ? right[i + 1] + 1 : 0;
+    const std::uint64_t r2 = i + 2 < n ? right[i + 2] + 1 : 0;
+    add(kRTag1, r1);
+    add(kRTag2, r2);
+    add(kRTag12, r1 * 1000 + r2);
+    add(kLRTag, t1 * 1000 + r1);
+    add(kRTag1Word, mix64(r1) ^ t.h_lower);
+    add(kRTag1Amb, mix64(r1) ^ t.h_amb);
+    add(kRTag1Suffix, mix64(r1) ^ t.suffix[2]);
+    add(kLRTagWord, mix64(t1 * 1000 + r1) ^ t.h_lower);
+    add(kRTag1Next, mix64(r1) ^ (i + 1 < n ? tokens[i + 1].h_lower : kBoundary));
+    // Pass 1's own guess for this word (stacking): pass 2, trained on
+    // jackknifed guesses, learns where pass 1 is trustworthy.
+    const std::uint64_t g = right[i] + 1;
+    add(kGuess, g);
+    add(kGuessWord, mix64(g) ^ t.h_lower);
+    add(kGuessRTag, g * 1000 + r1);
+  }
   features.flush();
 }
 

@@ -132,7 +132,7 @@ void code_articles(const CodeFunction& code, Queue<Work>& work, Queue<Done>& don
 
 IngestSummary ingest(const std::string& url, const CodeFunction& code, const IngestOptions& o) {
   std::unique_ptr<EventStore> store = EventStore::open(url);  // creates / migrates before the reader opens
-  int jobs = o.jobs > 0 ? o.jobs : detail::usable_cores();
+  int jobs = o.jobs > 0 ? o.jobs : static_cast<int>(detail::usable_cores());
   Queue<Work> work(static_cast<std::size_t>(jobs) * 4, 1);
   Queue<Done> done(static_cast<std::size_t>(jobs) * 4 + o.max_batch, jobs + 1);
   std::uint64_t total_bytes = 0;
