@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache
   libicu-dev libzstd-dev zlib1g-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  libsqlite3-dev libgumbo-dev libgtest-dev libgmock-dev libbenchmark-dev iso-codes python3
+  libsqlite3-dev libssl-dev libgumbo-dev libgtest-dev libgmock-dev libbenchmark-dev iso-codes python3
   libcpp-httplib-dev libpq-dev postgresql wrk chromium
 )
 missing=()

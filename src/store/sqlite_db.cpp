@@ -66,6 +66,12 @@ void SqliteStmt::run() {
   reset();
 }
 
+void SqliteStmt::run_keeping_bindings() {
+  while (step()) {
+  }
+  sqlite3_reset(stmt_);
+}
+
 void SqliteStmt::reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);

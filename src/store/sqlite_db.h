@@ -40,6 +40,10 @@ class SqliteStmt {
   bool prepared() const { return stmt_ != nullptr; }
   bool step();   ///< True while a row is available; throws on error.
   void run();    ///< Steps to completion, then resets.
+  /// Steps to completion and resets, leaving the parameters bound: for a
+  /// caller that rebinds every parameter that differs before the next run
+  /// (clearing ~80 bindings per row was 2% of a bulk load).
+  void run_keeping_bindings();
   void reset();  ///< Resets and clears bindings.
 
   bool is_null(int col) const;

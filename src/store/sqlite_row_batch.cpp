@@ -77,21 +77,33 @@ SqliteStmt& SqliteRowBatch::statement(int log2_rows) {
   return st;
 }
 
-void SqliteRowBatch::write(SqliteStmt& st, std::size_t first_row, int rows) {
+void SqliteRowBatch::write(int log2_rows, std::size_t first_row) {
+  SqliteStmt& st = statement(log2_rows);
+  std::vector<std::uint8_t>& bound = bound_[static_cast<std::size_t>(log2_rows)];
   const Cell* c = &cells_[first_row * static_cast<std::size_t>(count_)];
-  const int params = rows * count_;
+  const int params = count_ << log2_rows;
+  bound.resize(static_cast<std::size_t>(params));
   for (int p = 1; p <= params; ++p, ++c) {
+    std::uint8_t& was_bound = bound[static_cast<std::size_t>(p - 1)];  // a value from the last run
     switch (c->kind) {
-      case Cell::Kind::kNull: break;  // run() left every parameter NULL
+      case Cell::Kind::kNull:
+        if (was_bound) st.bind_null(p);
+        was_bound = 0;
+        continue;
       case Cell::Kind::kInt: st.bind(p, c->i); break;
       case Cell::Kind::kReal: st.bind(p, c->r); break;
       case Cell::Kind::kText: st.bind_static(p, c->t); break;
     }
+    was_bound = 1;
   }
   try {
-    st.run();
+    // The text values bound stay bound after the run, pointing at strings
+    // flush() is about to release: SQLite reads a parameter only when the
+    // statement runs, and every non-NULL one is bound afresh before that.
+    st.run_keeping_bindings();
   } catch (...) {
-    st.reset();  // clears the bindings: the next rows rely on unbound = NULL
+    st.reset();  // clears the bindings
+    bound.assign(bound.size(), 0);
     throw;
   }
 }
@@ -101,7 +113,7 @@ void SqliteRowBatch::flush() {
   for (int k = 6; k >= 0; --k) {
     const std::size_t n = std::size_t{1} << k;
     if (rows_ - done >= n) {
-      write(statement(k), done, static_cast<int>(n));
+      write(k, done);
       done += n;
     }
   }

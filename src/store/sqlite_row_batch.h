@@ -67,7 +67,7 @@ class SqliteRowBatch {
   };
   Cell& cell(int col);
   SqliteStmt& statement(int log2_rows);
-  void write(SqliteStmt& st, std::size_t first_row, int rows);
+  void write(int log2_rows, std::size_t first_row);
 
   SqliteDb* db_ = nullptr;
   std::string columns_, suffix_;
@@ -76,6 +76,10 @@ class SqliteRowBatch {
   std::vector<Cell> cells_;       // rows_ x count_
   std::deque<std::string> owned_;  // copies for bind(); a deque keeps their addresses
   std::array<SqliteStmt, 7> by_log2_;  // 1, 2, 4, ..., 64 rows
+  // Per statement, which parameters hold a non-NULL value from its last run:
+  // bindings are kept between runs (clearing them all cost more than
+  // re-nulling the few that change), so only those need an explicit NULL.
+  std::array<std::vector<std::uint8_t>, 7> bound_;
 };
 
 }  // namespace dyad::detail
