@@ -238,8 +238,7 @@ void SqliteStore::finish_deferred() {
     after_sentence = marker.int64(0);
     after_mention = marker.int64(1);
   }  // finalized: DROP TABLE below needs no statement reading it
-  SqliteStmt fts = db_.prepare("INSERT INTO sentence_fts(rowid, text) SELECT id, text FROM sentences WHERE id > ?");
-  fts.bind(1, after_sentence).run();
+  index_sentences_after(after_sentence);
   if (load_days_complete_) write_load_days(); else recount_days(after_mention);
   db_.exec("DROP TABLE bulk_load");
 }

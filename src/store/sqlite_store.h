@@ -106,11 +106,13 @@ class SqliteStore final : public EventStore {
   SqliteStmt find_hash_, insert_article_;
   SqliteStmt find_group_, insert_group_, update_group_;
   SqliteStmt has_outlet_, max_mention_, max_sentence_, max_group_, has_marker_, group_key_;
+  SqliteStmt index_sentences_;  // FTS rows of the sentences above an id (see index_sentences_after)
+  void index_sentences_after(std::int64_t sentence_id);
   // Rows written several to a statement (store/sqlite_row_batch.h), flushed
   // before COMMIT and before any read of their table in the transaction. A
   // keyless load's new groups go to group_rows_; other writers insert groups
   // one by one (the insert's conflict is how they find a known key).
-  SqliteRowBatch sentence_rows_, fts_rows_, mention_rows_, group_rows_;
+  SqliteRowBatch sentence_rows_, mention_rows_, group_rows_;
   SqliteRowBatch actor_rows_, day_rows_;  // upserts of the transaction's tallies, before COMMIT
   void flush_rows();
   void discard_rows();
