@@ -60,7 +60,7 @@ bool temporal_noun(const Sentence& s, int i) {
   std::string x = lower(w.lemma.empty() ? w.form : w.lemma);
   if (one_of(x, kBareTemporal)) return true;
   if (!one_of(x, kPeriods) && !(x.size() > 1 && one_of(x.substr(0, x.size() - 1), kPeriods))) return false;
-  for (int c : children(s, i)) {
+  for (int c : each_child(s, i)) {
     std::string m = lower(s.words[c].form);
     std::string_view r = base(s.words[c].deprel);
     if ((r == "det" || r == "amod") && one_of(m, kDeictic)) return true;
@@ -75,7 +75,7 @@ namespace {
 // A finite clause of its own: the mark "that" and a subject.
 bool has_that_and_subject(const Sentence& s, int v) {
   bool that = false, subj = false;
-  for (int c : children(s, v)) {
+  for (int c : each_child(s, v)) {
     that = that || (s.words[c].deprel == "mark" && lower(s.words[c].form) == "that");
     subj = subj || base(s.words[c].deprel) == "nsubj";
   }
@@ -141,7 +141,7 @@ void demote_temporal(Sentence& s, int t, std::string* why) {
 // The preposition that opens argument a: its own case child, or one the
 // parser hung on its first number or determiner ("to [five] officers").
 bool opens_with_preposition(const Sentence& s, int a) {
-  for (int c : children(s, a)) {
+  for (int c : each_child(s, a)) {
     const Word& w = s.words[c];
     if (c > a) continue;
     if (w.deprel == "case" && w.lemma != "'s" && w.lemma != "'") return true;
@@ -172,7 +172,7 @@ int subtree_end(const Sentence& s, int x) {
 // ("after", "before", "since", "until", "once": they take clauses as well as
 // noun phrases), or -1.
 int subordinator_case(const Sentence& s, int x) {
-  for (int c : children(s, x)) {
+  for (int c : each_child(s, x)) {
     if (s.words[c].deprel != "case") continue;
     const std::string& l = s.words[c].lemma;
     if (l == "after" || l == "before" || l == "since" || l == "until" || l == "till" || l == "once") return c;
@@ -191,7 +191,7 @@ int subordinator_case(const Sentence& s, int x) {
 // subordinator_case). -1 when there is none.
 int patient_before(const Sentence& s, int v) {
   int first = v;
-  for (int c : children(s, v)) {
+  for (int c : each_child(s, v)) {
     const std::string& r = s.words[c].deprel;
     if ((r == "aux" || r == "aux:pass") && c < first) first = c;
   }
@@ -201,12 +201,12 @@ int patient_before(const Sentence& s, int v) {
   for (int x = w, hop = 0; x >= 0 && hop < 64; x = head0(s, x), ++hop) {
     if (x == v || descends_from(s, v, x) || subtree_end(s, x) >= first) break;
     bool caseless = true;
-    for (int c : children(s, x)) caseless = caseless && s.words[c].deprel != "case";
+    for (int c : each_child(s, x)) caseless = caseless && s.words[c].deprel != "case";
     std::string_view r = base(s.words[x].deprel);
     if (nominal(s.words[x]) && subordinator_case(s, x) >= 0) return x;
     if (nominal(s.words[x]) && caseless && r != "obl" && r != "nmod" && !temporal_noun(s, x)) best = x;
     if (temporal_noun(s, x)) {  // "yesterday -obj-> the Ambassador": the noun the temporal word governs
-      for (int c : children(s, x)) {
+      for (int c : each_child(s, x)) {
         std::string_view cr = s.words[c].deprel;
         if (c > x && c < first && nominal(s.words[c]) && (core(cr) || cr == "appos" || cr == "dep")) {
           best = c;
@@ -221,7 +221,7 @@ int patient_before(const Sentence& s, int v) {
 bool passive_without_patient(const Sentence& s, int v) {
   if (s.words[v].upos != "VERB" || s.words[v].deprel == "xcomp" || s.words[v].deprel == "acl") return false;
   bool aux_pass = false;
-  for (int c : children(s, v)) {
+  for (int c : each_child(s, v)) {
     if (s.words[c].deprel == "aux:pass") aux_pass = true;
     if (s.words[c].deprel == "nsubj:pass" && nominal(s.words[c])) return false;
   }
@@ -231,7 +231,7 @@ bool passive_without_patient(const Sentence& s, int v) {
 // The nsubj S of h whose phrase ends right before word v ("The United
 // Nations on Tuesday | reduced"), or -1.
 int subject_ending_before(const Sentence& s, int h, int v) {
-  for (int c : children(s, h)) {
+  for (int c : each_child(s, h)) {
     if (c < v && s.words[c].deprel == "nsubj" && nominal(s.words[c]) && subtree_end(s, c) == v - 1) return c;
   }
   return -1;
@@ -265,13 +265,13 @@ int split_subject_verb_object(const Sentence& s, int v) {
 int noun_inside_name(const Sentence& s, int h) {
   if (s.words[h].upos != "PROPN") return -1;
   int last = -1;
-  for (int c : children(s, h)) {
+  for (int c : each_child(s, h)) {
     if (c > h && s.words[c].deprel == "flat") last = std::max(last, c);
   }
   if (last < 0 || last != h + 1) return -1;  // only the two-word "Name noun"
   const std::string& f = s.words[last].form;
   bool lower = !f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  return lower && f.size() > 3 && children(s, last).empty() ? last : -1;
+  return lower && f.size() > 3 && each_child(s, last).empty() ? last : -1;
 }
 
 }  // namespace
@@ -292,7 +292,7 @@ int subject_with_clause_as_acl(const Sentence& s, int v) {
   int say = head0(s, n);
   if (say <= v || !is_report_verb(lower(s.words[say].lemma))) return -1;
   bool object = false;
-  for (int c : children(s, v)) {
+  for (int c : each_child(s, v)) {
     if (s.words[c].deprel == "obj") object = true;
     if (base(s.words[c].deprel) == "aux" || s.words[c].deprel == "mark") return -1;
   }
@@ -321,7 +321,7 @@ int object_taken_by(const Sentence& s, int v, int say) {
 // English has no indirect object without a direct one, so it is the object.
 bool lone_indirect_object(const Sentence& s, int i) {
   if (s.words[i].deprel != "iobj" || s.words[i].head <= 0) return false;
-  for (int c : children(s, head0(s, i))) {
+  for (int c : each_child(s, head0(s, i))) {
     if (s.words[c].deprel == "obj" || base(s.words[c].deprel) == "ccomp") return false;  // "told him that ..."
   }
   return true;
@@ -335,12 +335,12 @@ bool stative_passive(const Sentence& s, int v) {
   auto it = std::find_if(kStative.begin(), kStative.end(), [&](const auto& p) { return p.first == l; });
   if (it == kStative.end() || s.words[v].upos != "VERB") return false;
   bool subject = false, be = false, phrase = false;
-  for (int c : children(s, v)) {
+  for (int c : each_child(s, v)) {
     const std::string& r = s.words[c].deprel;
     subject = subject || r == "nsubj:pass";
     be = be || (r == "aux:pass" && lower(s.words[c].lemma) == "be");
     if (base(r) != "obl") continue;
-    for (int k : children(s, c)) {
+    for (int k : each_child(s, c)) {
       if (s.words[k].deprel != "case") continue;
       if (lower(s.words[k].form) == "by" || r == "obl:agent") return false;
       phrase = phrase || lower(s.words[k].form) == it->second;
@@ -355,7 +355,7 @@ bool stative_passive(const Sentence& s, int v) {
 bool perfect_read_as_passive(const Sentence& s, int v) {
   if (s.words[v].upos != "VERB") return false;
   bool subject = false, have = false;
-  for (int c : children(s, v)) {
+  for (int c : each_child(s, v)) {
     const std::string& r = s.words[c].deprel;
     if (r == "aux:pass" || r == "obl:agent") return false;
     subject = subject || r == "nsubj:pass";

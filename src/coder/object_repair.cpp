@@ -74,14 +74,14 @@ std::pair<int, const char*> name_under_temporal_oblique(const Sentence& s, int t
   if (h < 0 || s.words[h].upos != "VERB" || base(s.words[t].deprel) != "obl" || !temporal_noun(s, t))
     return {-1, ""};
   int name = -1;
-  for (int c : children(s, t)) {
+  for (int c : each_child(s, t)) {
     std::string_view r = base(s.words[c].deprel);
     const std::string& u = s.words[c].upos;
     if (c < t && (u == "PROPN" || u == "NOUN") && (r == "compound" || r == "flat")) name = c;
   }
   if (name < 0 || temporal_noun(s, name)) return {-1, ""};  // "Monday night": a temporal compound, not a participant
   const bool after = t > h;
-  for (int c : children(s, h)) {
+  for (int c : each_child(s, h)) {
     std::string_view r = s.words[c].deprel;
     if (after ? (r == "obj" || r == "ccomp" || r == "xcomp") : base(r) == "nsubj") return {-1, ""};
   }
@@ -93,12 +93,12 @@ std::pair<int, const char*> name_under_temporal_oblique(const Sentence& s, int t
 // preposition ("three of the soldiers" is right as it is).
 int noun_under_numeral(const Sentence& s, int i) {
   if (s.words[i].upos != "NUM" || s.words[i].head <= 0 || !core(s.words[i].deprel)) return -1;
-  for (int c : children(s, i)) {
+  for (int c : each_child(s, i)) {
     if (c <= i || (s.words[c].upos != "NOUN" && s.words[c].upos != "PROPN")) continue;
     for (int k = i + 1; k < c; ++k) {
       if (head0(s, k) != c) return -1;
     }
-    for (int k : children(s, c)) {
+    for (int k : each_child(s, c)) {
       if (k < c && s.words[k].deprel == "case") return -1;
     }
     return c;
@@ -107,7 +107,7 @@ int noun_under_numeral(const Sentence& s, int i) {
 }
 
 bool bare_numeral(const Sentence& s, int i) {
-  return i < static_cast<int>(s.words.size()) && s.words[i].upos == "NUM" && children(s, i).empty();
+  return i < static_cast<int>(s.words.size()) && s.words[i].upos == "NUM" && each_child(s, i).empty();
 }
 
 // (l) the head of the noun phrase that starts right after verb V and that
@@ -117,7 +117,7 @@ int object_hung_beside_verb(const Sentence& s, int v) {
   const int n = static_cast<int>(s.words.size());
   if (s.words[v].upos != "VERB" || s.words[v].head <= 0 || v + 1 >= n) return -1;
   bool subject = false;
-  for (int c : children(s, v)) {
+  for (int c : each_child(s, v)) {
     std::string_view r = s.words[c].deprel;
     if (r == "obj" && c == v + 1 && bare_numeral(s, c)) continue;  // "killed [three] | Palestinians"
     if (r == "obj" || base(r) == "ccomp" || base(r) == "xcomp" || r == "iobj") return -1;
@@ -164,14 +164,14 @@ int subject_holding_its_object(const Sentence& s, int v) {
 // verb of its own; else -1.
 int whose_phrase_before(const Sentence& s, int v) {
   if (s.words[v].upos != "VERB" || s.words[v].deprel != "conj") return -1;
-  for (int c : children(s, v)) {
+  for (int c : each_child(s, v)) {
     if (base(s.words[c].deprel) == "nsubj") return -1;
   }
   int k = v - 1;
   while (k >= 0 && s.words[k].upos == "PUNCT") --k;
   for (; k >= 0; k = head0(s, k)) {  // climb from the word before V to the phrase head
     bool whose = false, verb = false;
-    for (int c : children(s, k)) {
+    for (int c : each_child(s, k)) {
       whose = whose || (c < k && lower(s.words[c].form) == "whose");
       verb = verb || s.words[c].upos == "VERB";
     }
@@ -185,7 +185,7 @@ int whose_phrase_before(const Sentence& s, int v) {
 int control_verb_of_infinitive(const Sentence& s, int x) {
   if (x <= 0 || s.words[x].deprel != "acl" || s.words[x].upos != "VERB") return -1;
   bool to = false;
-  for (int c : children(s, x)) {
+  for (int c : each_child(s, x)) {
     if (s.words[c].deprel == "mark" && c == x - 1 && s.words[c].form == "to") to = true;
     if (base(s.words[c].deprel) == "nsubj") return -1;
   }
@@ -193,7 +193,7 @@ int control_verb_of_infinitive(const Sentence& s, int x) {
   const int v = o >= 0 ? head0(s, o) : -1;
   if (!to || v < 0 || v > o || s.words[o].deprel != "obj" || s.words[v].upos != "VERB") return -1;
   if (!is_object_control_verb(s.words[v].lemma)) return -1;
-  for (int c : children(s, v)) {
+  for (int c : each_child(s, v)) {
     if (base(s.words[c].deprel) == "xcomp") return -1;
   }
   return v;
@@ -217,7 +217,7 @@ int speech_verb_of_acl_clause(const Sentence& s, int v) {
   const int say = head0(s, n);
   if (say < 0 || s.words[say].upos != "VERB" || !is_report_verb(s.words[say].lemma)) return -1;
   bool object = false;
-  for (int c : children(s, v)) {
+  for (int c : each_child(s, v)) {
     std::string_view r = base(s.words[c].deprel);
     if (r == "nsubj" || r == "mark" || r == "aux" || r == "cop") return -1;
     if (r == "obj" && c > v) object = true;
@@ -233,7 +233,7 @@ int bare_conjunct_head(const Sentence& s, int c) {
   if (s.words[c].deprel != "conj" || !nominal(s.words[c]) || s.words[c].upos == "PRON") return -1;
   const int head = head0(s, c);
   if (head < 0 || head >= c || s.words[head].upos != "PROPN") return -1;
-  for (int k : children(s, c)) {
+  for (int k : each_child(s, c)) {
     if (s.words[k].deprel == "cc" || s.words[k].deprel == "punct") return -1;
   }
   int first = c;  // c's phrase opens with its left dependents ("President")
@@ -250,7 +250,7 @@ bool second_object_is_predicate(const Sentence& s, int p) {
   const int v = head0(s, p);
   if (v < 0 || s.words[p].deprel != "obj" || !nominal(s.words[p]) || s.words[p].upos == "PRON") return false;
   if (std::find(std::begin(kNaming), std::end(kNaming), s.words[v].lemma) == std::end(kNaming)) return false;
-  for (int c : children(s, v)) {
+  for (int c : each_child(s, v)) {
     if (c < p && s.words[c].deprel == "obj") return true;  // an earlier object: this one names it
   }
   return false;
@@ -260,7 +260,7 @@ bool second_object_is_predicate(const Sentence& s, int p) {
 // second subject b of the same verb (every word between them hangs on b).
 // (u) the case word ("of", "to") of nominal dependent c, or "".
 std::string case_word(const Sentence& s, int c) {
-  for (int k : children(s, c)) {
+  for (int k : each_child(s, c)) {
     if (s.words[k].deprel == "case") return lower(s.words[k].form);
   }
   return "";
@@ -274,14 +274,14 @@ int destination_on_traveller(const Sentence& s, int n) {
       std::find(std::begin(kTravel), std::end(kTravel), lower(s.words[n].lemma)) == std::end(kTravel))
     return -1;
   int traveller = -1;
-  for (int c : children(s, n)) {
+  for (int c : each_child(s, n)) {
     if (base(s.words[c].deprel) != "nmod") continue;
     const std::string w = case_word(s, c);
     if (w == "to") return -1;  // it has its own destination
     if (w == "of" && nominal(s.words[c]) && traveller < 0) traveller = c;
   }
   if (traveller < 0) return -1;
-  for (int d : children(s, traveller)) {
+  for (int d : each_child(s, traveller)) {
     if (d > traveller && base(s.words[d].deprel) == "nmod" && case_word(s, d) == "to") return d;
   }
   return -1;
@@ -293,11 +293,11 @@ int text_of_participle(const Sentence& s, int x) {
   const Word& w = s.words[x];
   const int verb = head0(s, x);
   if (w.xpos != "VBG" || w.deprel != "advcl" || verb < 0) return -1;
-  for (int c : children(s, x)) {
+  for (int c : each_child(s, x)) {
     const std::string_view r = base(s.words[c].deprel);
     if (r == "mark" || r == "nsubj") return -1;  // "by condemning", "with Russia condemning"
   }
-  for (int o : children(s, verb)) {
+  for (int o : each_child(s, verb)) {
     if (o >= x || s.words[o].deprel != "obj" || !is_document_noun(lower(s.words[o].lemma))) continue;
     bool ends_before = true;  // every word between the noun and x is in the noun's phrase
     for (int k = o + 1; k < x && ends_before; ++k) ends_before = in_subtree(s, k, o);
@@ -310,7 +310,7 @@ int second_subject_after(const Sentence& s, int a) {
   if (s.words[a].deprel != "nsubj" || !nominal(s.words[a]) || s.words[a].upos == "PRON") return -1;
   const int v = head0(s, a);
   if (v < 0) return -1;
-  for (int b : children(s, v)) {
+  for (int b : each_child(s, v)) {
     if (b <= a + 1 || s.words[b].deprel != "nsubj" || !nominal(s.words[b])) continue;
     for (int k = a + 1; k < b; ++k) {
       // a list of subjects split into siblings ("Arnor, Calenardhon and Gondor") is no phrase

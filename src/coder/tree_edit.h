@@ -16,7 +16,8 @@ namespace dyad::detail::tree {
 /// The 0-based head of word i; -1 for the root.
 inline int head0(const Sentence& s, int i) { return s.words[i].head - 1; }
 
-/// The words whose head is h, in sentence order.
+/// The words whose head is h, in sentence order: a copy, which a loop that
+/// re-attaches words while it walks them needs.
 inline std::vector<int> children(const Sentence& s, int h) {
   std::vector<int> out;
   for (int c = 0; c < static_cast<int>(s.words.size()); ++c) {
@@ -24,6 +25,43 @@ inline std::vector<int> children(const Sentence& s, int h) {
   }
   return out;
 }
+
+/// The words whose head is h, in sentence order, found as the loop walks
+/// (nothing allocated): for the checks that only read the tree. Why: the
+/// repair checks run over every word of every sentence and ask for children
+/// many times per word; without a vector per question they cost 11-16% less
+/// (callgrind, the EWT test text through Engine::code).
+class EachChild {
+ public:
+  EachChild(const Sentence& s, int h) : s_(&s), h_(h) {}
+  class iterator {
+   public:
+    iterator(const Sentence* s, int h, int c) : s_(s), h_(h), c_(c) { skip(); }
+    int operator*() const { return c_; }
+    iterator& operator++() {
+      ++c_;
+      skip();
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return c_ != o.c_; }
+
+   private:
+    void skip() {
+      while (c_ < static_cast<int>(s_->words.size()) && head0(*s_, c_) != h_) ++c_;
+    }
+    const Sentence* s_;
+    int h_, c_;
+  };
+  iterator begin() const { return {s_, h_, 0}; }
+  iterator end() const { return {s_, h_, static_cast<int>(s_->words.size())}; }
+  bool empty() const { return !(begin() != end()); }
+
+ private:
+  const Sentence* s_;
+  int h_;
+};
+
+inline EachChild each_child(const Sentence& s, int h) { return {s, h}; }
 
 /// Whether word i is `top` or hangs (within 64 steps) under it.
 inline bool in_subtree(const Sentence& s, int i, int top) {
