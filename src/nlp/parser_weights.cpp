@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 
 #include "dyad/error.h"
@@ -428,6 +429,11 @@ bool CompactWeights::validate_fast() const {
   const Cell* cells = cell_data();
   const std::size_t size = slot_count(), ncells = cell_count();
   static_assert(kInlineCells == 2, "validate_fast() checks two inline cells");
+  // The AVX2 kernel reads slots as raw 32-bit words: check, begin, then the
+  // two cells, each class in its low 16 bits.
+  static_assert(sizeof(Slot) == 16 && offsetof(Slot, begin) == 4 && offsetof(Slot, cells) == 8 &&
+                    sizeof(Cell) == 4 && offsetof(Cell, cls) == 0,
+                "slot_checks.cpp's inline_slots() assumes this slot layout");
   const RowIndex rows(cells, ncells);
   if (!rows.ok() || max_class_field(cells, ncells) >= static_cast<std::uint32_t>(num_classes_)) return false;
   const std::uint32_t classes = static_cast<std::uint32_t>(num_classes_);

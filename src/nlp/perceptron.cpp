@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <string>
 
@@ -268,6 +269,8 @@ bool SparseWeights::validate_fast() {
   if (!rows.ok() || max_class_field(cells_, num_cells_) >= static_cast<std::uint32_t>(num_classes_)) return false;
   // Eight slots at a time where the CPU has AVX2; the rest here, with flags
   // as 0/1 integers and masks: no branch on the (random) slot kind.
+  static_assert(sizeof(Slot) == 8 && offsetof(Slot, begin) == 4,
+                "slot_checks.cpp's plain_slots() reads each slot's begin as its odd 32-bit word");
   SlotTally tally;
   const std::size_t done = tally_plain_slots_avx2(
       slots_, num_slots_, static_cast<std::uint32_t>(std::min<std::size_t>(num_dense_, 0x80000000u)), rows, tally);

@@ -3,9 +3,7 @@
 
 #include <openssl/evp.h>
 
-#include <array>
 #include <chrono>
-#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <memory>
