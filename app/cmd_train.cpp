@@ -1,6 +1,8 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <string_view>
+#include <utility>
 
 #include "commands.h"
 #include "dyad/conllu.h"
@@ -111,8 +113,16 @@ void add_train_command(CLI::App& app) {
       ->check(CLI::Range(1, 16));
   cmd->add_option("--epochs", a->epochs, "Training epochs (default: the model's own)");
   cmd->add_option("--seed", a->seed, "Random seed (default 1)");
-  cmd->callback([a] {
-    if (a->one_pass && a->what != "tagger") throw CLI::ValidationError("--one-pass", "is for `dyad train tagger` only");
+  // An option of another model kind is refused, not silently ignored. No
+  // kind's name is part of another's, so a substring test is exact.
+  const std::pair<const char*, std::string_view> kinds[] = {
+      {"--tagger", "parser"},         {"--jackknife", "parser"},   {"--jackknife-epochs", "parser"},
+      {"--jackknife-two-pass", "parser"}, {"--one-pass", "tagger"}, {"--ensemble", "tagger|parser"}};
+  cmd->callback([a, cmd, kinds] {
+    for (const auto& [name, allowed] : kinds) {
+      if (cmd->get_option(name)->count() > 0 && allowed.find(a->what) == std::string_view::npos)
+        throw CLI::ValidationError(name, "is for `dyad train " + std::string(allowed) + "` only, not `" + a->what + "`");
+    }
     run_train(*a);
   });
 }

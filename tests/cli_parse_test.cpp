@@ -9,18 +9,15 @@
 #include <sstream>
 #include <string>
 
+#include "cli_run.h"
 #include "dyad/conllu.h"
 
 namespace {
 
 std::string run(const std::string& command, int* status) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  *status = pclose(pipe);
-  return out;
+  dyad::test::CommandResult r = dyad::test::run_command(command);
+  *status = r.status;
+  return r.out;
 }
 
 bool models_present() {

@@ -3,33 +3,22 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "cli_run.h"
+
 namespace {
 
 const std::string kData = std::string(DYAD_TEST_DATA_DIR) + "/coder/";
 
-struct Result {
-  std::string out;
-  int status = 0;
-};
+using Result = dyad::test::CommandResult;
 
 Result run(const std::string& args) {
-  std::string cmd = std::string(DYAD_CLI_PATH) + " code --dict " + kData + "dict " + args;
-  Result r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  r.status = pclose(p);
-  return r;
+  return dyad::test::run_command(std::string(DYAD_CLI_PATH) + " code --dict " + kData + "dict " + args);
 }
 
 std::vector<nlohmann::json> lines(const std::string& out) {
@@ -110,14 +99,9 @@ TEST(CoderCli, BadDictionaryFailsWithFileLine) {
   std::ofstream(dir + "/actors/x.txt") << "@country FRA\nname France\n";
   std::string cmd = std::string(DYAD_CLI_PATH) + " code --input conllu --dict " + dir + " " + kData +
                     "active.conllu 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  ASSERT_NE(p, nullptr);
-  std::array<char, 4096> buf{};
-  std::string out;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  EXPECT_NE(pclose(p), 0);
-  EXPECT_NE(out.find("x.txt:2: expected 'field: value'"), std::string::npos) << out;
+  const Result r = dyad::test::run_command(cmd);
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.out.find("x.txt:2: expected 'field: value'"), std::string::npos) << r.out;
 }
 
 // Threads (--jobs) change nothing in what is printed: events in input order,

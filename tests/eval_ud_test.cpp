@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_run.h"
 #include "dyad/conllu.h"
 #include "dyad/error.h"
 #include "nlp/eval_internal.h"
@@ -232,15 +233,7 @@ TEST(EvalUd, InvalidTreesThrowAsTheScriptDoes) {
                Error);
 }
 
-std::string run_cli(const std::string& args) {
-  std::string out;
-  FILE* pipe = popen((std::string(DYAD_CLI_PATH) + " " + args + " 2>&1").c_str(), "r");
-  if (!pipe) return out;
-  char buf[256];
-  while (std::fgets(buf, sizeof buf, pipe)) out += buf;
-  pclose(pipe);
-  return out;
-}
+std::string run_cli(const std::string& args) { return test::run_dyad(args).out; }
 
 TEST(EvalUd, CliReadsConlluAndPrintsTable) {
   // Gold: "I don't know." with a multiword token; system: "do" + "n't" as plain

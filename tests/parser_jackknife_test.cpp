@@ -5,15 +5,14 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "cli_run.h"
 #include "dyad/conllu.h"
 #include "dyad/error.h"
 #include "dyad/parser.h"
-#include "dyad/tagger.h"
 
 namespace dyad {
 namespace {
@@ -106,64 +105,14 @@ TEST(ParserJackknife, CliTrainsAParserOnJackknifedTags) {
     for (const Sentence& s : corpus()) write_conllu(out, s);
   }
   std::filesystem::remove(model);
-  // Appended piece by piece: g++ 12 -O3 warns (-Wrestrict, falsely) on one long + chain.
-  std::string cmd = DYAD_CLI_PATH;
-  cmd.append(" train parser --train ").append(train);
-  cmd.append(" --jackknife 2 --jackknife-epochs 2 --epochs 2 -o ").append(model).append(" 2>&1");
-  FILE* pipe = popen(cmd.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  std::string log;
-  char buf[512];
-  while (std::fgets(buf, sizeof buf, pipe)) log += buf;
-  ASSERT_EQ(pclose(pipe), 0) << log;
-  EXPECT_NE(log.find("jackknife: fold 2/2 tagged"), std::string::npos) << log;
+  const test::CommandResult r =
+      test::run_dyad("train parser --train " + train + " --jackknife 2 --jackknife-epochs 2 --epochs 2 -o " + model);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("jackknife: fold 2/2 tagged"), std::string::npos) << r.out;
   Sentence s = corpus().back();
   for (Word& w : s.words) w.head = -1;
   Parser::load(model).parse(s);
   EXPECT_EQ(s.words[2].head, 0);  // the verb is the root
-  std::filesystem::remove_all(dir);
-}
-
-std::string run_cli(const std::string& args) {
-  std::string cmd = DYAD_CLI_PATH;
-  cmd.append(" ").append(args).append(" 2>&1");
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return "popen failed";
-  std::string log;
-  char buf[512];
-  while (std::fgets(buf, sizeof buf, pipe)) log += buf;
-  const int rc = pclose(pipe);
-  return rc == 0 ? log : "exit " + std::to_string(rc) + ": " + log;
-}
-
-// `dyad train tagger --one-pass` trains the first (left-to-right) pass only:
-// the file holds one weight table instead of two, so it is smaller than the
-// two-pass tagger of the same data, its description says how it was made,
-// and it still tags. The flag is refused for the parser.
-TEST(TaggerCli, OnePassTrainsOneTable) {
-  const auto dir = std::filesystem::temp_directory_path() / ("dyad_one_pass_test_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string train = (dir / "train.conllu").string();
-  const std::string one = (dir / "one.dyadm").string(), two = (dir / "two.dyadm").string();
-  {
-    std::ofstream out(train);
-    for (const Sentence& s : corpus()) write_conllu(out, s);
-  }
-  const std::string one_log = run_cli("train tagger --train " + train + " --one-pass --epochs 2 -o " + one);
-  ASSERT_EQ(one_log.rfind("exit ", 0), std::string::npos) << one_log;
-  const std::string two_log = run_cli("train tagger --train " + train + " --epochs 2 -o " + two);
-  ASSERT_EQ(two_log.rfind("exit ", 0), std::string::npos) << two_log;
-  EXPECT_LT(std::filesystem::file_size(one), std::filesystem::file_size(two));
-  const std::string info = run_cli("model info " + one);
-  EXPECT_NE(info.find("--one-pass"), std::string::npos) << info;
-  EXPECT_EQ(run_cli("model info " + two).find("--one-pass"), std::string::npos);
-  Sentence s = corpus().front();
-  for (Word& w : s.words) w.upos.clear(), w.xpos.clear();
-  Tagger::load(one).tag(s);
-  EXPECT_EQ(s.words[0].upos, corpus().front().words[0].upos);
-  const std::string parser_log = run_cli("train parser --train " + train + " --one-pass -o " + (dir / "p.dyadm").string());
-  EXPECT_EQ(parser_log.rfind("exit ", 0), 0u) << parser_log;
-  EXPECT_NE(parser_log.find("--one-pass"), std::string::npos) << parser_log;
   std::filesystem::remove_all(dir);
 }
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "cli_run.h"
 #include "store_fixture.h"
 
 namespace dyad {
@@ -16,15 +17,9 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string run(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int rc = pclose(p);
-  EXPECT_EQ(rc, 0) << cmd;
-  return out;
+  const test::CommandResult r = test::run_command(cmd);
+  EXPECT_EQ(r.status, 0) << cmd;
+  return r.out;
 }
 
 TEST(StoreShard, ShardedCodeRunsEqualOneRun) {

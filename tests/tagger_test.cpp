@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_run.h"
 #include "dyad/conllu.h"
 #include "dyad/error.h"
 
@@ -210,6 +211,35 @@ TEST(TaggerTest, AverageOfOneTagsLikeItsMemberAndMismatchesAreRejected) {
   const Tagger other = Tagger::train(part, {}, o);
   EXPECT_THROW(Tagger::average({&tiny_tagger(), &other}), Error);
   EXPECT_THROW(Tagger::average({}), Error);
+}
+
+// `dyad train tagger --one-pass` trains the first (left-to-right) pass only:
+// the file holds one weight table instead of two, so it is smaller than the
+// two-pass tagger of the same data; its description says how it was made,
+// and it tags. Options of another model kind are refused, not ignored.
+TEST(TaggerTest, CliOnePassTrainsOneTable) {
+  const std::string train = temp_path("cli_train.conllu"), one = temp_path("one.dyadm"), two = temp_path("two.dyadm");
+  {
+    std::ofstream out(train);
+    for (const Sentence& s : tiny_corpus()) write_conllu(out, s);
+  }
+  const test::CommandResult a = test::run_dyad("train tagger --train " + train + " --one-pass --epochs 2 -o " + one);
+  ASSERT_EQ(a.status, 0) << a.out;
+  const test::CommandResult b = test::run_dyad("train tagger --train " + train + " --epochs 2 -o " + two);
+  ASSERT_EQ(b.status, 0) << b.out;
+  EXPECT_LT(std::filesystem::file_size(one), std::filesystem::file_size(two));
+  EXPECT_NE(test::run_dyad("model info " + one).out.find("--one-pass"), std::string::npos);
+  EXPECT_EQ(test::run_dyad("model info " + two).out.find("--one-pass"), std::string::npos);
+  Sentence s = tiny_corpus().front();
+  for (Word& w : s.words) w.upos.clear(), w.xpos.clear();
+  Tagger::load(one).tag(s);
+  EXPECT_EQ(s.words[0].upos, tiny_corpus().front().words[0].upos);
+  for (const char* misplaced : {"train parser --one-pass", "train tagger --jackknife 2", "train splitter --ensemble 2"}) {
+    const test::CommandResult r = test::run_dyad(std::string(misplaced) + " --train " + train + " -o " + temp_path("x.dyadm"));
+    EXPECT_NE(r.status, 0) << misplaced;
+    EXPECT_NE(r.out.find("only"), std::string::npos) << misplaced << ": " << r.out;
+  }
+  for (const std::string& p : {train, one, two}) std::filesystem::remove(p);
 }
 
 TEST(TaggerTest, RejectsTruncatedAndCorruptedModels) {

@@ -153,17 +153,10 @@ bool opens_with_preposition(const Sentence& s, int a) {
   return false;
 }
 
-bool descends_from(const Sentence& s, int i, int top) {
-  for (int hop = 0; hop < 64 && i >= 0; ++hop, i = head0(s, i)) {
-    if (i == top) return true;
-  }
-  return false;
-}
-
 int subtree_end(const Sentence& s, int x) {
   int end = x;
   for (int i = x + 1; i < static_cast<int>(s.words.size()); ++i) {
-    if (descends_from(s, i, x)) end = i;
+    if (in_subtree(s, i, x)) end = i;
   }
   return end;
 }
@@ -199,7 +192,7 @@ int patient_before(const Sentence& s, int v) {
   while (w >= 0 && s.words[w].upos == "PUNCT") --w;
   int best = -1;
   for (int x = w, hop = 0; x >= 0 && hop < 64; x = head0(s, x), ++hop) {
-    if (x == v || descends_from(s, v, x) || subtree_end(s, x) >= first) break;
+    if (x == v || in_subtree(s, v, x) || subtree_end(s, x) >= first) break;
     bool caseless = true;
     for (int c : each_child(s, x)) caseless = caseless && s.words[c].deprel != "case";
     std::string_view r = base(s.words[x].deprel);

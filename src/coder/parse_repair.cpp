@@ -179,7 +179,7 @@ bool repair_verb_inside_object(Sentence& s, int root, std::string* why) {
     const Word& w = s.words[i];
     if (w.upos == "VERB" && (w.xpos == "VBD" || w.xpos == "VBN") && (w.deprel == "amod" || w.deprel == "acl")) v = i;
   }
-  if (v < 0 || !tree::children(s, v).empty() || !nominal(s.words[v - 1]) || s.words[v - 1].upos == "PRON") return false;
+  if (v < 0 || !tree::each_child(s, v).empty() || !nominal(s.words[v - 1]) || s.words[v - 1].upos == "PRON") return false;
   for (int k = 0; k < root; ++k)  // every word before the root is in its phrase
     if (!in_subtree(s, k, root)) return false;
   const int subj = v - 1;

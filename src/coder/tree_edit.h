@@ -16,16 +16,6 @@ namespace dyad::detail::tree {
 /// The 0-based head of word i; -1 for the root.
 inline int head0(const Sentence& s, int i) { return s.words[i].head - 1; }
 
-/// The words whose head is h, in sentence order: a copy, which a loop that
-/// re-attaches words while it walks them needs.
-inline std::vector<int> children(const Sentence& s, int h) {
-  std::vector<int> out;
-  for (int c = 0; c < static_cast<int>(s.words.size()); ++c) {
-    if (head0(s, c) == h) out.push_back(c);
-  }
-  return out;
-}
-
 /// The words whose head is h, in sentence order, found as the loop walks
 /// (nothing allocated): for the checks that only read the tree. Why: the
 /// repair checks run over every word of every sentence and ask for children
@@ -62,6 +52,14 @@ class EachChild {
 };
 
 inline EachChild each_child(const Sentence& s, int h) { return {s, h}; }
+
+/// The words whose head is h, in sentence order: a copy, which a loop that
+/// re-attaches words while it walks them needs.
+inline std::vector<int> children(const Sentence& s, int h) {
+  std::vector<int> out;
+  for (int c : each_child(s, h)) out.push_back(c);
+  return out;
+}
 
 /// Whether word i is `top` or hangs (within 64 steps) under it.
 inline bool in_subtree(const Sentence& s, int i, int top) {
