@@ -53,6 +53,16 @@ void bind_group(Binder& g, int i, const Event& e, const std::string& src, const 
   g.bind(i + 20, seen).bind(i + 21, seen).bind(i + 22, mention);
 }
 
+// The writer's own WAL autocheckpoint (pages: 64 MB), in force while no
+// checkpointer thread runs; and the WAL size (4 MB) at which that thread
+// copies the WAL back (sqlite_checkpointer.h). Off the writer's thread, a
+// small WAL costs the writer nothing, and it is restarted from its start
+// (rewritten in place, not grown) once a checkpoint has copied it all. In a
+// 50k-event bulk load: 16384 (the thread idle until the close) 2.14 s wall,
+// 4096 1.78 s, 1024 1.70 s (medians of 5, docs/benchmarks.md).
+constexpr int kWalAutocheckpoint = 16384;
+constexpr int kCheckpointFrames = 1024;
+
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path)
@@ -63,11 +73,12 @@ SqliteStore::SqliteStore(const std::string& path)
   // class) inserts every parent before its children inside one transaction, and
   // nothing deletes; the checks cost a quarter of the insert time (measured with
   // bench/store_bench). tests/store_schema_test.cpp runs PRAGMA foreign_key_check.
-  // A 64 MB WAL between checkpoints: index pages dirtied by several batches are
-  // copied back to the database once, not once per 4 MB.
-  db_.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; "
-           "PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY; "
-           "PRAGMA wal_autocheckpoint=16384;");
+  // Temporary tables and sorts stay in files (the default), not temp_store=MEMORY:
+  // SQLite's sorter then keeps its records in one growing buffer instead of a
+  // malloc each: a bulk load's index builds run faster (docs/benchmarks.md).
+  db_.exec(std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; "
+           "PRAGMA cache_size=-262144; PRAGMA mmap_size=1073741824; ") +
+           "PRAGMA wal_autocheckpoint=" + std::to_string(kWalAutocheckpoint) + ";");
   sqlite_migrate(db_);
   find_hash_ = db_.prepare("SELECT id FROM articles WHERE hash = ?");
   insert_article_ = db_.prepare(
@@ -124,7 +135,7 @@ std::vector<StoreResult> SqliteStore::add_articles(const std::vector<const Artic
   if (articles.size() != coded.size()) throw Error("add_articles: articles and coded differ in length");
   std::vector<StoreResult> results;
   std::string now = utc_now();
-  db_.exec("BEGIN IMMEDIATE");
+  begin_write();
   try {
     // The write lock is ours until COMMIT, so row ids can be assigned here
     // (group ids only in a keyless load: other writers learn them from the insert).
@@ -339,8 +350,19 @@ void SqliteStore::discard_rows() {
   }
 }
 
-void SqliteStore::in_write_transaction(const std::function<void()>& body) {
+// A failed background checkpoint is reported here, before a write, rather
+// than after a COMMIT that did succeed.
+void SqliteStore::begin_write() {
+  if (checkpointer_) {
+    checkpointer_->rethrow_failure();
+  } else if (db_.path() != ":memory:") {
+    checkpointer_ = std::make_unique<WalCheckpointer>(db_.raw(), db_.path(), kCheckpointFrames, kWalAutocheckpoint);
+  }
   db_.exec("BEGIN IMMEDIATE");
+}
+
+void SqliteStore::in_write_transaction(const std::function<void()>& body) {
+  begin_write();
   try {
     body();
     db_.exec("COMMIT");

@@ -12,6 +12,7 @@
 
 #include "dyad/store.h"
 #include "store/day_totals.h"
+#include "store/sqlite_checkpointer.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_row_batch.h"
 
@@ -103,6 +104,10 @@ class SqliteStore final : public EventStore {
   void refuse_write_during_keyless_load();
 
   SqliteDb db_;
+  // Started by the first write transaction of a store in a file (a reader
+  // never has one); destroyed before db_ closes, whose final checkpoint then
+  // copies what is left.
+  std::unique_ptr<WalCheckpointer> checkpointer_;
   SqliteStmt find_hash_, insert_article_;
   SqliteStmt find_group_, insert_group_, update_group_;
   SqliteStmt has_outlet_, max_mention_, max_sentence_, max_group_, has_marker_, group_key_;
@@ -116,6 +121,7 @@ class SqliteStore final : public EventStore {
   SqliteRowBatch actor_rows_, day_rows_;  // upserts of the transaction's tallies, before COMMIT
   void flush_rows();
   void discard_rows();
+  void begin_write();  // BEGIN IMMEDIATE; the first one starts checkpointer_
   void in_write_transaction(const std::function<void()>& body);
   bool bulk_ = false;      // this object is between begin_bulk_load() and end_bulk_load()
   bool deferred_ = false;  // this transaction skips FTS rows and event_days (load_pending())
