@@ -4,8 +4,9 @@
 // file by COMMIT, and copied back into the database file by a checkpoint,
 // which also waits for two fsyncs (the WAL's, then the database's). SQLite's
 // autocheckpoint does that copy inside the COMMIT that crosses its threshold,
-// so the writer stops for it: in a bulk load of 50k events the copies and the
-// syncs were ~15% of the wall time, and the final fsyncs alone ~250 ms.
+// so the writer stops for it: taking that off the writer made a bulk load of
+// 50k events 23% faster (wall), of which the two fsyncs at the close were
+// 257 ms before and 96 ms after (docs/benchmarks.md).
 // This class takes the writer's WAL hook (which replaces its autocheckpoint)
 // and, once a commit leaves `frames` pages in the WAL, wakes a thread that
 // runs a PASSIVE checkpoint on a second connection of its own. PASSIVE copies
