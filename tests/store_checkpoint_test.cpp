@@ -21,6 +21,12 @@ using detail::SqliteDb;
 using detail::SqliteStmt;
 using detail::WalCheckpointer;
 
+// The first column of `sql`'s first row; -1 when it has none.
+std::int64_t first_int(SqliteDb& db, const std::string& sql) {
+  SqliteStmt st = db.prepare(sql);
+  return st.step() ? st.int64(0) : -1;
+}
+
 // `sql`'s count from the database file alone: a copy without its -wal file,
 // so only pages a checkpoint has copied count. -1 while the copy is torn.
 std::int64_t count_in_file_alone(const std::string& path, const std::string& sql) {
@@ -28,8 +34,7 @@ std::int64_t count_in_file_alone(const std::string& path, const std::string& sql
   std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing);
   try {
     SqliteDb db(copy);
-    SqliteStmt st = db.prepare(sql);
-    return st.step() ? st.int64(0) : -1;
+    return first_int(db, sql);
   } catch (const std::exception&) {
     return -1;
   }
@@ -44,11 +49,6 @@ bool file_reaches(const std::string& path, const std::string& sql, std::int64_t 
   return false;
 }
 
-std::int64_t pragma(SqliteDb& db, const char* sql) {
-  SqliteStmt st = db.prepare(sql);
-  return st.step() ? st.int64(0) : -1;
-}
-
 TEST(WalCheckpointer, CopiesCommitsIntoTheFileWhileTheWriterStaysOpen) {
   std::string path = testing::temp_path("checkpointer.db");
   SqliteDb db(path);
@@ -56,7 +56,7 @@ TEST(WalCheckpointer, CopiesCommitsIntoTheFileWhileTheWriterStaysOpen) {
           "CREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT)");
   {
     WalCheckpointer checkpointer(db.raw(), path, 16, 77);
-    EXPECT_EQ(pragma(db, "PRAGMA wal_autocheckpoint"), 0) << "the checkpointer's hook replaces autocheckpoint";
+    EXPECT_EQ(first_int(db, "PRAGMA wal_autocheckpoint"), 0) << "the checkpointer's hook replaces autocheckpoint";
     SqliteStmt insert = db.prepare("INSERT INTO t(s) VALUES(?)");
     for (int tx = 0; tx < 4; ++tx) {
       db.exec("BEGIN");
@@ -67,7 +67,7 @@ TEST(WalCheckpointer, CopiesCommitsIntoTheFileWhileTheWriterStaysOpen) {
     EXPECT_GE(checkpointer.completed(), 1);
     EXPECT_NO_THROW(checkpointer.rethrow_failure());
   }
-  EXPECT_EQ(pragma(db, "PRAGMA wal_autocheckpoint"), 77) << "the writer's autocheckpoint is restored";
+  EXPECT_EQ(first_int(db, "PRAGMA wal_autocheckpoint"), 77) << "the writer's autocheckpoint is restored";
 }
 
 // The store starts one with its first write: ~8 MB of articles, over the

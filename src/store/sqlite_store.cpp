@@ -63,10 +63,13 @@ void bind_group(Binder& g, int i, const Event& e, const std::string& src, const 
 constexpr int kWalAutocheckpoint = 16384;
 constexpr int kCheckpointFrames = 1024;
 
+// An in-memory store has no file to lock or checkpoint.
+bool in_memory(const std::string& path) { return path == ":memory:"; }
+
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path)
-    : db_(path), bulk_lock_(path == ":memory:" ? std::string() : path + "-bulk") {
+    : db_(path), bulk_lock_(in_memory(path) ? std::string() : path + "-bulk") {
   // A 256 MB page cache (and mmap reads) keeps the hot index pages of a large store in memory:
   // with the 2 MB default, random dedup-key inserts thrash once the file outgrows it.
   // Foreign keys are declared but not enforced per row: the only writer (this
@@ -355,7 +358,7 @@ void SqliteStore::discard_rows() {
 void SqliteStore::begin_write() {
   if (checkpointer_) {
     checkpointer_->rethrow_failure();
-  } else if (db_.path() != ":memory:") {
+  } else if (!in_memory(db_.path())) {
     checkpointer_ = std::make_unique<WalCheckpointer>(db_.raw(), db_.path(), kCheckpointFrames, kWalAutocheckpoint);
   }
   db_.exec("BEGIN IMMEDIATE");
